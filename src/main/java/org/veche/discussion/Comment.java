@@ -1,0 +1,23 @@
+package org.veche.discussion;
+
+import java.time.Instant;
+
+/**
+ * A comment as the site shows it; the author's e-mail and address hash never leave the discussion module.
+ * @param parentId the comment this one answers, or null for a top-level comment
+ * @param depth how deep it really is (0 = top level); pages cap what they show at the configured depth
+ * @param authorUrl the author's website, or null
+ * @param accountId the account that wrote it, or null for a guest
+ */
+public record Comment(long id, long articleId, Long parentId, int depth, String authorName, String authorUrl,
+		Long accountId, String body, String bodyHtml, CommentStatus status, Instant createdAt, int likes) {
+
+	public boolean isApproved() {
+		return status == CommentStatus.APPROVED;
+	}
+
+	public String anchor() {
+		return "comment-" + id;
+	}
+
+}

@@ -1,0 +1,94 @@
+package org.veche.discussion;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.veche.site.Page;
+import org.veche.site.SiteProperties;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+/**
+ * Thread pages rendered to HTML once and kept until the thread changes, so that a viral thread costs one
+ * render per change rather than one per reader. The fragment is the same for every reader (no names, no
+ * tokens); what differs per reader is the form around it. A thread's version moves only after the change
+ * has committed, so no reader can cache the state from before it under the new version.
+ */
+@Component
+public class ThreadFragments {
+
+	private final Discussions discussions;
+
+	private final TemplateEngine templates;
+
+	private final MessageSource messages;
+
+	private final SiteProperties site;
+
+	private final Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
+
+	private final Cache<Key, Rendered> cache = Caffeine.newBuilder()
+		.maximumWeight(64L * 1024 * 1024)
+		.<Key, Rendered>weigher((key, value) -> value.html().length() * 2 + 200)
+		.build();
+
+	ThreadFragments(Discussions discussions, TemplateEngine templates, MessageSource messages, SiteProperties site) {
+		this.discussions = discussions;
+		this.templates = templates;
+		this.messages = messages;
+		this.site = site;
+	}
+
+	private record Key(long articleId, ThreadOrder order, int page, String language, long version) {
+	}
+
+	/** A rendered page of a thread and where it stands in the thread. */
+	public record Rendered(String html, int total, int page, int pages, ThreadOrder order) {
+	}
+
+	public Rendered render(long articleId, ThreadOrder order, int page, Locale locale) {
+		long version = versions.computeIfAbsent(articleId, id -> new AtomicLong()).get();
+		var key = new Key(articleId, order, Math.max(1, page), locale.getLanguage(), version);
+		return cache.get(key, k -> {
+			ThreadPage thread = discussions.thread(articleId, order, k.page());
+			var output = new StringOutput(64 * 1024);
+			var fragmentPage = new Page(locale, messages, site.siteName(), site.timeZone(), null, null, "");
+			templates.render("discussion/thread.jte", Map.of("page", fragmentPage, "thread", thread), output);
+			return new Rendered(output.toString(), thread.total(), thread.page(), thread.pages(), order);
+		});
+	}
+
+	/** One comment rendered alone, for the reply that JavaScript inserts in place. */
+	public String renderOne(Comment comment, Locale locale) {
+		var output = new StringOutput();
+		var fragmentPage = new Page(locale, messages, site.siteName(), site.timeZone(), null, null, "");
+		var node = new ThreadNode(comment, 0, null, false, java.util.List.of());
+		templates.render("discussion/comment.jte", Map.of("page", fragmentPage, "node", node), output);
+		return output.toString();
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(CommentPosted posted) {
+		changed(posted.articleId());
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(CommentLiked liked) {
+		changed(liked.articleId());
+	}
+
+	private void changed(long articleId) {
+		long current = versions.computeIfAbsent(articleId, id -> new AtomicLong()).incrementAndGet();
+		cache.asMap().keySet().removeIf(key -> key.articleId() == articleId && key.version() < current);
+	}
+
+}

@@ -1,0 +1,134 @@
+package org.veche.discussion.internal;
+
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+import org.veche.discussion.Comment;
+import org.veche.discussion.CommentStatus;
+
+/**
+ * The comment table.
+ */
+@Repository
+public class Comments {
+
+	static final Table<Record> COMMENT = table(name("comment"));
+
+	static final Field<Long> ID = field(name("comment", "id"), Long.class);
+
+	static final Field<Long> ARTICLE_ID = field(name("comment", "article_id"), Long.class);
+
+	static final Field<Long> PARENT_ID = field(name("comment", "parent_id"), Long.class);
+
+	static final Field<Integer> DEPTH = field(name("comment", "depth"), Integer.class);
+
+	static final Field<String> AUTHOR_NAME = field(name("comment", "author_name"), String.class);
+
+	static final Field<String> AUTHOR_EMAIL = field(name("comment", "author_email"), String.class);
+
+	static final Field<String> AUTHOR_URL = field(name("comment", "author_url"), String.class);
+
+	static final Field<Long> ACCOUNT_ID = field(name("comment", "account_id"), Long.class);
+
+	static final Field<String> BODY = field(name("comment", "body"), String.class);
+
+	static final Field<String> BODY_HTML = field(name("comment", "body_html"), String.class);
+
+	static final Field<String> STATUS = field(name("comment", "status"), String.class);
+
+	static final Field<Long> CREATED_AT = field(name("comment", "created_at"), Long.class);
+
+	static final Field<String> ADDRESS_HASH = field(name("comment", "address_hash"), String.class);
+
+	static final Field<Integer> LIKES = field(name("comment", "likes"), Integer.class);
+
+	private static final List<Field<?>> FIELDS = List.of(ID, ARTICLE_ID, PARENT_ID, DEPTH, AUTHOR_NAME, AUTHOR_URL,
+			ACCOUNT_ID, BODY, BODY_HTML, STATUS, CREATED_AT, LIKES);
+
+	private final DSLContext db;
+
+	Comments(DSLContext db) {
+		this.db = db;
+	}
+
+	public record NewRow(long articleId, Long parentId, int depth, String authorName, String authorEmail,
+			String authorUrl, Long accountId, String body, String bodyHtml, CommentStatus status, Instant createdAt,
+			String addressHash) {
+	}
+
+	public long add(NewRow row) {
+		return db.insertInto(COMMENT)
+			.set(ARTICLE_ID, row.articleId())
+			.set(PARENT_ID, row.parentId())
+			.set(DEPTH, row.depth())
+			.set(AUTHOR_NAME, row.authorName())
+			.set(AUTHOR_EMAIL, row.authorEmail())
+			.set(AUTHOR_URL, row.authorUrl())
+			.set(ACCOUNT_ID, row.accountId())
+			.set(BODY, row.body())
+			.set(BODY_HTML, row.bodyHtml())
+			.set(STATUS, row.status().name())
+			.set(CREATED_AT, row.createdAt().toEpochMilli())
+			.set(ADDRESS_HASH, row.addressHash())
+			.returningResult(ID)
+			.fetchOne(ID);
+	}
+
+	public Optional<Comment> byId(long id) {
+		return db.select(FIELDS).from(COMMENT).where(ID.eq(id)).fetchOptional(Comments::comment);
+	}
+
+	/** Every approved comment of an article in the order they were written: one query for a whole thread. */
+	public List<Comment> approved(long articleId) {
+		return db.select(FIELDS)
+			.from(COMMENT)
+			.where(ARTICLE_ID.eq(articleId).and(STATUS.eq(CommentStatus.APPROVED.name())))
+			.orderBy(ID)
+			.fetch(Comments::comment);
+	}
+
+	public Map<Long, Integer> approvedCounts(Collection<Long> articleIds) {
+		if (articleIds.isEmpty()) {
+			return Map.of();
+		}
+		return db.select(ARTICLE_ID, count())
+			.from(COMMENT)
+			.where(ARTICLE_ID.in(articleIds).and(STATUS.eq(CommentStatus.APPROVED.name())))
+			.groupBy(ARTICLE_ID)
+			.fetchMap(ARTICLE_ID, count());
+	}
+
+	/** When the address or e-mail last commented, for the flood limit. */
+	public Optional<Instant> lastPostBy(String addressHash, String email) {
+		var byEmail = AUTHOR_EMAIL.eq(email);
+		var condition = addressHash == null ? byEmail : byEmail.or(ADDRESS_HASH.eq(addressHash));
+		Long last = db.select(max(CREATED_AT)).from(COMMENT).where(condition).fetchOne(0, Long.class);
+		return Optional.ofNullable(last).map(Instant::ofEpochMilli);
+	}
+
+	public int addLikes(long id, int delta) {
+		db.update(COMMENT).set(LIKES, LIKES.plus(delta)).where(ID.eq(id)).execute();
+		return db.select(LIKES).from(COMMENT).where(ID.eq(id)).fetchOne(LIKES);
+	}
+
+	private static Comment comment(Record r) {
+		return new Comment(r.get(ID), r.get(ARTICLE_ID), r.get(PARENT_ID), r.get(DEPTH), r.get(AUTHOR_NAME),
+				r.get(AUTHOR_URL), r.get(ACCOUNT_ID), r.get(BODY), r.get(BODY_HTML), CommentStatus.valueOf(r.get(STATUS)),
+				Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(LIKES));
+	}
+
+}

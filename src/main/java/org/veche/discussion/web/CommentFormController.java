@@ -1,0 +1,105 @@
+package org.veche.discussion.web;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.veche.discussion.Comment;
+import org.veche.discussion.CommentForm;
+import org.veche.discussion.Discussions;
+import org.veche.discussion.Reply;
+import org.veche.discussion.ThreadFragments;
+import org.veche.discussion.ThreadOrder;
+import org.veche.publishing.Article;
+import org.veche.publishing.Publishing;
+import org.veche.site.RejectedInput;
+
+/**
+ * The "Leave a reply" form's target. Without JavaScript: post, redirect, and the new comment is highlighted at
+ * its anchor; a refused reply shows the form again with the reason. With JavaScript the same endpoint answers
+ * JSON carrying the rendered comment, to be put in place under its parent.
+ */
+@Controller
+class CommentFormController {
+
+	private final Discussions discussions;
+
+	private final Publishing publishing;
+
+	private final ThreadFragments fragments;
+
+	private final MessageSource messages;
+
+	CommentFormController(Discussions discussions, Publishing publishing, ThreadFragments fragments,
+			MessageSource messages) {
+		this.discussions = discussions;
+		this.publishing = publishing;
+		this.fragments = fragments;
+		this.messages = messages;
+	}
+
+	@PostMapping("/articles/{slug}/comments")
+	Object post(@PathVariable String slug, @RequestParam(name = "comment_parent", required = false) String parent,
+			@RequestParam(defaultValue = "") String author, @RequestParam(defaultValue = "") String email,
+			@RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String comment,
+			HttpServletRequest request) {
+		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		boolean hasParent = parent != null && !parent.isBlank() && !parent.equals("0");
+		Long parentId = hasParent ? parseId(parent) : null;
+		boolean json = Commenters.wantsJson(request);
+		try {
+			if (hasParent && parentId == null) {
+				throw new RejectedInput("comment.parent.unknown");
+			}
+			Comment posted = discussions.post(article, new Reply(parentId, author, email, url, comment),
+					Commenters.of(request));
+			if (json) {
+				var body = new HashMap<String, Object>();
+				body.put("id", posted.id());
+				body.put("parentId", posted.parentId());
+				body.put("status", posted.status().name().toLowerCase(java.util.Locale.ROOT));
+				body.put("html", fragments.renderOne(posted, RequestContextUtils.getLocale(request)));
+				return ResponseEntity.status(posted.isApproved() ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(body);
+			}
+			int page = discussions.pageOf(posted, ThreadOrder.OLDEST);
+			return "redirect:" + article.path() + "?cpage=" + page + "&posted=" + posted.id() + "#" + posted.anchor();
+		}
+		catch (RejectedInput rejected) {
+			if (json) {
+				String detail = messages.getMessage(rejected.messageKey(), rejected.arguments(), rejected.messageKey(),
+						RequestContextUtils.getLocale(request));
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(rejected.status(), detail);
+				problem.setInstance(URI.create(article.path() + "/comments"));
+				return ResponseEntity.status(rejected.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+			}
+			Comment parentComment = parentId == null ? null : discussions.comment(parentId).orElse(null);
+			var form = new CommentForm(article.path() + "/comments", parentComment, author, email, url, comment,
+					rejected.messageKey(), rejected.arguments());
+			return new ModelAndView("discussion/reply", Map.of("article", article, "form", form), rejected.status());
+		}
+	}
+
+	private static Long parseId(String value) {
+		try {
+			return Long.valueOf(value.strip());
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
+	}
+
+}

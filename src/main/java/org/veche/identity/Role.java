@@ -1,0 +1,31 @@
+package org.veche.identity;
+
+/**
+ * What a person may do on the site. Each role includes the ones below it on its own line of work: an
+ * administrator can do everything, an editor everything an author can.
+ */
+public enum Role {
+
+	READER, AUTHOR, EDITOR, MODERATOR, ADMINISTRATOR;
+
+	public String authority() {
+		return "ROLE_" + name();
+	}
+
+	/** The hierarchy in Spring Security's notation. */
+	public static String hierarchy() {
+		return """
+				ROLE_ADMINISTRATOR > ROLE_EDITOR
+				ROLE_ADMINISTRATOR > ROLE_MODERATOR
+				ROLE_EDITOR > ROLE_AUTHOR
+				ROLE_AUTHOR > ROLE_READER
+				ROLE_MODERATOR > ROLE_READER
+				""";
+	}
+
+	/** Staff write or moderate: they are exempt from the flood limit. */
+	public boolean isStaff() {
+		return this == EDITOR || this == MODERATOR || this == ADMINISTRATOR;
+	}
+
+}

@@ -1,0 +1,62 @@
+package org.veche.identity;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.veche.site.Reader;
+
+/**
+ * The principal of a signed-in person, whether by password, session or API token.
+ * @param account the account
+ * @param passwordHash the stored hash, only while the password is being checked
+ */
+public record SignedIn(Account account, String passwordHash) implements UserDetails, Reader {
+
+	@Override
+	public long accountId() {
+		return account.id();
+	}
+
+	@Override
+	public String displayName() {
+		return account.displayName();
+	}
+
+	@Override
+	public boolean isStaff() {
+		return account.role().isStaff();
+	}
+
+	public Role role() {
+		return account.role();
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority(account.role().authority()));
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return account.email();
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !account.suspended();
+	}
+
+	@Override
+	public String toString() {
+		return "SignedIn[" + account.id() + "]";
+	}
+
+}

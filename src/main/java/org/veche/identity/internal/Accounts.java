@@ -1,0 +1,86 @@
+package org.veche.identity.internal;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+import org.veche.identity.Account;
+import org.veche.identity.Role;
+
+/**
+ * The account table.
+ */
+@Repository
+public class Accounts {
+
+	static final Table<Record> ACCOUNT = table(name("account"));
+
+	static final Field<Long> ID = field(name("account", "id"), Long.class);
+
+	static final Field<String> EMAIL = field(name("account", "email"), String.class);
+
+	static final Field<String> PASSWORD_HASH = field(name("account", "password_hash"), String.class);
+
+	static final Field<String> DISPLAY_NAME = field(name("account", "display_name"), String.class);
+
+	static final Field<String> ROLE = field(name("account", "role"), String.class);
+
+	static final Field<Long> CREATED_AT = field(name("account", "created_at"), Long.class);
+
+	static final Field<Long> SUSPENDED_AT = field(name("account", "suspended_at"), Long.class);
+
+	private final DSLContext db;
+
+	Accounts(DSLContext db) {
+		this.db = db;
+	}
+
+	public static String normalizeEmail(String email) {
+		return email.strip().toLowerCase(Locale.ROOT);
+	}
+
+	public boolean any() {
+		return db.fetchExists(ACCOUNT);
+	}
+
+	public Optional<Account> byId(long id) {
+		return db.select(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT)
+			.from(ACCOUNT)
+			.where(ID.eq(id))
+			.fetchOptional(Accounts::account);
+	}
+
+	/** The account and its password hash, for checking a password. */
+	public Optional<Credentials> credentials(String email) {
+		return db.select(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT, PASSWORD_HASH)
+			.from(ACCOUNT)
+			.where(EMAIL.eq(normalizeEmail(email)))
+			.fetchOptional(r -> new Credentials(account(r), r.get(PASSWORD_HASH)));
+	}
+
+	public long add(String email, String passwordHash, String displayName, Role role, Instant now) {
+		return db.insertInto(ACCOUNT)
+			.columns(EMAIL, PASSWORD_HASH, DISPLAY_NAME, ROLE, CREATED_AT)
+			.values(normalizeEmail(email), passwordHash, displayName, role.name(), now.toEpochMilli())
+			.returningResult(ID)
+			.fetchOne(ID);
+	}
+
+	private static Account account(Record r) {
+		return new Account(r.get(ID), r.get(EMAIL), r.get(DISPLAY_NAME), Role.valueOf(r.get(ROLE)),
+				Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(SUSPENDED_AT) != null);
+	}
+
+	public record Credentials(Account account, String passwordHash) {
+	}
+
+}

@@ -1,0 +1,34 @@
+package org.veche.identity.web;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.veche.identity.Identity;
+import org.veche.site.RejectedInput;
+
+/**
+ * Exchanges e-mail and password for a bearer token.
+ */
+@RestController
+class TokenApi {
+
+	private final Identity identity;
+
+	TokenApi(Identity identity) {
+		this.identity = identity;
+	}
+
+	record Credentials(String email, String password) {
+	}
+
+	@PostMapping("/api/v1/auth/token")
+	Map<String, String> token(@RequestBody Credentials credentials) {
+		return identity.issueToken(credentials.email(), credentials.password(), "API")
+			.map(token -> Map.of("token", token))
+			.orElseThrow(() -> new RejectedInput(HttpStatus.UNAUTHORIZED, "identity.signIn.failed"));
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Sign-in, first-run setup and token pages and endpoints.
+ */
+package org.veche.identity.web;

@@ -1,0 +1,36 @@
+package org.veche.media;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A photo as served: its variants are JPEG files of the listed widths, re-encoded from the upload.
+ * @param articleId the photo story (or article) it belongs to
+ * @param position its place in the gallery, from 0
+ */
+public record Photo(long id, long articleId, int position, String caption, String credit, String alt, int width,
+		int height, String storageKey, List<Integer> widths) {
+
+	public String src(int width) {
+		return "/media/" + storageKey + "/" + width + ".jpg";
+	}
+
+	/** The variant a browser without srcset support gets. */
+	public String src() {
+		return src(widths.get(Math.min(1, widths.size() - 1)));
+	}
+
+	public String srcset() {
+		return widths.stream().map(w -> src(w) + " " + w + "w").collect(Collectors.joining(", "));
+	}
+
+	/** Height of the variant at this width, for layout without a jump. */
+	public int heightAt(int w) {
+		return Math.max(1, Math.round((float) height * w / width));
+	}
+
+	public int largestWidth() {
+		return widths.get(widths.size() - 1);
+	}
+
+}

@@ -1,0 +1,194 @@
+package org.veche.media.internal;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.metadata.Directory;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifSubIFDDirectory;
+import com.drew.metadata.exif.GpsDirectory;
+
+import org.springframework.http.HttpStatus;
+import org.veche.site.RejectedInput;
+
+/**
+ * Decodes an upload by its content (JPEG, PNG, WebP through ImageIO and TwelveMonkeys), refuses what is too
+ * big before decoding a pixel, turns it upright, and writes fresh JPEG variants that carry no metadata at all:
+ * re-encoding from pixels is what guarantees that no EXIF, XMP, IPTC or GPS survives.
+ */
+public final class ImageVariants {
+
+	public static final List<Integer> WIDTHS = List.of(480, 960, 1600);
+
+	static final long MAX_PIXELS = 60_000_000L;
+
+	static final Set<String> FORMATS = Set.of("jpeg", "png", "webp");
+
+	private ImageVariants() {
+	}
+
+	public record Decoded(BufferedImage image, Set<String> removed) {
+	}
+
+	public static Decoded decode(byte[] bytes) {
+		BufferedImage image = read(bytes);
+		var removed = new LinkedHashSet<String>();
+		int orientation = inspect(bytes, removed);
+		return new Decoded(upright(image, orientation), removed);
+	}
+
+	private static BufferedImage read(byte[] bytes) {
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+			if (!readers.hasNext()) {
+				throw unsupported();
+			}
+			ImageReader reader = readers.next();
+			try {
+				String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
+				if (!FORMATS.contains(format)) {
+					throw unsupported();
+				}
+				reader.setInput(in, true, true);
+				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+				if (pixels > MAX_PIXELS || reader.getWidth(0) < 1 || reader.getHeight(0) < 1) {
+					throw new RejectedInput(HttpStatus.UNPROCESSABLE_CONTENT, "photo.tooManyPixels", MAX_PIXELS / 1_000_000);
+				}
+				BufferedImage image = reader.read(0);
+				if (image == null) {
+					throw unreadable();
+				}
+				return image;
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			if (ex instanceof RejectedInput rejected) {
+				throw rejected;
+			}
+			throw unreadable();
+		}
+	}
+
+	/** Reads what the original says about itself: its orientation, and what we are about to drop. */
+	private static int inspect(byte[] bytes, Set<String> removed) {
+		try {
+			Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
+			int orientation = 1;
+			for (Directory directory : metadata.getDirectories()) {
+				if (directory instanceof GpsDirectory gps && gps.getGeoLocation() != null) {
+					removed.add("location");
+				}
+				if (directory instanceof ExifSubIFDDirectory exif
+						&& exif.containsTag(ExifSubIFDDirectory.TAG_BODY_SERIAL_NUMBER)) {
+					removed.add("camera-serial");
+				}
+				if (directory instanceof ExifIFD0Directory ifd0
+						&& ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+					orientation = ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+				}
+				String name = directory.getName();
+				if (name.startsWith("Exif") || name.equals("XMP") || name.equals("IPTC") || name.startsWith("GPS")) {
+					removed.add("metadata");
+				}
+			}
+			return orientation;
+		}
+		catch (ImageProcessingException | IOException | com.drew.metadata.MetadataException | RuntimeException ex) {
+			return 1;
+		}
+	}
+
+	static BufferedImage upright(BufferedImage image, int orientation) {
+		if (orientation <= 1 || orientation > 8) {
+			return image;
+		}
+		int w = image.getWidth();
+		int h = image.getHeight();
+		boolean swap = orientation >= 5;
+		// EXIF orientations 2-8 as affine maps (x, y) -> (x', y') onto the upright canvas.
+		AffineTransform transform = switch (orientation) {
+			case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
+			case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
+			case 4 -> new AffineTransform(1, 0, 0, -1, 0, h);
+			case 5 -> new AffineTransform(0, 1, 1, 0, 0, 0);
+			case 6 -> new AffineTransform(0, 1, -1, 0, h, 0);
+			case 7 -> new AffineTransform(0, -1, -1, 0, h, w);
+			default -> new AffineTransform(0, -1, 1, 0, 0, w);
+		};
+		var turned = new BufferedImage(swap ? h : w, swap ? w : h, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = turned.createGraphics();
+		g.drawImage(image, transform, null);
+		g.dispose();
+		return turned;
+	}
+
+	/** The widths to make for an image: each standard width it reaches, or its own width when it is smaller. */
+	public static List<Integer> widthsFor(int width) {
+		var widths = new ArrayList<Integer>();
+		for (int w : WIDTHS) {
+			if (w <= width) {
+				widths.add(w);
+			}
+		}
+		if (widths.isEmpty()) {
+			widths.add(width);
+		}
+		return widths;
+	}
+
+	public static void writeJpeg(BufferedImage source, int width, OutputStream out) throws IOException {
+		int height = Math.max(1, Math.round((float) source.getHeight() * width / source.getWidth()));
+		var scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = scaled.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+		g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+		g.setColor(java.awt.Color.WHITE); // transparent PNGs get a white ground, not black
+		g.fillRect(0, 0, width, height);
+		g.drawImage(source, 0, 0, width, height, null);
+		g.dispose();
+		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(ios);
+			ImageWriteParam param = writer.getDefaultWriteParam();
+			param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+			param.setCompressionQuality(0.85f);
+			writer.write(null, new IIOImage(scaled, null, null), param);
+		}
+		finally {
+			writer.dispose();
+		}
+	}
+
+	private static RejectedInput unsupported() {
+		return new RejectedInput(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "photo.unsupported");
+	}
+
+	private static RejectedInput unreadable() {
+		return new RejectedInput(HttpStatus.UNPROCESSABLE_CONTENT, "photo.unreadable");
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Image decoding, variant making and the photo table.
+ */
+package org.veche.media.internal;

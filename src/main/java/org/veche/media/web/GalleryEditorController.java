@@ -1,0 +1,88 @@
+package org.veche.media.web;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.veche.media.Photo;
+import org.veche.media.PhotoLibrary;
+import org.veche.publishing.Article;
+import org.veche.publishing.Publishing;
+import org.veche.site.RejectedInput;
+
+/**
+ * The editor's gallery page for one article: upload, describe, order, remove photos and pick the cover.
+ */
+@Controller
+class GalleryEditorController {
+
+	private final PhotoLibrary library;
+
+	private final Publishing publishing;
+
+	GalleryEditorController(PhotoLibrary library, Publishing publishing) {
+		this.library = library;
+		this.publishing = publishing;
+	}
+
+	@GetMapping("/editor/articles/{id}/photos")
+	ModelAndView gallery(@PathVariable long id) {
+		return page(article(id), null, Set.of(), HttpStatus.OK);
+	}
+
+	@PostMapping("/editor/articles/{id}/photos")
+	ModelAndView upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
+			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
+			@RequestParam(defaultValue = "") String alt) throws IOException {
+		Article article = article(id);
+		try {
+			if (file == null || file.isEmpty()) {
+				throw new RejectedInput("photo.empty");
+			}
+			var upload = library.add(id, file.getBytes(), caption, credit, alt);
+			return page(article, null, upload.removed(), HttpStatus.OK);
+		}
+		catch (RejectedInput rejected) {
+			return page(article, rejected, Set.of(), rejected.status());
+		}
+	}
+
+	@PostMapping("/editor/photos/{photoId}")
+	String change(@PathVariable long photoId, @RequestParam(defaultValue = "save") String action,
+			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
+			@RequestParam(defaultValue = "") String alt) {
+		Photo photo = library.photo(photoId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		switch (action) {
+			case "up" -> library.move(photoId, -1);
+			case "down" -> library.move(photoId, 1);
+			case "remove" -> library.remove(photoId);
+			case "cover" -> publishing.setCover(photo.articleId(), photoId);
+			default -> library.describe(photoId, caption, credit, alt);
+		}
+		return "redirect:/editor/articles/" + photo.articleId() + "/photos";
+	}
+
+	private Article article(long id) {
+		return publishing.article(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private ModelAndView page(Article article, RejectedInput error, Set<String> removed, HttpStatus status) {
+		var model = new HashMap<String, Object>();
+		model.put("article", article);
+		model.put("photos", library.gallery(article.id()));
+		model.put("error", error == null ? null : error.messageKey());
+		model.put("errorArgs", error == null ? java.util.List.of() : java.util.Arrays.asList(error.arguments()));
+		model.put("removed", removed);
+		return new ModelAndView("media/gallery", model, status);
+	}
+
+}

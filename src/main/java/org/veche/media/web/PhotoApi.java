@@ -1,0 +1,58 @@
+package org.veche.media.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.veche.media.Photo;
+import org.veche.media.PhotoLibrary;
+import org.veche.media.Upload;
+import org.veche.publishing.Publishing;
+import org.veche.site.RejectedInput;
+
+/**
+ * Uploads a photo into an article's gallery.
+ */
+@RestController
+class PhotoApi {
+
+	private final PhotoLibrary library;
+
+	private final Publishing publishing;
+
+	PhotoApi(PhotoLibrary library, Publishing publishing) {
+		this.library = library;
+		this.publishing = publishing;
+	}
+
+	record Stored(long id, int width, int height, String url, String srcset, List<Integer> widths, Set<String> removed) {
+	}
+
+	@PostMapping("/api/v1/articles/{slug}/photos")
+	ResponseEntity<Stored> upload(@PathVariable String slug, @RequestParam(required = false) MultipartFile file,
+			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
+			@RequestParam(defaultValue = "") String alt) throws IOException {
+		long articleId = publishing.article(slug)
+			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"))
+			.id();
+		if (file == null || file.isEmpty()) {
+			throw new RejectedInput("photo.empty");
+		}
+		Upload upload = library.add(articleId, file.getBytes(), caption, credit, alt);
+		Photo photo = upload.photo();
+		URI url = ServletUriComponentsBuilder.fromCurrentContextPath().path(photo.src(photo.largestWidth())).build().toUri();
+		return ResponseEntity.created(url)
+			.body(new Stored(photo.id(), photo.width(), photo.height(), url.toString(), photo.srcset(), photo.widths(),
+					upload.removed()));
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.veche.privacy;
+
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.stereotype.Component;
+import org.veche.site.SiteSettings;
+
+/**
+ * Turns a reader's network address into a keyed hash that is enough for flood limits and per-address like
+ * limits, and is never stored in the clear. The key for each day is derived from a site secret, so a hash
+ * can be matched only against the same day's traffic, and the secret never leaves the database.
+ */
+@Component
+public class AddressHasher {
+
+	private final byte[] secret;
+
+	private final Clock clock;
+
+	AddressHasher(SiteSettings settings, Clock clock) {
+		this.clock = clock;
+		this.secret = Base64.getDecoder().decode(settings.getOrCreate("privacy.address-secret", () -> {
+			byte[] bytes = new byte[32];
+			new SecureRandom().nextBytes(bytes);
+			return Base64.getEncoder().encodeToString(bytes);
+		}));
+	}
+
+	public String hash(String address) {
+		if (address == null) {
+			return null;
+		}
+		LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+		byte[] dayKey = hmac(secret, day.toString().getBytes(StandardCharsets.US_ASCII));
+		return HexFormat.of().formatHex(hmac(dayKey, address.getBytes(StandardCharsets.UTF_8)), 0, 16);
+	}
+
+	private static byte[] hmac(byte[] key, byte[] data) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key, "HmacSHA256"));
+			return mac.doFinal(data);
+		}
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.veche.publishing;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A piece the newsroom publishes: a written article, or a photo story ("In pictures") whose body is a gallery.
+ * @param source where the story comes from ("according to ..."), or null
+ * @param coverPhotoId the media module's photo shown at the top, or null
+ */
+public record Article(long id, String slug, Kind kind, String title, String lead, String body, String bodyHtml,
+		Long authorId, String authorName, Status status, Instant publishedAt, Instant updatedAt, Source source,
+		Long coverPhotoId, List<String> tags) {
+
+	public enum Kind {
+
+		ARTICLE, PHOTO_STORY
+
+	}
+
+	public enum Status {
+
+		DRAFT, SCHEDULED, PUBLISHED
+
+	}
+
+	/** @param url a link to the source, or null */
+	public record Source(String name, String url) {
+	}
+
+	public boolean isPhotoStory() {
+		return kind == Kind.PHOTO_STORY;
+	}
+
+	/** Readers see an article once it is published or its scheduled time has come. */
+	public boolean isVisibleAt(Instant now) {
+		return status != Status.DRAFT && publishedAt != null && !publishedAt.isAfter(now);
+	}
+
+	public String path() {
+		return "/articles/" + slug;
+	}
+
+}

@@ -1,0 +1,234 @@
+package org.veche.publishing.internal;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+import org.veche.publishing.Article;
+import org.veche.publishing.ArticleSummary;
+
+/**
+ * The article and article_tag tables.
+ */
+@Repository
+public class Articles {
+
+	static final Table<Record> ARTICLE = table(name("article"));
+
+	static final Field<Long> ID = field(name("article", "id"), Long.class);
+
+	static final Field<String> SLUG = field(name("article", "slug"), String.class);
+
+	static final Field<String> KIND = field(name("article", "kind"), String.class);
+
+	static final Field<String> TITLE = field(name("article", "title"), String.class);
+
+	static final Field<String> LEAD = field(name("article", "lead"), String.class);
+
+	static final Field<String> BODY = field(name("article", "body"), String.class);
+
+	static final Field<String> BODY_HTML = field(name("article", "body_html"), String.class);
+
+	static final Field<Long> AUTHOR_ID = field(name("article", "author_id"), Long.class);
+
+	static final Field<String> AUTHOR_NAME = field(name("article", "author_name"), String.class);
+
+	static final Field<String> STATUS = field(name("article", "status"), String.class);
+
+	static final Field<Long> PUBLISHED_AT = field(name("article", "published_at"), Long.class);
+
+	static final Field<Long> CREATED_AT = field(name("article", "created_at"), Long.class);
+
+	static final Field<Long> UPDATED_AT = field(name("article", "updated_at"), Long.class);
+
+	static final Field<String> SOURCE_NAME = field(name("article", "source_name"), String.class);
+
+	static final Field<String> SOURCE_URL = field(name("article", "source_url"), String.class);
+
+	static final Field<Long> COVER_PHOTO_ID = field(name("article", "cover_photo_id"), Long.class);
+
+	static final Table<Record> ARTICLE_TAG = table(name("article_tag"));
+
+	static final Field<Long> TAG_ARTICLE_ID = field(name("article_tag", "article_id"), Long.class);
+
+	static final Field<String> TAG = field(name("article_tag", "tag"), String.class);
+
+	private static final List<Field<?>> SUMMARY_FIELDS = List.of(ID, SLUG, KIND, TITLE, LEAD, AUTHOR_NAME,
+			PUBLISHED_AT, COVER_PHOTO_ID);
+
+	private static final List<Field<?>> ALL_FIELDS = List.of(ID, SLUG, KIND, TITLE, LEAD, BODY, BODY_HTML, AUTHOR_ID,
+			AUTHOR_NAME, STATUS, PUBLISHED_AT, UPDATED_AT, SOURCE_NAME, SOURCE_URL, COVER_PHOTO_ID);
+
+	private final DSLContext db;
+
+	Articles(DSLContext db) {
+		this.db = db;
+	}
+
+	/** What readers may see at this instant: published, or scheduled and due. */
+	static Condition visibleAt(Instant now) {
+		return STATUS.in(Article.Status.PUBLISHED.name(), Article.Status.SCHEDULED.name())
+			.and(PUBLISHED_AT.le(now.toEpochMilli()));
+	}
+
+	public record Row(String slug, Article.Kind kind, String title, String lead, String body, String bodyHtml,
+			Long authorId, String authorName, Article.Status status, Instant publishedAt, Article.Source source,
+			Long coverPhotoId) {
+	}
+
+	public long add(Row row, Instant now) {
+		return db.insertInto(ARTICLE)
+			.set(values(row))
+			.set(CREATED_AT, now.toEpochMilli())
+			.set(UPDATED_AT, now.toEpochMilli())
+			.returningResult(ID)
+			.fetchOne(ID);
+	}
+
+	public void update(long id, Row row, Instant now) {
+		db.update(ARTICLE).set(values(row)).set(UPDATED_AT, now.toEpochMilli()).where(ID.eq(id)).execute();
+	}
+
+	private static Map<Field<?>, Object> values(Row row) {
+		var values = new java.util.HashMap<Field<?>, Object>();
+		values.put(SLUG, row.slug());
+		values.put(KIND, row.kind().name());
+		values.put(TITLE, row.title());
+		values.put(LEAD, row.lead());
+		values.put(BODY, row.body());
+		values.put(BODY_HTML, row.bodyHtml());
+		values.put(AUTHOR_ID, row.authorId());
+		values.put(AUTHOR_NAME, row.authorName());
+		values.put(STATUS, row.status().name());
+		values.put(PUBLISHED_AT, row.publishedAt() == null ? null : row.publishedAt().toEpochMilli());
+		values.put(SOURCE_NAME, row.source() == null ? null : row.source().name());
+		values.put(SOURCE_URL, row.source() == null ? null : row.source().url());
+		values.put(COVER_PHOTO_ID, row.coverPhotoId());
+		return values;
+	}
+
+	public void replaceTags(long id, Collection<String> tags) {
+		db.deleteFrom(ARTICLE_TAG).where(TAG_ARTICLE_ID.eq(id)).execute();
+		if (!tags.isEmpty()) {
+			var insert = db.insertInto(ARTICLE_TAG).columns(TAG_ARTICLE_ID, TAG);
+			for (String tag : tags) {
+				insert = insert.values(id, tag);
+			}
+			insert.execute();
+		}
+	}
+
+	public boolean slugTaken(String slug, Long exceptId) {
+		Condition condition = SLUG.eq(slug);
+		if (exceptId != null) {
+			condition = condition.and(ID.ne(exceptId));
+		}
+		return db.fetchExists(ARTICLE, condition);
+	}
+
+	public Optional<Article> byId(long id) {
+		return one(ID.eq(id));
+	}
+
+	public Optional<Article> bySlug(String slug) {
+		return one(SLUG.eq(slug));
+	}
+
+	private Optional<Article> one(Condition condition) {
+		return db.select(ALL_FIELDS)
+			.from(ARTICLE)
+			.where(condition)
+			.fetchOptional()
+			.map(r -> article(r, tagsOf(List.of(r.get(ID))).getOrDefault(r.get(ID), List.of())));
+	}
+
+	public List<ArticleSummary> visible(Instant now, String tag, int offset, int limit) {
+		var query = db.select(SUMMARY_FIELDS).from(ARTICLE).where(visibleAt(now));
+		if (tag != null) {
+			query = query.and(ID.in(db.select(TAG_ARTICLE_ID).from(ARTICLE_TAG).where(TAG.eq(tag))));
+		}
+		return summaries(query.orderBy(PUBLISHED_AT.desc(), ID.desc()).limit(limit).offset(offset).fetch());
+	}
+
+	public long countVisible(Instant now, String tag) {
+		Condition condition = visibleAt(now);
+		if (tag != null) {
+			condition = condition.and(ID.in(db.select(TAG_ARTICLE_ID).from(ARTICLE_TAG).where(TAG.eq(tag))));
+		}
+		return db.fetchCount(ARTICLE, condition);
+	}
+
+	/** Everything, drafts included, newest change first: the editor's list. */
+	public List<Article> all(int offset, int limit) {
+		var rows = db.select(ALL_FIELDS).from(ARTICLE).orderBy(UPDATED_AT.desc(), ID.desc()).limit(limit).offset(offset).fetch();
+		var tags = tagsOf(rows.map(r -> r.get(ID)));
+		return rows.map(r -> article(r, tags.getOrDefault(r.get(ID), List.of())));
+	}
+
+	public long count() {
+		return db.fetchCount(ARTICLE);
+	}
+
+	/** Scheduled articles whose time has come, to announce them. */
+	public List<Long> dueScheduled(Instant now) {
+		return db.select(ID)
+			.from(ARTICLE)
+			.where(STATUS.eq(Article.Status.SCHEDULED.name()).and(PUBLISHED_AT.le(now.toEpochMilli())))
+			.fetch(ID);
+	}
+
+	public void setCover(long id, Long photoId, Instant now) {
+		db.update(ARTICLE).set(COVER_PHOTO_ID, photoId).set(UPDATED_AT, now.toEpochMilli()).where(ID.eq(id)).execute();
+	}
+
+	public void markPublished(long id) {
+		db.update(ARTICLE).set(STATUS, Article.Status.PUBLISHED.name()).where(ID.eq(id)).execute();
+	}
+
+	private List<ArticleSummary> summaries(org.jooq.Result<? extends Record> rows) {
+		var tags = tagsOf(rows.map(r -> r.get(ID)));
+		return rows.map(r -> new ArticleSummary(r.get(ID), r.get(SLUG), Article.Kind.valueOf(r.get(KIND)),
+				r.get(TITLE), r.get(LEAD), r.get(AUTHOR_NAME), instant(r.get(PUBLISHED_AT)), r.get(COVER_PHOTO_ID),
+				tags.getOrDefault(r.get(ID), List.of())));
+	}
+
+	private Map<Long, List<String>> tagsOf(List<Long> ids) {
+		var tags = new java.util.HashMap<Long, List<String>>();
+		if (ids.isEmpty()) {
+			return tags;
+		}
+		db.select(TAG_ARTICLE_ID, TAG)
+			.from(ARTICLE_TAG)
+			.where(TAG_ARTICLE_ID.in(ids))
+			.orderBy(TAG)
+			.forEach(r -> tags.computeIfAbsent(r.get(TAG_ARTICLE_ID), k -> new ArrayList<>()).add(r.get(TAG)));
+		return tags;
+	}
+
+	private static Article article(Record r, List<String> tags) {
+		String sourceName = r.get(SOURCE_NAME);
+		return new Article(r.get(ID), r.get(SLUG), Article.Kind.valueOf(r.get(KIND)), r.get(TITLE), r.get(LEAD),
+				r.get(BODY), r.get(BODY_HTML), r.get(AUTHOR_ID), r.get(AUTHOR_NAME),
+				Article.Status.valueOf(r.get(STATUS)), instant(r.get(PUBLISHED_AT)), instant(r.get(UPDATED_AT)),
+				sourceName == null ? null : new Article.Source(sourceName, r.get(SOURCE_URL)), r.get(COVER_PHOTO_ID),
+				tags);
+	}
+
+	private static Instant instant(Long millis) {
+		return millis == null ? null : Instant.ofEpochMilli(millis);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The editor's pages and the articles API.
+ */
+package org.veche.publishing.web;

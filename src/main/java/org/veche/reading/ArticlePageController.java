@@ -1,0 +1,83 @@
+package org.veche.reading;
+
+import java.util.HashMap;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.veche.discussion.Comment;
+import org.veche.discussion.CommentForm;
+import org.veche.discussion.Discussions;
+import org.veche.discussion.ThreadFragments;
+import org.veche.discussion.ThreadOrder;
+import org.veche.media.Photo;
+import org.veche.media.PhotoLibrary;
+import org.veche.publishing.Article;
+import org.veche.publishing.Publishing;
+
+/**
+ * An article or photo story with its discussion: the thread comes pre-rendered from the discussion module,
+ * the reply form is made for this reader.
+ */
+@Controller
+class ArticlePageController {
+
+	private final Publishing publishing;
+
+	private final PhotoLibrary photos;
+
+	private final Discussions discussions;
+
+	private final ThreadFragments threads;
+
+	ArticlePageController(Publishing publishing, PhotoLibrary photos, Discussions discussions,
+			ThreadFragments threads) {
+		this.publishing = publishing;
+		this.photos = photos;
+		this.discussions = discussions;
+		this.threads = threads;
+	}
+
+	@GetMapping("/articles/{slug}")
+	ModelAndView article(@PathVariable String slug, @RequestParam(defaultValue = "1") String cpage,
+			@RequestParam(defaultValue = "oldest") String corder,
+			@RequestParam(name = "replytocom", required = false) String replyTo,
+			@RequestParam(required = false) String posted, HttpServletRequest request) {
+		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		ThreadOrder order = ThreadOrder.parse(corder);
+		var thread = threads.render(article.id(), order, number(cpage), RequestContextUtils.getLocale(request));
+		List<Photo> gallery = photos.gallery(article.id());
+		Photo cover = article.coverPhotoId() == null ? null : photos.photo(article.coverPhotoId()).orElse(null);
+		Comment parent = replyTo == null ? null
+				: discussions.comment(number(replyTo))
+					.filter(c -> c.articleId() == article.id() && c.isApproved())
+					.orElse(null);
+		var model = new HashMap<String, Object>();
+		model.put("article", article);
+		model.put("cover", cover);
+		model.put("gallery", article.isPhotoStory() || cover == null ? gallery
+				: gallery.stream().filter(p -> p.id() != cover.id()).toList());
+		model.put("thread", thread);
+		model.put("form", CommentForm.blank(article.path(), parent));
+		model.put("posted", posted == null ? 0L : number(posted));
+		return new ModelAndView("reading/article", model);
+	}
+
+	static int number(String value) {
+		try {
+			return Math.max(1, Integer.parseInt(value.strip()));
+		}
+		catch (NumberFormatException ex) {
+			return 1;
+		}
+	}
+
+}

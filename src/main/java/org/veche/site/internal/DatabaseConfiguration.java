@@ -1,0 +1,65 @@
+package org.veche.site.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The embedded default is one SQLite file: its folder is made before the first connection, and every
+ * connection gets write-ahead logging and a busy timeout so that readers never wait on the single writer.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+	@Bean
+	static BeanPostProcessor sqliteTuning() {
+		return new BeanPostProcessor() {
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof HikariDataSource hikari && hikari.getJdbcUrl() != null
+						&& hikari.getJdbcUrl().startsWith("jdbc:sqlite:")) {
+					makeFolderFor(hikari.getJdbcUrl());
+					hikari.addDataSourceProperty("journal_mode", "WAL");
+					hikari.addDataSourceProperty("synchronous", "NORMAL");
+					hikari.addDataSourceProperty("busy_timeout", "30000");
+					hikari.addDataSourceProperty("foreign_keys", "true");
+					// A write transaction takes the lock when it begins, so two writers queue instead of deadlocking.
+					hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
+				}
+				return bean;
+			}
+		};
+	}
+
+	private static void makeFolderFor(String url) {
+		String file = url.substring("jdbc:sqlite:".length());
+		int query = file.indexOf('?');
+		if (query >= 0) {
+			file = file.substring(0, query);
+		}
+		if (file.isEmpty() || file.startsWith(":memory:") || file.startsWith("file:")) {
+			return;
+		}
+		Path parent = Path.of(file).toAbsolutePath().getParent();
+		try {
+			Files.createDirectories(parent);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot create the database folder " + parent, ex);
+		}
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

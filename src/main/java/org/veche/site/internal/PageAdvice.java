@@ -1,0 +1,50 @@
+package org.veche.site.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.veche.site.Page;
+import org.veche.site.Reader;
+import org.veche.site.SiteProperties;
+
+/**
+ * Gives every HTML page its {@link Page}.
+ */
+@ControllerAdvice
+class PageAdvice {
+
+	private final MessageSource messages;
+
+	private final SiteProperties site;
+
+	PageAdvice(MessageSource messages, SiteProperties site) {
+		this.messages = messages;
+		this.site = site;
+	}
+
+	@ModelAttribute("page")
+	Page page(HttpServletRequest request) {
+		return pageFor(request, messages, site);
+	}
+
+	static Page pageFor(HttpServletRequest request, MessageSource messages, SiteProperties site) {
+		Reader reader = null;
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof Reader signedIn) {
+			reader = signedIn;
+		}
+		// Asking for the token of a reader with no session would create one: guests get no cookie until they act.
+		CsrfToken csrf = request.getSession(false) != null ? (CsrfToken) request.getAttribute(CsrfToken.class.getName())
+				: null;
+		String path = request.getRequestURI() + (request.getQueryString() != null ? "?" + request.getQueryString() : "");
+		return new Page(RequestContextUtils.getLocale(request), messages, site.siteName(), site.timeZone(), reader,
+				csrf, path);
+	}
+
+}
