@@ -48,6 +48,16 @@ public record Page(Locale locale, MessageSource messages, String siteName, ZoneI
 		return text != null ? text : messages.getMessage(key + ".other", args, key, locale);
 	}
 
+	/**
+	 * The message of one plural category with "{n}" in place of the number, for scripts that pick the form
+	 * themselves (Intl.PluralRules); a language without that category gets its "other" form.
+	 */
+	public String pluralPattern(String key, String category) {
+		Object[] args = { "{n}" };
+		String text = messages.getMessage(key + "." + category, args, null, locale);
+		return text != null ? text : messages.getMessage(key + ".other", args, key, locale);
+	}
+
 	public String dateTime(Instant instant) {
 		return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
 			.withLocale(locale)
