@@ -13,10 +13,8 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jsoup.Jsoup;
@@ -187,10 +185,6 @@ abstract class DiscussionSupport extends IntegrationTest {
 			page.select("div.thread li.comment").forEach(li -> byId.put(Long.parseLong(li.attr("data-id")), li));
 		}
 		return byId;
-	}
-
-	protected static Set<Long> set(List<Long> ids) {
-		return new LinkedHashSet<>(ids);
 	}
 
 	protected static String cookieValue(Http.Response response, String name) {
