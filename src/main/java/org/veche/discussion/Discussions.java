@@ -229,10 +229,16 @@ public class Discussions {
 		return body;
 	}
 
-	/** C0 controls and DEL (tabs and line breaks allowed in bodies); PostgreSQL cannot even store NUL. */
+	/**
+	 * C0 controls and DEL (tabs and line breaks allowed in bodies); PostgreSQL cannot even store NUL. Also what no
+	 * page can show: half a surrogate pair (a JSON escape can carry one; the database stores "?") and Unicode
+	 * noncharacters (the HTML sanitizer drops them, so a comment of only U+FFFE would be stored empty).
+	 */
 	private static boolean hasControl(String text, boolean lineBreaksAllowed) {
-		return text.chars()
-			.anyMatch(c -> (c < 0x20 || c == 0x7f) && !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t')));
+		return text.codePoints()
+			.anyMatch(c -> (c < 0x20 || c == 0x7f) && !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t'))
+					|| (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)
+					|| (c & 0xfffe) == 0xfffe || (c >= 0xfdd0 && c <= 0xfdef));
 	}
 
 }
