@@ -236,7 +236,7 @@ public class Discussions {
 	 */
 	private static boolean hasControl(String text, boolean lineBreaksAllowed) {
 		return text.codePoints()
-			.anyMatch(c -> (c < 0x20 || c == 0x7f) && !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t'))
+			.anyMatch(c -> (c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t'))
 					|| (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)
 					|| (c & 0xfffe) == 0xfffe || (c >= 0xfdd0 && c <= 0xfdef));
 	}

@@ -47,6 +47,15 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		}
 	}
 
+	private static void dropPostgresDatabase(String serverUrl, String name) {
+		try (Connection admin = DriverManager.getConnection(serverUrl)) {
+			admin.createStatement().execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+		}
+		catch (SQLException ex) {
+			// a database left behind costs disk space on a test server, not a test result
+		}
+	}
+
 	/** Creates an empty database on the test server and returns its URL, with the server URL's credentials. */
 	private static String createPostgresDatabase() {
 		String serverUrl = System.getProperty("veche.test.postgres.url");
@@ -57,6 +66,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		try (Connection admin = DriverManager.getConnection(serverUrl)) {
 			admin.createStatement().execute("CREATE DATABASE " + name);
 		}
+		// Spring closes the test contexts at JVM exit too; the hook after them drops what this run made.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> dropPostgresDatabase(serverUrl, name)));
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create a test database on " + serverUrl.replaceAll("password=[^&]*", "password=***"), ex);
 		}
