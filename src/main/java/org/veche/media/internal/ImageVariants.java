@@ -75,8 +75,11 @@ public final class ImageVariants {
 				if (pixels > MAX_PIXELS || reader.getWidth(0) < 1 || reader.getHeight(0) < 1) {
 					throw new RejectedInput(HttpStatus.UNPROCESSABLE_CONTENT, "photo.tooManyPixels", MAX_PIXELS / 1_000_000);
 				}
+				var warnings = new ArrayList<String>();
+				reader.addIIOReadWarningListener((source, message) -> warnings.add(message));
 				BufferedImage image = reader.read(0);
-				if (image == null) {
+				// A cut-off JPEG decodes with only a warning, grey from the cut down: that is damage, not a photo.
+				if (image == null || warnings.stream().anyMatch(ImageVariants::dataEndedEarly)) {
 					throw unreadable();
 				}
 				return image;
@@ -91,6 +94,11 @@ public final class ImageVariants {
 			}
 			throw unreadable();
 		}
+	}
+
+	/** A missing end marker alone is harmless (the pixels are all there); pixel data that stops short is not. */
+	static boolean dataEndedEarly(String warning) {
+		return warning != null && warning.toLowerCase(java.util.Locale.ROOT).contains("premature end");
 	}
 
 	/** Reads what the original says about itself: its orientation, and what we are about to drop. */
