@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.veche.identity.Role;
 import org.veche.support.IntegrationTest;
 
@@ -55,7 +57,7 @@ class DiscussionWithoutScriptIT extends IntegrationTest {
 		assertThat(target.getAttribute("class")).doesNotContain("is-new");
 
 		browser.actFrom(newAddress());
-		target.findElement(By.cssSelector(".reply-link")).click();
+		clickAndWaitForNextPage(target.findElement(By.cssSelector(".reply-link")));
 		assertThat(driver.getCurrentUrl()).contains("replytocom=" + firstId).endsWith("#respond");
 		WebElement replyingTo = driver.findElement(By.cssSelector("#respond .replying-to"));
 		assertThat(replyingTo.isDisplayed()).isTrue();
@@ -75,7 +77,7 @@ class DiscussionWithoutScriptIT extends IntegrationTest {
 
 		By firstLikes = By.cssSelector("#comment-" + firstId + " > .comment-body .likes");
 		assertThat(driver.findElement(firstLikes).getText()).isEqualTo("Be the first to like this");
-		driver.findElement(By.cssSelector("#comment-" + firstId + " > .comment-body form.like button")).click();
+		clickAndWaitForNextPage(driver.findElement(By.cssSelector("#comment-" + firstId + " > .comment-body form.like button")));
 		assertThat(driver.getCurrentUrl()).endsWith("#comment-" + firstId);
 		assertThat(driver.findElement(firstLikes).getText()).isEqualTo("Liked by 1 person");
 
@@ -111,7 +113,14 @@ class DiscussionWithoutScriptIT extends IntegrationTest {
 	}
 
 	private void submitCommentForm() {
-		driver.findElement(By.cssSelector("#respond form.comment-form button[type=submit]")).click();
+		clickAndWaitForNextPage(driver.findElement(By.cssSelector("#respond form.comment-form button[type=submit]")));
+	}
+
+	/** A click that submits a form or follows a link returns before the next page has loaded: wait for it. */
+	private void clickAndWaitForNextPage(WebElement element) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		element.click();
+		new WebDriverWait(driver, java.time.Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 }
