@@ -173,13 +173,29 @@ public class Articles {
 
 	/** Everything, drafts included, newest change first: the editor's list. */
 	public List<Article> all(int offset, int limit) {
-		var rows = db.select(ALL_FIELDS).from(ARTICLE).orderBy(UPDATED_AT.desc(), ID.desc()).limit(limit).offset(offset).fetch();
+		return all(null, offset, limit);
+	}
+
+	/** Everything one author wrote, or everything when authorId is null. */
+	public List<Article> all(Long authorId, int offset, int limit) {
+		Condition condition = authorId == null ? org.jooq.impl.DSL.noCondition() : AUTHOR_ID.eq(authorId);
+		var rows = db.select(ALL_FIELDS)
+			.from(ARTICLE)
+			.where(condition)
+			.orderBy(UPDATED_AT.desc(), ID.desc())
+			.limit(limit)
+			.offset(offset)
+			.fetch();
 		var tags = tagsOf(rows.map(r -> r.get(ID)));
 		return rows.map(r -> article(r, tags.getOrDefault(r.get(ID), List.of())));
 	}
 
 	public long count() {
 		return db.fetchCount(ARTICLE);
+	}
+
+	public long countBy(long authorId) {
+		return db.fetchCount(ARTICLE, AUTHOR_ID.eq(authorId));
 	}
 
 	/** Scheduled articles whose time has come, to announce them. */
