@@ -79,11 +79,7 @@ public class Publishing {
 				articles.countVisible(now, tag), safePage, safeSize);
 	}
 
-	/** Every article whatever its status, for the editor. */
-	public List<Article> desk(int page, int size) {
-		return articles.all((Math.max(1, page) - 1) * size, size);
-	}
-
+	/** How many articles there are, whatever their status. */
 	public long deskSize() {
 		return articles.count();
 	}

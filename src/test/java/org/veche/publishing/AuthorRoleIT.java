@@ -207,6 +207,9 @@ class AuthorRoleIT extends IntegrationTest {
 		var article = http.get("/api/v1/articles/" + listed.get().get("slug").asString()).json();
 		assertThat(article.get("author").asString()).as("still the author's article").isEqualTo(authorName);
 		assertThat(author.get("/editor/articles/" + id).status()).as("published: the editor's now").isEqualTo(403);
+		var desk = author.get("/editor").html();
+		assertThat(desk.text()).contains(title);
+		assertThat(desk.select("a[href=/editor/articles/" + id + "]")).as("listed without an edit link").isEmpty();
 	}
 
 	@Test

@@ -2,6 +2,7 @@ package org.veche.publishing.internal;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.table;
 
 import java.time.Instant;
@@ -171,14 +172,9 @@ public class Articles {
 		return db.fetchCount(ARTICLE, condition);
 	}
 
-	/** Everything, drafts included, newest change first: the editor's list. */
-	public List<Article> all(int offset, int limit) {
-		return all(null, offset, limit);
-	}
-
-	/** Everything one author wrote, or everything when authorId is null. */
+	/** Everything, drafts included, newest change first: the editor's list; only one author's with authorId. */
 	public List<Article> all(Long authorId, int offset, int limit) {
-		Condition condition = authorId == null ? org.jooq.impl.DSL.noCondition() : AUTHOR_ID.eq(authorId);
+		Condition condition = authorId == null ? noCondition() : AUTHOR_ID.eq(authorId);
 		var rows = db.select(ALL_FIELDS)
 			.from(ARTICLE)
 			.where(condition)

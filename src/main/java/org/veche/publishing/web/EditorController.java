@@ -42,9 +42,11 @@ class EditorController {
 
 	@GetMapping("/editor")
 	ModelAndView desk(@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedIn by) {
+		// an author's published or scheduled article is listed without a link: it is the editors' to change now
 		return new ModelAndView("publishing/desk", Map.of("articles", publishing.desk(by, page, DESK_PAGE),
 				"pageNumber", Math.max(1, page), "pages",
-				(int) Math.max(1, (publishing.deskSize(by) + DESK_PAGE - 1) / DESK_PAGE)));
+				(int) Math.max(1, (publishing.deskSize(by) + DESK_PAGE - 1) / DESK_PAGE), "canPublish",
+				publishing.mayPublish(by)));
 	}
 
 	@GetMapping("/editor/articles/new")
