@@ -132,6 +132,11 @@ class AdminUsersIT extends IntegrationTest {
 		assertThat(http.bearer(token).get("/api/v1/articles").status()).isEqualTo(401);
 		assertThat(http.postJson("/api/v1/auth/token", Map.of("email", person.email(), "password", person.password()))
 			.status()).isEqualTo(401);
+		var guessing = new BrowserSession(http);
+		var wrongPassword = guessing.postForm("/login", Map.of("username", person.email(), "password",
+				"not the password", "_csrf", BrowserSession.csrfToken(guessing.get("/login").html())));
+		assertThat(wrongPassword.header("Location")).as("a wrong password tells nothing about the account")
+			.endsWith("/login?error");
 		var again = new BrowserSession(http);
 		String csrf = BrowserSession.csrfToken(again.get("/login").html());
 		var refused = again.postForm("/login",
@@ -177,6 +182,10 @@ class AdminUsersIT extends IntegrationTest {
 		assertThat(new BrowserSession(http).get("/admin/users").header("Location")).endsWith("/login");
 		assertThat(session.get("/").html().select("a[href=/admin]")).as("no link for an editor").isEmpty();
 		assertThat(admin.get("/").html().select("a[href=/admin]")).as("a link for the administrator").hasSize(1);
+		var settings = admin.get("/admin");
+		assertThat(settings.status()).isEqualTo(200);
+		assertThat(settings.html().selectFirst(".empty").text())
+			.isEqualTo("No external sign-in provider is configured: people sign in with e-mail and password.");
 	}
 
 }

@@ -215,7 +215,8 @@ class AuthorRoleIT extends IntegrationTest {
 	@Test
 	void anAuthorUploadsAPhotoToTheirOwnDraftButNotToAnotherArticle() throws IOException {
 		String token = authorToken();
-		String mine = createOverApi(token, "Author photo story " + unique(), "draft").get("slug").asString();
+		var draft = createOverApi(token, "Author photo story " + unique(), "draft");
+		String mine = draft.get("slug").asString();
 		String theirs = publishArticle(tokenFor(Role.EDITOR), "Editor's story " + unique());
 		var parts = Map.<String, Object>of("file", new Http.FilePart("square.jpg", "image/jpeg", jpeg()), "caption",
 				"A square", "alt", "A black square");
@@ -224,6 +225,9 @@ class AuthorRoleIT extends IntegrationTest {
 		var other = http.bearer(token).postMultipart("/api/v1/articles/" + theirs + "/photos", parts);
 
 		assertThat(own.status()).as("own draft: %s", own).isEqualTo(201);
+		var gallery = author.get("/editor/articles/" + draft.get("id").asLong() + "/photos");
+		assertThat(gallery.status()).as("the author's own gallery page").isEqualTo(200);
+		assertThat(gallery.html().select("img")).as("the uploaded photo is in the gallery").isNotEmpty();
 		assertThat(other.status()).isEqualTo(403);
 		assertThat(other.header("Content-Type")).startsWith("application/problem+json");
 	}

@@ -15,7 +15,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -61,6 +63,20 @@ class SecurityConfiguration {
 			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
 	}
 
+	/**
+	 * Spring checks a lock before the password by default, which would tell anyone guessing that an e-mail
+	 * belongs to a suspended account; here the lock is checked only once the password is right.
+	 */
+	@Bean
+	DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwords) {
+		var provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(passwords);
+		provider.setPreAuthenticationChecks(user -> {
+		});
+		provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+		return provider;
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Accounts accounts) throws Exception {
@@ -98,7 +114,7 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** A suspended account is told so (Spring checks the lock before the password); every other failure reads the same. */
+	/** A suspended account is told so after the right password; every other failure reads the same. */
 	private static ExceptionMappingAuthenticationFailureHandler signInFailures() {
 		var failures = new ExceptionMappingAuthenticationFailureHandler();
 		failures.setDefaultFailureUrl("/login?error");
