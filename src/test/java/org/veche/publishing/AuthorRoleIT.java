@@ -13,7 +13,9 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Role;
+import org.veche.media.PhotoLibrary;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
@@ -33,6 +35,9 @@ class AuthorRoleIT extends IntegrationTest {
 	private String authorName;
 
 	private BrowserSession author;
+
+	@Autowired
+	private PhotoLibrary photos;
 
 	@BeforeEach
 	void signInAsAuthor() {
@@ -230,6 +235,23 @@ class AuthorRoleIT extends IntegrationTest {
 		assertThat(gallery.html().select("img")).as("the uploaded photo is in the gallery").isNotEmpty();
 		assertThat(other.status()).isEqualTo(403);
 		assertThat(other.header("Content-Type")).startsWith("application/problem+json");
+	}
+
+	@Test
+	void anAuthorCannotChangeOrRemoveAPhotoOfAnotherArticle() throws IOException {
+		String editorToken = tokenFor(Role.EDITOR);
+		var article = createOverApi(editorToken, "Editor's gallery " + unique(), "draft");
+		var uploaded = http.bearer(editorToken)
+			.postMultipart("/api/v1/articles/" + article.get("slug").asString() + "/photos",
+					Map.of("file", new Http.FilePart("square.jpg", "image/jpeg", jpeg()), "alt", "A square"));
+		assertThat(uploaded.status()).isEqualTo(201);
+		long photoId = uploaded.json().get("id").asLong();
+		String csrf = BrowserSession.csrfToken(author.get("/editor/articles/new").html());
+
+		var removal = author.postForm("/editor/photos/" + photoId, Map.of("_csrf", csrf, "action", "remove"));
+
+		assertThat(removal.status()).isEqualTo(403);
+		assertThat(photos.photo(photoId)).as("the photo is still there").isPresent();
 	}
 
 }
