@@ -23,6 +23,16 @@ public enum Role {
 				""";
 	}
 
+	/** Writes articles in the editor: authors their own drafts, editors and administrators anything. */
+	public boolean writes() {
+		return this == AUTHOR || this == EDITOR || this == ADMINISTRATOR;
+	}
+
+	/** Publishes and schedules anyone's articles; an author's work waits for one of these. */
+	public boolean publishes() {
+		return this == EDITOR || this == ADMINISTRATOR;
+	}
+
 	/** Staff write or moderate: they are exempt from the flood limit. */
 	public boolean isStaff() {
 		return this == EDITOR || this == MODERATOR || this == ADMINISTRATOR;

@@ -30,6 +30,16 @@ public record SignedIn(Account account, String passwordHash) implements UserDeta
 		return account.role().isStaff();
 	}
 
+	@Override
+	public boolean writes() {
+		return account.role().writes();
+	}
+
+	@Override
+	public boolean isAdministrator() {
+		return account.role() == Role.ADMINISTRATOR;
+	}
+
 	public Role role() {
 		return account.role();
 	}

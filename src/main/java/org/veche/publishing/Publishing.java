@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.veche.identity.SignedIn;
 import org.veche.publishing.internal.Articles;
 import org.veche.publishing.internal.Slugs;
 import org.veche.site.Markdown;
@@ -78,19 +79,81 @@ public class Publishing {
 				articles.countVisible(now, tag), safePage, safeSize);
 	}
 
-	/** Every article whatever its status, for the editor. */
-	public List<Article> desk(int page, int size) {
-		return articles.all((Math.max(1, page) - 1) * size, size);
-	}
-
+	/** How many articles there are, whatever their status. */
 	public long deskSize() {
 		return articles.count();
+	}
+
+	/** The desk as this person sees it: editors everything, authors only what they wrote. */
+	public List<Article> desk(SignedIn by, int page, int size) {
+		return articles.all(mayPublish(by) ? null : by.accountId(), (Math.max(1, page) - 1) * size, size);
+	}
+
+	public long deskSize(SignedIn by) {
+		return mayPublish(by) ? articles.count() : articles.countBy(by.accountId());
+	}
+
+	/** Editors and administrators publish and schedule; authors only save drafts. */
+	public boolean mayPublish(SignedIn by) {
+		return by != null && by.role().publishes();
+	}
+
+	/**
+	 * The article if this person may change it (its text, its photos, its cover): editors any article, an author
+	 * only their own and only while it is a draft, because once an editor has published or scheduled it, saving
+	 * the author's version would take it off the site again.
+	 */
+	public Article editable(long id, SignedIn by) {
+		return editable(articles.byId(id), by);
+	}
+
+	public Article editable(String slug, SignedIn by) {
+		return editable(articles.bySlug(slug), by);
+	}
+
+	private Article editable(Optional<Article> found, SignedIn by) {
+		Article article = found.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
+		if (mayPublish(by)) {
+			return article;
+		}
+		if (by == null || !by.role().writes() || article.authorId() == null || article.authorId() != by.accountId()) {
+			throw new RejectedInput(HttpStatus.FORBIDDEN, "article.notYours");
+		}
+		if (article.status() != Article.Status.DRAFT) {
+			throw new RejectedInput(HttpStatus.FORBIDDEN, "article.author.locked");
+		}
+		return article;
+	}
+
+	/** Writes a new article as this person; an author's may only be a draft. */
+	@Transactional
+	public Article create(ArticleDraft draft, SignedIn by) {
+		if (by == null || !by.role().writes()) {
+			throw new RejectedInput(HttpStatus.FORBIDDEN, "article.notYours");
+		}
+		requireMayPublish(draft, by);
+		return create(draft, by.accountId(), by.displayName());
+	}
+
+	/** Saves a new version as this person: the same rules as {@link #editable} and {@link #create}. */
+	@Transactional
+	public Article revise(long id, ArticleDraft draft, SignedIn by) {
+		editable(id, by);
+		requireMayPublish(draft, by);
+		return revise(id, draft);
+	}
+
+	private void requireMayPublish(ArticleDraft draft, SignedIn by) {
+		if (draft.status() != null && draft.status() != Article.Status.DRAFT && !mayPublish(by)) {
+			throw new RejectedInput(HttpStatus.FORBIDDEN, "article.publish.forbidden");
+		}
 	}
 
 	public String preview(String body) {
 		return markdown.article(body == null ? "" : body);
 	}
 
+	/** Writes a new article for the site itself (demo content): no one's role is checked. */
 	@Transactional
 	public Article create(ArticleDraft draft, Long authorId, String authorName) {
 		Instant now = clock.instant();
@@ -102,8 +165,7 @@ public class Publishing {
 		return article;
 	}
 
-	@Transactional
-	public Article revise(long id, ArticleDraft draft) {
+	private Article revise(long id, ArticleDraft draft) {
 		Article before = articles.byId(id).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
 		Instant now = clock.instant();
 		Checked checked = check(draft, now, before);

@@ -81,6 +81,14 @@ public record Page(Locale locale, MessageSource messages, String siteName, ZoneI
 		return reader != null && reader.isStaff();
 	}
 
+	public boolean writer() {
+		return reader != null && reader.writes();
+	}
+
+	public boolean administrator() {
+		return reader != null && reader.isAdministrator();
+	}
+
 	public String language() {
 		return locale.getLanguage();
 	}

@@ -12,4 +12,14 @@ public interface Reader {
 
 	boolean isStaff();
 
+	/** Writes in the editor (authors, editors, administrators). */
+	default boolean writes() {
+		return isStaff();
+	}
+
+	/** Manages users and settings. */
+	default boolean isAdministrator() {
+		return false;
+	}
+
 }

@@ -5,13 +5,16 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.veche.identity.Account;
 import org.veche.identity.Role;
@@ -73,6 +76,44 @@ public class Accounts {
 			.values(normalizeEmail(email), passwordHash, displayName, role.name(), now.toEpochMilli())
 			.returningResult(ID)
 			.fetchOne(ID);
+	}
+
+	/** Accounts whose e-mail or name contains the query (any case), newest first; all of them for a blank query. */
+	public List<Account> search(String query, int offset, int limit) {
+		return db.select(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT)
+			.from(ACCOUNT)
+			.where(matching(query))
+			.orderBy(CREATED_AT.desc(), ID.desc())
+			.limit(limit)
+			.offset(offset)
+			.fetch(Accounts::account);
+	}
+
+	public long countMatching(String query) {
+		return db.fetchCount(ACCOUNT, matching(query));
+	}
+
+	private static Condition matching(String query) {
+		if (query == null || query.isBlank()) {
+			return DSL.noCondition();
+		}
+		// jOOQ escapes % and _ in the query, so they match themselves
+		String q = query.strip();
+		return EMAIL.containsIgnoreCase(q).or(DISPLAY_NAME.containsIgnoreCase(q));
+	}
+
+	public void setRole(long id, Role role) {
+		db.update(ACCOUNT).set(ROLE, role.name()).where(ID.eq(id)).execute();
+	}
+
+	/** Suspends the account at the given time, or lifts the suspension with null. */
+	public void setSuspended(long id, Instant at) {
+		db.update(ACCOUNT).set(SUSPENDED_AT, at == null ? null : at.toEpochMilli()).where(ID.eq(id)).execute();
+	}
+
+	/** Administrators who can still sign in. */
+	public long countActiveAdministrators() {
+		return db.fetchCount(ACCOUNT, ROLE.eq(Role.ADMINISTRATOR.name()).and(SUSPENDED_AT.isNull()));
 	}
 
 	private static Account account(Record r) {

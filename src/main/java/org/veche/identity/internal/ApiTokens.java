@@ -9,8 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -18,6 +20,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.identity.ApiToken;
 
 /**
  * Personal API tokens. Only a SHA-256 of each token is stored: a token is random enough that a slow hash adds
@@ -79,6 +82,24 @@ public class ApiTokens {
 			}
 		});
 		return found.map(r -> r.get(ACCOUNT_ID));
+	}
+
+	/** The account's live tokens, newest first. */
+	public List<ApiToken> list(long accountId) {
+		return db.select(ID, NAME, CREATED_AT, LAST_USED_AT)
+			.from(API_TOKEN)
+			.where(ACCOUNT_ID.eq(accountId).and(REVOKED_AT.isNull()))
+			.orderBy(CREATED_AT.desc(), ID.desc())
+			.fetch(r -> new ApiToken(r.get(ID), r.get(NAME), Instant.ofEpochMilli(r.get(CREATED_AT)),
+					r.get(LAST_USED_AT) == null ? null : Instant.ofEpochMilli(r.get(LAST_USED_AT))));
+	}
+
+	/** Revokes one of the account's own tokens; false when it has no such live token. */
+	public boolean revoke(long accountId, long tokenId) {
+		return db.update(API_TOKEN)
+			.set(REVOKED_AT, clock.millis())
+			.where(ID.eq(tokenId).and(ACCOUNT_ID.eq(accountId)).and(REVOKED_AT.isNull()))
+			.execute() == 1;
 	}
 
 	static String hash(String token) {

@@ -1,6 +1,7 @@
 package org.veche.identity.internal;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -21,7 +25,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
@@ -57,6 +63,20 @@ class SecurityConfiguration {
 			.orElseThrow(() -> new UsernameNotFoundException("unknown"));
 	}
 
+	/**
+	 * Spring checks a lock before the password by default, which would tell anyone guessing that an e-mail
+	 * belongs to a suspended account; here the lock is checked only once the password is right.
+	 */
+	@Bean
+	DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwords) {
+		var provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(passwords);
+		provider.setPreAuthenticationChecks(user -> {
+		});
+		provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+		return provider;
+	}
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Accounts accounts) throws Exception {
@@ -66,7 +86,7 @@ class SecurityConfiguration {
 			.requestCache(cache -> cache.disable())
 			.addFilterBefore(new BearerTokens(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.POST, "/api/v1/articles", "/api/v1/articles/*/photos").hasRole("EDITOR")
+				.requestMatchers(HttpMethod.POST, "/api/v1/articles", "/api/v1/articles/*/photos").hasRole("AUTHOR") // Publishing refuses an author's publish
 				.anyRequest().permitAll())
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
@@ -79,15 +99,27 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain site(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/editor/**").hasRole("EDITOR")
+	SecurityFilterChain site(HttpSecurity http, AccountCache accounts) throws Exception {
+		http.addFilterAfter(new FreshAccounts(accounts), SecurityContextHolderFilter.class)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/editor/**").hasRole("AUTHOR")
+				.requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
+				.requestMatchers("/account/**").authenticated()
 				.anyRequest().permitAll())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/editor").permitAll())
+			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/editor").permitAll()
+				.failureHandler(signInFailures()))
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken));
 		headers(http);
 		return http.build();
+	}
+
+	/** A suspended account is told so after the right password; every other failure reads the same. */
+	private static ExceptionMappingAuthenticationFailureHandler signInFailures() {
+		var failures = new ExceptionMappingAuthenticationFailureHandler();
+		failures.setDefaultFailureUrl("/login?error");
+		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?suspended"));
+		return failures;
 	}
 
 	/**

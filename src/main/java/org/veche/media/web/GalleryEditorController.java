@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Set;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
+import org.veche.identity.SignedIn;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
@@ -35,15 +37,15 @@ class GalleryEditorController {
 	}
 
 	@GetMapping("/editor/articles/{id}/photos")
-	ModelAndView gallery(@PathVariable long id) {
-		return page(article(id), null, Set.of(), HttpStatus.OK);
+	ModelAndView gallery(@PathVariable long id, @AuthenticationPrincipal SignedIn by) {
+		return page(publishing.editable(id, by), null, Set.of(), HttpStatus.OK);
 	}
 
 	@PostMapping("/editor/articles/{id}/photos")
 	ModelAndView upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
 			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
-			@RequestParam(defaultValue = "") String alt) throws IOException {
-		Article article = article(id);
+			@RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal SignedIn by) throws IOException {
+		Article article = publishing.editable(id, by);
 		try {
 			if (file == null || file.isEmpty()) {
 				throw new RejectedInput("photo.empty");
@@ -59,8 +61,9 @@ class GalleryEditorController {
 	@PostMapping("/editor/photos/{photoId}")
 	String change(@PathVariable long photoId, @RequestParam(defaultValue = "save") String action,
 			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
-			@RequestParam(defaultValue = "") String alt) {
+			@RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal SignedIn by) {
 		Photo photo = library.photo(photoId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		publishing.editable(photo.articleId(), by);
 		switch (action) {
 			case "up" -> library.move(photoId, -1);
 			case "down" -> library.move(photoId, 1);
@@ -69,10 +72,6 @@ class GalleryEditorController {
 			default -> library.describe(photoId, caption, credit, alt);
 		}
 		return "redirect:/editor/articles/" + photo.articleId() + "/photos";
-	}
-
-	private Article article(long id) {
-		return publishing.article(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private ModelAndView page(Article article, RejectedInput error, Set<String> removed, HttpStatus status) {

@@ -2,6 +2,7 @@ package org.veche.publishing.internal;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.table;
 
 import java.time.Instant;
@@ -171,15 +172,26 @@ public class Articles {
 		return db.fetchCount(ARTICLE, condition);
 	}
 
-	/** Everything, drafts included, newest change first: the editor's list. */
-	public List<Article> all(int offset, int limit) {
-		var rows = db.select(ALL_FIELDS).from(ARTICLE).orderBy(UPDATED_AT.desc(), ID.desc()).limit(limit).offset(offset).fetch();
+	/** Everything, drafts included, newest change first: the editor's list; only one author's with authorId. */
+	public List<Article> all(Long authorId, int offset, int limit) {
+		Condition condition = authorId == null ? noCondition() : AUTHOR_ID.eq(authorId);
+		var rows = db.select(ALL_FIELDS)
+			.from(ARTICLE)
+			.where(condition)
+			.orderBy(UPDATED_AT.desc(), ID.desc())
+			.limit(limit)
+			.offset(offset)
+			.fetch();
 		var tags = tagsOf(rows.map(r -> r.get(ID)));
 		return rows.map(r -> article(r, tags.getOrDefault(r.get(ID), List.of())));
 	}
 
 	public long count() {
 		return db.fetchCount(ARTICLE);
+	}
+
+	public long countBy(long authorId) {
+		return db.fetchCount(ARTICLE, AUTHOR_ID.eq(authorId));
 	}
 
 	/** Scheduled articles whose time has come, to announce them. */

@@ -17,7 +17,7 @@ import org.veche.publishing.Publishing;
 import org.veche.site.RejectedInput;
 
 /**
- * Editors create articles over the API; reading them is the reading module's API.
+ * Editors and authors create articles over the API (authors only drafts: the facade refuses the rest); reading them is the reading module's API.
  */
 @RestController
 class ArticleDeskApi {
@@ -44,7 +44,7 @@ class ArticleDeskApi {
 				body.lead(), body.body(), body.tags(),
 				body.source() == null ? null : new Article.Source(body.source().name(), body.source().url()),
 				parse(Article.Status.class, body.status(), "article.status.invalid"), body.publishAt(), null);
-		Article article = publishing.create(draft, editor.accountId(), editor.displayName());
+		Article article = publishing.create(draft, editor);
 		URI url = ServletUriComponentsBuilder.fromCurrentContextPath().path(article.path()).build().toUri();
 		return ResponseEntity.created(url).body(new Created(article.id(), article.slug(), url.toString()));
 	}

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
@@ -42,46 +41,52 @@ class EditorController {
 	}
 
 	@GetMapping("/editor")
-	ModelAndView desk(@RequestParam(defaultValue = "1") int page) {
-		return new ModelAndView("publishing/desk", Map.of("articles", publishing.desk(page, DESK_PAGE), "pageNumber",
-				Math.max(1, page), "pages", (int) Math.max(1, (publishing.deskSize() + DESK_PAGE - 1) / DESK_PAGE)));
+	ModelAndView desk(@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedIn by) {
+		// an author's published or scheduled article is listed without a link: it is the editors' to change now
+		return new ModelAndView("publishing/desk", Map.of("articles", publishing.desk(by, page, DESK_PAGE),
+				"pageNumber", Math.max(1, page), "pages",
+				(int) Math.max(1, (publishing.deskSize(by) + DESK_PAGE - 1) / DESK_PAGE), "canPublish",
+				publishing.mayPublish(by)));
 	}
 
 	@GetMapping("/editor/articles/new")
-	ModelAndView blank(@RequestParam(defaultValue = "article") String kind) {
+	ModelAndView blank(@RequestParam(defaultValue = "article") String kind, @AuthenticationPrincipal SignedIn by) {
 		var form = ArticleForm.blank(ArticleDeskApi.parse(Article.Kind.class, kind, "article.kind.invalid"));
-		return form(form, null, "", null);
+		return form(form, null, "", null, by);
 	}
 
+	/** Another's article is refused with 403 (an author's), a missing one with 404: the site's error page. */
 	@GetMapping("/editor/articles/{id}")
-	ModelAndView edit(@PathVariable long id, @RequestParam(required = false) String saved) {
-		Article article = publishing.article(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		return form(ArticleForm.of(article, site), article, "", saved != null ? "editor.saved" : null);
+	ModelAndView edit(@PathVariable long id, @RequestParam(required = false) String saved,
+			@AuthenticationPrincipal SignedIn by) {
+		Article article = publishing.editable(id, by);
+		return form(ArticleForm.of(article, site), article, "", saved != null ? "editor.saved" : null, by);
 	}
 
 	@PostMapping({ "/editor/articles", "/editor/articles/{id}" })
 	ModelAndView save(@PathVariable(required = false) Long id, ArticleForm form,
 			@RequestParam(defaultValue = "save") String action, @AuthenticationPrincipal SignedIn editor) {
-		Article existing = id == null ? null
-				: publishing.article(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Article existing = id == null ? null : publishing.editable(id, editor);
 		if (action.equals("preview")) {
-			return form(form, existing, publishing.preview(form.body()), null);
+			return form(form, existing, publishing.preview(form.body()), null, editor);
 		}
 		try {
 			ArticleDraft draft = form.toDraft(site, existing == null ? null : existing.coverPhotoId());
-			Article saved = existing == null ? publishing.create(draft, editor.accountId(), editor.displayName())
-					: publishing.revise(existing.id(), draft);
+			Article saved = existing == null ? publishing.create(draft, editor)
+					: publishing.revise(existing.id(), draft, editor);
 			return new ModelAndView("redirect:/editor/articles/" + saved.id() + "?saved");
 		}
 		catch (RejectedInput rejected) {
-			ModelAndView again = form(form, existing, "", null);
+			ModelAndView again = form(form, existing, "", null, editor);
 			again.addObject("error", rejected.messageKey());
 			again.addObject("errorArgs", Arrays.asList(rejected.arguments()));
-			again.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
+			// a refused permission keeps its 403; a form the site cannot accept is 422 as before
+			again.setStatus(rejected.status() == HttpStatus.FORBIDDEN ? HttpStatus.FORBIDDEN
+					: HttpStatus.UNPROCESSABLE_CONTENT);
 			return again;
 		}
 		catch (DateTimeParseException badDate) {
-			ModelAndView again = form(form, existing, "", null);
+			ModelAndView again = form(form, existing, "", null, editor);
 			again.addObject("error", "article.schedule.invalid");
 			again.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
 			return again;
@@ -95,8 +100,9 @@ class EditorController {
 		return publishing.preview(body);
 	}
 
-	private ModelAndView form(ArticleForm form, Article article, String previewHtml, String notice) {
+	private ModelAndView form(ArticleForm form, Article article, String previewHtml, String notice, SignedIn by) {
 		var model = new HashMap<String, Object>();
+		model.put("canPublish", publishing.mayPublish(by));
 		model.put("form", form);
 		model.put("article", article);
 		model.put("previewHtml", previewHtml);
