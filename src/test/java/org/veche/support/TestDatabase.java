@@ -65,9 +65,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		String name = "veche_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		try (Connection admin = DriverManager.getConnection(serverUrl)) {
 			admin.createStatement().execute("CREATE DATABASE " + name);
+			// Spring closes the test contexts at JVM exit too; the hook after them drops what this run made.
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> dropPostgresDatabase(serverUrl, name)));
 		}
-		// Spring closes the test contexts at JVM exit too; the hook after them drops what this run made.
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> dropPostgresDatabase(serverUrl, name)));
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create a test database on " + serverUrl.replaceAll("password=[^&]*", "password=***"), ex);
 		}
