@@ -29,6 +29,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	public void initialize(ConfigurableApplicationContext context) {
 		Path dataDir = newDataDir();
 		var properties = new java.util.HashMap<String, Object>(Map.of("veche.data-dir", dataDir.toString()));
+		// every context mails the one GreenMail server of this JVM
+		properties.put("spring.mail.host", "127.0.0.1");
+		properties.put("spring.mail.port", TestMail.smtpPort());
 		if (postgresql()) {
 			properties.put("spring.datasource.url", createPostgresDatabase());
 		}
