@@ -1,6 +1,9 @@
 package org.veche.identity.internal;
 
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,15 +19,21 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
+import org.veche.site.SiteSettings;
 
 /**
  * Two chains: the JSON API authenticates each request by bearer token and keeps no session; the site signs
@@ -39,6 +48,10 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'self'";
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+	/** Forms a guest posts; their pages start a session for the token (see site.internal.PageAdvice). */
+	private static final Set<String> FORMS_WITHOUT_SESSION = Set.of("/login", "/setup", "/signup", "/password/forgot",
+			"/password/reset");
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -78,16 +91,61 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the session registry when sessions end or change id. */
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	@Bean
 	@Order(2)
-	SecurityFilterChain site(HttpSecurity http) throws Exception {
+	SecurityFilterChain site(HttpSecurity http, LoginThrottle throttle, SessionRegistry sessions,
+			UserDetailsService users, SiteSettings settings) throws Exception {
+		var throttled = new ThrottledSignIn(throttle);
+		// the key signs remember-me cookies: kept by the site, so a restart does not sign everyone out
+		String rememberMeKey = settings.getOrCreate("identity.remember-me-key", SecurityConfiguration::randomKey);
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/editor/**").hasRole("EDITOR")
+				.requestMatchers("/account", "/account/**").authenticated()
 				.anyRequest().permitAll())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/editor").permitAll())
+			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(signedIn(throttle))
+				.failureHandler(throttled)
+				.permitAll())
+			.rememberMe(remember -> remember.key(rememberMeKey)
+				.rememberMeCookieName("veche_remember")
+				.tokenValiditySeconds((int) Duration.ofDays(30).toSeconds())
+				.userDetailsService(users))
+			.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login"))
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken));
 		headers(http);
 		return http.build();
+	}
+
+	/** Back to the page that asked for sign-in; otherwise staff to the editor and readers to the front page. */
+	private static AuthenticationSuccessHandler signedIn(LoginThrottle throttle) {
+		var staff = new SavedRequestAwareAuthenticationSuccessHandler();
+		staff.setDefaultTargetUrl("/editor");
+		var reader = new SavedRequestAwareAuthenticationSuccessHandler();
+		reader.setDefaultTargetUrl("/");
+		return (request, response, authentication) -> {
+			throttle.succeeded(authentication.getName());
+			boolean isStaff = authentication.getPrincipal() instanceof SignedIn signedIn
+					&& (signedIn.isStaff() || signedIn.role() == Role.AUTHOR);
+			(isStaff ? staff : reader).onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	private static String randomKey() {
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getEncoder().encodeToString(bytes);
 	}
 
 	/**
@@ -101,7 +159,7 @@ class SecurityConfiguration {
 			return false;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.equals("/login") || path.equals("/setup")) {
+		if (FORMS_WITHOUT_SESSION.contains(path)) {
 			return true;
 		}
 		if (path.startsWith("/comments/") && path.endsWith("/like")) {
