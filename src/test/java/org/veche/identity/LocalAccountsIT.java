@@ -188,6 +188,31 @@ class LocalAccountsIT extends IntegrationTest {
 		assertThat(new BrowserSession(http).get("/email/confirm?token=").status()).isEqualTo(400);
 	}
 
+	@Test
+	void anUnverifiedAccountMayNotCommentUntilItFollowsItsLink() {
+		String slug = publishArticle(tokenFor(Role.EDITOR), "Verified voices " + unique());
+		String email = "commenter" + unique() + "@example.org";
+		signUp(new BrowserSession(http), "Would Comment", email, PASSWORD);
+		String link = TestMail.linkPath(TestMail.awaitMessage(email, 1));
+		var session = new BrowserSession(http.from(newAddress()));
+		var form = session.get("/login");
+		session.postForm("/login",
+				Map.of("username", email, "password", PASSWORD, "_csrf", BrowserSession.csrfToken(form.html())));
+		String token = BrowserSession.csrfToken(session.get("/account").html());
+
+		var refused = session.postForm("/articles/" + slug + "/comments",
+				Map.of("comment", "Before verifying", "_csrf", token));
+
+		assertThat(refused.status()).isEqualTo(403);
+		assertThat(refused.html().selectFirst(".form-error").text()).startsWith("Verify your e-mail address before commenting");
+		assertThat(new BrowserSession(http).get(link).status()).isEqualTo(200);
+		var posted = session.postForm("/articles/" + slug + "/comments", Map.of("comment", "After verifying", "_csrf", token));
+		assertThat(posted.status()).isEqualTo(302);
+		var thread = http.get("/api/v1/articles/" + slug + "/comments").json().get("comments");
+		assertThat(thread).hasSize(1);
+		assertThat(thread.get(0).get("author").get("name").asString()).isEqualTo("Would Comment");
+	}
+
 	private long accountId(Http.Response accountPage) {
 		String src = accountPage.html().selectFirst(".account-card img.avatar").attr("src");
 		return Long.parseLong(src.replaceAll("\\D", ""));
