@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -25,7 +26,7 @@ public class LoginThrottle {
 
 	private final Clock clock;
 
-	private final AddressHasher addresses;
+	private final UnaryOperator<String> addressHash;
 
 	private final int perEmail;
 
@@ -33,12 +34,17 @@ public class LoginThrottle {
 
 	private final Duration window;
 
+	@org.springframework.beans.factory.annotation.Autowired
 	LoginThrottle(Clock clock, AddressHasher addresses,
 			@Value("${veche.identity.sign-in-failures-per-email:5}") int perEmail,
 			@Value("${veche.identity.sign-in-failures-per-address:20}") int perAddress,
 			@Value("${veche.identity.sign-in-window:15m}") Duration window) {
+		this(clock, addresses::hash, perEmail, perAddress, window);
+	}
+
+	LoginThrottle(Clock clock, UnaryOperator<String> addressHash, int perEmail, int perAddress, Duration window) {
 		this.clock = clock;
-		this.addresses = addresses;
+		this.addressHash = addressHash;
 		this.perEmail = perEmail;
 		this.perAddress = perAddress;
 		this.window = window;
@@ -106,7 +112,7 @@ public class LoginThrottle {
 	}
 
 	private String addressKey(String address) {
-		return "a:" + addresses.hash(address == null ? "" : address);
+		return "a:" + addressHash.apply(address == null ? "" : address);
 	}
 
 }
