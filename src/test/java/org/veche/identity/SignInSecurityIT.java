@@ -138,6 +138,30 @@ class SignInSecurityIT extends IntegrationTest {
 	}
 
 	@Test
+	void aPasswordChangeEndsTheSessionsThatRememberMeStartedAndTheCookieStopsWorking() {
+		String email = account();
+		var remembered = new BrowserSession(http);
+		var form = remembered.get("/login");
+		remembered.postForm("/login", Map.of("username", email, "password", PASSWORD, "remember-me", "true", "_csrf",
+				BrowserSession.csrfToken(form.html())));
+		String cookie = "veche_remember=" + remembered.cookie("veche_remember");
+		var autoSignedIn = http.with("Cookie", cookie).with("Accept", "text/html").get("/account");
+		assertThat(autoSignedIn.status()).isEqualTo(200);
+		String session = autoSignedIn.cookies().stream().filter(c -> c.startsWith("veche_session=")).findFirst()
+			.orElseThrow().split(";", 2)[0];
+
+		var here = BrowserSession.signIn(http, email, PASSWORD);
+		var page = here.get("/account");
+		here.postForm("/account/password", Map.of("current", PASSWORD, "password", "a changed long password", "_csrf",
+				BrowserSession.csrfToken(page.html())));
+
+		assertThat(http.with("Cookie", session).with("Accept", "text/html").get("/account").status())
+			.as("the session the cookie started is over").isEqualTo(302);
+		assertThat(http.with("Cookie", cookie).with("Accept", "text/html").get("/account").status())
+			.as("the cookie signed the old password").isEqualTo(302);
+	}
+
+	@Test
 	void withoutRememberMeNoSuchCookieIsSet() {
 		String email = account();
 
