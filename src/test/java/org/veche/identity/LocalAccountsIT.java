@@ -213,6 +213,19 @@ class LocalAccountsIT extends IntegrationTest {
 		assertThat(thread.get(0).get("author").get("name").asString()).isEqualTo("Would Comment");
 	}
 
+	@Test
+	void theMailAndThePageAreInTheReadersLanguage() throws Exception {
+		String email = "ukrainian" + unique() + "@example.org";
+
+		var answer = signUp(new BrowserSession(http.with("Accept-Language", "uk")), "Оксана", email, PASSWORD);
+
+		assertThat(noticeText(answer)).startsWith("Перевірте пошту");
+		var mail = TestMail.awaitMessage(email, 1);
+		assertThat(TestMail.subject(mail)).isEqualTo("Підтвердьте адресу електронної пошти на сайті Veche");
+		assertThat(TestMail.text(mail)).startsWith("Вітаємо, Оксана!");
+		assertThat(TestMail.html(mail)).contains("lang=\"uk\"").contains("Підтвердити адресу");
+	}
+
 	private long accountId(Http.Response accountPage) {
 		String src = accountPage.html().selectFirst(".account-card img.avatar").attr("src");
 		return Long.parseLong(src.replaceAll("\\D", ""));

@@ -162,6 +162,21 @@ class SignInSecurityIT extends IntegrationTest {
 	}
 
 	@Test
+	void behindATlsProxyTheSessionAndRememberMeCookiesAreSecureAndOverPlainHttpTheyAreNot() {
+		String email = account();
+		var secure = new BrowserSession(http.with("X-Forwarded-Proto", "https"));
+		var form = secure.get("/login");
+		var signedIn = secure.postForm("/login", Map.of("username", email, "password", PASSWORD, "remember-me", "true",
+				"_csrf", BrowserSession.csrfToken(form.html())));
+		var plain = new BrowserSession(http).get("/login");
+
+		assertThat(form.cookies()).anySatisfy(c -> assertThat(c).startsWith("veche_session=").containsIgnoringCase("; Secure"));
+		assertThat(signedIn.cookies()).anySatisfy(c -> assertThat(c).startsWith("veche_remember=").containsIgnoringCase("; Secure"));
+		assertThat(signedIn.cookies()).allSatisfy(c -> assertThat(c).containsIgnoringCase("HttpOnly"));
+		assertThat(plain.cookies()).anySatisfy(c -> assertThat(c).startsWith("veche_session=").doesNotContainIgnoringCase("Secure"));
+	}
+
+	@Test
 	void withoutRememberMeNoSuchCookieIsSet() {
 		String email = account();
 
