@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
+import java.time.Duration;
+
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
@@ -16,6 +21,9 @@ import org.veche.support.TestMail;
  * messages from the SMTP server, and their links followed.
  */
 class LocalAccountsIT extends IntegrationTest {
+
+	@Autowired
+	private DSLContext db;
 
 	private static final String PASSWORD = "a long enough password";
 
@@ -224,6 +232,34 @@ class LocalAccountsIT extends IntegrationTest {
 		assertThat(TestMail.subject(mail)).isEqualTo("Підтвердьте адресу електронної пошти на сайті Veche");
 		assertThat(TestMail.text(mail)).startsWith("Вітаємо, Оксана!");
 		assertThat(TestMail.html(mail)).contains("lang=\"uk\"").contains("Підтвердити адресу");
+	}
+
+	@Test
+	void verificationLinksLiveFortyEightHoursResetLinksOneHourAndAnExpiredLinkIsRefused() {
+		String email = "expiring" + unique() + "@example.org";
+		signUp(new BrowserSession(http), "Expiring", email, PASSWORD);
+		String verifyLink = TestMail.linkPath(TestMail.awaitMessage(email, 1));
+		var session = new BrowserSession(http);
+		var form = session.get("/password/forgot");
+		session.postForm("/password/forgot", Map.of("email", email, "_csrf", BrowserSession.csrfToken(form.html())));
+		String resetLink = TestMail.linkPath(TestMail.awaitMessage(email, 2));
+		long accountId = db.select(DSL.field("id", Long.class))
+			.from("account").where(DSL.field("email").eq(email)).fetchOne(0, Long.class);
+
+		var lifetimes = new java.util.HashMap<String, Long>();
+		db.select(DSL.field("purpose", String.class), DSL.field("expires_at", Long.class), DSL.field("created_at", Long.class))
+			.from("account_token")
+			.where(DSL.field("account_id").eq(accountId))
+			.forEach(r -> lifetimes.put(r.value1(), r.value2() - r.value3()));
+		assertThat(lifetimes).containsEntry("VERIFY_EMAIL", Duration.ofHours(48).toMillis())
+			.containsEntry("RESET_PASSWORD", Duration.ofHours(1).toMillis());
+
+		db.update(DSL.table("account_token")).set(DSL.field("expires_at", Long.class), System.currentTimeMillis() - 1)
+			.where(DSL.field("account_id").eq(accountId)).execute();
+
+		assertThat(new BrowserSession(http).get(verifyLink).status()).isEqualTo(400);
+		assertThat(new BrowserSession(http).get(resetLink).status()).isEqualTo(400);
+		assertThat(identity.account(accountId).orElseThrow().emailVerified()).isFalse();
 	}
 
 	private long accountId(Http.Response accountPage) {
