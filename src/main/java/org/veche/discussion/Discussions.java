@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.veche.discussion.internal.Comments;
 import org.veche.discussion.internal.Likes;
 import org.veche.discussion.internal.ThreadAssembler;
+import org.veche.identity.Identity;
 import org.veche.privacy.AddressHasher;
 import org.veche.publishing.Article;
 import org.veche.site.Markdown;
@@ -49,8 +50,11 @@ public class Discussions {
 
 	private final Clock clock;
 
+	private final Identity identity;
+
 	Discussions(Comments comments, Likes likes, Markdown markdown, AddressHasher addresses,
-			DiscussionProperties settings, ApplicationEventPublisher events, Clock clock) {
+			DiscussionProperties settings, ApplicationEventPublisher events, Clock clock, Identity identity) {
+		this.identity = identity;
 		this.comments = comments;
 		this.likes = likes;
 		this.markdown = markdown;
@@ -71,6 +75,10 @@ public class Discussions {
 			throw new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound");
 		}
 		boolean asAccount = who.accountId() != null;
+		// a self-made account speaks under its address only once the address is shown to be its owner's
+		if (asAccount && identity.account(who.accountId()).filter(a -> a.emailVerified()).isEmpty()) {
+			throw new RejectedInput(HttpStatus.FORBIDDEN, "comment.account.unverified");
+		}
 		boolean authorGiven = reply.authorName() != null && !reply.authorName().isBlank();
 		// Staff posting through the API may speak for someone else (imports, tests); readers post as themselves.
 		String name = asAccount && !(who.staff() && authorGiven) ? who.accountName() : name(reply.authorName());

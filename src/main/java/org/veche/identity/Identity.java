@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.veche.identity.internal.AccountCache;
 import org.veche.identity.internal.Accounts;
 import org.veche.identity.internal.ApiTokens;
+import org.veche.identity.internal.LoginThrottle;
 import org.veche.site.RejectedInput;
 
 /**
@@ -37,12 +38,20 @@ public class Identity {
 
 	private final AccountCache fresh;
 
-	Identity(Accounts accounts, ApiTokens tokens, PasswordEncoder passwords, Clock clock, AccountCache fresh) {
+	private final LoginThrottle throttle;
+
+	/** Checked against when the e-mail is unknown, so that a miss costs the same time as a wrong password. */
+	private final String decoyHash;
+
+	Identity(Accounts accounts, ApiTokens tokens, PasswordEncoder passwords, Clock clock, AccountCache fresh,
+			LoginThrottle throttle) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.passwords = passwords;
 		this.clock = clock;
 		this.fresh = fresh;
+		this.throttle = throttle;
+		this.decoyHash = passwords.encode("decoy password " + System.nanoTime());
 	}
 
 	public boolean hasAccounts() {
@@ -179,13 +188,34 @@ public class Identity {
 
 	/** Checks e-mail and password and issues an API token; the same answer for an unknown e-mail and a bad password. */
 	public Optional<String> issueToken(String email, String password, String tokenName) {
+		return issueToken(email, password, tokenName, null);
+	}
+
+	/**
+	 * As {@link #issueToken(String, String, String)}, counted against the sign-in limits of the e-mail and the
+	 * caller's address.
+	 * @throws RejectedInput 429 while the e-mail or address has failed too often
+	 */
+	public Optional<String> issueToken(String email, String password, String tokenName, String address) {
 		if (email == null || password == null) {
 			return Optional.empty();
 		}
-		return accounts.credentials(email)
-			.filter(c -> c.passwordHash() != null && !c.account().suspended()
-					&& passwords.matches(password, c.passwordHash()))
+		throttle.blocked(email, address).ifPresent(wait -> {
+			throw new RejectedInput(HttpStatus.TOO_MANY_REQUESTS, "identity.signIn.throttled",
+					LoginThrottle.minutes(wait));
+		});
+		var credentials = accounts.credentials(email);
+		boolean matches = passwords.matches(password,
+				credentials.map(Accounts.Credentials::passwordHash).filter(h -> h != null).orElse(decoyHash));
+		var issued = credentials.filter(c -> matches && c.passwordHash() != null && !c.account().suspended())
 			.map(c -> tokens.issue(c.account().id(), tokenName));
+		if (issued.isPresent()) {
+			throttle.succeeded(email);
+		}
+		else {
+			throttle.failed(email, address);
+		}
+		return issued;
 	}
 
 }

@@ -29,6 +29,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 	public void initialize(ConfigurableApplicationContext context) {
 		Path dataDir = newDataDir();
 		var properties = new java.util.HashMap<String, Object>(Map.of("veche.data-dir", dataDir.toString()));
+		// every context mails the one GreenMail server of this JVM
+		properties.put("spring.mail.host", "127.0.0.1");
+		properties.put("spring.mail.port", TestMail.smtpPort());
 		if (postgresql()) {
 			properties.put("spring.datasource.url", createPostgresDatabase());
 		}
@@ -65,6 +68,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		String name = "veche_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		try (Connection admin = DriverManager.getConnection(serverUrl)) {
 			admin.createStatement().execute("CREATE DATABASE " + name);
+			// Spring closes the test contexts at JVM exit too; the hook after them drops what this run made.
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> dropPostgresDatabase(serverUrl, name)));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create a test database on " + serverUrl.replaceAll("password=[^&]*", "password=***"), ex);

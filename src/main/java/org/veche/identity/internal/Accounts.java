@@ -41,6 +41,8 @@ public class Accounts {
 
 	static final Field<Long> SUSPENDED_AT = field(name("account", "suspended_at"), Long.class);
 
+	static final Field<Long> EMAIL_VERIFIED_AT = field(name("account", "email_verified_at"), Long.class);
+
 	private final DSLContext db;
 
 	Accounts(DSLContext db) {
@@ -56,7 +58,7 @@ public class Accounts {
 	}
 
 	public Optional<Account> byId(long id) {
-		return db.select(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT)
+		return db.select(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT, EMAIL_VERIFIED_AT)
 			.from(ACCOUNT)
 			.where(ID.eq(id))
 			.fetchOptional(Accounts::account);
@@ -64,16 +66,26 @@ public class Accounts {
 
 	/** The account and its password hash, for checking a password. */
 	public Optional<Credentials> credentials(String email) {
-		return db.select(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT, PASSWORD_HASH)
+		return db.select(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT, EMAIL_VERIFIED_AT, PASSWORD_HASH)
 			.from(ACCOUNT)
 			.where(EMAIL.eq(normalizeEmail(email)))
 			.fetchOptional(r -> new Credentials(account(r), r.get(PASSWORD_HASH)));
 	}
 
+	/** Adds an account made by the owner or staff, whose address counts as verified. */
 	public long add(String email, String passwordHash, String displayName, Role role, Instant now) {
+		return insert(email, passwordHash, displayName, role, now, now.toEpochMilli());
+	}
+
+	/** Adds a reader's self-made account, unverified until its link is followed. */
+	public long addUnverified(String email, String passwordHash, String displayName, Instant now) {
+		return insert(email, passwordHash, displayName, Role.READER, now, null);
+	}
+
+	private long insert(String email, String passwordHash, String displayName, Role role, Instant now, Long verifiedAt) {
 		return db.insertInto(ACCOUNT)
-			.columns(EMAIL, PASSWORD_HASH, DISPLAY_NAME, ROLE, CREATED_AT)
-			.values(normalizeEmail(email), passwordHash, displayName, role.name(), now.toEpochMilli())
+			.columns(EMAIL, PASSWORD_HASH, DISPLAY_NAME, ROLE, CREATED_AT, EMAIL_VERIFIED_AT)
+			.values(normalizeEmail(email), passwordHash, displayName, role.name(), now.toEpochMilli(), verifiedAt)
 			.returningResult(ID)
 			.fetchOne(ID);
 	}
@@ -116,9 +128,43 @@ public class Accounts {
 		return db.fetchCount(ACCOUNT, ROLE.eq(Role.ADMINISTRATOR.name()).and(SUSPENDED_AT.isNull()));
 	}
 
+	public Optional<String> passwordHash(long id) {
+		return db.select(PASSWORD_HASH).from(ACCOUNT).where(ID.eq(id)).fetchOptional(PASSWORD_HASH);
+	}
+
+	public void markVerified(long id, Instant now) {
+		db.update(ACCOUNT).set(EMAIL_VERIFIED_AT, now.toEpochMilli()).where(ID.eq(id).and(EMAIL_VERIFIED_AT.isNull())).execute();
+	}
+
+	public void setPasswordHash(long id, String passwordHash) {
+		db.update(ACCOUNT).set(PASSWORD_HASH, passwordHash).where(ID.eq(id)).execute();
+	}
+
+	public void setDisplayName(long id, String displayName) {
+		db.update(ACCOUNT).set(DISPLAY_NAME, displayName).where(ID.eq(id)).execute();
+	}
+
+	/** Moves the account to a confirmed address; false when another account took it meanwhile. */
+	public boolean setEmail(long id, String email, Instant now) {
+		String address = normalizeEmail(email);
+		if (db.fetchExists(ACCOUNT, EMAIL.eq(address).and(ID.ne(id)))) {
+			return false;
+		}
+		try {
+			return db.update(ACCOUNT)
+				.set(EMAIL, address)
+				.set(EMAIL_VERIFIED_AT, now.toEpochMilli())
+				.where(ID.eq(id))
+				.execute() == 1;
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+			return false;
+		}
+	}
+
 	private static Account account(Record r) {
 		return new Account(r.get(ID), r.get(EMAIL), r.get(DISPLAY_NAME), Role.valueOf(r.get(ROLE)),
-				Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(SUSPENDED_AT) != null);
+				Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(SUSPENDED_AT) != null, r.get(EMAIL_VERIFIED_AT) != null);
 	}
 
 	public record Credentials(Account account, String passwordHash) {

@@ -1,7 +1,9 @@
 package org.veche.identity.internal;
 
 import java.io.IOException;
-import java.util.Map;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,21 +18,25 @@ import org.springframework.http.MediaType;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
+import org.veche.site.SiteSettings;
 
 /**
  * Two chains: the JSON API authenticates each request by bearer token and keeps no session; the site signs
@@ -45,6 +51,10 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'self'";
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+	/** Forms a guest posts; their pages start a session for the token (see site.internal.PageAdvice). */
+	private static final Set<String> FORMS_WITHOUT_SESSION = Set.of("/login", "/setup", "/signup", "/password/forgot",
+			"/password/reset");
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -98,28 +108,63 @@ class SecurityConfiguration {
 	}
 
 	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/** Tells the session registry when sessions end or change id. */
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+
+	@Bean
 	@Order(2)
-	SecurityFilterChain site(HttpSecurity http, AccountCache accounts) throws Exception {
+	SecurityFilterChain site(HttpSecurity http, AccountCache accounts, LoginThrottle throttle, SessionRegistry sessions,
+			UserDetailsService users, SiteSettings settings) throws Exception {
+		var throttled = new ThrottledSignIn(throttle);
+		// the key signs remember-me cookies: kept by the site, so a restart does not sign everyone out
+		String rememberMeKey = settings.getOrCreate("identity.remember-me-key", SecurityConfiguration::randomKey);
 		http.addFilterAfter(new FreshAccounts(accounts), SecurityContextHolderFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/editor/**").hasRole("AUTHOR")
 				.requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
-				.requestMatchers("/account/**").authenticated()
+				.requestMatchers("/account", "/account/**").authenticated()
 				.anyRequest().permitAll())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/editor").permitAll()
-				.failureHandler(signInFailures()))
+			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(signedIn(throttle))
+				.failureHandler(throttled)
+				.permitAll())
+			.rememberMe(remember -> remember.key(rememberMeKey)
+				.rememberMeCookieName("veche_remember")
+				.tokenValiditySeconds((int) Duration.ofDays(30).toSeconds())
+				.userDetailsService(users))
+			.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login"))
 			.logout(logout -> logout.logoutSuccessUrl("/"))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken));
 		headers(http);
 		return http.build();
 	}
 
-	/** A suspended account is told so after the right password; every other failure reads the same. */
-	private static ExceptionMappingAuthenticationFailureHandler signInFailures() {
-		var failures = new ExceptionMappingAuthenticationFailureHandler();
-		failures.setDefaultFailureUrl("/login?error");
-		failures.setExceptionMappings(Map.of(LockedException.class.getName(), "/login?suspended"));
-		return failures;
+	/** Back to the page that asked for sign-in; otherwise staff to the editor and readers to the front page. */
+	private static AuthenticationSuccessHandler signedIn(LoginThrottle throttle) {
+		var staff = new SavedRequestAwareAuthenticationSuccessHandler();
+		staff.setDefaultTargetUrl("/editor");
+		var reader = new SavedRequestAwareAuthenticationSuccessHandler();
+		reader.setDefaultTargetUrl("/");
+		return (request, response, authentication) -> {
+			throttle.succeeded(authentication.getName());
+			boolean isStaff = authentication.getPrincipal() instanceof SignedIn signedIn
+					&& (signedIn.isStaff() || signedIn.role() == Role.AUTHOR);
+			(isStaff ? staff : reader).onAuthenticationSuccess(request, response, authentication);
+		};
+	}
+
+	private static String randomKey() {
+		byte[] bytes = new byte[32];
+		new SecureRandom().nextBytes(bytes);
+		return Base64.getEncoder().encodeToString(bytes);
 	}
 
 	/**
@@ -133,7 +178,7 @@ class SecurityConfiguration {
 			return false;
 		}
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.equals("/login") || path.equals("/setup")) {
+		if (FORMS_WITHOUT_SESSION.contains(path)) {
 			return true;
 		}
 		if (path.startsWith("/comments/") && path.endsWith("/like")) {

@@ -2,6 +2,8 @@ package org.veche.identity.web;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -25,8 +27,8 @@ class TokenApi {
 	}
 
 	@PostMapping("/api/v1/auth/token")
-	Map<String, String> token(@RequestBody Credentials credentials) {
-		return identity.issueToken(credentials.email(), credentials.password(), "API")
+	Map<String, String> token(@RequestBody Credentials credentials, HttpServletRequest request) {
+		return identity.issueToken(credentials.email(), credentials.password(), "API", request.getRemoteAddr())
 			.map(token -> Map.of("token", token))
 			.orElseThrow(() -> new RejectedInput(HttpStatus.UNAUTHORIZED, "identity.signIn.failed"));
 	}

@@ -19,6 +19,10 @@ import org.veche.site.SiteProperties;
 @ControllerAdvice
 class PageAdvice {
 
+	/** Pages whose forms guests post (sign-in, setup, sign-up, password reset). */
+	private static final java.util.Set<String> FORMS_WITHOUT_SESSION = java.util.Set.of("/login", "/setup", "/signup",
+			"/password/forgot", "/password/reset");
+
 	private final MessageSource messages;
 
 	private final SiteProperties site;
@@ -43,7 +47,7 @@ class PageAdvice {
 		// Sign-in and setup ask for the token even without a session, so their forms must carry one: opening
 		// them is acting, and starts the session that holds it.
 		String within = request.getRequestURI().substring(request.getContextPath().length());
-		boolean formNeedsToken = within.equals("/login") || within.equals("/setup");
+		boolean formNeedsToken = FORMS_WITHOUT_SESSION.contains(within);
 		CsrfToken csrf = request.getSession(false) != null || formNeedsToken
 				? (CsrfToken) request.getAttribute(CsrfToken.class.getName()) : null;
 		String path = request.getRequestURI() + (request.getQueryString() != null ? "?" + request.getQueryString() : "");

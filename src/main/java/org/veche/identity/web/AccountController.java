@@ -1,0 +1,152 @@
+package org.veche.identity.web;
+
+import java.util.HashMap;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.veche.identity.Account;
+import org.veche.identity.Identity;
+import org.veche.identity.SignedIn;
+import org.veche.identity.internal.AccountFlows;
+import org.veche.identity.internal.SignedInSessions;
+import org.veche.site.RejectedInput;
+
+/**
+ * The signed-in reader's own page: name, address, password. Each form answers on the same page, with its
+ * message next to it.
+ */
+@Controller
+class AccountController {
+
+	private final Identity identity;
+
+	private final AccountFlows flows;
+
+	private final SignedInSessions sessions;
+
+	private final Links links;
+
+	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+
+	AccountController(Identity identity, AccountFlows flows, SignedInSessions sessions, Links links) {
+		this.identity = identity;
+		this.flows = flows;
+		this.sessions = sessions;
+		this.links = links;
+	}
+
+	@GetMapping("/account")
+	ModelAndView account(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String done) {
+		String notice = switch (done) {
+			case "name" -> "account.name.saved";
+			case "password" -> "account.password.changed";
+			case "verify" -> "account.verify.sent";
+			default -> "";
+		};
+		return page(me, notice, "", "", "", HttpStatus.OK);
+	}
+
+	@PostMapping("/account/name")
+	ModelAndView name(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String name,
+			HttpServletRequest request, HttpServletResponse response) {
+		try {
+			flows.changeDisplayName(me.accountId(), name);
+		}
+		catch (RejectedInput rejected) {
+			return page(me, "", rejected.messageKey(), "", "", HttpStatus.UNPROCESSABLE_CONTENT);
+		}
+		refresh(request, response);
+		return new ModelAndView("redirect:/account?done=name");
+	}
+
+	@PostMapping("/account/password")
+	ModelAndView password(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String current,
+			@RequestParam(defaultValue = "") String password, HttpServletRequest request) {
+		try {
+			flows.changePassword(me.accountId(), current, password);
+		}
+		catch (RejectedInput rejected) {
+			return page(me, "", "", "", rejected.messageKey(), HttpStatus.UNPROCESSABLE_CONTENT);
+		}
+		sessions.endAll(me.accountId(), request.getSession().getId());
+		return new ModelAndView("redirect:/account?done=password");
+	}
+
+	@PostMapping("/account/email")
+	ModelAndView email(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String email,
+			@RequestParam(defaultValue = "") String current, HttpServletRequest request) {
+		try {
+			flows.requestEmailChange(me.accountId(), email, current, links.mailContext(request));
+		}
+		catch (RejectedInput rejected) {
+			return page(me, "", "", rejected.messageKey(), "", HttpStatus.UNPROCESSABLE_CONTENT);
+		}
+		return AccountPagesController.notice("account.title", "account.email.sent", email.strip(), HttpStatus.OK);
+	}
+
+	@PostMapping("/account/verify")
+	ModelAndView resend(@AuthenticationPrincipal SignedIn me, HttpServletRequest request) {
+		flows.resendVerification(me.accountId(), links.mailContext(request));
+		return new ModelAndView("redirect:/account?done=verify");
+	}
+
+	/** The link mailed to a new address; it works without signing in, as the mail may be read elsewhere. */
+	@GetMapping("/email/confirm")
+	ModelAndView confirm(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
+			HttpServletResponse response) {
+		var moved = flows.confirmEmailChange(token);
+		if (moved.isEmpty()) {
+			return AccountPagesController.notice("account.title", "link.failed", "", HttpStatus.BAD_REQUEST);
+		}
+		var session = request.getSession(false);
+		sessions.endAll(moved.get().id(), session == null ? null : session.getId());
+		if (SecurityContextHolder.getContext().getAuthentication() != null
+				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof SignedIn me
+				&& me.accountId() == moved.get().id()) {
+			refresh(request, response);
+		}
+		return AccountPagesController.notice("account.title", "account.email.changed", moved.get().email(),
+				HttpStatus.OK);
+	}
+
+	private ModelAndView page(SignedIn me, String notice, String nameError, String emailError, String passwordError,
+			HttpStatus status) {
+		Account account = identity.account(me.accountId()).orElseThrow();
+		var model = new HashMap<String, Object>();
+		model.put("account", account);
+		model.put("notice", notice);
+		model.put("nameError", nameError);
+		model.put("emailError", emailError);
+		model.put("passwordError", passwordError);
+		return new ModelAndView("identity/account", model, status);
+	}
+
+	/** Puts the account as it now is into the session, so the masthead shows the new name at once. */
+	private void refresh(HttpServletRequest request, HttpServletResponse response) {
+		var current = SecurityContextHolder.getContext().getAuthentication();
+		if (current == null || !(current.getPrincipal() instanceof SignedIn me)) {
+			return;
+		}
+		identity.account(me.accountId()).ifPresent(account -> {
+			var principal = new SignedIn(account, null);
+			var context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(
+					UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+			SecurityContextHolder.setContext(context);
+			contexts.saveContext(context, request, response);
+		});
+	}
+
+}
