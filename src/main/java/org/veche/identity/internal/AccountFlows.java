@@ -49,7 +49,12 @@ public class AccountFlows {
 
 	private final Clock clock;
 
-	AccountFlows(Accounts accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords, Clock clock) {
+	/** Signed-in sessions read accounts through this cache: every change here must reach them at once. */
+	private final AccountCache fresh;
+
+	AccountFlows(Accounts accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords, Clock clock,
+			AccountCache fresh) {
+		this.fresh = fresh;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mail = mail;
@@ -94,6 +99,7 @@ public class AccountFlows {
 	public Optional<Account> verify(String token) {
 		return tokens.spend(token, Purpose.VERIFY_EMAIL).flatMap(use -> {
 			accounts.markVerified(use.accountId(), clock.instant());
+			fresh.forget(use.accountId());
 			return accounts.byId(use.accountId());
 		});
 	}
@@ -124,6 +130,7 @@ public class AccountFlows {
 		return tokens.spend(token, Purpose.RESET_PASSWORD).map(use -> {
 			accounts.setPasswordHash(use.accountId(), passwords.encode(newPassword));
 			accounts.markVerified(use.accountId(), clock.instant());
+			fresh.forget(use.accountId());
 			tokens.spendAll(use.accountId(), Purpose.RESET_PASSWORD);
 			return use.accountId();
 		});
@@ -134,12 +141,14 @@ public class AccountFlows {
 			throw new RejectedInput("account.name.empty");
 		}
 		accounts.setDisplayName(accountId, checkName(displayName));
+		fresh.forget(accountId);
 	}
 
 	public void changePassword(long accountId, String currentPassword, String newPassword) {
 		checkCurrentPassword(accountId, currentPassword);
 		checkPassword(newPassword);
 		accounts.setPasswordHash(accountId, passwords.encode(newPassword));
+		fresh.forget(accountId);
 	}
 
 	/**
@@ -167,7 +176,7 @@ public class AccountFlows {
 	/** Moves the account to the address the link was sent to; empty when the link is spent or the address taken. */
 	public Optional<Account> confirmEmailChange(String token) {
 		return tokens.spend(token, Purpose.CHANGE_EMAIL)
-			.filter(use -> use.newEmail() != null && accounts.setEmail(use.accountId(), use.newEmail(), clock.instant()))
+			.filter(use -> use.newEmail() != null && accounts.setEmail(use.accountId(), use.newEmail(), clock.instant()) && forgotten(use.accountId()))
 			.flatMap(use -> accounts.byId(use.accountId()));
 	}
 
@@ -214,6 +223,11 @@ public class AccountFlows {
 			throw new RejectedInput("account.name.invalid");
 		}
 		return name;
+	}
+
+	private boolean forgotten(long accountId) {
+		fresh.forget(accountId);
+		return true;
 	}
 
 }

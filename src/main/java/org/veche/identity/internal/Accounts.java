@@ -43,6 +43,10 @@ public class Accounts {
 
 	static final Field<Long> EMAIL_VERIFIED_AT = field(name("account", "email_verified_at"), Long.class);
 
+	/** What {@link #account(Record)} reads: every query that makes an Account selects exactly these. */
+	private static final List<Field<?>> ACCOUNT_FIELDS = List.of(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT,
+			EMAIL_VERIFIED_AT);
+
 	private final DSLContext db;
 
 	Accounts(DSLContext db) {
@@ -58,7 +62,7 @@ public class Accounts {
 	}
 
 	public Optional<Account> byId(long id) {
-		return db.select(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT, EMAIL_VERIFIED_AT)
+		return db.select(ACCOUNT_FIELDS)
 			.from(ACCOUNT)
 			.where(ID.eq(id))
 			.fetchOptional(Accounts::account);
@@ -66,7 +70,7 @@ public class Accounts {
 
 	/** The account and its password hash, for checking a password. */
 	public Optional<Credentials> credentials(String email) {
-		return db.select(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT, EMAIL_VERIFIED_AT, PASSWORD_HASH)
+		return db.select(ACCOUNT_FIELDS).select(PASSWORD_HASH)
 			.from(ACCOUNT)
 			.where(EMAIL.eq(normalizeEmail(email)))
 			.fetchOptional(r -> new Credentials(account(r), r.get(PASSWORD_HASH)));
@@ -92,7 +96,7 @@ public class Accounts {
 
 	/** Accounts whose e-mail or name contains the query (any case), newest first; all of them for a blank query. */
 	public List<Account> search(String query, int offset, int limit) {
-		return db.select(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT)
+		return db.select(ACCOUNT_FIELDS)
 			.from(ACCOUNT)
 			.where(matching(query))
 			.orderBy(CREATED_AT.desc(), ID.desc())
