@@ -66,11 +66,11 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		try (Connection admin = DriverManager.getConnection(serverUrl)) {
 			admin.createStatement().execute("CREATE DATABASE " + name);
 		}
-		// Spring closes the test contexts at JVM exit too; the hook after them drops what this run made.
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> dropPostgresDatabase(serverUrl, name)));
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create a test database on " + serverUrl.replaceAll("password=[^&]*", "password=***"), ex);
 		}
+		// Spring closes the test contexts at JVM exit too; the hook after them drops what this run made.
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> dropPostgresDatabase(serverUrl, name)));
 		// jdbc:postgresql://host:port/db?params -> same host and params, the new database
 		return serverUrl.replaceFirst("(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
 	}
