@@ -71,6 +71,9 @@ public class Discussions {
 			throw new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound");
 		}
 		boolean asAccount = who.accountId() != null;
+		if (!asAccount && !settings.guestsMayComment()) {
+			throw new RejectedInput(HttpStatus.UNAUTHORIZED, "comment.signInRequired");
+		}
 		boolean authorGiven = reply.authorName() != null && !reply.authorName().isBlank();
 		// Staff posting through the API may speak for someone else (imports, tests); readers post as themselves.
 		String name = asAccount && !(who.staff() && authorGiven) ? who.accountName() : name(reply.authorName());

@@ -111,7 +111,7 @@ class DiscussionWithoutScriptIT extends IntegrationTest {
 	}
 
 	private void submitCommentForm() {
-		driver.findElement(By.cssSelector("#respond form.comment-form button[type=submit]")).click();
+		driver.findElement(By.cssSelector("#respond form.comment-form button.post-comment")).click();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -20,10 +21,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.veche.identity.Role;
+import org.veche.identity.SignInProviders;
+import org.veche.identity.SignInReturn;
 import org.veche.identity.SignedIn;
 
 /**
@@ -79,14 +84,37 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain site(HttpSecurity http) throws Exception {
+	SecurityFilterChain site(HttpSecurity http, ObjectProvider<ClientRegistrationRepository> registrations,
+			ExternalAccounts external, SignInProviders providers) throws Exception {
+		var saved = new SavedRequestAwareAuthenticationSuccessHandler();
+		saved.setDefaultTargetUrl("/editor");
 		http.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/editor/**").hasRole("EDITOR")
 				.anyRequest().permitAll())
-			.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/editor").permitAll())
-			.logout(logout -> logout.logoutSuccessUrl("/"))
+			.formLogin(form -> form.loginPage("/login").permitAll().successHandler((request, response, auth) -> {
+				// a reader who left the comment form to sign in goes back to it
+				String back = SignInReturn.take(request);
+				if (back != null) {
+					response.sendRedirect(back);
+				}
+				else {
+					saved.onAuthenticationSuccess(request, response, auth);
+				}
+			}))
+			.logout(logout -> logout.logoutSuccessHandler((request, response, auth) -> {
+				String back = request.getParameter("continue");
+				response.sendRedirect(SignInReturn.isLocal(back) ? back : "/");
+			}))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken));
-		headers(http);
+		// Boot makes the repository only when registrations are configured: without one the site is as before.
+		ClientRegistrationRepository configured = registrations.getIfAvailable();
+		String policy = CONTENT_SECURITY_POLICY;
+		if (configured != null) {
+			ExternalSignInChain.apply(http, configured, external, providers);
+			// the comment form's provider buttons post, then redirect to the provider: form-action must allow it
+			policy = policy.replace("form-action 'self'", "form-action 'self'" + ExternalSignInChain.origins(configured));
+		}
+		headers(http, policy);
 		return http.build();
 	}
 
@@ -111,7 +139,11 @@ class SecurityConfiguration {
 	}
 
 	private static void headers(HttpSecurity http) throws Exception {
-		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		headers(http, CONTENT_SECURITY_POLICY);
+	}
+
+	private static void headers(HttpSecurity http, String policy) throws Exception {
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.frameOptions(frames -> frames.sameOrigin()));
 	}
