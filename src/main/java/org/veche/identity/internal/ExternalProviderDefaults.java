@@ -41,6 +41,12 @@ class ExternalProviderDefaults implements EnvironmentPostProcessor {
 					PREFIX + "registration.wordpress.client-authentication-method", "client_secret_post",
 					PREFIX + "registration.wordpress.scope", "auth"));
 		}
+		for (String id : new String[] { "x", "wordpress" }) {
+			if (environment.containsProperty(PREFIX + "registration." + id + ".client-id")) {
+				// Spring's templates for Google, GitHub and Facebook carry this; a registration made here must too
+				defaults.put(PREFIX + "registration." + id + ".redirect-uri", "{baseUrl}/login/oauth2/code/{registrationId}");
+			}
+		}
 		if (!defaults.isEmpty()) {
 			environment.getPropertySources().addLast(new MapPropertySource("vecheExternalProviderDefaults", defaults));
 		}
