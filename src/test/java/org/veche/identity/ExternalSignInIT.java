@@ -151,6 +151,33 @@ class ExternalSignInIT extends OidcIntegrationTest {
 		assertThat(back.select("#respond .commenting-with").text()).contains("Example ID");
 	}
 
+	@Test
+	void theDraftAlsoSurvivesSigningInWithAPassword() {
+		String slug = publishArticle(tokenFor(Role.EDITOR), "Draft local sign-in " + unique());
+		String email = "local" + unique() + "@example.org";
+		String password = "correct horse battery " + unique();
+		identity.createAccount(email, password, "Local Reader " + unique(), Role.READER);
+		var session = new BrowserSession(http.from(newAddress()));
+		var start = session.postForm("/articles/" + slug + "/comments/sign-in",
+				Map.of("provider", "local", "comment", "Typed before the password"));
+		assertThat(location(start)).isEqualTo("/login");
+		var login = session.get("/login").html();
+		var signedIn = session.postForm("/login",
+				Map.of("username", email, "password", password, "_csrf", BrowserSession.csrfToken(login)));
+		assertThat(location(signedIn)).isEqualTo("/articles/" + slug + "#respond");
+		var back = session.get("/articles/" + slug).html();
+		assertThat(back.select("#respond textarea[name=comment]").text()).isEqualTo("Typed before the password");
+		assertThat(back.select("#respond .commenting-with").text()).startsWith("You are commenting as Local Reader");
+	}
+
+	@Test
+	void anUnknownProviderOnTheFormIsABadRequest() {
+		String slug = publishArticle(tokenFor(Role.EDITOR), "Unknown provider " + unique());
+		var refused = new BrowserSession(http.from(newAddress())).postForm("/articles/" + slug + "/comments/sign-in",
+				Map.of("provider", "nowhere", "comment", "x"));
+		assertThat(refused.status()).isEqualTo(400);
+	}
+
 	private long postCommentAsReader(String slug) {
 		nextSignIn("oidc", OIDC_CLIENT, UUID.randomUUID().toString(), Map.of("name", "Parent Author"));
 		var author = new BrowserSession(http.from(newAddress()));
