@@ -116,6 +116,29 @@ class ExternalSignInIT extends OidcIntegrationTest {
 	}
 
 	@Test
+	void continuingWithASeparateAccountLeavesTheExistingOneAlone() {
+		String email = "separate" + unique() + "@example.org";
+		Account existing = identity.createAccount(email, "correct horse battery " + unique(), "Owner " + unique(),
+				Role.READER);
+		String subject = UUID.randomUUID().toString();
+		Map<String, Object> claims = Map.of("name", "Separate Person", "email", email, "email_verified", true);
+		nextSignIn("oidc", OIDC_CLIENT, subject, claims);
+		var session = new BrowserSession(http.from(newAddress()));
+		assertThat(location(authorize(session, "/oauth2/authorization/oidc"))).isEqualTo("/login/link");
+		var ask = session.get("/login/link").html();
+		var separate = session.postForm("/login/link/separate", Map.of("_csrf", BrowserSession.csrfToken(ask)));
+		assertThat(location(separate)).isEqualTo("/");
+		assertThat(session.get("/").html().select(".signed-in b").text()).isEqualTo("Separate Person");
+
+		// the identity now belongs to the separate account: no question the next time, and never the owner's
+		nextSignIn("oidc", OIDC_CLIENT, subject, claims);
+		var later = new BrowserSession(http.from(newAddress()));
+		assertThat(location(authorize(later, "/oauth2/authorization/oidc"))).isEqualTo("/");
+		assertThat(later.get("/").html().select(".signed-in b").text()).isEqualTo("Separate Person")
+			.isNotEqualTo(existing.displayName());
+	}
+
+	@Test
 	void anUnverifiedEmailOfAnExistingAccountNeverLinksButMakesASeparateAccount() {
 		String email = "unverified" + unique() + "@example.org";
 		Account existing = identity.createAccount(email, "correct horse battery " + unique(), "Owner " + unique(),
