@@ -103,8 +103,10 @@
   });
 
   form.addEventListener('submit', function (event) {
+    // sign-in, log out and change buttons leave the page with the form (formaction): let the browser go
+    if (event.submitter && event.submitter.hasAttribute('formaction')) { return; }
     event.preventDefault();
-    var button = form.querySelector('button[type="submit"]');
+    var button = form.querySelector('button.post-comment');
     button.disabled = true;
     errorBox.hidden = true;
     post(form.action, new URLSearchParams(new FormData(form)))

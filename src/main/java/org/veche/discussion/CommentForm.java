@@ -4,12 +4,32 @@ package org.veche.discussion;
  * What the "Leave a reply" form shows: the values typed so far and why they were refused, if they were.
  * @param parent the comment being answered, or null
  * @param error a message key, or null
+ * @param signIn who is commenting, or how a guest may sign in
  */
 public record CommentForm(String action, Comment parent, String name, String email, String url, String body,
-		String error, Object[] errorArgs) {
+		String error, Object[] errorArgs, SignInChoices signIn) {
+
+	public CommentForm(String action, Comment parent, String name, String email, String url, String body,
+			String error, Object[] errorArgs) {
+		this(action, parent, name, email, url, body, error, errorArgs, SignInChoices.NONE);
+	}
 
 	public static CommentForm blank(String articlePath, Comment parent) {
 		return new CommentForm(articlePath + "/comments", parent, "", "", "", "", null, new Object[0]);
+	}
+
+	public CommentForm withSignIn(SignInChoices choices) {
+		return new CommentForm(action, parent, name, email, url, body, error, errorArgs, choices);
+	}
+
+	/** The article the form belongs to. */
+	public String articlePath() {
+		return action.endsWith("/comments") ? action.substring(0, action.length() - "/comments".length()) : action;
+	}
+
+	/** Where a reader signing in from this form comes back to: the same reply, at the form. */
+	public String returnPath() {
+		return articlePath() + (parent == null ? "" : "?replytocom=" + parent.id()) + "#respond";
 	}
 
 }

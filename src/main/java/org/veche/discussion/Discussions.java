@@ -75,6 +75,9 @@ public class Discussions {
 			throw new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound");
 		}
 		boolean asAccount = who.accountId() != null;
+		if (!asAccount && !settings.guestsMayComment()) {
+			throw new RejectedInput(HttpStatus.UNAUTHORIZED, "comment.signInRequired");
+		}
 		// a self-made account speaks under its address only once the address is shown to be its owner's
 		if (asAccount && identity.account(who.accountId()).filter(a -> a.emailVerified()).isEmpty()) {
 			throw new RejectedInput(HttpStatus.FORBIDDEN, "comment.account.unverified");

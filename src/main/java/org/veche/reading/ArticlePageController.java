@@ -14,7 +14,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.discussion.Comment;
-import org.veche.discussion.CommentForm;
+import org.veche.discussion.CommentForms;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.ThreadFragments;
 import org.veche.discussion.ThreadOrder;
@@ -38,12 +38,15 @@ class ArticlePageController {
 
 	private final ThreadFragments threads;
 
+	private final CommentForms forms;
+
 	ArticlePageController(Publishing publishing, PhotoLibrary photos, Discussions discussions,
-			ThreadFragments threads) {
+			ThreadFragments threads, CommentForms forms) {
 		this.publishing = publishing;
 		this.photos = photos;
 		this.discussions = discussions;
 		this.threads = threads;
+		this.forms = forms;
 	}
 
 	@GetMapping("/articles/{slug}")
@@ -66,7 +69,7 @@ class ArticlePageController {
 		model.put("gallery", article.isPhotoStory() || cover == null ? gallery
 				: gallery.stream().filter(p -> p.id() != cover.id()).toList());
 		model.put("thread", thread);
-		model.put("form", CommentForm.blank(article.path(), parent));
+		model.put("form", forms.blank(article.path(), parent, request));
 		model.put("posted", posted == null ? 0L : number(posted));
 		return new ModelAndView("reading/article", model);
 	}

@@ -124,7 +124,7 @@ class DiscussionWithScriptIT extends IntegrationTest {
 	}
 
 	private void submitCommentForm() {
-		driver.findElement(By.cssSelector("#respond form.comment-form button[type=submit]")).click();
+		driver.findElement(By.cssSelector("#respond form.comment-form button.post-comment")).click();
 	}
 
 }

@@ -113,7 +113,7 @@ class DiscussionWithoutScriptIT extends IntegrationTest {
 	}
 
 	private void submitCommentForm() {
-		clickAndWaitForNextPage(driver.findElement(By.cssSelector("#respond form.comment-form button[type=submit]")));
+		clickAndWaitForNextPage(driver.findElement(By.cssSelector("#respond form.comment-form button.post-comment")));
 	}
 
 	/** A click that submits a form or follows a link returns before the next page has loaded: wait for it. */

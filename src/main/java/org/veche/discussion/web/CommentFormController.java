@@ -19,11 +19,16 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.discussion.Comment;
+import org.veche.discussion.CommentDraft;
 import org.veche.discussion.CommentForm;
+import org.veche.discussion.CommentForms;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
 import org.veche.discussion.ThreadFragments;
 import org.veche.discussion.ThreadOrder;
+import org.veche.identity.ExternalSignIn;
+import org.veche.identity.SignInProviders;
+import org.veche.identity.SignInReturn;
 import org.veche.publishing.Article;
 import org.veche.publishing.Publishing;
 import org.veche.site.RejectedInput;
@@ -44,12 +49,45 @@ class CommentFormController {
 
 	private final MessageSource messages;
 
+	private final CommentForms forms;
+
+	private final SignInProviders providers;
+
 	CommentFormController(Discussions discussions, Publishing publishing, ThreadFragments fragments,
-			MessageSource messages) {
+			MessageSource messages, CommentForms forms, SignInProviders providers) {
 		this.discussions = discussions;
 		this.publishing = publishing;
 		this.fragments = fragments;
 		this.messages = messages;
+		this.forms = forms;
+		this.providers = providers;
+	}
+
+	/**
+	 * A provider button of the form, without JavaScript: keeps what was typed in the session and sends the reader
+	 * to sign in; they come back to the same reply at the form, pre-filled.
+	 */
+	@PostMapping("/articles/{slug}/comments/sign-in")
+	String signIn(@PathVariable String slug, @RequestParam(defaultValue = "") String provider,
+			@RequestParam(name = "comment_parent", required = false) String parent,
+			@RequestParam(defaultValue = "") String author, @RequestParam(defaultValue = "") String email,
+			@RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String comment,
+			HttpServletRequest request) {
+		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		String start = provider.equals("local") ? "/login"
+				: providers.byId(provider)
+					.map(ExternalSignIn::authorizationPath)
+					.orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown provider"));
+		Long parentId = parent == null ? null : parseId(parent);
+		CommentForms.keepDraft(request, new CommentDraft(article.path(), cap(author, 100), cap(email, 254),
+				cap(url, 500), cap(comment, 10000)));
+		SignInReturn.remember(request,
+				article.path() + (parentId == null || parentId <= 0 ? "" : "?replytocom=" + parentId) + "#respond");
+		return "redirect:" + start;
+	}
+
+	private static String cap(String value, int length) {
+		return value.length() > length ? value.substring(0, length) : value;
 	}
 
 	@PostMapping("/articles/{slug}/comments")
@@ -87,8 +125,8 @@ class CommentFormController {
 				return ResponseEntity.status(rejected.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 			}
 			Comment parentComment = parentId == null ? null : discussions.comment(parentId).orElse(null);
-			var form = new CommentForm(article.path() + "/comments", parentComment, author, email, url, comment,
-					rejected.messageKey(), rejected.arguments());
+			var form = forms.complete(new CommentForm(article.path() + "/comments", parentComment, author, email, url,
+					comment, rejected.messageKey(), rejected.arguments()));
 			return new ModelAndView("discussion/reply", Map.of("article", article, "form", form), rejected.status());
 		}
 	}

@@ -48,7 +48,8 @@ class FreshAccounts extends OncePerRequestFilter {
 				log.info("Signed out a session of account {}: it is suspended or gone.", signedIn.accountId());
 			}
 			else if (!stored.get().equals(signedIn.account())) {
-				var principal = new SignedIn(stored.get(), null);
+				// keep the provider the reader signed in with: the comment form names it
+				var principal = new SignedIn(stored.get(), null, signedIn.provider());
 				var fresh = UsernamePasswordAuthenticationToken.authenticated(principal, null,
 						principal.getAuthorities());
 				var context = SecurityContextHolder.createEmptyContext();

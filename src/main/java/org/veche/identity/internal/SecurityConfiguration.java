@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,6 +28,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
@@ -35,6 +37,8 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.veche.identity.Role;
+import org.veche.identity.SignInProviders;
+import org.veche.identity.SignInReturn;
 import org.veche.identity.SignedIn;
 import org.veche.site.SiteSettings;
 
@@ -121,7 +125,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain site(HttpSecurity http, AccountCache accounts, LoginThrottle throttle, SessionRegistry sessions,
-			UserDetailsService users, SiteSettings settings) throws Exception {
+			UserDetailsService users, SiteSettings settings, ObjectProvider<ClientRegistrationRepository> registrations,
+			ExternalAccounts external, SignInProviders providers) throws Exception {
 		var throttled = new ThrottledSignIn(throttle);
 		// the key signs remember-me cookies: kept by the site, so a restart does not sign everyone out
 		String rememberMeKey = settings.getOrCreate("identity.remember-me-key", SecurityConfiguration::randomKey);
@@ -141,13 +146,24 @@ class SecurityConfiguration {
 				.tokenValiditySeconds((int) Duration.ofDays(30).toSeconds())
 				.userDetailsService(users))
 			.sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login"))
-			.logout(logout -> logout.logoutSuccessUrl("/"))
+			.logout(logout -> logout.logoutSuccessHandler((request, response, auth) -> {
+				String back = request.getParameter("continue");
+				response.sendRedirect(SignInReturn.isLocal(back) ? back : "/");
+			}))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken));
-		headers(http);
+		// Boot makes the repository only when registrations are configured: without one the site is as before.
+		ClientRegistrationRepository configured = registrations.getIfAvailable();
+		String policy = CONTENT_SECURITY_POLICY;
+		if (configured != null) {
+			ExternalSignInChain.apply(http, configured, external, providers);
+			// the comment form's provider buttons post, then redirect to the provider: form-action must allow it
+			policy = policy.replace("form-action 'self'", "form-action 'self'" + ExternalSignInChain.origins(configured));
+		}
+		headers(http, policy);
 		return http.build();
 	}
 
-	/** Back to the page that asked for sign-in; otherwise staff to the editor and readers to the front page. */
+	/** Back to the comment form or the page that asked for sign-in; otherwise staff to the editor and readers to the front page. */
 	private static AuthenticationSuccessHandler signedIn(LoginThrottle throttle) {
 		var staff = new SavedRequestAwareAuthenticationSuccessHandler();
 		staff.setDefaultTargetUrl("/editor");
@@ -155,6 +171,12 @@ class SecurityConfiguration {
 		reader.setDefaultTargetUrl("/");
 		return (request, response, authentication) -> {
 			throttle.succeeded(authentication.getName());
+			// a reader who left the comment form to sign in goes back to it
+			String back = SignInReturn.take(request);
+			if (back != null) {
+				response.sendRedirect(back);
+				return;
+			}
 			boolean isStaff = authentication.getPrincipal() instanceof SignedIn signedIn
 					&& (signedIn.isStaff() || signedIn.role() == Role.AUTHOR);
 			(isStaff ? staff : reader).onAuthenticationSuccess(request, response, authentication);
@@ -188,7 +210,11 @@ class SecurityConfiguration {
 	}
 
 	private static void headers(HttpSecurity http) throws Exception {
-		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		headers(http, CONTENT_SECURITY_POLICY);
+	}
+
+	private static void headers(HttpSecurity http, String policy) throws Exception {
+		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
 			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.frameOptions(frames -> frames.sameOrigin()));
 	}

@@ -1,0 +1,54 @@
+package org.veche.discussion;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.veche.identity.SignInProviders;
+import org.veche.identity.SignedIn;
+
+/**
+ * Makes the comment form for the reader at hand: who they are, how they may sign in, and what they had typed
+ * before leaving to sign in.
+ */
+@Component
+public class CommentForms {
+
+	private final SignInProviders providers;
+
+	private final DiscussionProperties settings;
+
+	CommentForms(SignInProviders providers, DiscussionProperties settings) {
+		this.providers = providers;
+		this.settings = settings;
+	}
+
+	/** The form for an article, pre-filled with the reader's draft for it if they left one to sign in. */
+	public CommentForm blank(String articlePath, Comment parent, HttpServletRequest request) {
+		CommentForm form = CommentForm.blank(articlePath, parent);
+		HttpSession session = request.getSession(false);
+		if (session != null && session.getAttribute(CommentDraft.ATTRIBUTE) instanceof CommentDraft draft
+				&& draft.articlePath().equals(articlePath)) {
+			session.removeAttribute(CommentDraft.ATTRIBUTE);
+			form = new CommentForm(form.action(), parent, draft.name(), draft.email(), draft.url(), draft.body(), null,
+					new Object[0]);
+		}
+		return complete(form);
+	}
+
+	/** The same form with the sign-in part filled in. */
+	public CommentForm complete(CommentForm form) {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		String with = authentication != null && authentication.getPrincipal() instanceof SignedIn signedIn
+				? signedIn.provider() : null;
+		return form.withSignIn(new SignInChoices(providers.all(), settings.guestsMayComment(), with));
+	}
+
+	/** Keeps what the reader typed while they sign in. */
+	public static void keepDraft(HttpServletRequest request, CommentDraft draft) {
+		request.getSession().setAttribute(CommentDraft.ATTRIBUTE, draft);
+	}
+
+}
