@@ -4,8 +4,8 @@
 # See docs/BENCHMARKS.md for what the figures mean.
 #
 # Settings (environment): ROUNDS (3), DURATION (20s), WARMUP (5s), CONNECTIONS (32), THREADS (2),
-# NGINX_WORKERS (auto), JAVA (a java binary), JAVA_OPTS, KEEP (a folder to copy the raw outputs and pages
-# into), KEEP_DATA (non-empty: also copy the seeded data folder there).
+# NGINX_WORKERS (auto), JAVA (a java binary), JAVA_OPTS, JAR (default target/veche.jar, built when missing),
+# KEEP (a folder to copy the raw outputs and pages into), KEEP_DATA (non-empty: also copy the seeded data).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,7 +17,7 @@ CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 NGINX_WORKERS=${NGINX_WORKERS:-auto}
 SIZES=(10 200 2000)
-JAR="$ROOT/target/veche.jar"
+JAR=${JAR:-$ROOT/target/veche.jar}
 
 log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
