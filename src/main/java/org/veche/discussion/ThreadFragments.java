@@ -1,5 +1,6 @@
 package org.veche.discussion;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,8 +15,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.veche.site.Page;
 import org.veche.site.SiteProperties;
 
+import gg.jte.Content;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 
 /**
  * Thread pages rendered to HTML once and kept until the thread changes, so that a viral thread costs one
@@ -38,7 +41,7 @@ public class ThreadFragments {
 
 	private final Cache<Key, Rendered> cache = Caffeine.newBuilder()
 		.maximumWeight(64L * 1024 * 1024)
-		.<Key, Rendered>weigher((key, value) -> value.html().length() * 2 + 200)
+		.<Key, Rendered>weigher((key, value) -> value.utf8().length + 200)
 		.build();
 
 	ThreadFragments(Discussions discussions, TemplateEngine templates, MessageSource messages, SiteProperties site) {
@@ -51,8 +54,22 @@ public class ThreadFragments {
 	private record Key(long articleId, ThreadOrder order, int page, String language, long version) {
 	}
 
-	/** A rendered page of a thread and where it stands in the thread. */
-	public record Rendered(String html, int total, int page, int pages, ThreadOrder order) {
+	/**
+	 * A rendered page of a thread and where it stands in the thread. The HTML is kept as UTF-8, the encoding
+	 * of every page, so that a page copies the bytes out instead of encoding a long thread again for each
+	 * reader (a thread with any non-Latin-1 letter is a UTF-16 string, slow to encode).
+	 */
+	public record Rendered(byte[] utf8, int total, int page, int pages, ThreadOrder order) {
+
+		public String html() {
+			return new String(utf8, StandardCharsets.UTF_8);
+		}
+
+		/** The HTML for a jte template: written as it is (it was escaped when it was rendered). */
+		public Content content() {
+			return output -> output.writeBinaryContent(utf8);
+		}
+
 	}
 
 	public Rendered render(long articleId, ThreadOrder order, int page, Locale locale) {
@@ -60,10 +77,10 @@ public class ThreadFragments {
 		var key = new Key(articleId, order, Math.max(1, page), locale.getLanguage(), version);
 		return cache.get(key, k -> {
 			ThreadPage thread = discussions.thread(articleId, order, k.page());
-			var output = new StringOutput(64 * 1024);
+			var output = new Utf8ByteOutput();
 			var fragmentPage = new Page(locale, messages, site.siteName(), site.timeZone(), null, null, "");
 			templates.render("discussion/thread.jte", Map.of("page", fragmentPage, "thread", thread), output);
-			return new Rendered(output.toString(), thread.total(), thread.page(), thread.pages(), order);
+			return new Rendered(output.toByteArray(), thread.total(), thread.page(), thread.pages(), order);
 		});
 	}
 
