@@ -11,7 +11,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class VecheApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(VecheApplication.class, args);
+		String command = args.length > 0 ? args[0] : "";
+		switch (command) {
+			// A command word runs that command and exits instead of starting the site; each module adds its case.
+			default -> SpringApplication.run(VecheApplication.class, args);
+		}
 	}
 
 }

@@ -103,6 +103,11 @@ public class ThreadFragments {
 		changed(liked.articleId());
 	}
 
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(CommentStatusChanged changed) {
+		changed(changed.articleId());
+	}
+
 	private void changed(long articleId) {
 		long current = versions.computeIfAbsent(articleId, id -> new AtomicLong()).incrementAndGet();
 		cache.asMap().keySet().removeIf(key -> key.articleId() == articleId && key.version() < current);
