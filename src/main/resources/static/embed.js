@@ -225,8 +225,11 @@
 			item.classList.add('is-new');
 			var list = state.parent ? state.parentItem.querySelector('.replies') : root.querySelector('.thread');
 			list.appendChild(item);
-			state.thread.total++;
 			cancelReply();
+			// the count's words depend on the number and the language: the site says them
+			load(1).then(function (fresh) {
+				root.querySelector('h2.count').textContent = fresh.totalLabel;
+			});
 		}, function (e) {
 			button.disabled = false;
 			error.textContent = e.message;
