@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.embed.EmbedSupport;
 import org.veche.embed.EmbeddedPages;
 import org.veche.identity.Role;
 import org.veche.support.IntegrationTest;
@@ -61,7 +62,7 @@ class EmbedBrowserIT extends IntegrationTest {
 				+ "\">comments</a>" + "<a class=\"none\" href=\"/other/\" data-veche-count=\"" + otherOrigin
 				+ "/other/\">comments</a>" + "<script src=\"" + veche + "/count.js\" async></script></body></html>");
 		otherSite.start();
-		allow(otherOrigin);
+		EmbedSupport.allow(pages, otherOrigin);
 		browser = Browser.withJavaScript();
 		driver = browser.driver();
 	}
@@ -87,12 +88,6 @@ class EmbedBrowserIT extends IntegrationTest {
 			}
 			exchange.close();
 		});
-	}
-
-	private synchronized void allow(String origin) {
-		var origins = new java.util.LinkedHashSet<>(pages.allowedOrigins());
-		origins.add(origin);
-		pages.allowOrigins(String.join("\n", origins));
 	}
 
 	private SearchContext thread() {

@@ -195,6 +195,14 @@ class EmbedIT extends IntegrationTest {
 	}
 
 	@Test
+	void editorsCannotMakeAnExternalPageThemselves() {
+		var refused = http.bearer(tokenFor(org.veche.identity.Role.EDITOR))
+			.postJson("/api/v1/articles", Map.of("title", "Pretend page", "body", "x", "kind", "external_page", "status",
+					"published"));
+		assertThat(refused.status()).isEqualTo(400);
+	}
+
+	@Test
 	void findOrCreateServesTheImportAndFindsThePageAgain() {
 		String url = "https://imported" + unique() + ".example/2019/05/old-post/";
 		EmbeddedPage made = pages.findOrCreate(url, "An old post");
