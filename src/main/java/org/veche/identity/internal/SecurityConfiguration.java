@@ -126,7 +126,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain site(HttpSecurity http, AccountCache accounts, LoginThrottle throttle, SessionRegistry sessions,
 			UserDetailsService users, SiteSettings settings, ObjectProvider<ClientRegistrationRepository> registrations,
-			ExternalAccounts external, SignInProviders providers) throws Exception {
+			ExternalAccounts external, SignInProviders providers, ConnectedAccounts connected) throws Exception {
 		var throttled = new ThrottledSignIn(throttle);
 		// the key signs remember-me cookies: kept by the site, so a restart does not sign everyone out
 		String rememberMeKey = settings.getOrCreate("identity.remember-me-key", SecurityConfiguration::randomKey);
@@ -155,7 +155,7 @@ class SecurityConfiguration {
 		ClientRegistrationRepository configured = registrations.getIfAvailable();
 		String policy = CONTENT_SECURITY_POLICY;
 		if (configured != null) {
-			ExternalSignInChain.apply(http, configured, external, providers);
+			ExternalSignInChain.apply(http, configured, external, providers, connected);
 			// the comment form's provider buttons post, then redirect to the provider: form-action must allow it
 			policy = policy.replace("form-action 'self'", "form-action 'self'" + ExternalSignInChain.origins(configured));
 		}
