@@ -104,6 +104,11 @@ public class ThreadFragments {
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
+	void on(CommentEdited edited) {
+		changed(edited.articleId());
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentStatusChanged changed) {
 		changed(changed.articleId());
 	}

@@ -178,6 +178,13 @@ public class Publishing {
 		return article;
 	}
 
+	/** The editor's switch for the article's comments: open, pre-moderated or closed. */
+	@Transactional
+	public void setDiscussion(long articleId, Article.Discussion discussion, SignedIn by) {
+		editable(articleId, by);
+		articles.setDiscussion(articleId, discussion, clock.instant());
+	}
+
 	/** The photo shown at the top of the article and beside it in lists. */
 	public void setCover(long articleId, Long photoId) {
 		articles.setCover(articleId, photoId, clock.instant());
