@@ -53,7 +53,7 @@ final class XmlRecords {
 		factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTE_SIZE, 65_536);
 		factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 100);
 		factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH);
-		factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 0);
+		factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1);
 		factory.setProperty(WstxInputProperties.P_MAX_ENTITY_DEPTH, 1);
 		return factory;
 	}
