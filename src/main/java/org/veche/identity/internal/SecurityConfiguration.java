@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,6 +48,7 @@ import org.veche.site.SiteSettings;
  * people in with a form and a session. Both send the same strict headers.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // command words (import, export) run without a web server and need no filter chain
 class SecurityConfiguration {
 
 	/** No inline script, no third-party origin: every byte a page loads comes from the site itself. */

@@ -101,6 +101,22 @@ public class Articles {
 			.fetchOne(ID);
 	}
 
+	/** An article brought in from another platform, with the dates it had there. */
+	public long add(Row row, Instant createdAt, Instant updatedAt) {
+		return db.insertInto(ARTICLE)
+			.set(values(row))
+			.set(CREATED_AT, createdAt.toEpochMilli())
+			.set(UPDATED_AT, updatedAt.toEpochMilli())
+			.returningResult(ID)
+			.fetchOne(ID);
+	}
+
+	/** The first article that names this link as its source. */
+	public Optional<Article> bySourceUrl(String url) {
+		return db.select(ID).from(ARTICLE).where(SOURCE_URL.eq(url)).orderBy(ID).limit(1).fetchOptional(ID)
+			.flatMap(this::byId);
+	}
+
 	public void update(long id, Row row, Instant now) {
 		db.update(ARTICLE).set(values(row)).set(UPDATED_AT, now.toEpochMilli()).where(ID.eq(id)).execute();
 	}
