@@ -18,6 +18,7 @@ import org.veche.discussion.CommentForms;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.ThreadFragments;
 import org.veche.discussion.ThreadOrder;
+import org.veche.feed.ShareTags;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
@@ -40,8 +41,11 @@ class ArticlePageController {
 
 	private final CommentForms forms;
 
+	private final ShareTags share;
+
 	ArticlePageController(Publishing publishing, PhotoLibrary photos, Discussions discussions,
-			ThreadFragments threads, CommentForms forms) {
+			ThreadFragments threads, CommentForms forms, ShareTags share) {
+		this.share = share;
 		this.publishing = publishing;
 		this.photos = photos;
 		this.discussions = discussions;
@@ -71,6 +75,9 @@ class ArticlePageController {
 		model.put("thread", thread);
 		model.put("form", forms.blank(article.path(), parent, request));
 		model.put("posted", posted == null ? 0L : number(posted));
+		Photo shown = cover != null ? cover : gallery.isEmpty() ? null : gallery.get(0);
+		model.put("share", share.card(article, shown == null ? null : shown.src(shown.largestWidth()),
+				shown == null ? null : shown.alt(), request));
 		return new ModelAndView("reading/article", model);
 	}
 
