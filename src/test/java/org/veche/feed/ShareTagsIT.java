@@ -54,7 +54,7 @@ class ShareTagsIT extends FeedSupport {
 		Http.Response page = http.get("/articles/" + slug);
 		var html = page.html();
 		// the only scripts are the site's own file and the one data block
-		assertThat(html.select("script").eachAttr("src")).containsExactly("/js/site.js");
+		assertThat(html.select("script").eachAttr("src")).containsExactlyInAnyOrder("/js/site.js", "/js/live.js");
 		assertThat(html.select("script:not([src])")).hasSize(1);
 		assertThat(html.select("img[onerror]")).isEmpty();
 		String data = html.selectFirst("script[type=application/ld+json]").data();
