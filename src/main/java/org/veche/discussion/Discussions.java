@@ -213,6 +213,14 @@ public class Discussions {
 		return comments.approved(articleId);
 	}
 
+	/**
+	 * The newest approved comments, newest first: of one article, or of the whole site when articleId is null,
+	 * and only those older than beforeId (Long.MAX_VALUE for the newest), so a caller can page back.
+	 */
+	public List<Comment> newestApproved(Long articleId, long beforeId, int limit) {
+		return comments.newestApproved(articleId, beforeId, Math.clamp(limit, 1, 500));
+	}
+
 	public ThreadPage thread(long articleId, ThreadOrder order, int page) {
 		return new ThreadAssembler(comments.approved(articleId), order).page(articleId, order, page,
 				settings.rootsPerPage(), settings.maxDepth());

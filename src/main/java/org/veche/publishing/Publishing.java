@@ -79,6 +79,21 @@ public class Publishing {
 				articles.countVisible(now, tag), safePage, safeSize);
 	}
 
+	/** What one author has published, newest first. */
+	public List<ArticleSummary> byAuthor(long authorId, int size) {
+		return articles.visibleBy(clock.instant(), authorId, 0, Math.clamp(size, 1, 100));
+	}
+
+	/** Those of the articles readers may see now: a list of comments shows only these articles' comments. */
+	public java.util.Map<Long, ArticleSummary> visibleAmong(java.util.Collection<Long> ids) {
+		return articles.visibleAmong(clock.instant(), ids);
+	}
+
+	/** Every visible article's dates, a slice at a time, newest first. */
+	public List<ArticleStamp> stamps(int offset, int limit) {
+		return articles.stamps(clock.instant(), Math.max(0, offset), Math.clamp(limit, 1, 50_000));
+	}
+
 	/** How many articles there are, whatever their status. */
 	public long deskSize() {
 		return articles.count();

@@ -113,6 +113,15 @@ public class Comments {
 			.fetch(Comments::comment);
 	}
 
+	/** The newest approved comments, of one article or (articleId null) of the whole site, older than beforeId. */
+	public List<Comment> newestApproved(Long articleId, long beforeId, int limit) {
+		var condition = STATUS.eq(CommentStatus.APPROVED.name()).and(ID.lt(beforeId));
+		if (articleId != null) {
+			condition = condition.and(ARTICLE_ID.eq(articleId));
+		}
+		return db.select(FIELDS).from(COMMENT).where(condition).orderBy(ID.desc()).limit(limit).fetch(Comments::comment);
+	}
+
 	public Map<Long, Integer> approvedCounts(Collection<Long> articleIds) {
 		if (articleIds.isEmpty()) {
 			return Map.of();

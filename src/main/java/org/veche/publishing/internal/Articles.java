@@ -19,6 +19,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.veche.publishing.Article;
+import org.veche.publishing.ArticleStamp;
 import org.veche.publishing.ArticleSummary;
 
 /**
@@ -188,6 +189,39 @@ public class Articles {
 			condition = condition.and(ID.in(db.select(TAG_ARTICLE_ID).from(ARTICLE_TAG).where(TAG.eq(tag))));
 		}
 		return db.fetchCount(ARTICLE, condition);
+	}
+
+	/** What one author has published, newest first: the author's feed. */
+	public List<ArticleSummary> visibleBy(Instant now, long authorId, int offset, int limit) {
+		return summaries(db.select(SUMMARY_FIELDS)
+			.from(ARTICLE)
+			.where(visibleAt(now).and(AUTHOR_ID.eq(authorId)))
+			.orderBy(PUBLISHED_AT.desc(), ID.desc())
+			.limit(limit)
+			.offset(offset)
+			.fetch());
+	}
+
+	/** Those of the articles that readers may see now, by id. */
+	public Map<Long, ArticleSummary> visibleAmong(Instant now, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		var found = new java.util.HashMap<Long, ArticleSummary>();
+		summaries(db.select(SUMMARY_FIELDS).from(ARTICLE).where(visibleAt(now).and(ID.in(ids))).fetch())
+			.forEach(summary -> found.put(summary.id(), summary));
+		return found;
+	}
+
+	/** When each visible article was published and last changed, newest first: the sitemap. */
+	public List<ArticleStamp> stamps(Instant now, int offset, int limit) {
+		return db.select(SLUG, PUBLISHED_AT, UPDATED_AT)
+			.from(ARTICLE)
+			.where(visibleAt(now))
+			.orderBy(PUBLISHED_AT.desc(), ID.desc())
+			.limit(limit)
+			.offset(offset)
+			.fetch(r -> new ArticleStamp(r.get(SLUG), instant(r.get(PUBLISHED_AT)), instant(r.get(UPDATED_AT))));
 	}
 
 	/** Everything, drafts included, newest change first: the editor's list; only one author's with authorId. */
