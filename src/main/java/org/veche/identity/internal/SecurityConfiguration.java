@@ -136,6 +136,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/editor/**").hasRole("AUTHOR")
 				.requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
+				.requestMatchers("/moderation", "/moderation/**").hasRole("MODERATOR")
 				.requestMatchers("/account", "/account/**").authenticated()
 				.anyRequest().permitAll())
 			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
