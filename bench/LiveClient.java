@@ -65,6 +65,7 @@ public class LiveClient {
 		var readers = new ArrayList<Reader>();
 		ByteBuffer buffer = ByteBuffer.allocate(64 * 1024);
 		long[] posted = new long[posts];
+		long[] answered = new long[posts];
 		long[][] arrivals = new long[posts][connections];
 		for (long[] row : arrivals) {
 			Arrays.fill(row, -1);
@@ -94,7 +95,7 @@ public class LiveClient {
 			}
 		}
 		long connected = readers.stream().filter(r -> r.headersSeen).count();
-		System.out.printf("READY connections=%d established_in_ms=%d%n", connected, (System.nanoTime() - started) / 1_000_000);
+		System.out.println("READY connections=" + connected + " established_in_ms=" + (System.nanoTime() - started) / 1_000_000 + " ok");
 		System.out.flush();
 
 		// hold them idle while the script measures the server
@@ -120,6 +121,7 @@ public class LiveClient {
 					.build();
 				int k = sent;
 				http.sendAsync(post, HttpResponse.BodyHandlers.ofString()).thenAccept(r -> {
+					answered[k] = System.nanoTime();
 					if (r.statusCode() != 201) {
 						System.out.println("POST " + k + " answered " + r.statusCode() + " " + r.body());
 					}
@@ -137,6 +139,15 @@ public class LiveClient {
 		}
 		System.out.println("DONE");
 		report(posted, arrivals, readers);
+		var answers = new ArrayList<Long>();
+		for (int k = 0; k < posts; k++) {
+			if (answered[k] > 0) {
+				answers.add((answered[k] - posted[k]) / 1_000);
+			}
+		}
+		answers.sort(null);
+		System.out.printf("POSTS answered=%d p50_ms=%.1f max_ms=%.1f%n", answers.size(), pct(answers, 50),
+				answers.isEmpty() ? -1.0 : answers.get(answers.size() - 1) / 1000.0);
 		for (Reader reader : readers) {
 			reader.channel.close();
 		}

@@ -20,8 +20,8 @@ POST_INTERVAL_MS=${POST_INTERVAL_MS:-500}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 JAR=${JAR:-$ROOT/target/veche.jar}
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$HERE/lib.sh"
 
 # Every connection is a socket on both ends, in one process each: the default limit of 1,024 open files
 # would stop the server long before 5,000 readers. Raise the soft limit (and the hard one, as root) first.
@@ -50,16 +50,6 @@ fi
 WORK=$(mktemp -d /tmp/veche-live-bench.XXXXXX)
 SERVER_PID=""
 CLIENT_PID=""
-stop_pid() {
-	local pid=$1 i
-	[[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-	kill "$pid" 2>/dev/null || true
-	for i in $(seq 1 40); do
-		kill -0 "$pid" 2>/dev/null || return 0
-		sleep 0.5
-	done
-	kill -9 "$pid" 2>/dev/null || true
-}
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
@@ -90,9 +80,14 @@ done
 log "server up (pid $SERVER_PID)"
 
 field() { sed -n "s/.*\"$1\":\"\\{0,1\\}\\([^\",}]*\\).*/\\1/p" <<<"$2"; }
-response=$(curl -s -X POST -H 'Content-Type: application/json' \
-	-d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/v1/auth/token")
-TOKEN=$(field token "$response")
+# the first administrator is made just after start-up: ask again for a while
+for i in $(seq 1 30); do
+	response=$(curl -s -X POST -H 'Content-Type: application/json' \
+		-d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/v1/auth/token")
+	TOKEN=$(field token "$response")
+	[[ -n $TOKEN ]] && break
+	sleep 2
+done
 [[ -n $TOKEN ]] || die "no token: $response"
 new_article() {
 	local r
@@ -134,7 +129,7 @@ wait_for DONE "$WORK/warmup.log" 120
 wait "$CLIENT_PID" || true
 CLIENT_PID=""
 
-declare -a B_HEAP B_RSS B_THREADS B_CPU O_HEAP O_RSS O_THREADS O_CPU P_CPU P50 P99 PMAX DELIV ESTAB
+declare -a ANSWER B_HEAP B_RSS B_THREADS B_CPU O_HEAP O_RSS O_THREADS O_CPU P_CPU P50 P99 PMAX DELIV ESTAB
 for round in $(seq 1 "$ROUNDS"); do
 	new_article "round $round"
 	sleep 2
@@ -148,10 +143,10 @@ for round in $(seq 1 "$ROUNDS"); do
 
 	client_log="$WORK/round$round.log"
 	run_client "$client_log" "$CONNECTIONS" "$POSTS" $((HOLD + 15))
-	wait_for READY "$client_log" 300
+	wait_for 'READY.* ok$' "$client_log" 300
 	ESTAB[round]=$(sed -n 's/.*established_in_ms=\([0-9]*\).*/\1/p' "$client_log")
 	opened=$(sed -n 's/READY connections=\([0-9]*\).*/\1/p' "$client_log")
-	((opened == CONNECTIONS)) || die "only $opened of $CONNECTIONS streams opened"
+	[[ $opened == "$CONNECTIONS" ]] || die "only '$opened' of $CONNECTIONS streams opened: $(cat "$client_log")"
 	sleep 3
 	O_HEAP[round]=$(heap_kb)
 	O_RSS[round]=$(rss_kb)
@@ -165,6 +160,7 @@ for round in $(seq 1 "$ROUNDS"); do
 	wait_for DONE "$client_log" 120
 	P_CPU[round]=$(($(cpu_ticks) - t0))
 	wait "$CLIENT_PID" || true
+	ANSWER[round]=$(sed -n 's/^POSTS .*p50_ms=\([0-9.]*\).*/\1/p' "$client_log")
 	CLIENT_PID=""
 	summary=$(grep '^SUMMARY' "$client_log")
 	grep -q '^POST .* answered' "$client_log" && die "a comment post failed: $(grep '^POST' "$client_log" | head -3)"
@@ -201,6 +197,7 @@ echo "|---|---:|"
 echo "| streams opened in (ms) | $(median "${ESTAB[@]:1}") |"
 echo "| deliveries | ${DELIV[1]} (round 1)$( ((ROUNDS > 1)) && printf ', %s' "${DELIV[@]:2}") |"
 echo "| CPU from the first post to the last delivery, core-seconds | $(awk -v t="$(median "${P_CPU[@]:1}")" -v c="$CLK" 'BEGIN {printf "%.2f", t / c}') (posts span $post_seconds s) |"
+echo "| post answered (201), p50 (ms) | $(median "${ANSWER[@]:1}") |"
 echo "| post to reader, p50 (ms) | $(median "${P50[@]:1}") |"
 echo "| post to reader, p99 (ms) | $(median "${P99[@]:1}") |"
 echo "| post to last reader, max (ms) | $(median "${PMAX[@]:1}") |"
