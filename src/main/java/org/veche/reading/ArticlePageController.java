@@ -65,7 +65,8 @@ class ArticlePageController {
 	ModelAndView article(@PathVariable String slug, @RequestParam(defaultValue = "1") String cpage,
 			@RequestParam(defaultValue = "oldest") String corder,
 			@RequestParam(name = "replytocom", required = false) String replyTo,
-			@RequestParam(required = false) String posted, HttpServletRequest request) {
+			@RequestParam(required = false) String posted, @RequestParam(required = false) String held,
+			HttpServletRequest request) {
 		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		ThreadOrder order = ThreadOrder.parse(corder);
 		// before the thread is read: what happens after this is on the page or reaches it through the stream
@@ -83,8 +84,9 @@ class ArticlePageController {
 		model.put("gallery", article.isPhotoStory() || cover == null ? gallery
 				: gallery.stream().filter(p -> p.id() != cover.id()).toList());
 		model.put("thread", thread);
-		model.put("form", forms.blank(article.path(), parent, request));
+		model.put("form", forms.blank(article, parent, request));
 		model.put("posted", posted == null ? 0L : number(posted));
+		model.put("held", held != null);
 		model.put("livePosition", livePosition);
 		model.put("liveBlog", liveBlog.view(article.id()));
 		model.put("liveRoots", liveRoots(order, thread.page(), thread.pages()));
