@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,6 +48,7 @@ import org.veche.site.SiteSettings;
  * people in with a form and a session. Both send the same strict headers.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // command words (import, export) run without a web server and need no filter chain
 class SecurityConfiguration {
 
 	/** No inline script, no third-party origin: every byte a page loads comes from the site itself. */
@@ -134,6 +136,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/editor/**").hasRole("AUTHOR")
 				.requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
+				.requestMatchers("/moderation", "/moderation/**").hasRole("MODERATOR")
 				.requestMatchers("/account", "/account/**").authenticated()
 				.anyRequest().permitAll())
 			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
@@ -204,6 +207,10 @@ class SecurityConfiguration {
 			return true;
 		}
 		if (path.startsWith("/comments/") && path.endsWith("/like")) {
+			return false;
+		}
+		// RFC 8058 one-click unsubscribe: a mail client posts it without a session; the link's signature is the check
+		if (path.startsWith("/notifications/unsubscribe/")) {
 			return false;
 		}
 		return request.getSession(false) != null;
