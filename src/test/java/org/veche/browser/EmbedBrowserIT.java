@@ -118,6 +118,7 @@ class EmbedBrowserIT extends IntegrationTest {
 		driver.get(otherOrigin + POST_PATH);
 		assertThat(inThread("h2.count").getText()).isEqualTo("No comments yet");
 
+		assertThat(inThread(".comment-notify legend").getText()).isEqualTo("Notifications by e-mail");
 		inThread("#author").sendKeys("Guest Elsewhere");
 		inThread("#email").sendKeys("guest" + unique() + "@example.org");
 		inThread("#comment").sendKeys("A comment from another site");

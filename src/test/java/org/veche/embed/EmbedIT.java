@@ -195,6 +195,19 @@ class EmbedIT extends IntegrationTest {
 	}
 
 	@Test
+	void aGuestAsksForRepliesFromTheEmbeddedFormAndGetsTheConfirmation() throws Exception {
+		String site = allowedSite();
+		String email = "notified" + unique() + "@example.org";
+		var posted = from(site).postJson("/embed/v1/comments",
+				Map.of("url", site + "/notify/", "title", "Notify me", "author", Map.of("name", "Guest", "email", email),
+						"body", "Tell me of replies", "notifyReplies", true));
+		assertThat(posted.status()).isEqualTo(201);
+		var confirmation = org.veche.support.TestMail.awaitMessage(email, 1);
+		assertThat(org.veche.support.TestMail.subject(confirmation)).isEqualTo("Confirm your notifications from Veche");
+		assertThat(org.veche.support.TestMail.text(confirmation)).contains("Notify me");
+	}
+
+	@Test
 	void editorsCannotMakeAnExternalPageThemselves() {
 		var refused = http.bearer(tokenFor(org.veche.identity.Role.EDITOR))
 			.postJson("/api/v1/articles", Map.of("title", "Pretend page", "body", "x", "kind", "external_page", "status",
