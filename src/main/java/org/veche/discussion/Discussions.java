@@ -178,6 +178,32 @@ public class Discussions {
 		return comments.author(commentId);
 	}
 
+	/**
+	 * Stores a comment from another platform's export as it stood there (status, date, parent, kind), without
+	 * the rules for new replies: it was posted long ago, somewhere else. Nobody is notified; the thread's
+	 * pages follow once {@link #importedInto} is called after the batch.
+	 */
+	@Transactional
+	public Comment importComment(ImportedComment imported) {
+		Comment parent = null;
+		if (imported.parentId() != null) {
+			parent = comments.byId(imported.parentId())
+				.filter(p -> p.articleId() == imported.articleId())
+				.orElseThrow(() -> new RejectedInput("comment.parent.unknown"));
+		}
+		String email = imported.authorEmail() == null ? "" : imported.authorEmail().strip().toLowerCase(Locale.ROOT);
+		String body = imported.body() == null ? "" : imported.body().strip();
+		long id = comments.add(new Comments.NewRow(imported.articleId(), parent == null ? null : parent.id(),
+				parent == null ? 0 : parent.depth() + 1, imported.authorName(), email, imported.authorUrl(), null,
+				body, markdown.comment(body), imported.status(), imported.createdAt(), null), imported.kind());
+		return comments.byId(id).orElseThrow();
+	}
+
+	/** Tells the pages that show these threads that a batch of imported comments arrived. */
+	public void importedInto(long articleId, int count) {
+		events.publishEvent(new CommentsImported(articleId, count));
+	}
+
 	public Optional<Comment> comment(long id) {
 		return comments.byId(id);
 	}
@@ -185,6 +211,14 @@ public class Discussions {
 	/** Every approved comment of an article, oldest first. */
 	public List<Comment> approved(long articleId) {
 		return comments.approved(articleId);
+	}
+
+	/**
+	 * The newest approved comments, newest first: of one article, or of the whole site when articleId is null,
+	 * and only those older than beforeId (Long.MAX_VALUE for the newest), so a caller can page back.
+	 */
+	public List<Comment> newestApproved(Long articleId, long beforeId, int limit) {
+		return comments.newestApproved(articleId, beforeId, Math.clamp(limit, 1, 500));
 	}
 
 	public ThreadPage thread(long articleId, ThreadOrder order, int page) {

@@ -113,6 +113,11 @@ public class ThreadFragments {
 		changed(changed.articleId());
 	}
 
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(CommentsImported imported) {
+		changed(imported.articleId());
+	}
+
 	private void changed(long articleId) {
 		long current = versions.computeIfAbsent(articleId, id -> new AtomicLong()).incrementAndGet();
 		cache.asMap().keySet().removeIf(key -> key.articleId() == articleId && key.version() < current);

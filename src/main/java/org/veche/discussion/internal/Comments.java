@@ -22,6 +22,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentAuthor;
+import org.veche.discussion.CommentKind;
 import org.veche.discussion.CommentStatus;
 
 /**
@@ -60,8 +61,10 @@ public class Comments {
 
 	static final Field<Integer> LIKES = field(name("comment", "likes"), Integer.class);
 
+	static final Field<String> KIND = field(name("comment", "kind"), String.class);
+
 	private static final List<Field<?>> FIELDS = List.of(ID, ARTICLE_ID, PARENT_ID, DEPTH, AUTHOR_NAME, AUTHOR_URL,
-			ACCOUNT_ID, BODY, BODY_HTML, STATUS, CREATED_AT, LIKES);
+			ACCOUNT_ID, BODY, BODY_HTML, STATUS, CREATED_AT, LIKES, KIND);
 
 	private final DSLContext db;
 
@@ -75,6 +78,10 @@ public class Comments {
 	}
 
 	public long add(NewRow row) {
+		return add(row, CommentKind.COMMENT);
+	}
+
+	public long add(NewRow row, CommentKind kind) {
 		return db.insertInto(COMMENT)
 			.set(ARTICLE_ID, row.articleId())
 			.set(PARENT_ID, row.parentId())
@@ -88,6 +95,7 @@ public class Comments {
 			.set(STATUS, row.status().name())
 			.set(CREATED_AT, row.createdAt().toEpochMilli())
 			.set(ADDRESS_HASH, row.addressHash())
+			.set(KIND, kind.name())
 			.returningResult(ID)
 			.fetchOne(ID);
 	}
@@ -103,6 +111,15 @@ public class Comments {
 			.where(ARTICLE_ID.eq(articleId).and(STATUS.eq(CommentStatus.APPROVED.name())))
 			.orderBy(ID)
 			.fetch(Comments::comment);
+	}
+
+	/** The newest approved comments, of one article or (articleId null) of the whole site, older than beforeId. */
+	public List<Comment> newestApproved(Long articleId, long beforeId, int limit) {
+		var condition = STATUS.eq(CommentStatus.APPROVED.name()).and(ID.lt(beforeId));
+		if (articleId != null) {
+			condition = condition.and(ARTICLE_ID.eq(articleId));
+		}
+		return db.select(FIELDS).from(COMMENT).where(condition).orderBy(ID.desc()).limit(limit).fetch(Comments::comment);
 	}
 
 	public Map<Long, Integer> approvedCounts(Collection<Long> articleIds) {
@@ -192,7 +209,7 @@ public class Comments {
 	private static Comment comment(Record r) {
 		return new Comment(r.get(ID), r.get(ARTICLE_ID), r.get(PARENT_ID), r.get(DEPTH), r.get(AUTHOR_NAME),
 				r.get(AUTHOR_URL), r.get(ACCOUNT_ID), r.get(BODY), r.get(BODY_HTML), CommentStatus.valueOf(r.get(STATUS)),
-				Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(LIKES));
+				Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(LIKES), CommentKind.valueOf(r.get(KIND)));
 	}
 
 }

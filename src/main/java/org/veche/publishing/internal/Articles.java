@@ -19,6 +19,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.veche.publishing.Article;
+import org.veche.publishing.ArticleStamp;
 import org.veche.publishing.ArticleSummary;
 
 /**
@@ -101,6 +102,22 @@ public class Articles {
 			.fetchOne(ID);
 	}
 
+	/** An article brought in from another platform, with the dates it had there. */
+	public long add(Row row, Instant createdAt, Instant updatedAt) {
+		return db.insertInto(ARTICLE)
+			.set(values(row))
+			.set(CREATED_AT, createdAt.toEpochMilli())
+			.set(UPDATED_AT, updatedAt.toEpochMilli())
+			.returningResult(ID)
+			.fetchOne(ID);
+	}
+
+	/** The first article that names this link as its source. */
+	public Optional<Article> bySourceUrl(String url) {
+		return db.select(ID).from(ARTICLE).where(SOURCE_URL.eq(url)).orderBy(ID).limit(1).fetchOptional(ID)
+			.flatMap(this::byId);
+	}
+
 	public void update(long id, Row row, Instant now) {
 		db.update(ARTICLE).set(values(row)).set(UPDATED_AT, now.toEpochMilli()).where(ID.eq(id)).execute();
 	}
@@ -172,6 +189,39 @@ public class Articles {
 			condition = condition.and(ID.in(db.select(TAG_ARTICLE_ID).from(ARTICLE_TAG).where(TAG.eq(tag))));
 		}
 		return db.fetchCount(ARTICLE, condition);
+	}
+
+	/** What one author has published, newest first: the author's feed. */
+	public List<ArticleSummary> visibleBy(Instant now, long authorId, int offset, int limit) {
+		return summaries(db.select(SUMMARY_FIELDS)
+			.from(ARTICLE)
+			.where(visibleAt(now).and(AUTHOR_ID.eq(authorId)))
+			.orderBy(PUBLISHED_AT.desc(), ID.desc())
+			.limit(limit)
+			.offset(offset)
+			.fetch());
+	}
+
+	/** Those of the articles that readers may see now, by id. */
+	public Map<Long, ArticleSummary> visibleAmong(Instant now, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		var found = new java.util.HashMap<Long, ArticleSummary>();
+		summaries(db.select(SUMMARY_FIELDS).from(ARTICLE).where(visibleAt(now).and(ID.in(ids))).fetch())
+			.forEach(summary -> found.put(summary.id(), summary));
+		return found;
+	}
+
+	/** When each visible article was published and last changed, newest first: the sitemap. */
+	public List<ArticleStamp> stamps(Instant now, int offset, int limit) {
+		return db.select(SLUG, PUBLISHED_AT, UPDATED_AT)
+			.from(ARTICLE)
+			.where(visibleAt(now))
+			.orderBy(PUBLISHED_AT.desc(), ID.desc())
+			.limit(limit)
+			.offset(offset)
+			.fetch(r -> new ArticleStamp(r.get(SLUG), instant(r.get(PUBLISHED_AT)), instant(r.get(UPDATED_AT))));
 	}
 
 	/** Everything, drafts included, newest change first: the editor's list; only one author's with authorId. */
