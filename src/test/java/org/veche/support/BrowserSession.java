@@ -55,6 +55,11 @@ public final class BrowserSession {
 		return keep(client().postForm(path, fields));
 	}
 
+	/** A multipart/form-data POST with the session's cookies: each value is a String field or a file part. */
+	public Http.Response postMultipart(String path, Map<String, Object> parts) {
+		return keep(client().postMultipart(path, parts));
+	}
+
 	public boolean hasCookie(String name) {
 		return cookies.containsKey(name);
 	}

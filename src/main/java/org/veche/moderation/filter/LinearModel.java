@@ -106,7 +106,11 @@ final class LinearModel {
 		}
 		biasSquares += gradient * gradient;
 		bias -= RATE * gradient / Math.sqrt(biasSquares + 1e-8);
-		examples++;
+	}
+
+	/** Notes that {@code n} more distinct examples were learned (a batch passes over each several times). */
+	void counted(long n) {
+		examples += n;
 	}
 
 	/**

@@ -220,9 +220,9 @@ final class Tokenizer {
 	}
 
 	/**
-	 * Digits and symbols between letters are read as the letters they imitate ("sh1t", "b@stard", "п0шел"), as
-	 * are two or more at the end of a word ("fr33"), and a "$" before letters ("$ale"). A single digit at the end
-	 * stays ("mp3"), and so does a run with a digit that imitates nothing ("covid19").
+	 * Digits and symbols between letters are read as the letters they imitate ("sh1t", "fr33dom", "b@stard",
+	 * "п0шел"), and so is a "$" before letters ("$ale"). Digits at the end of a word stay ("mp3", "reader2024"):
+	 * they are more often a number than a disguise.
 	 */
 	private static String leet(String s, boolean cyrillic) {
 		char[] c = s.toCharArray();
@@ -239,9 +239,8 @@ final class Tokenizer {
 			}
 			boolean before = i > 0 && Character.isLetter(c[i - 1]);
 			boolean after = end < c.length && Character.isLetter(c[end]);
-			boolean tail = before && end == c.length && end - i >= 2 && i >= 2 && digits(c, i, end);
 			boolean dollar = i == 0 && c[i] == '$' && end == 1 && after;
-			if (before && after || tail || dollar) {
+			if (before && after || dollar) {
 				for (int k = i; k < end; k++) {
 					c[k] = imitated(c[k], cyrillic);
 				}
@@ -250,15 +249,6 @@ final class Tokenizer {
 			i = Math.max(end, i + 1);
 		}
 		return changed ? new String(c) : s;
-	}
-
-	private static boolean digits(char[] c, int from, int to) {
-		for (int k = from; k < to; k++) {
-			if (!Character.isDigit(c[k])) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private static char imitated(char c, boolean cyrillic) {

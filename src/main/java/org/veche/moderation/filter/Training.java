@@ -38,6 +38,7 @@ final class Training {
 				model.learn(vectors.get(i), labels.get(i));
 			}
 		}
+		model.counted(n);
 	}
 
 }
