@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.veche.archive.ArchiveCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -14,6 +15,7 @@ public class VecheApplication {
 		String command = args.length > 0 ? args[0] : "";
 		switch (command) {
 			// A command word runs that command and exits instead of starting the site; each module adds its case.
+			case "export", "restore" -> System.exit(ArchiveCommand.run(VecheApplication.class, args, System.out, System.err));
 			default -> SpringApplication.run(VecheApplication.class, args);
 		}
 	}
