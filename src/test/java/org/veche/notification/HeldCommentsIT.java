@@ -101,6 +101,38 @@ class HeldCommentsIT extends NotificationSupport {
 		assertThat(TestMail.subject(TestMail.awaitMessage(heldEmail, 1))).isEqualTo("Confirm your notifications from Veche");
 	}
 
+	@Autowired
+	private org.veche.notification.internal.Notices notices;
+
+	@Autowired
+	private org.veche.notification.internal.Digests digests;
+
+	/** Until moderation publishes CommentReported on main, its listener is this hook, called here as it would. */
+	@Test
+	void aModeratorsDailyDigestOfReportsListsEachReportOnce() throws Exception {
+		String moderator = newEmail("digester");
+		identity.createAccount(moderator, "moderator password 2", "Digester", Role.ADMINISTRATOR);
+		var session = BrowserSession.signIn(http.from(newAddress()), moderator, "moderator password 2");
+		String manage = session.get("/account/notifications").header("Location").replaceFirst("^https?://[^/]+", "");
+		var page = session.get(manage);
+		session.postForm(manage, Map.of("add", "reports", "cadence", "daily", "_csrf", BrowserSession.csrfToken(page.html())));
+		String slug = newArticle("Reported");
+		long first = postComment(slug, null, "Rude", "Something rude").get("id").asLong();
+		long second = postComment(slug, null, "Ruder", "Something ruder").get("id").asLong();
+
+		notices.commentReported(first, "abuse", first + ":1");
+		notices.commentReported(first, "abuse", first + ":1");
+		notices.commentReported(second, "spam", second + ":1");
+		awaitOutboxEmpty();
+		assertThat(TestMail.to(moderator)).as("gathered, not sent one by one").isEmpty();
+
+		digests.sendDue(java.time.Instant.now().plus(java.time.Duration.ofHours(25)));
+
+		var digest = TestMail.awaitMessage(moderator, 1);
+		assertThat(TestMail.subject(digest)).isEqualTo("Your daily digest from Veche: 2 reported comments");
+		assertThat(TestMail.text(digest)).contains("Something rude").contains("Something ruder").contains("/moderation");
+	}
+
 	@Test
 	void readersAreNotOfferedModeratorMailAndCannotAddIt() {
 		String reader = newEmail("plain");
