@@ -20,7 +20,7 @@ import org.veche.support.TestMail;
  * approves it, and a held comment's "notify me" waits for that too. Moderators who asked hear of held comments.
  * The comment is held by the article's pre-moderation switch and approved as a moderator approves it.
  */
-class HeldCommentsIT extends NotificationSupport {
+class ModeratorNotificationsIT extends NotificationSupport {
 
 	@Autowired
 	private Discussions discussions;
