@@ -143,7 +143,7 @@ for round in $(seq 1 "$ROUNDS"); do
 
 	client_log="$WORK/round$round.log"
 	run_client "$client_log" "$CONNECTIONS" "$POSTS" $((HOLD + 15))
-	wait_for 'READY.* ok$' "$client_log" 300
+	wait_for 'READY.* ok$' "$client_log" 1200
 	ESTAB[round]=$(sed -n 's/.*established_in_ms=\([0-9]*\).*/\1/p' "$client_log")
 	opened=$(sed -n 's/READY connections=\([0-9]*\).*/\1/p' "$client_log")
 	[[ $opened == "$CONNECTIONS" ]] || die "only '$opened' of $CONNECTIONS streams opened: $(cat "$client_log")"
