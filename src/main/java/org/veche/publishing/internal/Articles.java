@@ -247,6 +247,13 @@ public class Articles {
 		return db.fetchCount(ARTICLE);
 	}
 
+	/** Every article, drafts included, in id order after the given id: a page of an export. */
+	public List<Article> after(long afterId, int limit) {
+		var rows = db.select(ALL_FIELDS).from(ARTICLE).where(ID.gt(afterId)).orderBy(ID).limit(limit).fetch();
+		var tags = tagsOf(rows.map(r -> r.get(ID)));
+		return rows.map(r -> article(r, tags.getOrDefault(r.get(ID), List.of())));
+	}
+
 	public long countBy(long authorId) {
 		return db.fetchCount(ARTICLE, AUTHOR_ID.eq(authorId));
 	}

@@ -4,63 +4,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.veche.discussion.CommentNotificationsRequested;
-import org.veche.discussion.CommentPosted;
 import org.veche.discussion.CommentStatus;
-import org.veche.discussion.CommentStatusChanged;
+import org.veche.discussion.Discussions;
 import org.veche.identity.Role;
+import org.veche.identity.SignedIn;
+import org.veche.publishing.Article;
+import org.veche.publishing.Publishing;
 import org.veche.support.BrowserSession;
 import org.veche.support.TestMail;
 
 /**
  * Nothing reaches readers about a comment that is not approved: a held reply is announced when a moderator
  * approves it, and a held comment's "notify me" waits for that too. Moderators who asked hear of held comments.
- * The comment is held here as the moderation module holds one: stored as pending, CommentPosted published with
- * that status, and CommentStatusChanged when it is approved, each in its transaction.
+ * The comment is held by the article's pre-moderation switch and approved as a moderator approves it.
  */
-class HeldCommentsIT extends NotificationSupport {
+class ModeratorNotificationsIT extends NotificationSupport {
 
 	@Autowired
-	private ApplicationEventPublisher events;
+	private Discussions discussions;
 
 	@Autowired
-	private TransactionTemplate transactions;
+	private Publishing publishing;
 
-	private long articleId(String slug) {
-		return http.get("/api/v1/articles/" + slug).json().get("id").asLong();
-	}
-
-	private long hold(long articleId, Long parentId, String name, String email, String body) {
-		return transactions.execute(status -> {
-			long id = db.insertInto(DSL.table("comment"))
-				.set(DSL.field("article_id"), articleId)
-				.set(DSL.field("parent_id"), parentId)
-				.set(DSL.field("depth"), parentId == null ? 0 : 1)
-				.set(DSL.field("author_name"), name)
-				.set(DSL.field("author_email"), email)
-				.set(DSL.field("body"), body)
-				.set(DSL.field("body_html"), "<p>" + body + "</p>")
-				.set(DSL.field("status"), CommentStatus.PENDING.name())
-				.set(DSL.field("created_at"), System.currentTimeMillis())
-				.returningResult(DSL.field("id", Long.class))
-				.fetchOne(0, Long.class);
-			events.publishEvent(new CommentPosted(id, articleId, parentId, CommentStatus.PENDING));
-			return id;
-		});
-	}
-
-	private void approve(long commentId, long articleId, Long parentId) {
-		transactions.executeWithoutResult(status -> {
-			db.update(DSL.table("comment")).set(DSL.field("status"), CommentStatus.APPROVED.name())
-				.where(DSL.field("id").eq(commentId)).execute();
-			events.publishEvent(new CommentStatusChanged(commentId, articleId, parentId, CommentStatus.PENDING,
-					CommentStatus.APPROVED));
-		});
+	/** The editor's switch: every new comment on the article waits for a moderator. */
+	private void premoderate(String slug) {
+		var editor = identity.createAccount(newEmail("editor"), "editor password 12", "Editor", Role.EDITOR);
+		long id = publishing.article(slug).orElseThrow().id();
+		publishing.setDiscussion(id, Article.Discussion.PREMODERATED, new SignedIn(editor, null));
 	}
 
 	@Test
@@ -76,15 +48,14 @@ class HeldCommentsIT extends NotificationSupport {
 		assertThat(added.status()).isEqualTo(302);
 
 		String slug = newArticle("Held");
-		long article = articleId(slug);
 		String email = newEmail("author");
 		long mine = postByForm(slug, null, "Author", email, "Watch my comment", true, false);
 		confirm(TestMail.awaitMessage(email, 1));
+		premoderate(slug);
 		String heldEmail = newEmail("held");
 
-		long held = hold(article, mine, "Held Replier", heldEmail, "A reply that waits");
-		transactions.executeWithoutResult(status -> events.publishEvent(
-				new CommentNotificationsRequested(held, article, heldEmail, null, true, false)));
+		long held = postByForm(slug, mine, "Held Replier", heldEmail, "A reply that waits", true, false);
+		assertThat(discussions.comment(held).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
 
 		var alert = TestMail.awaitMessage(moderator, 1);
 		assertThat(TestMail.subject(alert)).startsWith("A comment waits for moderation on \u201cHeld");
@@ -93,12 +64,44 @@ class HeldCommentsIT extends NotificationSupport {
 		assertThat(queuedFor(email)).as("the subscriber hears nothing yet").hasSize(1);
 		assertThat(queuedFor(heldEmail)).as("not even a confirmation for the held comment's author").isEmpty();
 
-		approve(held, article, mine);
+		discussions.changeStatus(held, CommentStatus.APPROVED);
 
 		var notice = TestMail.awaitMessage(email, 2);
 		assertThat(TestMail.subject(notice)).startsWith("New reply to your comment on \u201cHeld");
 		assertThat(TestMail.text(notice)).contains("A reply that waits");
 		assertThat(TestMail.subject(TestMail.awaitMessage(heldEmail, 1))).isEqualTo("Confirm your notifications from Veche");
+	}
+
+	@Autowired
+	private org.veche.notification.internal.Digests digests;
+
+	@Test
+	void aModeratorsDailyDigestOfReportsListsEachReportOnce() throws Exception {
+		String moderator = newEmail("digester");
+		identity.createAccount(moderator, "moderator password 2", "Digester", Role.ADMINISTRATOR);
+		var session = BrowserSession.signIn(http.from(newAddress()), moderator, "moderator password 2");
+		String manage = session.get("/account/notifications").header("Location").replaceFirst("^https?://[^/]+", "");
+		var page = session.get(manage);
+		session.postForm(manage, Map.of("add", "reports", "cadence", "daily", "_csrf", BrowserSession.csrfToken(page.html())));
+		String slug = newArticle("Reported");
+		long first = postComment(slug, null, "Rude", "Something rude").get("id").asLong();
+		long second = postComment(slug, null, "Ruder", "Something ruder").get("id").asLong();
+
+		String reader = newAddress();
+		assertThat(http.from(reader).postForm("/comments/" + first + "/report", Map.of("reason", "abuse")).status())
+			.isEqualTo(200);
+		http.from(reader).postForm("/comments/" + first + "/report", Map.of("reason", "abuse"));
+		assertThat(http.from(newAddress()).postForm("/comments/" + second + "/report", Map.of("reason", "threat"))
+			.status()).isEqualTo(200);
+		awaitOutboxEmpty();
+		assertThat(TestMail.to(moderator)).as("gathered, not sent one by one").isEmpty();
+
+		digests.sendDue(java.time.Instant.now().plus(java.time.Duration.ofHours(25)));
+
+		var digest = TestMail.awaitMessage(moderator, 1);
+		assertThat(TestMail.subject(digest)).isEqualTo("Your daily digest from Veche: 2 reported comments");
+		assertThat(TestMail.text(digest)).contains("Something rude").contains("Something ruder").contains("/moderation")
+			.contains("reported as abuse").contains("reported as a threat");
 	}
 
 	@Test
