@@ -24,6 +24,7 @@ import org.veche.discussion.Reply;
 import org.veche.identity.SignedIn;
 import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.internal.Bans;
+import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
 import org.veche.moderation.internal.Reports;
 import org.veche.moderation.internal.RuleSettings;
@@ -59,8 +60,12 @@ public class Moderation {
 
 	private final Clock clock;
 
+	private final RaidDetector raids;
+
 	Moderation(RuleSettings settings, Reasons reasons, Reports reports, Bans bans, ActionLog log,
-			Discussions discussions, Publishing publishing, ApplicationEventPublisher events, Clock clock) {
+			Discussions discussions, Publishing publishing, ApplicationEventPublisher events, Clock clock,
+			RaidDetector raids) {
+		this.raids = raids;
 		this.settings = settings;
 		this.reasons = reasons;
 		this.reports = reports;
@@ -137,6 +142,27 @@ public class Moderation {
 		// "fine" for spam and abuse, spam teaches SPAM = bad, abusive teaches ABUSE = bad.
 		log(by, decision.param(), commentId, comment.status().name().toLowerCase(java.util.Locale.ROOT) + " \u2192 "
 				+ decision.to().name().toLowerCase(java.util.Locale.ROOT));
+	}
+
+	/** Decides every comment of a raid's cluster at once. @return how many there were */
+	@Transactional
+	public int decideCluster(long cluster, Decision decision, SignedIn by) {
+		List<Long> members = reasons.withReason(Reasons.of("moderation.reason.raid", cluster));
+		if (members.isEmpty()) {
+			throw new RejectedInput(HttpStatus.NOT_FOUND, "moderation.cluster.notFound");
+		}
+		members.forEach(id -> decide(id, decision, by));
+		log(by, "cluster", cluster, decision.param() + " \u00d7 " + members.size());
+		return members.size();
+	}
+
+	/** Threads that a raid switched to pre-moderation, and until when. */
+	public List<RaidedThread> raidedThreads() {
+		var threads = new ArrayList<RaidedThread>();
+		raids.premoderated(clock.instant())
+			.forEach((articleId, until) -> publishing.article(articleId)
+				.ifPresent(article -> threads.add(new RaidedThread(article, until))));
+		return threads;
 	}
 
 	@Transactional
