@@ -55,7 +55,7 @@ public final class BrowserSession {
 		return keep(client().postForm(path, fields));
 	}
 
-	/** A multipart/form-data POST with the session's cookies: each value is a String field or a file part. */
+	/** A multipart form post, each value a String field or an {@link Http.FilePart}. */
 	public Http.Response postMultipart(String path, Map<String, Object> parts) {
 		return keep(client().postMultipart(path, parts));
 	}
