@@ -20,6 +20,10 @@ import org.veche.discussion.CommentScreen;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
 import org.veche.moderation.DiscussionRules;
+import org.veche.moderation.filter.FilterInput;
+import org.veche.moderation.filter.FilterScore;
+import org.veche.moderation.filter.FilterTask;
+import org.veche.moderation.filter.LearningFilter;
 import org.veche.publishing.Article;
 import org.veche.site.RejectedInput;
 
@@ -51,8 +55,11 @@ class Screening implements CommentScreen {
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
 
+	private final LearningFilter filter;
+
 	Screening(RuleSettings settings, Reasons reasons, Bans bans, Clock clock, RaidDetector raids,
-			Discussions discussions) {
+			Discussions discussions, LearningFilter filter) {
+		this.filter = filter;
 		this.settings = settings;
 		this.reasons = reasons;
 		this.bans = bans;
@@ -114,9 +121,19 @@ class Screening implements CommentScreen {
 				held.add(raidReason(raid.cluster()));
 			});
 		}
-		// FILTER: where the learning filter (moderation.filter.LearningFilter) is asked, once it is on main:
-		// a probability above rules.filterSpam() adds to spam, above rules.filterHold() to held, each reason
-		// carrying the score and its strongest words (Reasons.of("moderation.reason.filter", task, p, words)).
+		var input = new FilterInput(c.body(), c.authorName(), c.email(), c.url(), !c.approvedBefore(),
+				!c.approvedBefore());
+		for (FilterTask task : FilterTask.values()) {
+			FilterScore score = filter.score(task, input);
+			String reason = Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
+					Math.round(score.probability() * 100), String.join(", ", score.strongest()));
+			if (score.probability() > rules.filterSpam()) {
+				spam.add(reason);
+			}
+			else if (score.probability() > rules.filterHold()) {
+				held.add(reason);
+			}
+		}
 		if (!spam.isEmpty()) {
 			spam.addAll(held);
 			return new Verdict(CommentStatus.SPAM, spam);
