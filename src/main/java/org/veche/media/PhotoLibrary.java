@@ -12,6 +12,8 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.veche.media.internal.ImageVariants;
 import org.veche.media.internal.Photos;
 import org.veche.media.internal.VariantFiles;
@@ -59,6 +61,7 @@ public class PhotoLibrary {
 			files.keepOriginal(key, upload);
 			long id = photos.add(articleId, cleanCaption, cleanCredit, cleanAlt, width, height, key, widths, webp,
 					clock.instant());
+			removeFilesOnRollback(key);
 			return new Upload(photos.byId(id).orElseThrow(), decoded.removed());
 		}
 		catch (IOException | RuntimeException ex) {
@@ -67,6 +70,30 @@ public class PhotoLibrary {
 				throw runtime;
 			}
 			throw new UncheckedIOException("Could not store the photo's variants", (IOException) ex);
+		}
+	}
+
+	/** Whether these bytes are a photo the site can take, checked before a batch that must not fail halfway. */
+	public boolean readable(byte[] upload) {
+		try {
+			return upload != null && upload.length > 0 && ImageVariants.decode(upload).image() != null;
+		}
+		catch (RejectedInput | UncheckedIOException ex) {
+			return false;
+		}
+	}
+
+	/** Inside a larger transaction (an import), a rollback must not leave the variants behind without a row. */
+	private void removeFilesOnRollback(String key) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						files.delete(key);
+					}
+				}
+			});
 		}
 	}
 

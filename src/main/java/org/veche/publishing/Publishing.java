@@ -79,6 +79,21 @@ public class Publishing {
 				articles.countVisible(now, tag), safePage, safeSize);
 	}
 
+	/** What one author has published, newest first. */
+	public List<ArticleSummary> byAuthor(long authorId, int size) {
+		return articles.visibleBy(clock.instant(), authorId, 0, Math.clamp(size, 1, 100));
+	}
+
+	/** Those of the articles readers may see now: a list of comments shows only these articles' comments. */
+	public java.util.Map<Long, ArticleSummary> visibleAmong(java.util.Collection<Long> ids) {
+		return articles.visibleAmong(clock.instant(), ids);
+	}
+
+	/** Every visible article's dates, a slice at a time, newest first. */
+	public List<ArticleStamp> stamps(int offset, int limit) {
+		return articles.stamps(clock.instant(), Math.max(0, offset), Math.clamp(limit, 1, 50_000));
+	}
+
 	/** How many articles there are, whatever their status. */
 	public long deskSize() {
 		return articles.count();
@@ -132,15 +147,31 @@ public class Publishing {
 			throw new RejectedInput(HttpStatus.FORBIDDEN, "article.notYours");
 		}
 		requireMayPublish(draft, by);
+		refuseExternalKind(draft);
 		return create(draft, by.accountId(), by.displayName());
 	}
 
 	/** Saves a new version as this person: the same rules as {@link #editable} and {@link #create}. */
 	@Transactional
 	public Article revise(long id, ArticleDraft draft, SignedIn by) {
-		editable(id, by);
+		Article before = editable(id, by);
+		if (before.isExternalPage()) {
+			// an editor may retitle a discussed page, but it stays that page's discussion
+			draft = new ArticleDraft(Article.Kind.EXTERNAL_PAGE, draft.title(), draft.lead(), draft.body(), draft.tags(),
+					before.source(), draft.status(), draft.publishAt(), draft.coverPhotoId());
+		}
+		else {
+			refuseExternalKind(draft);
+		}
 		requireMayPublish(draft, by);
 		return revise(id, draft);
+	}
+
+	/** Only the embed makes pages of other sites, and only for an allowed site. */
+	private static void refuseExternalKind(ArticleDraft draft) {
+		if (draft.kind() == Article.Kind.EXTERNAL_PAGE) {
+			throw new RejectedInput("article.kind.invalid");
+		}
 	}
 
 	private void requireMayPublish(ArticleDraft draft, SignedIn by) {
@@ -165,6 +196,47 @@ public class Publishing {
 		return article;
 	}
 
+	/**
+	 * Brings in an article from another platform as it stood there: its slug (made unique), author name, status
+	 * and dates. A scheduled time already past counts as published. No one is told it was published: it was,
+	 * long ago; a scheduled one is announced when its time comes, as any other.
+	 */
+	@Transactional
+	public Article importArticle(ImportedArticle imported) {
+		Instant now = clock.instant();
+		Article.Status status = imported.status();
+		if (status == Article.Status.SCHEDULED && !imported.publishedAt().isAfter(now)) {
+			status = Article.Status.PUBLISHED;
+		}
+		Checked checked = check(new ArticleDraft(imported.kind(), imported.title(), imported.lead(), imported.body(),
+				imported.tags(), imported.source(), status, imported.publishedAt(), null), now, null);
+		String slugBase = imported.slug() == null || imported.slug().isBlank() ? checked.title() : imported.slug();
+		long id = articles.add(row(checked, uniqueSlug(slugBase, null), null, text(imported.authorName(), 200,
+				"article.author")), imported.createdAt(), imported.updatedAt());
+		articles.replaceTags(id, checked.tags());
+		return articles.byId(id).orElseThrow();
+	}
+
+	/** The article that names this link as its source ("according to ..."), if any. */
+	public Optional<Article> citing(String sourceUrl) {
+		return sourceUrl == null || sourceUrl.isBlank() ? Optional.empty() : articles.bySourceUrl(sourceUrl.strip());
+	}
+
+	/**
+	 * A page of another site whose discussion this site holds: published at once, under the page's title, with
+	 * the page as its source. No event announces it, since it is not news of this site.
+	 */
+	@Transactional
+	public Article createExternalPage(String title, String pageUrl, String siteName) {
+		Instant now = clock.instant();
+		String clean = text(title, MAX_TITLE, "article.title");
+		String url = checkedUrl(pageUrl);
+		String name = text(siteName, 200, "article.source");
+		var row = new Articles.Row(uniqueSlug(clean, null), Article.Kind.EXTERNAL_PAGE, clean, "", "", "", null, name,
+				Article.Status.PUBLISHED, now, new Article.Source(name, url), null);
+		return articles.byId(articles.add(row, now)).orElseThrow();
+	}
+
 	private Article revise(long id, ArticleDraft draft) {
 		Article before = articles.byId(id).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
 		Instant now = clock.instant();
@@ -176,6 +248,13 @@ public class Publishing {
 			announceIfVisible(article, now);
 		}
 		return article;
+	}
+
+	/** The editor's switch for the article's comments: open, pre-moderated or closed. */
+	@Transactional
+	public void setDiscussion(long articleId, Article.Discussion discussion, SignedIn by) {
+		editable(articleId, by);
+		articles.setDiscussion(articleId, discussion, clock.instant());
 	}
 
 	/** The photo shown at the top of the article and beside it in lists. */

@@ -94,6 +94,8 @@ class CommentFormController {
 	Object post(@PathVariable String slug, @RequestParam(name = "comment_parent", required = false) String parent,
 			@RequestParam(defaultValue = "") String author, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String comment,
+			@RequestParam(name = "notify_replies", defaultValue = "false") boolean notifyReplies,
+			@RequestParam(name = "notify_all", defaultValue = "false") boolean notifyAllComments,
 			HttpServletRequest request) {
 		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		boolean hasParent = parent != null && !parent.isBlank() && !parent.equals("0");
@@ -103,15 +105,19 @@ class CommentFormController {
 			if (hasParent && parentId == null) {
 				throw new RejectedInput("comment.parent.unknown");
 			}
-			Comment posted = discussions.post(article, new Reply(parentId, author, email, url, comment),
+			Comment posted = discussions.post(article, new Reply(parentId, author, email, url, comment, notifyReplies, notifyAllComments),
 					Commenters.of(request));
 			if (json) {
 				var body = new HashMap<String, Object>();
 				body.put("id", posted.id());
 				body.put("parentId", posted.parentId());
-				body.put("status", posted.status().name().toLowerCase(java.util.Locale.ROOT));
+				// spam is held like any other comment as far as its author can tell
+				body.put("status", posted.isApproved() ? "approved" : "pending");
 				body.put("html", fragments.renderOne(posted, RequestContextUtils.getLocale(request)));
 				return ResponseEntity.status(posted.isApproved() ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(body);
+			}
+			if (!posted.isApproved()) {
+				return "redirect:" + article.path() + "?held=" + posted.id() + "#comment-held";
 			}
 			int page = discussions.pageOf(posted, ThreadOrder.OLDEST);
 			return "redirect:" + article.path() + "?cpage=" + page + "&posted=" + posted.id() + "#" + posted.anchor();
@@ -125,8 +131,8 @@ class CommentFormController {
 				return ResponseEntity.status(rejected.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 			}
 			Comment parentComment = parentId == null ? null : discussions.comment(parentId).orElse(null);
-			var form = forms.complete(new CommentForm(article.path() + "/comments", parentComment, author, email, url,
-					comment, rejected.messageKey(), rejected.arguments()));
+			var form = forms.complete(forms.complete(new CommentForm(article.path() + "/comments", parentComment, author,
+					email, url, comment, rejected.messageKey(), rejected.arguments())), article);
 			return new ModelAndView("discussion/reply", Map.of("article", article, "form", form), rejected.status());
 		}
 	}
