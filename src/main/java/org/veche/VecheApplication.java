@@ -15,6 +15,7 @@ public class VecheApplication {
 		String command = args.length > 0 ? args[0] : "";
 		switch (command) {
 			// A command word runs that command and exits instead of starting the site; each module adds its case.
+			case "import" -> System.exit(org.veche.importer.ImportCommand.run(VecheApplication.class, args, System.out, System.err));
 			case "export", "restore" -> System.exit(ArchiveCommand.run(VecheApplication.class, args, System.out, System.err));
 			default -> SpringApplication.run(VecheApplication.class, args);
 		}

@@ -135,6 +135,8 @@
         }
         list.appendChild(item);
         item.classList.add('is-new');
+        // a held comment is shown only to its author, here, with "Your comment is awaiting moderation"
+        if (result.json.status === 'pending') { item.classList.add('is-held'); }
         form.querySelector('textarea').value = '';
         moveFormTo(null);
         item.scrollIntoView({ block: 'center' });

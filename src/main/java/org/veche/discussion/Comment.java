@@ -8,12 +8,18 @@ import java.time.Instant;
  * @param depth how deep it really is (0 = top level); pages cap what they show at the configured depth
  * @param authorUrl the author's website, or null
  * @param accountId the account that wrote it, or null for a guest
+ * @param kind a reader's comment, or an imported pingback or trackback
  */
 public record Comment(long id, long articleId, Long parentId, int depth, String authorName, String authorUrl,
-		Long accountId, String body, String bodyHtml, CommentStatus status, Instant createdAt, int likes) {
+		Long accountId, String body, String bodyHtml, CommentStatus status, Instant createdAt, int likes,
+		CommentKind kind) {
 
 	public boolean isApproved() {
 		return status == CommentStatus.APPROVED;
+	}
+
+	public boolean isPingOrTrackback() {
+		return kind == CommentKind.PINGBACK || kind == CommentKind.TRACKBACK;
 	}
 
 	public String anchor() {

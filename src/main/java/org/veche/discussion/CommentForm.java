@@ -5,13 +5,16 @@ package org.veche.discussion;
  * @param parent the comment being answered, or null
  * @param error a message key, or null
  * @param signIn who is commenting, or how a guest may sign in
+ * @param openness whether the article takes comments, from whom, and what guests must give
  */
 public record CommentForm(String action, Comment parent, String name, String email, String url, String body,
-		String error, Object[] errorArgs, SignInChoices signIn) {
+		String error, Object[] errorArgs, SignInChoices signIn, CommentScreen.Openness openness) {
+
+	static final CommentScreen.Openness OPEN = new CommentScreen.Openness(false, true, true);
 
 	public CommentForm(String action, Comment parent, String name, String email, String url, String body,
 			String error, Object[] errorArgs) {
-		this(action, parent, name, email, url, body, error, errorArgs, SignInChoices.NONE);
+		this(action, parent, name, email, url, body, error, errorArgs, SignInChoices.NONE, OPEN);
 	}
 
 	public static CommentForm blank(String articlePath, Comment parent) {
@@ -19,7 +22,16 @@ public record CommentForm(String action, Comment parent, String name, String ema
 	}
 
 	public CommentForm withSignIn(SignInChoices choices) {
-		return new CommentForm(action, parent, name, email, url, body, error, errorArgs, choices);
+		return new CommentForm(action, parent, name, email, url, body, error, errorArgs, choices, openness);
+	}
+
+	public CommentForm withOpenness(CommentScreen.Openness rules) {
+		return new CommentForm(action, parent, name, email, url, body, error, errorArgs, signIn, rules);
+	}
+
+	/** "Comments are closed" in place of the form. */
+	public boolean closed() {
+		return openness.closed();
 	}
 
 	/** The article the form belongs to. */

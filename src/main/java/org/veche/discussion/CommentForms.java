@@ -8,6 +8,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.veche.identity.SignInProviders;
 import org.veche.identity.SignedIn;
+import org.veche.publishing.Article;
 
 /**
  * Makes the comment form for the reader at hand: who they are, how they may sign in, and what they had typed
@@ -20,9 +21,25 @@ public class CommentForms {
 
 	private final DiscussionProperties settings;
 
-	CommentForms(SignInProviders providers, DiscussionProperties settings) {
+	private final Discussions discussions;
+
+	CommentForms(SignInProviders providers, DiscussionProperties settings, Discussions discussions) {
 		this.providers = providers;
 		this.settings = settings;
+		this.discussions = discussions;
+	}
+
+	/** The form for an article as its rules stand now (closed, guests, required fields), with the reader's draft. */
+	public CommentForm blank(Article article, Comment parent, HttpServletRequest request) {
+		return complete(blank(article.path(), parent, request), article);
+	}
+
+	/** The same form with the sign-in part and the article's rules filled in. */
+	public CommentForm complete(CommentForm form, Article article) {
+		CommentScreen.Openness openness = discussions.openness(article);
+		CommentForm open = form.withOpenness(openness);
+		return open.withSignIn(new SignInChoices(open.signIn().providers(), openness.guestsMayComment(),
+				open.signIn().signedInWith()));
 	}
 
 	/** The form for an article, pre-filled with the reader's draft for it if they left one to sign in. */

@@ -2,7 +2,6 @@ package org.veche.discussion;
 
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -25,7 +25,7 @@ import org.veche.site.Markdown;
 import org.veche.site.RejectedInput;
 
 /**
- * The discussion module's face: post a reply, read a thread, like a comment.
+ * The discussion module's face: post a reply, read a thread, like a comment, change a comment's status.
  */
 @Service
 public class Discussions {
@@ -35,6 +35,9 @@ public class Discussions {
 	static final int MAX_EMAIL = 254;
 
 	static final int MAX_URL = 500;
+
+	/** The name of a guest who gave none, where the site does not ask for one (as WordPress stores it). */
+	static final String ANONYMOUS = "Anonymous";
 
 	private final Comments comments;
 
@@ -52,9 +55,13 @@ public class Discussions {
 
 	private final Identity identity;
 
+	private final ObjectProvider<CommentScreen> screens;
+
 	Discussions(Comments comments, Likes likes, Markdown markdown, AddressHasher addresses,
-			DiscussionProperties settings, ApplicationEventPublisher events, Clock clock, Identity identity) {
+			DiscussionProperties settings, ApplicationEventPublisher events, Clock clock, Identity identity,
+			ObjectProvider<CommentScreen> screens) {
 		this.identity = identity;
+		this.screens = screens;
 		this.comments = comments;
 		this.likes = likes;
 		this.markdown = markdown;
@@ -65,8 +72,8 @@ public class Discussions {
 	}
 
 	/**
-	 * Checks a reply and stores it. Everything is approved in this version except what the flood limit stops,
-	 * which is refused, not stored: one comment per interval from one address or e-mail, staff exempt.
+	 * Checks a reply and stores it with the status the screen gives it (held and spam comments are stored,
+	 * unseen by readers); what the screen refuses (comments closed, a ban, the flood limit) is not stored.
 	 */
 	@Transactional
 	public Comment post(Article article, Reply reply, Commenter who) {
@@ -74,8 +81,13 @@ public class Discussions {
 		if (!article.isVisibleAt(now)) {
 			throw new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound");
 		}
+		CommentScreen screen = screen();
+		CommentScreen.Openness openness = screen.openness(article);
+		if (openness.closed()) {
+			throw new RejectedInput(HttpStatus.FORBIDDEN, "comment.closed");
+		}
 		boolean asAccount = who.accountId() != null;
-		if (!asAccount && !settings.guestsMayComment()) {
+		if (!asAccount && !openness.guestsMayComment()) {
 			throw new RejectedInput(HttpStatus.UNAUTHORIZED, "comment.signInRequired");
 		}
 		// a self-made account speaks under its address only once the address is shown to be its owner's
@@ -83,9 +95,11 @@ public class Discussions {
 			throw new RejectedInput(HttpStatus.FORBIDDEN, "comment.account.unverified");
 		}
 		boolean authorGiven = reply.authorName() != null && !reply.authorName().isBlank();
+		boolean required = openness.nameAndEmailRequired();
 		// Staff posting through the API may speak for someone else (imports, tests); readers post as themselves.
-		String name = asAccount && !(who.staff() && authorGiven) ? who.accountName() : name(reply.authorName());
-		String email = asAccount && !(who.staff() && authorGiven) ? who.accountEmail() : email(reply.authorEmail());
+		boolean own = asAccount && !(who.staff() && authorGiven);
+		String name = own ? who.accountName() : name(reply.authorName(), required);
+		String email = own ? who.accountEmail() : email(reply.authorEmail(), required);
 		String url = url(reply.authorUrl());
 		String body = body(reply.body());
 		Comment parent = null;
@@ -95,20 +109,99 @@ public class Discussions {
 				.orElseThrow(() -> new RejectedInput("comment.parent.unknown"));
 		}
 		String addressHash = addresses.hash(who.address());
-		if (!who.staff()) {
-			Duration interval = settings.floodInterval();
-			comments.lastPostBy(addressHash, email)
-				.filter(last -> last.plus(interval).isAfter(now))
-				.ifPresent(last -> {
-					throw new RejectedInput(HttpStatus.TOO_MANY_REQUESTS, "comment.flood", interval.toSeconds());
-				});
-		}
+		var candidate = new CommentScreen.Candidate(article, parent == null ? null : parent.id(), name, email, url,
+				who.accountId(), comments.hasApproved(who.accountId(), email), body, addressHash, who.staff(),
+				comments.lastPostBy(addressHash, email).orElse(null), now);
+		CommentScreen.Verdict verdict = screen.screen(candidate);
 		long id = comments.add(new Comments.NewRow(article.id(), parent == null ? null : parent.id(),
 				parent == null ? 0 : parent.depth() + 1, name, email, url, who.accountId(), body,
-				markdown.comment(body), CommentStatus.APPROVED, now, addressHash));
+				markdown.comment(body), verdict.status(), now, addressHash));
+		screen.kept(id, candidate, verdict);
 		Comment comment = comments.byId(id).orElseThrow();
 		events.publishEvent(new CommentPosted(id, article.id(), comment.parentId(), comment.status()));
 		return comment;
+	}
+
+	/** What the comment form may offer on this article. */
+	public CommentScreen.Openness openness(Article article) {
+		return screen().openness(article);
+	}
+
+	private CommentScreen screen() {
+		return screens.getIfAvailable(() -> new Unscreened(settings.guestsMayComment()));
+	}
+
+	/**
+	 * Moves a comment to another status (a moderator's decision) and tells the rest of the site after the
+	 * change commits; nothing happens when it already has that status.
+	 * @return the change, or empty when there was none
+	 */
+	@Transactional
+	public Optional<CommentStatusChanged> changeStatus(long commentId, CommentStatus to) {
+		Comment comment = comments.byId(commentId)
+			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
+		if (comment.status() == to) {
+			return Optional.empty();
+		}
+		comments.setStatus(commentId, to);
+		var changed = new CommentStatusChanged(commentId, comment.articleId(), comment.parentId(), comment.status(), to);
+		events.publishEvent(changed);
+		return Optional.of(changed);
+	}
+
+	/** A moderator's correction of a comment's text, rendered again as at posting time. */
+	@Transactional
+	public Comment edit(long commentId, String newBody) {
+		Comment comment = comments.byId(commentId)
+			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
+		String body = body(newBody);
+		comments.setBody(commentId, body, markdown.comment(body));
+		events.publishEvent(new CommentEdited(commentId, comment.articleId()));
+		return comments.byId(commentId).orElseThrow();
+	}
+
+	/** A page of comments with this status, newest first, for moderators. */
+	public List<Comment> withStatus(CommentStatus status, int page, int size) {
+		return comments.withStatus(status, Math.max(0, page - 1) * size, size);
+	}
+
+	public Map<CommentStatus, Integer> statusCounts() {
+		return comments.statusCounts();
+	}
+
+	public List<Comment> comments(Collection<Long> ids) {
+		return comments.byIds(ids);
+	}
+
+	/** Who wrote a comment and how their earlier comments fared, for moderators and bans. */
+	public Optional<CommentAuthor> author(long commentId) {
+		return comments.author(commentId);
+	}
+
+	/**
+	 * Stores a comment from another platform's export as it stood there (status, date, parent, kind), without
+	 * the rules for new replies: it was posted long ago, somewhere else. Nobody is notified; the thread's
+	 * pages follow once {@link #importedInto} is called after the batch.
+	 */
+	@Transactional
+	public Comment importComment(ImportedComment imported) {
+		Comment parent = null;
+		if (imported.parentId() != null) {
+			parent = comments.byId(imported.parentId())
+				.filter(p -> p.articleId() == imported.articleId())
+				.orElseThrow(() -> new RejectedInput("comment.parent.unknown"));
+		}
+		String email = imported.authorEmail() == null ? "" : imported.authorEmail().strip().toLowerCase(Locale.ROOT);
+		String body = imported.body() == null ? "" : imported.body().strip();
+		long id = comments.add(new Comments.NewRow(imported.articleId(), parent == null ? null : parent.id(),
+				parent == null ? 0 : parent.depth() + 1, imported.authorName(), email, imported.authorUrl(), null,
+				body, markdown.comment(body), imported.status(), imported.createdAt(), null), imported.kind());
+		return comments.byId(id).orElseThrow();
+	}
+
+	/** Tells the pages that show these threads that a batch of imported comments arrived. */
+	public void importedInto(long articleId, int count) {
+		events.publishEvent(new CommentsImported(articleId, count));
 	}
 
 	public Optional<Comment> comment(long id) {
@@ -118,6 +211,14 @@ public class Discussions {
 	/** Every approved comment of an article, oldest first. */
 	public List<Comment> approved(long articleId) {
 		return comments.approved(articleId);
+	}
+
+	/**
+	 * The newest approved comments, newest first: of one article, or of the whole site when articleId is null,
+	 * and only those older than beforeId (Long.MAX_VALUE for the newest), so a caller can page back.
+	 */
+	public List<Comment> newestApproved(Long articleId, long beforeId, int limit) {
+		return comments.newestApproved(articleId, beforeId, Math.clamp(limit, 1, 500));
 	}
 
 	public ThreadPage thread(long articleId, ThreadOrder order, int page) {
@@ -179,8 +280,11 @@ public class Discussions {
 		return reader == null ? Set.of() : likes.likedBy(reader, articleId);
 	}
 
-	private static String name(String value) {
+	private static String name(String value, boolean required) {
 		String name = value == null ? "" : value.strip();
+		if (name.isEmpty() && !required) {
+			return ANONYMOUS;
+		}
 		if (name.isEmpty()) {
 			throw new RejectedInput("comment.name.required");
 		}
@@ -193,8 +297,11 @@ public class Discussions {
 		return name;
 	}
 
-	private static String email(String value) {
+	private static String email(String value, boolean required) {
 		String email = value == null ? "" : value.strip();
+		if (email.isEmpty() && !required) {
+			return "";
+		}
 		if (email.isEmpty()) {
 			throw new RejectedInput("comment.email.required");
 		}

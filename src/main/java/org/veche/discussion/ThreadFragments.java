@@ -104,8 +104,18 @@ public class ThreadFragments {
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
+	void on(CommentEdited edited) {
+		changed(edited.articleId());
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentStatusChanged changed) {
 		changed(changed.articleId());
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(CommentsImported imported) {
+		changed(imported.articleId());
 	}
 
 	private void changed(long articleId) {

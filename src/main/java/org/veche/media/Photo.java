@@ -4,15 +4,24 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A photo as served: its variants are JPEG files of the listed widths, re-encoded from the upload.
+ * A photo as served: its variants are JPEG files of the listed widths (and WebP ones where the site could write
+ * them), re-encoded from the upload.
  * @param articleId the photo story (or article) it belongs to
  * @param position its place in the gallery, from 0
+ * @param webp whether each width also exists as WebP
+ * @param blurredRegions how many regions an editor has blurred (0: none)
  */
 public record Photo(long id, long articleId, int position, String caption, String credit, String alt, int width,
-		int height, String storageKey, List<Integer> widths) {
+		int height, String storageKey, List<Integer> widths, boolean webp, int blurredRegions) {
 
 	public String src(int width) {
 		return "/media/" + storageKey + "/" + width + ".jpg";
+	}
+
+	public String webpSrcset() {
+		return widths.stream()
+			.map(w -> "/media/" + storageKey + "/" + w + ".webp " + w + "w")
+			.collect(Collectors.joining(", "));
 	}
 
 	/** The variant a browser without srcset support gets. */

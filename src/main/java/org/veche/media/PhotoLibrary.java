@@ -1,13 +1,8 @@
 package org.veche.media;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,11 +12,12 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.FileSystemUtils;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.veche.media.internal.ImageVariants;
 import org.veche.media.internal.Photos;
+import org.veche.media.internal.VariantFiles;
 import org.veche.site.RejectedInput;
-import org.veche.site.SiteProperties;
 
 /**
  * The media module's face: photos go in as uploads and come out as metadata-free variants in a gallery.
@@ -31,17 +27,15 @@ public class PhotoLibrary {
 
 	static final int MAX_TEXT = 1_000;
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final Photos photos;
 
-	private final Path mediaDir;
+	private final VariantFiles files;
 
 	private final Clock clock;
 
-	PhotoLibrary(Photos photos, SiteProperties site, Clock clock) {
+	PhotoLibrary(Photos photos, VariantFiles files, Clock clock) {
 		this.photos = photos;
-		this.mediaDir = site.mediaDir();
+		this.files = files;
 		this.clock = clock;
 	}
 
@@ -61,25 +55,45 @@ public class PhotoLibrary {
 		int width = decoded.image().getWidth();
 		int height = decoded.image().getHeight();
 		List<Integer> widths = ImageVariants.widthsFor(width);
-		String key = newKey();
-		Path folder = mediaDir.resolve(key);
+		String key = VariantFiles.newKey();
 		try {
-			Files.createDirectories(folder);
-			for (int w : widths) {
-				try (OutputStream out = Files.newOutputStream(folder.resolve(w + ".jpg"))) {
-					ImageVariants.writeJpeg(decoded.image(), w, out);
-				}
-			}
-			long id = photos.add(articleId, cleanCaption, cleanCredit, cleanAlt, width, height, key, widths,
+			boolean webp = files.write(key, decoded.image(), widths);
+			files.keepOriginal(key, upload);
+			long id = photos.add(articleId, cleanCaption, cleanCredit, cleanAlt, width, height, key, widths, webp,
 					clock.instant());
+			removeFilesOnRollback(key);
 			return new Upload(photos.byId(id).orElseThrow(), decoded.removed());
 		}
 		catch (IOException | RuntimeException ex) {
-			deleteQuietly(folder);
+			files.delete(key);
 			if (ex instanceof RuntimeException runtime) {
 				throw runtime;
 			}
 			throw new UncheckedIOException("Could not store the photo's variants", (IOException) ex);
+		}
+	}
+
+	/** Whether these bytes are a photo the site can take, checked before a batch that must not fail halfway. */
+	public boolean readable(byte[] upload) {
+		try {
+			return upload != null && upload.length > 0 && ImageVariants.decode(upload).image() != null;
+		}
+		catch (RejectedInput | UncheckedIOException ex) {
+			return false;
+		}
+	}
+
+	/** Inside a larger transaction (an import), a rollback must not leave the variants behind without a row. */
+	private void removeFilesOnRollback(String key) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					if (status != STATUS_COMMITTED) {
+						files.delete(key);
+					}
+				}
+			});
 		}
 	}
 
@@ -117,7 +131,7 @@ public class PhotoLibrary {
 	public void remove(long id) {
 		photos.byId(id).ifPresent(photo -> {
 			photos.remove(id);
-			deleteQuietly(mediaDir.resolve(photo.storageKey()));
+			files.delete(photo.storageKey());
 		});
 	}
 
@@ -130,21 +144,6 @@ public class PhotoLibrary {
 			throw new RejectedInput("input.controlCharacters");
 		}
 		return clean;
-	}
-
-	private static String newKey() {
-		byte[] bytes = new byte[12];
-		RANDOM.nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
-	}
-
-	private static void deleteQuietly(Path folder) {
-		try {
-			FileSystemUtils.deleteRecursively(folder);
-		}
-		catch (IOException ex) {
-			// an orphaned folder wastes space but harms no reader
-		}
 	}
 
 }

@@ -2,15 +2,38 @@ package org.veche.publishing;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A piece the newsroom publishes: a written article, or a photo story ("In pictures") whose body is a gallery.
  * @param source where the story comes from ("according to ..."), or null
  * @param coverPhotoId the media module's photo shown at the top, or null
+ * @param discussion whether readers may comment, and whether every comment waits for a moderator
  */
 public record Article(long id, String slug, Kind kind, String title, String lead, String body, String bodyHtml,
 		Long authorId, String authorName, Status status, Instant publishedAt, Instant updatedAt, Source source,
-		Long coverPhotoId, List<String> tags) {
+		Long coverPhotoId, List<String> tags, Discussion discussion) {
+
+	/** The editor's switch for an article's comments. */
+	public enum Discussion {
+
+		OPEN, PREMODERATED, CLOSED;
+
+		public String param() {
+			return name().toLowerCase(Locale.ROOT);
+		}
+
+		/** Unknown values read as open, the column's default. */
+		public static Discussion parse(String value) {
+			for (Discussion d : values()) {
+				if (d.param().equalsIgnoreCase(value == null ? "" : value.strip())) {
+					return d;
+				}
+			}
+			return OPEN;
+		}
+
+	}
 
 	public enum Kind {
 

@@ -79,6 +79,21 @@ public class Publishing {
 				articles.countVisible(now, tag), safePage, safeSize);
 	}
 
+	/** What one author has published, newest first. */
+	public List<ArticleSummary> byAuthor(long authorId, int size) {
+		return articles.visibleBy(clock.instant(), authorId, 0, Math.clamp(size, 1, 100));
+	}
+
+	/** Those of the articles readers may see now: a list of comments shows only these articles' comments. */
+	public java.util.Map<Long, ArticleSummary> visibleAmong(java.util.Collection<Long> ids) {
+		return articles.visibleAmong(clock.instant(), ids);
+	}
+
+	/** Every visible article's dates, a slice at a time, newest first. */
+	public List<ArticleStamp> stamps(int offset, int limit) {
+		return articles.stamps(clock.instant(), Math.max(0, offset), Math.clamp(limit, 1, 50_000));
+	}
+
 	/** How many articles there are, whatever their status. */
 	public long deskSize() {
 		return articles.count();
@@ -170,6 +185,32 @@ public class Publishing {
 		return article;
 	}
 
+	/**
+	 * Brings in an article from another platform as it stood there: its slug (made unique), author name, status
+	 * and dates. A scheduled time already past counts as published. No one is told it was published: it was,
+	 * long ago; a scheduled one is announced when its time comes, as any other.
+	 */
+	@Transactional
+	public Article importArticle(ImportedArticle imported) {
+		Instant now = clock.instant();
+		Article.Status status = imported.status();
+		if (status == Article.Status.SCHEDULED && !imported.publishedAt().isAfter(now)) {
+			status = Article.Status.PUBLISHED;
+		}
+		Checked checked = check(new ArticleDraft(imported.kind(), imported.title(), imported.lead(), imported.body(),
+				imported.tags(), imported.source(), status, imported.publishedAt(), null), now, null);
+		String slugBase = imported.slug() == null || imported.slug().isBlank() ? checked.title() : imported.slug();
+		long id = articles.add(row(checked, uniqueSlug(slugBase, null), null, text(imported.authorName(), 200,
+				"article.author")), imported.createdAt(), imported.updatedAt());
+		articles.replaceTags(id, checked.tags());
+		return articles.byId(id).orElseThrow();
+	}
+
+	/** The article that names this link as its source ("according to ..."), if any. */
+	public Optional<Article> citing(String sourceUrl) {
+		return sourceUrl == null || sourceUrl.isBlank() ? Optional.empty() : articles.bySourceUrl(sourceUrl.strip());
+	}
+
 	private Article revise(long id, ArticleDraft draft) {
 		Article before = articles.byId(id).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
 		Instant now = clock.instant();
@@ -181,6 +222,13 @@ public class Publishing {
 			announceIfVisible(article, now);
 		}
 		return article;
+	}
+
+	/** The editor's switch for the article's comments: open, pre-moderated or closed. */
+	@Transactional
+	public void setDiscussion(long articleId, Article.Discussion discussion, SignedIn by) {
+		editable(articleId, by);
+		articles.setDiscussion(articleId, discussion, clock.instant());
 	}
 
 	/** The photo shown at the top of the article and beside it in lists. */

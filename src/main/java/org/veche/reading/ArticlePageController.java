@@ -18,6 +18,9 @@ import org.veche.discussion.CommentForms;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.ThreadFragments;
 import org.veche.discussion.ThreadOrder;
+import org.veche.feed.ShareTags;
+import org.veche.live.LiveBlog;
+import org.veche.live.LiveThreads;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
@@ -40,8 +43,17 @@ class ArticlePageController {
 
 	private final CommentForms forms;
 
+	private final ShareTags share;
+
+	private final LiveThreads live;
+
+	private final LiveBlog liveBlog;
+
 	ArticlePageController(Publishing publishing, PhotoLibrary photos, Discussions discussions,
-			ThreadFragments threads, CommentForms forms) {
+			ThreadFragments threads, CommentForms forms, ShareTags share, LiveThreads live, LiveBlog liveBlog) {
+		this.liveBlog = liveBlog;
+		this.share = share;
+		this.live = live;
 		this.publishing = publishing;
 		this.photos = photos;
 		this.discussions = discussions;
@@ -53,9 +65,12 @@ class ArticlePageController {
 	ModelAndView article(@PathVariable String slug, @RequestParam(defaultValue = "1") String cpage,
 			@RequestParam(defaultValue = "oldest") String corder,
 			@RequestParam(name = "replytocom", required = false) String replyTo,
-			@RequestParam(required = false) String posted, HttpServletRequest request) {
+			@RequestParam(required = false) String posted, @RequestParam(required = false) String held,
+			HttpServletRequest request) {
 		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		ThreadOrder order = ThreadOrder.parse(corder);
+		// before the thread is read: what happens after this is on the page or reaches it through the stream
+		String livePosition = live.position(article.id());
 		var thread = threads.render(article.id(), order, number(cpage), RequestContextUtils.getLocale(request));
 		List<Photo> gallery = photos.gallery(article.id());
 		Photo cover = article.coverPhotoId() == null ? null : photos.photo(article.coverPhotoId()).orElse(null);
@@ -69,9 +84,25 @@ class ArticlePageController {
 		model.put("gallery", article.isPhotoStory() || cover == null ? gallery
 				: gallery.stream().filter(p -> p.id() != cover.id()).toList());
 		model.put("thread", thread);
-		model.put("form", forms.blank(article.path(), parent, request));
+		model.put("form", forms.blank(article, parent, request));
 		model.put("posted", posted == null ? 0L : number(posted));
+		model.put("held", held != null);
+		model.put("livePosition", livePosition);
+		model.put("liveBlog", liveBlog.view(article.id()));
+		model.put("liveRoots", liveRoots(order, thread.page(), thread.pages()));
+		Photo shown = cover != null ? cover : gallery.isEmpty() ? null : gallery.get(0);
+		model.put("share", share.card(article, shown == null ? null : shown.src(shown.largestWidth()),
+				shown == null ? null : shown.alt(), request));
 		return new ModelAndView("reading/article", model);
+	}
+
+	/** Where a new top-level comment goes on this page of the thread, if it shows here at all. */
+	private static String liveRoots(ThreadOrder order, int page, int pages) {
+		if (order == ThreadOrder.NEWEST) {
+			return page == 1 ? "prepend" : "none";
+		}
+		// oldest first, or by likes (a new comment has none): it belongs at the end of the last page
+		return page == pages ? "append" : "none";
 	}
 
 	static int number(String value) {

@@ -35,6 +35,19 @@ class AccountPageIT extends IntegrationTest {
 	}
 
 	@Test
+	void theAccountPageLinksToThePersonalTokens() {
+		String email = "tokens" + unique() + "@example.org";
+		identity.createAccount(email, PASSWORD, "Token Reader", Role.READER);
+		var session = BrowserSession.signIn(http, email, PASSWORD);
+
+		var link = session.get("/account").html().selectFirst("a[href=/account/tokens]");
+
+		assertThat(link).isNotNull();
+		assertThat(link.text()).isEqualTo("Personal API tokens");
+		assertThat(session.get(link.attr("href")).status()).isEqualTo(200);
+	}
+
+	@Test
 	void aNewAddressIsConfirmedFromTheNewMailboxAndOnlyThenSignsIn() throws Exception {
 		String old = "moving" + unique() + "@example.org";
 		String fresh = "moved" + unique() + "@example.org";

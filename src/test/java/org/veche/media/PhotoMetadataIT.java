@@ -40,7 +40,11 @@ import tools.jackson.databind.JsonNode;
  */
 class PhotoMetadataIT extends IntegrationTest {
 
-	private static final Path EXIF_PHOTOS = Path.of("..", "shared", "data", "exif-photos");
+	/** The shared data folder: -Dveche.shared.data or VECHE_SHARED_DATA, else ../shared/data. */
+	static final Path SHARED_DATA = Path.of(System.getProperty("veche.shared.data",
+			System.getenv().getOrDefault("VECHE_SHARED_DATA", "../shared/data")));
+
+	private static final Path EXIF_PHOTOS = SHARED_DATA.resolve("exif-photos");
 
 	private String editorToken;
 
@@ -70,6 +74,13 @@ class PhotoMetadataIT extends IntegrationTest {
 			assertThat(variant.status()).isEqualTo(200);
 			assertThat(variant.contentType()).isEqualTo("image/jpeg");
 			variants.add(variant);
+			// OpenCV loads on every platform this is built on, so WebP is expected beside each JPEG
+			assertThat(stored.get("webpSrcset").isNull()).as("WebP variants were written").isFalse();
+			var webp = PhotoUploadIT.fetch(base + width.asInt() + ".webp");
+			assertThat(webp.status()).isEqualTo(200);
+			assertThat(webp.contentType()).isEqualTo("image/webp");
+			assertThat(ImageIO.read(new ByteArrayInputStream(webp.bytes())).getWidth()).isEqualTo(width.asInt());
+			variants.add(webp);
 		}
 		return variants;
 	}
@@ -146,6 +157,26 @@ class PhotoMetadataIT extends IntegrationTest {
 		var stored = upload("located.jpg", Files.readAllBytes(located.get(0)));
 
 		assertThat(stored.get("removed").valueStream().map(JsonNode::asString).toList()).contains("location");
+	}
+
+	@Test
+	void aPhotoWhoseXmpNamesTheCameraSerialAndPlaceSaysSoAndNoVariantKeepsIt() throws Exception {
+		// None of the shared photos carries a serial number, so one is given one the way Lightroom writes it.
+		byte[] tagged = TestImages.withXmp(TestImages.jpeg(600, 400),
+				"<aux:SerialNumber>4021339</aux:SerialNumber><exif:GPSLatitude>50,27.05N</exif:GPSLatitude>"
+						+ "<exif:GPSLongitude>30,31.4E</exif:GPSLongitude>");
+		assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(tagged)).getDirectoriesOfType(XmpDirectory.class))
+			.as("the XMP is readable before upload")
+			.isNotEmpty();
+
+		var stored = upload("serial.jpg", tagged);
+
+		assertThat(stored.get("removed").valueStream().map(JsonNode::asString).toList()).contains("camera-serial",
+				"location", "metadata");
+		for (var variant : variants(stored)) {
+			assertNoMetadata("serial.jpg", variant.bytes());
+			assertThat(new String(variant.bytes(), StandardCharsets.ISO_8859_1)).doesNotContain("4021339");
+		}
 	}
 
 	@Test

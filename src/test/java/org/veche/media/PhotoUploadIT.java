@@ -36,6 +36,9 @@ class PhotoUploadIT extends IntegrationTest {
 
 	private String slug;
 
+	@org.springframework.beans.factory.annotation.Autowired
+	private org.veche.site.SiteProperties site;
+
 	@BeforeEach
 	void article() {
 		editorToken = tokenFor(Role.EDITOR);
@@ -223,6 +226,28 @@ class PhotoUploadIT extends IntegrationTest {
 	void aPngClaimingTenBillionPixelsIsRefusedWith422BeforeDecoding() {
 		// Decoding it would need 40 GB: a quick 422 shows the size was checked from the header alone.
 		var response = upload("huge.png", "image/png", TestImages.pngClaiming(100_000, 100_000));
+
+		assertProblem(response, 422, "This image is too large: at most 60 million pixels.");
+	}
+
+	@Test
+	void theUploadedFileIsNotKeptByDefault() throws Exception {
+		var response = upload("kept.jpg", "image/jpeg", TestImages.jpeg(500, 300));
+
+		assertThat(response.status()).isEqualTo(201);
+		var originals = site.dataDir().resolve("originals");
+		assertThat(!java.nio.file.Files.exists(originals) || java.nio.file.Files.list(originals).findAny().isEmpty())
+			.as("no original under " + originals)
+			.isTrue();
+	}
+
+	@Test
+	void aZipBombPngIsRefusedWith422WithoutInflatingIt() {
+		// 40,000 by 40,000 pixels: about 200 MB of zeros when inflated, 1.6 billion pixels when decoded.
+		byte[] bomb = TestImages.pngBomb(40_000, 40_000);
+		assertThat(bomb.length).as("the bomb is small on the wire").isLessThan(1_000_000);
+
+		var response = upload("crowd.png", "image/png", bomb);
 
 		assertProblem(response, 422, "This image is too large: at most 60 million pixels.");
 	}

@@ -157,6 +157,32 @@ final class TestImages {
 		return out.toByteArray();
 	}
 
+	/**
+	 * A real decompression bomb: a valid one-bit grey PNG whose IDAT is a deflate stream of zero rows, a few
+	 * hundred kilobytes on the wire that inflate to rows * (1 + width / 8) bytes, and to width * height pixels.
+	 */
+	static byte[] pngBomb(int width, int height) {
+		var out = new ByteArrayOutputStream();
+		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
+		chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 1).put((byte) 0)
+			.put((byte) 0).put((byte) 0).put((byte) 0).array());
+		var deflated = new ByteArrayOutputStream();
+		var deflater = new java.util.zip.Deflater(9);
+		byte[] row = new byte[1 + (width + 7) / 8];
+		byte[] buffer = new byte[1 << 16];
+		try (var zip = new java.util.zip.DeflaterOutputStream(deflated, deflater, buffer.length)) {
+			for (int y = 0; y < height; y++) {
+				zip.write(row);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		chunk(out, "IDAT", deflated.toByteArray());
+		chunk(out, "IEND", new byte[0]);
+		return out.toByteArray();
+	}
+
 	private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
 		byte[] name = type.getBytes(StandardCharsets.US_ASCII);
 		out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
@@ -166,6 +192,22 @@ final class TestImages {
 		crc.update(name);
 		crc.update(data);
 		out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+	}
+
+	/** The JPEG with an XMP packet (an APP1 segment) holding these RDF properties, right after its start marker. */
+	static byte[] withXmp(byte[] jpeg, String properties) {
+		String packet = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+				+ "<rdf:Description rdf:about=\"\" xmlns:aux=\"http://ns.adobe.com/exif/1.0/aux/\" "
+				+ "xmlns:exif=\"http://ns.adobe.com/exif/1.0/\">" + properties + "</rdf:Description></rdf:RDF></x:xmpmeta>";
+		byte[] body = ("http://ns.adobe.com/xap/1.0/\0" + packet).getBytes(StandardCharsets.UTF_8);
+		var out = new ByteArrayOutputStream();
+		out.write(jpeg, 0, 2);
+		out.write(0xff);
+		out.write(0xe1);
+		out.writeBytes(ByteBuffer.allocate(2).putShort((short) (body.length + 2)).array());
+		out.writeBytes(body);
+		out.write(jpeg, 2, jpeg.length - 2);
+		return out.toByteArray();
 	}
 
 	/** The JPEG with an EXIF segment, right after its start marker, that holds only the orientation tag. */

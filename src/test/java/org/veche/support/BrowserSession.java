@@ -55,6 +55,11 @@ public final class BrowserSession {
 		return keep(client().postForm(path, fields));
 	}
 
+	/** A multipart form post, each value a String field or an {@link Http.FilePart}. */
+	public Http.Response postMultipart(String path, Map<String, Object> parts) {
+		return keep(client().postMultipart(path, parts));
+	}
+
 	public boolean hasCookie(String name) {
 		return cookies.containsKey(name);
 	}

@@ -17,9 +17,13 @@ import tools.jackson.databind.JsonNode;
 /**
  * A real Veche on a random port, over its own SQLite file or PostgreSQL database, without demo content. One
  * context is shared by the test classes that extend this, so each test makes its own articles and readers.
+ * Tests that change the site's discussion settings put them back when they are done.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "veche.demo-content=false", "logging.level.org.veche=info" })
+		properties = { "veche.demo-content=false", "logging.level.org.veche=info",
+				// WordPress's holding rules are on by default; tests that are not about them post and see at once,
+				// and the moderation tests switch them on through the discussion settings
+				"veche.moderation.hold-first-comment=false", "veche.moderation.hold-links=0" })
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class IntegrationTest {
 

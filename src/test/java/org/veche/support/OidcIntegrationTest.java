@@ -13,7 +13,6 @@ import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
-import org.springframework.test.context.TestPropertySource;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
@@ -22,10 +21,9 @@ import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
  * The shared server again, with external sign-in configured against a real OpenID Connect issuer
  * (mock-oauth2-server, in-process on a free port): registration {@code oidc} is a generic issuer found by its
  * issuer URL, registration {@code google} is set up like Google (registration id google, its authorization,
- * token, key-set and user-info endpoints given one by one, pointed at the issuer). Guests may not comment here, so that the sign-in-only form is covered by the same context.
+ * token, key-set and user-info endpoints given one by one, pointed at the issuer). Guests may comment here, as on most sites, so a reader who logs out sees the guest form.
  */
 @ContextConfiguration(initializers = OidcIntegrationTest.Issuer.class)
-@TestPropertySource(properties = "veche.discussion.guests-may-comment=false")
 public abstract class OidcIntegrationTest extends IntegrationTest {
 
 	protected static final String OIDC_CLIENT = "veche-oidc";

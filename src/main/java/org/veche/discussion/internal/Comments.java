@@ -8,16 +8,21 @@ import static org.jooq.impl.DSL.table;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.veche.discussion.Comment;
+import org.veche.discussion.CommentAuthor;
+import org.veche.discussion.CommentKind;
 import org.veche.discussion.CommentStatus;
 
 /**
@@ -56,8 +61,10 @@ public class Comments {
 
 	static final Field<Integer> LIKES = field(name("comment", "likes"), Integer.class);
 
+	static final Field<String> KIND = field(name("comment", "kind"), String.class);
+
 	private static final List<Field<?>> FIELDS = List.of(ID, ARTICLE_ID, PARENT_ID, DEPTH, AUTHOR_NAME, AUTHOR_URL,
-			ACCOUNT_ID, BODY, BODY_HTML, STATUS, CREATED_AT, LIKES);
+			ACCOUNT_ID, BODY, BODY_HTML, STATUS, CREATED_AT, LIKES, KIND);
 
 	private final DSLContext db;
 
@@ -71,6 +78,10 @@ public class Comments {
 	}
 
 	public long add(NewRow row) {
+		return add(row, CommentKind.COMMENT);
+	}
+
+	public long add(NewRow row, CommentKind kind) {
 		return db.insertInto(COMMENT)
 			.set(ARTICLE_ID, row.articleId())
 			.set(PARENT_ID, row.parentId())
@@ -84,6 +95,7 @@ public class Comments {
 			.set(STATUS, row.status().name())
 			.set(CREATED_AT, row.createdAt().toEpochMilli())
 			.set(ADDRESS_HASH, row.addressHash())
+			.set(KIND, kind.name())
 			.returningResult(ID)
 			.fetchOne(ID);
 	}
@@ -101,6 +113,15 @@ public class Comments {
 			.fetch(Comments::comment);
 	}
 
+	/** The newest approved comments, of one article or (articleId null) of the whole site, older than beforeId. */
+	public List<Comment> newestApproved(Long articleId, long beforeId, int limit) {
+		var condition = STATUS.eq(CommentStatus.APPROVED.name()).and(ID.lt(beforeId));
+		if (articleId != null) {
+			condition = condition.and(ARTICLE_ID.eq(articleId));
+		}
+		return db.select(FIELDS).from(COMMENT).where(condition).orderBy(ID.desc()).limit(limit).fetch(Comments::comment);
+	}
+
 	public Map<Long, Integer> approvedCounts(Collection<Long> articleIds) {
 		if (articleIds.isEmpty()) {
 			return Map.of();
@@ -112,12 +133,72 @@ public class Comments {
 			.fetchMap(ARTICLE_ID, count());
 	}
 
-	/** When the address or e-mail last commented, for the flood limit. */
+	/** When the address or e-mail last commented, for the flood limit; an empty e-mail is nobody's. */
 	public Optional<Instant> lastPostBy(String addressHash, String email) {
-		var byEmail = AUTHOR_EMAIL.eq(email);
+		Condition byEmail = email == null || email.isEmpty() ? DSL.falseCondition() : AUTHOR_EMAIL.eq(email);
 		var condition = addressHash == null ? byEmail : byEmail.or(ADDRESS_HASH.eq(addressHash));
 		Long last = db.select(max(CREATED_AT)).from(COMMENT).where(condition).fetchOne(0, Long.class);
 		return Optional.ofNullable(last).map(Instant::ofEpochMilli);
+	}
+
+	/** Whether the account (or, for a guest, the e-mail) already has an approved comment. */
+	public boolean hasApproved(Long accountId, String email) {
+		Condition who = byAuthor(accountId, email);
+		return db.fetchExists(db.selectOne().from(COMMENT).where(who.and(STATUS.eq(CommentStatus.APPROVED.name()))));
+	}
+
+	private static Condition byAuthor(Long accountId, String email) {
+		if (accountId != null) {
+			return ACCOUNT_ID.eq(accountId);
+		}
+		return email == null || email.isEmpty() ? DSL.falseCondition() : AUTHOR_EMAIL.eq(email).and(ACCOUNT_ID.isNull());
+	}
+
+	public void setStatus(long id, CommentStatus status) {
+		db.update(COMMENT).set(STATUS, status.name()).where(ID.eq(id)).execute();
+	}
+
+	public void setBody(long id, String body, String html) {
+		db.update(COMMENT).set(BODY, body).set(BODY_HTML, html).where(ID.eq(id)).execute();
+	}
+
+	public List<Comment> withStatus(CommentStatus status, int offset, int limit) {
+		return db.select(FIELDS)
+			.from(COMMENT)
+			.where(STATUS.eq(status.name()))
+			.orderBy(ID.desc())
+			.offset(offset)
+			.limit(limit)
+			.fetch(Comments::comment);
+	}
+
+	public Map<CommentStatus, Integer> statusCounts() {
+		var counts = new EnumMap<CommentStatus, Integer>(CommentStatus.class);
+		for (CommentStatus status : CommentStatus.values()) {
+			counts.put(status, 0);
+		}
+		db.select(STATUS, count()).from(COMMENT).groupBy(STATUS).forEach(r -> counts.put(CommentStatus.valueOf(r.value1()), r.value2()));
+		return counts;
+	}
+
+	public List<Comment> byIds(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return db.select(FIELDS).from(COMMENT).where(ID.in(ids)).orderBy(ID.desc()).fetch(Comments::comment);
+	}
+
+	public Optional<CommentAuthor> author(long id) {
+		var row = db.select(ACCOUNT_ID, AUTHOR_EMAIL, ADDRESS_HASH).from(COMMENT).where(ID.eq(id)).fetchOne();
+		if (row == null) {
+			return Optional.empty();
+		}
+		Condition who = byAuthor(row.value1(), row.value2());
+		Field<Integer> approved = count().filterWhere(STATUS.eq(CommentStatus.APPROVED.name()));
+		Field<Integer> spam = count().filterWhere(STATUS.eq(CommentStatus.SPAM.name()));
+		var history = db.select(approved, spam).from(COMMENT).where(who).fetchOne();
+		return Optional.of(new CommentAuthor(id, row.value1(), row.value2(), row.value3(), history.value1(),
+				history.value2()));
 	}
 
 	public int addLikes(long id, int delta) {
@@ -128,7 +209,7 @@ public class Comments {
 	private static Comment comment(Record r) {
 		return new Comment(r.get(ID), r.get(ARTICLE_ID), r.get(PARENT_ID), r.get(DEPTH), r.get(AUTHOR_NAME),
 				r.get(AUTHOR_URL), r.get(ACCOUNT_ID), r.get(BODY), r.get(BODY_HTML), CommentStatus.valueOf(r.get(STATUS)),
-				Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(LIKES));
+				Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(LIKES), CommentKind.valueOf(r.get(KIND)));
 	}
 
 }

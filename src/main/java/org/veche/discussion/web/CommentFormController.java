@@ -109,9 +109,13 @@ class CommentFormController {
 				var body = new HashMap<String, Object>();
 				body.put("id", posted.id());
 				body.put("parentId", posted.parentId());
-				body.put("status", posted.status().name().toLowerCase(java.util.Locale.ROOT));
+				// spam is held like any other comment as far as its author can tell
+				body.put("status", posted.isApproved() ? "approved" : "pending");
 				body.put("html", fragments.renderOne(posted, RequestContextUtils.getLocale(request)));
 				return ResponseEntity.status(posted.isApproved() ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(body);
+			}
+			if (!posted.isApproved()) {
+				return "redirect:" + article.path() + "?held=" + posted.id() + "#comment-held";
 			}
 			int page = discussions.pageOf(posted, ThreadOrder.OLDEST);
 			return "redirect:" + article.path() + "?cpage=" + page + "&posted=" + posted.id() + "#" + posted.anchor();
@@ -125,8 +129,8 @@ class CommentFormController {
 				return ResponseEntity.status(rejected.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 			}
 			Comment parentComment = parentId == null ? null : discussions.comment(parentId).orElse(null);
-			var form = forms.complete(new CommentForm(article.path() + "/comments", parentComment, author, email, url,
-					comment, rejected.messageKey(), rejected.arguments()));
+			var form = forms.complete(forms.complete(new CommentForm(article.path() + "/comments", parentComment, author,
+					email, url, comment, rejected.messageKey(), rejected.arguments())), article);
 			return new ModelAndView("discussion/reply", Map.of("article", article, "form", form), rejected.status());
 		}
 	}

@@ -2,7 +2,6 @@ package org.veche.discussion.web;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +51,7 @@ class CommentsApi {
 
 		static CommentView of(Comment c) {
 			return new CommentView(c.id(), c.parentId(), new PublicAuthor(c.authorName(), c.authorUrl()), c.bodyHtml(),
-					c.createdAt(), c.likes(), c.status().name().toLowerCase(Locale.ROOT));
+					c.createdAt(), c.likes(), c.isApproved() ? "approved" : "pending");
 		}
 
 	}

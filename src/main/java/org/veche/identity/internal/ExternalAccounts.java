@@ -54,6 +54,10 @@ public class ExternalAccounts {
 	public record Outcome(Account signIn, Account askToLink) {
 	}
 
+	public Optional<Account> account(long id) {
+		return accounts.byId(id);
+	}
+
 	@Transactional
 	public Outcome resolve(ExternalProfile profile) {
 		Optional<Account> known = identities.accountOf(profile.registrationId(), profile.subject()).flatMap(accounts::byId);
@@ -73,7 +77,7 @@ public class ExternalAccounts {
 	@Transactional
 	public Account createFor(ExternalProfile profile) {
 		String email = profile.email() != null && profile.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
-				&& accounts.credentials(profile.email()).isEmpty() ? profile.email() : placeholderEmail(profile);
+				&& accounts.credentials(profile.email()).isEmpty() ? profile.email() : freePlaceholderEmail(profile);
 		String name = profile.displayName() != null && !profile.displayName().isBlank() ? profile.displayName().strip()
 				: profile.email() != null && profile.email().contains("@")
 						? profile.email().substring(0, profile.email().indexOf('@'))
@@ -122,11 +126,23 @@ public class ExternalAccounts {
 		SESSIONS.saveContext(empty, request, response);
 	}
 
+	/**
+	 * The identity's stand-in address, or, when an account that once had this identity (unlinked since) still
+	 * holds it, a fresh one.
+	 */
+	private String freePlaceholderEmail(ExternalProfile profile) {
+		String email = placeholderEmail(profile, "");
+		while (accounts.credentials(email).isPresent()) {
+			email = placeholderEmail(profile, java.util.UUID.randomUUID().toString());
+		}
+		return email;
+	}
+
 	/** Accounts need a unique e-mail; a provider that gives none (X) or one already taken gets a stand-in. */
-	private static String placeholderEmail(ExternalProfile profile) {
+	private static String placeholderEmail(ExternalProfile profile, String salt) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")
-				.digest((profile.registrationId() + "\n" + profile.subject()).getBytes(StandardCharsets.UTF_8));
+				.digest((profile.registrationId() + "\n" + profile.subject() + salt).getBytes(StandardCharsets.UTF_8));
 			return profile.registrationId().replaceAll("[^A-Za-z0-9-]", "") + "-"
 					+ HexFormat.of().formatHex(digest, 0, 10) + "@external.invalid";
 		}

@@ -26,7 +26,7 @@ final class ExternalSignInChain {
 	}
 
 	static void apply(HttpSecurity http, ClientRegistrationRepository registrations, ExternalAccounts accounts,
-			SignInProviders providers) throws Exception {
+			SignInProviders providers, ConnectedAccounts connected) throws Exception {
 		var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
 		resolver.setAuthorizationRequestCustomizer(request -> {
 			boolean[] x = { false };
@@ -42,7 +42,7 @@ final class ExternalSignInChain {
 		http.oauth2Login(login -> login.loginPage("/login")
 			.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
 			.userInfoEndpoint(info -> info.userService(users))
-			.successHandler(new ExternalSignInSuccess(accounts, providers))
+			.successHandler(new ExternalSignInSuccess(accounts, providers, connected))
 			.failureHandler((request, response, ex) -> {
 				// the reader sees "not right"; the owner needs the provider's reason to fix a misconfiguration
 				log.warn("External sign-in failed: {}", ex.getMessage());

@@ -24,9 +24,12 @@ class ExternalSignInSuccess implements AuthenticationSuccessHandler {
 
 	private final SignInProviders providers;
 
-	ExternalSignInSuccess(ExternalAccounts accounts, SignInProviders providers) {
+	private final ConnectedAccounts connected;
+
+	ExternalSignInSuccess(ExternalAccounts accounts, SignInProviders providers, ConnectedAccounts connected) {
 		this.accounts = accounts;
 		this.providers = providers;
+		this.connected = connected;
 	}
 
 	@Override
@@ -34,6 +37,11 @@ class ExternalSignInSuccess implements AuthenticationSuccessHandler {
 			Authentication authentication) throws IOException {
 		var token = (OAuth2AuthenticationToken) authentication;
 		ExternalProfile profile = profile(token, providers);
+		ConnectedAccounts.LinkRequest linking = connected.takeLinkRequest(request, profile.registrationId());
+		if (linking != null) {
+			finishLinking(linking, profile, request, response);
+			return;
+		}
 		ExternalAccounts.Outcome outcome = accounts.resolve(profile);
 		if (outcome.askToLink() != null) {
 			ExternalAccounts.signOut(request, response);
@@ -49,6 +57,23 @@ class ExternalSignInSuccess implements AuthenticationSuccessHandler {
 		ExternalAccounts.signIn(outcome.signIn(), profile.providerName(), request, response);
 		String back = SignInReturn.take(request);
 		response.sendRedirect(back != null ? back : "/");
+	}
+
+	/**
+	 * The reader started this from their account page: link the identity to the account and leave them signed
+	 * in as that account, whatever the provider answered.
+	 */
+	private void finishLinking(ConnectedAccounts.LinkRequest linking, ExternalProfile profile,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		var account = accounts.account(linking.accountId()).filter(a -> !a.suspended());
+		if (account.isEmpty()) {
+			ExternalAccounts.signOut(request, response);
+			response.sendRedirect("/login?error");
+			return;
+		}
+		ConnectedAccounts.Linking result = connected.link(linking.accountId(), profile);
+		ExternalAccounts.signIn(account.get(), profile.providerName(), request, response);
+		response.sendRedirect(result == ConnectedAccounts.Linking.TAKEN ? "/account?error=taken" : "/account?done=linked");
 	}
 
 	static ExternalProfile profile(OAuth2AuthenticationToken token, SignInProviders providers) {

@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -20,6 +21,8 @@ import org.springframework.stereotype.Repository;
 public class Identities {
 
 	static final Table<Record> IDENTITY = table(name("account_identity"));
+
+	static final Field<Long> ID = field(name("account_identity", "id"), Long.class);
 
 	static final Field<Long> ACCOUNT_ID = field(name("account_identity", "account_id"), Long.class);
 
@@ -58,6 +61,24 @@ public class Identities {
 
 	public int countFor(long accountId) {
 		return db.fetchCount(IDENTITY, ACCOUNT_ID.eq(accountId));
+	}
+
+	/** The account's identities, oldest link first, as rows the caller names. */
+	public List<Row> of(long accountId) {
+		return db.select(ID, PROVIDER, EMAIL, DISPLAY_NAME, CREATED_AT)
+			.from(IDENTITY)
+			.where(ACCOUNT_ID.eq(accountId))
+			.orderBy(CREATED_AT, ID)
+			.fetch(r -> new Row(r.get(ID), r.get(PROVIDER), r.get(DISPLAY_NAME) != null ? r.get(DISPLAY_NAME) : r.get(EMAIL),
+					Instant.ofEpochMilli(r.get(CREATED_AT))));
+	}
+
+	/** Removes one of the account's identities; false when the account has no such identity. */
+	public boolean unlink(long accountId, long identityId) {
+		return db.deleteFrom(IDENTITY).where(ID.eq(identityId).and(ACCOUNT_ID.eq(accountId))).execute() == 1;
+	}
+
+	public record Row(long id, String provider, String label, Instant linkedAt) {
 	}
 
 }

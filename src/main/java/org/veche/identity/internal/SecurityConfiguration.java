@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -47,6 +48,7 @@ import org.veche.site.SiteSettings;
  * people in with a form and a session. Both send the same strict headers.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // command words (import, export) run without a web server and need no filter chain
 class SecurityConfiguration {
 
 	/** No inline script, no third-party origin: every byte a page loads comes from the site itself. */
@@ -126,7 +128,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain site(HttpSecurity http, AccountCache accounts, LoginThrottle throttle, SessionRegistry sessions,
 			UserDetailsService users, SiteSettings settings, ObjectProvider<ClientRegistrationRepository> registrations,
-			ExternalAccounts external, SignInProviders providers) throws Exception {
+			ExternalAccounts external, SignInProviders providers, ConnectedAccounts connected) throws Exception {
 		var throttled = new ThrottledSignIn(throttle);
 		// the key signs remember-me cookies: kept by the site, so a restart does not sign everyone out
 		String rememberMeKey = settings.getOrCreate("identity.remember-me-key", SecurityConfiguration::randomKey);
@@ -155,7 +157,7 @@ class SecurityConfiguration {
 		ClientRegistrationRepository configured = registrations.getIfAvailable();
 		String policy = CONTENT_SECURITY_POLICY;
 		if (configured != null) {
-			ExternalSignInChain.apply(http, configured, external, providers);
+			ExternalSignInChain.apply(http, configured, external, providers, connected);
 			// the comment form's provider buttons post, then redirect to the provider: form-action must allow it
 			policy = policy.replace("form-action 'self'", "form-action 'self'" + ExternalSignInChain.origins(configured));
 		}

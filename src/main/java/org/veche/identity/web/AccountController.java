@@ -20,6 +20,7 @@ import org.veche.identity.Account;
 import org.veche.identity.Identity;
 import org.veche.identity.SignedIn;
 import org.veche.identity.internal.AccountFlows;
+import org.veche.identity.internal.ConnectedAccounts;
 import org.veche.identity.internal.SignedInSessions;
 import org.veche.site.RejectedInput;
 
@@ -40,22 +41,37 @@ class AccountController {
 
 	private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
 
-	AccountController(Identity identity, AccountFlows flows, SignedInSessions sessions, Links links) {
+	private final ConnectedAccounts connected;
+
+	AccountController(Identity identity, AccountFlows flows, SignedInSessions sessions, Links links,
+			ConnectedAccounts connected) {
 		this.identity = identity;
 		this.flows = flows;
 		this.sessions = sessions;
 		this.links = links;
+		this.connected = connected;
 	}
 
 	@GetMapping("/account")
-	ModelAndView account(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String done) {
+	ModelAndView account(@AuthenticationPrincipal SignedIn me, @RequestParam(defaultValue = "") String done,
+			@RequestParam(defaultValue = "") String error) {
 		String notice = switch (done) {
 			case "name" -> "account.name.saved";
 			case "password" -> "account.password.changed";
 			case "verify" -> "account.verify.sent";
+			case "linked" -> "connected.linked";
+			case "unlinked" -> "connected.unlinked";
 			default -> "";
 		};
+		if ("taken".equals(error)) {
+			return page(me, "", "", "", "", "connected.taken", HttpStatus.CONFLICT);
+		}
 		return page(me, notice, "", "", "", HttpStatus.OK);
+	}
+
+	/** The page again with a refusal next to the connected accounts. */
+	ModelAndView withIdentityError(SignedIn me, RejectedInput rejected) {
+		return page(me, "", "", "", "", rejected.messageKey(), rejected.status());
 	}
 
 	@PostMapping("/account/name")
@@ -123,8 +139,15 @@ class AccountController {
 
 	private ModelAndView page(SignedIn me, String notice, String nameError, String emailError, String passwordError,
 			HttpStatus status) {
+		return page(me, notice, nameError, emailError, passwordError, "", status);
+	}
+
+	private ModelAndView page(SignedIn me, String notice, String nameError, String emailError, String passwordError,
+			String identityError, HttpStatus status) {
 		Account account = identity.account(me.accountId()).orElseThrow();
 		var model = new HashMap<String, Object>();
+		model.put("connected", connected.overview(me.accountId()));
+		model.put("identityError", identityError);
 		model.put("account", account);
 		model.put("notice", notice);
 		model.put("nameError", nameError);

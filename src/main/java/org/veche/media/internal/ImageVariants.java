@@ -27,7 +27,10 @@ import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
+import com.drew.metadata.Tag;
 import com.drew.metadata.exif.GpsDirectory;
+import com.drew.metadata.iptc.IptcDirectory;
+import com.drew.metadata.xmp.XmpDirectory;
 
 import org.springframework.http.HttpStatus;
 import org.veche.site.RejectedInput;
@@ -96,6 +99,11 @@ public final class ImageVariants {
 		}
 	}
 
+	/** Reads a variant the site wrote itself (to blur it): no orientation, nothing to report. */
+	public static BufferedImage readVariant(byte[] bytes) {
+		return read(bytes);
+	}
+
 	/** A missing end marker alone is harmless (the pixels are all there); pixel data that stops short is not. */
 	static boolean dataEndedEarly(String warning) {
 		return warning != null && warning.toLowerCase(java.util.Locale.ROOT).contains("premature end");
@@ -110,16 +118,26 @@ public final class ImageVariants {
 				if (directory instanceof GpsDirectory gps && gps.getGeoLocation() != null) {
 					removed.add("location");
 				}
-				if (directory instanceof ExifSubIFDDirectory exif
-						&& exif.containsTag(ExifSubIFDDirectory.TAG_BODY_SERIAL_NUMBER)) {
-					removed.add("camera-serial");
-				}
 				if (directory instanceof ExifIFD0Directory ifd0
 						&& ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
 					orientation = ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION);
 				}
+				if (directory instanceof XmpDirectory xmp) {
+					inspectXmp(xmp, removed);
+				}
+				for (Tag tag : directory.getTags()) {
+					String tagName = tag.getTagName().toLowerCase(java.util.Locale.ROOT);
+					// body serials in EXIF, and Canon's, Nikon's, Fuji's... in their maker notes; lens serials too
+					if (tagName.contains("serial number") && !blank(directory.getString(tag.getTagType()))) {
+						removed.add("camera-serial");
+					}
+					if (directory instanceof IptcDirectory && IPTC_PLACES.contains(tag.getTagType())
+							&& !blank(directory.getString(tag.getTagType()))) {
+						removed.add("location");
+					}
+				}
 				String name = directory.getName();
-				if (name.startsWith("Exif") || name.equals("XMP") || name.equals("IPTC") || name.startsWith("GPS")) {
+				if (name.startsWith("Exif") || name.equals("XMP") || name.equals("IPTC") || name.startsWith("GPS") || name.contains("Makernote")) {
 					removed.add("metadata");
 				}
 			}
@@ -128,6 +146,30 @@ public final class ImageVariants {
 		catch (ImageProcessingException | IOException | com.drew.metadata.MetadataException | RuntimeException ex) {
 			return 1;
 		}
+	}
+
+	/** IPTC's place fields: a city or sub-location names where a photo was taken as surely as GPS does. */
+	private static final Set<Integer> IPTC_PLACES = Set.of(IptcDirectory.TAG_CITY, IptcDirectory.TAG_SUB_LOCATION,
+			IptcDirectory.TAG_PROVINCE_OR_STATE);
+
+	/** XMP can repeat the GPS position (exif:GPSLatitude) and the serials (aux:SerialNumber) outside EXIF. */
+	private static void inspectXmp(XmpDirectory xmp, Set<String> removed) {
+		for (var property : xmp.getXmpProperties().entrySet()) {
+			String key = property.getKey().toLowerCase(java.util.Locale.ROOT);
+			if (blank(property.getValue())) {
+				continue;
+			}
+			if (key.contains("gpslatitude") || key.contains("gpslongitude")) {
+				removed.add("location");
+			}
+			if (key.contains("serialnumber")) {
+				removed.add("camera-serial");
+			}
+		}
+	}
+
+	private static boolean blank(String value) {
+		return value == null || value.isBlank() || value.chars().allMatch(c -> c == 0 || c == ' ');
 	}
 
 	static BufferedImage upright(BufferedImage image, int orientation) {
@@ -168,16 +210,21 @@ public final class ImageVariants {
 		return widths;
 	}
 
-	public static void writeJpeg(BufferedImage source, int width, OutputStream out) throws IOException {
+	/** The image at this width, on a white ground (transparent PNGs would otherwise turn black). */
+	public static BufferedImage scaled(BufferedImage source, int width) {
 		int height = Math.max(1, Math.round((float) source.getHeight() * width / source.getWidth()));
 		var scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = scaled.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
 		g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-		g.setColor(java.awt.Color.WHITE); // transparent PNGs get a white ground, not black
+		g.setColor(java.awt.Color.WHITE);
 		g.fillRect(0, 0, width, height);
 		g.drawImage(source, 0, 0, width, height, null);
 		g.dispose();
+		return scaled;
+	}
+
+	public static void writeJpeg(BufferedImage scaled, OutputStream out) throws IOException {
 		ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
 		try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
 			writer.setOutput(ios);

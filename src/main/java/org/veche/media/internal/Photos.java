@@ -47,10 +47,14 @@ public class Photos {
 
 	private static final Field<String> WIDTHS = field(name("photo", "widths"), String.class);
 
+	private static final Field<Integer> WEBP = field(name("photo", "webp"), Integer.class);
+
+	private static final Field<Integer> BLURRED_REGIONS = field(name("photo", "blurred_regions"), Integer.class);
+
 	private static final Field<Long> CREATED_AT = field(name("photo", "created_at"), Long.class);
 
 	private static final List<Field<?>> FIELDS = List.of(ID, ARTICLE_ID, POSITION, CAPTION, CREDIT, ALT, WIDTH, HEIGHT,
-			STORAGE_KEY, WIDTHS);
+			STORAGE_KEY, WIDTHS, WEBP, BLURRED_REGIONS);
 
 	private final DSLContext db;
 
@@ -59,7 +63,7 @@ public class Photos {
 	}
 
 	public long add(long articleId, String caption, String credit, String alt, int width, int height,
-			String storageKey, List<Integer> widths, Instant now) {
+			String storageKey, List<Integer> widths, boolean webp, Instant now) {
 		int position = db.select(coalesce(max(POSITION), -1)).from(PHOTO).where(ARTICLE_ID.eq(articleId)).fetchOne(0,
 				Integer.class) + 1;
 		return db.insertInto(PHOTO)
@@ -72,6 +76,7 @@ public class Photos {
 			.set(HEIGHT, height)
 			.set(STORAGE_KEY, storageKey)
 			.set(WIDTHS, widths.stream().map(String::valueOf).collect(Collectors.joining(",")))
+			.set(WEBP, webp ? 1 : 0)
 			.set(CREATED_AT, now.toEpochMilli())
 			.returningResult(ID)
 			.fetchOne(ID);
@@ -97,6 +102,16 @@ public class Photos {
 		db.update(PHOTO).set(POSITION, position).where(ID.eq(id)).execute();
 	}
 
+	/** Points the photo at its new, blurred files. */
+	public void replaceFiles(long id, String storageKey, boolean webp, int blurredRegions) {
+		db.update(PHOTO)
+			.set(STORAGE_KEY, storageKey)
+			.set(WEBP, webp ? 1 : 0)
+			.set(BLURRED_REGIONS, blurredRegions)
+			.where(ID.eq(id))
+			.execute();
+	}
+
 	public void remove(long id) {
 		db.deleteFrom(PHOTO).where(ID.eq(id)).execute();
 	}
@@ -104,7 +119,7 @@ public class Photos {
 	private static Photo photo(Record r) {
 		List<Integer> widths = Arrays.stream(r.get(WIDTHS).split(",")).map(Integer::valueOf).toList();
 		return new Photo(r.get(ID), r.get(ARTICLE_ID), r.get(POSITION), r.get(CAPTION), r.get(CREDIT), r.get(ALT),
-				r.get(WIDTH), r.get(HEIGHT), r.get(STORAGE_KEY), widths);
+				r.get(WIDTH), r.get(HEIGHT), r.get(STORAGE_KEY), widths, r.get(WEBP) == 1, r.get(BLURRED_REGIONS));
 	}
 
 }

@@ -35,7 +35,9 @@ class PhotoApi {
 		this.publishing = publishing;
 	}
 
-	record Stored(long id, int width, int height, String url, String srcset, List<Integer> widths, Set<String> removed) {
+	/** @param webpSrcset the same widths as WebP, or null when the site could not write WebP */
+	record Stored(long id, int width, int height, String url, String srcset, String webpSrcset, List<Integer> widths,
+			Set<String> removed) {
 	}
 
 	@PostMapping("/api/v1/articles/{slug}/photos")
@@ -51,7 +53,8 @@ class PhotoApi {
 		Photo photo = upload.photo();
 		URI url = ServletUriComponentsBuilder.fromCurrentContextPath().path(photo.src(photo.largestWidth())).build().toUri();
 		return ResponseEntity.created(url)
-			.body(new Stored(photo.id(), photo.width(), photo.height(), url.toString(), photo.srcset(), photo.widths(),
+			.body(new Stored(photo.id(), photo.width(), photo.height(), url.toString(), photo.srcset(),
+					photo.webp() ? photo.webpSrcset() : null, photo.widths(),
 					upload.removed()));
 	}
 

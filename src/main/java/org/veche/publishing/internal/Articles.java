@@ -19,6 +19,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.veche.publishing.Article;
+import org.veche.publishing.ArticleStamp;
 import org.veche.publishing.ArticleSummary;
 
 /**
@@ -61,6 +62,8 @@ public class Articles {
 
 	static final Field<Long> COVER_PHOTO_ID = field(name("article", "cover_photo_id"), Long.class);
 
+	static final Field<String> COMMENT_STATUS = field(name("article", "comment_status"), String.class);
+
 	static final Table<Record> ARTICLE_TAG = table(name("article_tag"));
 
 	static final Field<Long> TAG_ARTICLE_ID = field(name("article_tag", "article_id"), Long.class);
@@ -71,7 +74,7 @@ public class Articles {
 			PUBLISHED_AT, COVER_PHOTO_ID);
 
 	private static final List<Field<?>> ALL_FIELDS = List.of(ID, SLUG, KIND, TITLE, LEAD, BODY, BODY_HTML, AUTHOR_ID,
-			AUTHOR_NAME, STATUS, PUBLISHED_AT, UPDATED_AT, SOURCE_NAME, SOURCE_URL, COVER_PHOTO_ID);
+			AUTHOR_NAME, STATUS, PUBLISHED_AT, UPDATED_AT, SOURCE_NAME, SOURCE_URL, COVER_PHOTO_ID, COMMENT_STATUS);
 
 	private final DSLContext db;
 
@@ -97,6 +100,22 @@ public class Articles {
 			.set(UPDATED_AT, now.toEpochMilli())
 			.returningResult(ID)
 			.fetchOne(ID);
+	}
+
+	/** An article brought in from another platform, with the dates it had there. */
+	public long add(Row row, Instant createdAt, Instant updatedAt) {
+		return db.insertInto(ARTICLE)
+			.set(values(row))
+			.set(CREATED_AT, createdAt.toEpochMilli())
+			.set(UPDATED_AT, updatedAt.toEpochMilli())
+			.returningResult(ID)
+			.fetchOne(ID);
+	}
+
+	/** The first article that names this link as its source. */
+	public Optional<Article> bySourceUrl(String url) {
+		return db.select(ID).from(ARTICLE).where(SOURCE_URL.eq(url)).orderBy(ID).limit(1).fetchOptional(ID)
+			.flatMap(this::byId);
 	}
 
 	public void update(long id, Row row, Instant now) {
@@ -172,6 +191,39 @@ public class Articles {
 		return db.fetchCount(ARTICLE, condition);
 	}
 
+	/** What one author has published, newest first: the author's feed. */
+	public List<ArticleSummary> visibleBy(Instant now, long authorId, int offset, int limit) {
+		return summaries(db.select(SUMMARY_FIELDS)
+			.from(ARTICLE)
+			.where(visibleAt(now).and(AUTHOR_ID.eq(authorId)))
+			.orderBy(PUBLISHED_AT.desc(), ID.desc())
+			.limit(limit)
+			.offset(offset)
+			.fetch());
+	}
+
+	/** Those of the articles that readers may see now, by id. */
+	public Map<Long, ArticleSummary> visibleAmong(Instant now, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		var found = new java.util.HashMap<Long, ArticleSummary>();
+		summaries(db.select(SUMMARY_FIELDS).from(ARTICLE).where(visibleAt(now).and(ID.in(ids))).fetch())
+			.forEach(summary -> found.put(summary.id(), summary));
+		return found;
+	}
+
+	/** When each visible article was published and last changed, newest first: the sitemap. */
+	public List<ArticleStamp> stamps(Instant now, int offset, int limit) {
+		return db.select(SLUG, PUBLISHED_AT, UPDATED_AT)
+			.from(ARTICLE)
+			.where(visibleAt(now))
+			.orderBy(PUBLISHED_AT.desc(), ID.desc())
+			.limit(limit)
+			.offset(offset)
+			.fetch(r -> new ArticleStamp(r.get(SLUG), instant(r.get(PUBLISHED_AT)), instant(r.get(UPDATED_AT))));
+	}
+
 	/** Everything, drafts included, newest change first: the editor's list; only one author's with authorId. */
 	public List<Article> all(Long authorId, int offset, int limit) {
 		Condition condition = authorId == null ? noCondition() : AUTHOR_ID.eq(authorId);
@@ -213,6 +265,14 @@ public class Articles {
 		db.update(ARTICLE).set(COVER_PHOTO_ID, photoId).set(UPDATED_AT, now.toEpochMilli()).where(ID.eq(id)).execute();
 	}
 
+	public void setDiscussion(long id, Article.Discussion discussion, Instant now) {
+		db.update(ARTICLE)
+			.set(COMMENT_STATUS, discussion.param())
+			.set(UPDATED_AT, now.toEpochMilli())
+			.where(ID.eq(id))
+			.execute();
+	}
+
 	public void markPublished(long id) {
 		db.update(ARTICLE).set(STATUS, Article.Status.PUBLISHED.name()).where(ID.eq(id)).execute();
 	}
@@ -243,7 +303,7 @@ public class Articles {
 				r.get(BODY), r.get(BODY_HTML), r.get(AUTHOR_ID), r.get(AUTHOR_NAME),
 				Article.Status.valueOf(r.get(STATUS)), instant(r.get(PUBLISHED_AT)), instant(r.get(UPDATED_AT)),
 				sourceName == null ? null : new Article.Source(sourceName, r.get(SOURCE_URL)), r.get(COVER_PHOTO_ID),
-				tags);
+				tags, Article.Discussion.parse(r.get(COMMENT_STATUS)));
 	}
 
 	private static Instant instant(Long millis) {

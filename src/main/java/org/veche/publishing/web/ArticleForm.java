@@ -11,11 +11,11 @@ import org.veche.site.SiteProperties;
 
 /** The editor's form as posted: strings, parsed only when the article is saved. */
 public record ArticleForm(String kind, String title, String lead, String body, String tags, String sourceName,
-		String sourceUrl, String status, String publishAt) {
+		String sourceUrl, String status, String publishAt, String comments) {
 
 	static ArticleForm blank(Article.Kind kind) {
 		return new ArticleForm((kind == null ? Article.Kind.ARTICLE : kind).name(), "", "", "", "", "", "",
-				"DRAFT", "");
+				"DRAFT", "", Article.Discussion.OPEN.param());
 	}
 
 	static ArticleForm of(Article a, SiteProperties site) {
@@ -23,7 +23,8 @@ public record ArticleForm(String kind, String title, String lead, String body, S
 				: LocalDateTime.ofInstant(a.publishedAt(), site.timeZone()).withSecond(0).withNano(0).toString();
 		return new ArticleForm(a.kind().name(), a.title(), a.lead(), a.body(), String.join(", ", a.tags()),
 				a.source() == null ? "" : a.source().name(),
-				a.source() == null || a.source().url() == null ? "" : a.source().url(), a.status().name(), at);
+				a.source() == null || a.source().url() == null ? "" : a.source().url(), a.status().name(), at,
+				a.discussion().param());
 	}
 
 	ArticleDraft toDraft(SiteProperties site, Long coverPhotoId) {

@@ -74,6 +74,9 @@ class EditorController {
 			ArticleDraft draft = form.toDraft(site, existing == null ? null : existing.coverPhotoId());
 			Article saved = existing == null ? publishing.create(draft, editor)
 					: publishing.revise(existing.id(), draft, editor);
+			if (form.comments() != null) {
+				publishing.setDiscussion(saved.id(), Article.Discussion.parse(form.comments()), editor);
+			}
 			return new ModelAndView("redirect:/editor/articles/" + saved.id() + "?saved");
 		}
 		catch (RejectedInput rejected) {

@@ -17,7 +17,7 @@ class ThreadAssemblerTests {
 
 	private static Comment comment(long id, Long parent, int likes) {
 		return new Comment(id, 1, parent, 0, "author" + id, null, null, "b", "<p>b</p>", CommentStatus.APPROVED,
-				Instant.ofEpochSecond(id), likes);
+				Instant.ofEpochSecond(id), likes, org.veche.discussion.CommentKind.COMMENT);
 	}
 
 	@Test

@@ -1,0 +1,57 @@
+package org.veche.discussion;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.veche.publishing.Article;
+
+/**
+ * What a module that moderates discussions answers before a comment is stored. The discussion module owns
+ * this interface and moderation implements it, so that discussion never depends on moderation; without an
+ * implementation every comment is approved.
+ */
+public interface CommentScreen {
+
+	/** What the comment form may offer on this article, for this site's rules. */
+	Openness openness(Article article);
+
+	/**
+	 * Decides a new comment's status. A refusal (comments closed, a ban, the flood limit, too long) is thrown
+	 * as a RejectedInput and nothing is stored.
+	 */
+	Verdict screen(Candidate candidate);
+
+	/** The comment was stored with the verdict's status (same transaction): keep the reasons beside it. */
+	void kept(long commentId, Candidate candidate, Verdict verdict);
+
+	/**
+	 * The comment as it would be stored.
+	 * @param accountId the author's account, or null for a guest
+	 * @param approvedBefore whether the author (account, else e-mail) already has an approved comment
+	 * @param lastPost when the same address hash or e-mail last commented, or null
+	 * @param addressHash the keyed hash of the author's network address, or null
+	 * @param staff editors, moderators and administrators, whom the rules let through
+	 */
+	record Candidate(Article article, Long parentId, String authorName, String email, String url, Long accountId,
+			boolean approvedBefore, String body, String addressHash, boolean staff, Instant lastPost, Instant at) {
+	}
+
+	/**
+	 * The answer: a status and why.
+	 * @param reasons message keys with their arguments after a '|' (e.g. "moderation.reason.links|3")
+	 */
+	record Verdict(CommentStatus status, List<String> reasons) {
+
+		public static final Verdict APPROVED = new Verdict(CommentStatus.APPROVED, List.of());
+
+	}
+
+	/**
+	 * @param closed no new comments: the form is replaced by "Comments are closed"
+	 * @param guestsMayComment people who are not signed in may comment
+	 * @param nameAndEmailRequired guests must give a name and an e-mail address
+	 */
+	record Openness(boolean closed, boolean guestsMayComment, boolean nameAndEmailRequired) {
+	}
+
+}

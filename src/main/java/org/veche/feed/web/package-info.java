@@ -1,0 +1,4 @@
+/**
+ * The feed, sitemap and robots.txt endpoints, with conditional GET.
+ */
+package org.veche.feed.web;

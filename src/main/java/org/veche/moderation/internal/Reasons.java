@@ -1,0 +1,73 @@
+package org.veche.moderation.internal;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Why a comment was held or sent to spam, one row per reason: a message key and its arguments after '|'.
+ */
+@Repository
+public class Reasons {
+
+	static final Table<Record> COMMENT_REASON = table(name("comment_reason"));
+
+	static final Field<Long> COMMENT_ID = field(name("comment_id"), Long.class);
+
+	static final Field<Integer> POSITION = field(name("position"), Integer.class);
+
+	static final Field<String> REASON = field(name("reason"), String.class);
+
+	static final Field<Long> CREATED_AT = field(name("created_at"), Long.class);
+
+	private final DSLContext db;
+
+	Reasons(DSLContext db) {
+		this.db = db;
+	}
+
+	/** A reason as stored: the message key, then each argument after a '|' ('|' in an argument becomes '/'). */
+	public static String of(String key, Object... arguments) {
+		return key + Arrays.stream(arguments).map(a -> "|" + String.valueOf(a).replace('|', '/')).collect(Collectors.joining());
+	}
+
+	public void add(long commentId, List<String> reasons, Instant at) {
+		int start = db.fetchCount(COMMENT_REASON, COMMENT_ID.eq(commentId));
+		for (int i = 0; i < reasons.size(); i++) {
+			db.insertInto(COMMENT_REASON)
+				.set(COMMENT_ID, commentId)
+				.set(POSITION, start + i)
+				.set(REASON, reasons.get(i))
+				.set(CREATED_AT, at.toEpochMilli())
+				.execute();
+		}
+	}
+
+	public Map<Long, List<String>> of(Collection<Long> commentIds) {
+		var byComment = new LinkedHashMap<Long, List<String>>();
+		if (commentIds.isEmpty()) {
+			return byComment;
+		}
+		db.select(COMMENT_ID, REASON)
+			.from(COMMENT_REASON)
+			.where(COMMENT_ID.in(commentIds))
+			.orderBy(COMMENT_ID, POSITION)
+			.forEach(r -> byComment.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(r.value2()));
+		return byComment;
+	}
+
+}

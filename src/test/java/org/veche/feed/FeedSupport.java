@@ -1,0 +1,75 @@
+package org.veche.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.Map;
+
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.Account;
+import org.veche.identity.Role;
+import org.veche.support.Http;
+import org.veche.support.IntegrationTest;
+
+/**
+ * Feeds as an aggregator reads them: fetched over HTTP and parsed by Rome. Adds no properties, so it runs in
+ * the shared server context.
+ */
+abstract class FeedSupport extends IntegrationTest {
+
+	@Autowired
+	protected DSLContext db;
+
+	protected record Author(Account account, String token) {
+	}
+
+	protected Author newEditor() {
+		Account account = identity.createAccount("feed-editor" + unique() + "@example.org", "correct horse battery " + unique(),
+				"Editor " + unique(), Role.EDITOR);
+		return new Author(account, identity.createToken(account.id(), "feed tests"));
+	}
+
+	protected String publish(String token, String title, List<String> tags, String status) {
+		var response = http.bearer(token)
+			.postJson("/api/v1/articles", Map.of("title", title, "lead", "Lead of " + title, "body", "Body", "tags", tags,
+					"status", status));
+		assertThat(response.status()).as("%s", response).isEqualTo(201);
+		return response.json().get("slug").asString();
+	}
+
+	protected SyndFeed feed(String path, String expectedType) {
+		Http.Response response = http.get(path);
+		assertThat(response.status()).as("GET %s: %s", path, response).isEqualTo(200);
+		assertThat(response.header("Content-Type")).startsWith(expectedType);
+		try {
+			return new SyndFeedInput().build(new StringReader(response.body()));
+		}
+		catch (Exception ex) {
+			throw new AssertionError("Rome cannot read " + path + ": " + ex.getMessage() + "\n" + response.body(), ex);
+		}
+	}
+
+	protected static List<String> titles(SyndFeed feed) {
+		return feed.getEntries().stream().map(SyndEntry::getTitle).toList();
+	}
+
+	protected static List<String> links(SyndFeed feed) {
+		return feed.getEntries().stream().map(SyndEntry::getLink).toList();
+	}
+
+	/** Holds a comment as moderation would (the moderation module changes statuses; the row is what counts here). */
+	protected void setCommentStatus(long commentId, String status) {
+		db.execute("update comment set status = ? where id = ?", status, commentId);
+	}
+
+	protected void setArticleStatus(String slug, String status) {
+		db.execute("update article set status = ? where slug = ?", status, slug);
+	}
+
+}
