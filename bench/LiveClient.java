@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
 
 public class LiveClient {
 
-	static final long MAX_SECONDS = 600;
+	static final long MAX_SECONDS = 1800;
 
 	static final Pattern MARK = Pattern.compile("LIVEBENCH(\\d+)X");
 
@@ -89,7 +89,7 @@ public class LiveClient {
 				channel.register(selector, SelectionKey.OP_READ, reader);
 			}
 			open += batch;
-			long waitUntil = System.nanoTime() + 30_000_000_000L;
+			long waitUntil = System.nanoTime() + 120_000_000_000L;
 			while (readers.stream().filter(r -> r.headersSeen).count() < open && System.nanoTime() < waitUntil) {
 				poll(selector, buffer, posted, arrivals, index, 100);
 			}

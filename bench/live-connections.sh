@@ -7,7 +7,7 @@
 # See docs/BENCHMARKS.md for what the figures mean.
 #
 # Settings (environment): CONNECTIONS (5000), ROUNDS (3), HOLD (30, seconds), POSTS (20), POST_INTERVAL_MS (500),
-# JAVA (a java binary), JAVA_OPTS (-Xmx1g), JAR (default target/veche.jar, built when missing).
+# JAVA (a java binary), JAVA_OPTS (-Xmx2g), JAR (default target/veche.jar, built when missing).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,7 +17,7 @@ ROUNDS=${ROUNDS:-3}
 HOLD=${HOLD:-30}
 POSTS=${POSTS:-20}
 POST_INTERVAL_MS=${POST_INTERVAL_MS:-500}
-JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+JAVA_OPTS=${JAVA_OPTS:--Xmx2g}
 JAR=${JAR:-$ROOT/target/veche.jar}
 
 # shellcheck source=bench/lib.sh
@@ -143,7 +143,7 @@ for round in $(seq 1 "$ROUNDS"); do
 
 	client_log="$WORK/round$round.log"
 	run_client "$client_log" "$CONNECTIONS" "$POSTS" $((HOLD + 15))
-	wait_for 'READY.* ok$' "$client_log" 300
+	wait_for 'READY.* ok$' "$client_log" 1200
 	ESTAB[round]=$(sed -n 's/.*established_in_ms=\([0-9]*\).*/\1/p' "$client_log")
 	opened=$(sed -n 's/READY connections=\([0-9]*\).*/\1/p' "$client_log")
 	[[ $opened == "$CONNECTIONS" ]] || die "only '$opened' of $CONNECTIONS streams opened: $(cat "$client_log")"
