@@ -3,7 +3,9 @@
 // while they listen and reports, for each comment, how long the readers took to get it. Loopback only: the
 // host must be 127.0.0.1 or localhost. Bounded: it stops after its posts or after MAX_SECONDS.
 //
-// usage: java LiveClient.java HOST PORT ARTICLE_ID SLUG CONNECTIONS POSTS POST_INTERVAL_MS HOLD_SECONDS
+// usage: java LiveClient.java HOST PORT ARTICLE_ID SLUG CONNECTIONS POSTS POST_INTERVAL_MS HOLD_SECONDS TOKEN
+// The comments are posted with an editor's token, so that moderation's screening approves them all (a held
+// comment is, rightly, never sent to readers); rendering and broadcasting are the same as for any reader's.
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -57,6 +59,7 @@ public class LiveClient {
 		int posts = Integer.parseInt(args[5]);
 		long interval = Long.parseLong(args[6]);
 		long holdSeconds = Long.parseLong(args[7]);
+		String token = args[8];
 		long deadline = System.nanoTime() + MAX_SECONDS * 1_000_000_000L;
 
 		byte[] request = ("GET /live/articles/" + articleId + " HTTP/1.1\r\nHost: " + host + ":" + port
@@ -116,6 +119,7 @@ public class LiveClient {
 						+ "@example.org\"},\"body\":\"A comment for the live benchmark LIVEBENCH" + sent + "X\"}";
 				var post = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/v1/articles/" + slug + "/comments"))
 					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + token)
 					.header("X-Forwarded-For", "10.77." + (sent / 250) + "." + (sent % 250 + 1))
 					.POST(HttpRequest.BodyPublishers.ofString(body))
 					.build();
