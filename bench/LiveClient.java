@@ -37,7 +37,12 @@ public class LiveClient {
 
 		String tail = "";
 
+		/** What came before the end of the response headers (they may arrive in more than one read). */
+		final StringBuilder head = new StringBuilder();
+
 		boolean headersSeen;
+
+		boolean failed;
 
 		final BitSet got = new BitSet();
 
@@ -92,8 +97,9 @@ public class LiveClient {
 				channel.register(selector, SelectionKey.OP_READ, reader);
 			}
 			open += batch;
+			System.err.println("opening: " + open);
 			long waitUntil = System.nanoTime() + 120_000_000_000L;
-			while (readers.stream().filter(r -> r.headersSeen).count() < open && System.nanoTime() < waitUntil) {
+			while (readers.stream().filter(r -> r.headersSeen || r.failed).count() < open && System.nanoTime() < waitUntil) {
 				poll(selector, buffer, posted, arrivals, index, 100);
 			}
 		}
@@ -191,9 +197,17 @@ public class LiveClient {
 				reader.channel.close();
 				continue;
 			}
-			String text = reader.tail + new String(buffer.array(), 0, n, StandardCharsets.UTF_8);
-			if (!reader.headersSeen && text.contains("\r\n\r\n")) {
-				reader.headersSeen = text.startsWith("HTTP/1.1 200");
+			String chunk = new String(buffer.array(), 0, n, StandardCharsets.UTF_8);
+			String text = reader.tail + chunk;
+			if (!reader.headersSeen && !reader.failed) {
+				reader.head.append(chunk);
+				if (reader.head.indexOf("\r\n\r\n") >= 0) {
+					reader.headersSeen = reader.head.toString().startsWith("HTTP/1.1 200");
+					reader.failed = !reader.headersSeen;
+					if (reader.failed) {
+						System.out.println("REFUSED " + reader.head.substring(0, Math.min(200, reader.head.length())).replace("\r\n", " | "));
+					}
+				}
 			}
 			Matcher m = MARK.matcher(text);
 			while (m.find()) {
