@@ -209,6 +209,10 @@ class SecurityConfiguration {
 		if (path.startsWith("/comments/") && path.endsWith("/like")) {
 			return false;
 		}
+		// RFC 8058 one-click unsubscribe: a mail client posts it without a session; the link's signature is the check
+		if (path.startsWith("/notifications/unsubscribe/")) {
+			return false;
+		}
 		return request.getSession(false) != null;
 	}
 
