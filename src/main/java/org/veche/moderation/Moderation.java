@@ -15,6 +15,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentAuthor;
 import org.veche.discussion.CommentStatus;
@@ -23,6 +25,9 @@ import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
 import org.veche.identity.SignedIn;
 import org.veche.moderation.internal.ActionLog;
+import org.veche.moderation.filter.FilterInput;
+import org.veche.moderation.filter.FilterTask;
+import org.veche.moderation.filter.LearningFilter;
 import org.veche.moderation.internal.Bans;
 import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
@@ -62,10 +67,13 @@ public class Moderation {
 
 	private final RaidDetector raids;
 
+	private final LearningFilter filter;
+
 	Moderation(RuleSettings settings, Reasons reasons, Reports reports, Bans bans, ActionLog log,
 			Discussions discussions, Publishing publishing, ApplicationEventPublisher events, Clock clock,
-			RaidDetector raids) {
+			RaidDetector raids, LearningFilter filter) {
 		this.raids = raids;
+		this.filter = filter;
 		this.settings = settings;
 		this.reasons = reasons;
 		this.reports = reports;
@@ -136,10 +144,13 @@ public class Moderation {
 	@Transactional
 	public void decide(long commentId, Decision decision, SignedIn by) {
 		Comment comment = comment(commentId);
+		CommentAuthor author = discussions.author(commentId).orElseThrow();
 		discussions.changeStatus(commentId, decision.to());
 		reports.resolve(commentId, clock.instant());
-		// FILTER: where decisions teach the learning filter once it is on main: approve and not spam teach
-		// "fine" for spam and abuse, spam teaches SPAM = bad, abusive teaches ABUSE = bad.
+		// FILTER: decisions teach the learning filter, once they are committed: approve and not spam teach
+		// "fine" for spam and abuse, spam teaches SPAM = bad, trash as abusive ABUSE = bad; plain trash nothing
+		teach(decision, new FilterInput(comment.body(), comment.authorName(), author.email(), comment.authorUrl(),
+				author.accountId() == null, author.approved() - (comment.isApproved() ? 1 : 0) <= 0));
 		log(by, decision.param(), commentId, comment.status().name().toLowerCase(java.util.Locale.ROOT) + " \u2192 "
 				+ decision.to().name().toLowerCase(java.util.Locale.ROOT));
 	}
@@ -163,6 +174,30 @@ public class Moderation {
 			.forEach((articleId, until) -> publishing.article(articleId)
 				.ifPresent(article -> threads.add(new RaidedThread(article, until))));
 		return threads;
+	}
+
+	private void teach(Decision decision, FilterInput input) {
+		Runnable lesson = switch (decision) {
+			case APPROVE, NOT_SPAM -> () -> {
+				filter.learn(FilterTask.SPAM, input, false);
+				filter.learn(FilterTask.ABUSE, input, false);
+			};
+			case SPAM -> () -> filter.learn(FilterTask.SPAM, input, true);
+			case ABUSIVE -> () -> filter.learn(FilterTask.ABUSE, input, true);
+			case TRASH -> () -> {
+			};
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					lesson.run();
+				}
+			});
+		}
+		else {
+			lesson.run();
+		}
 	}
 
 	@Transactional

@@ -20,6 +20,10 @@ import org.veche.discussion.CommentScreen;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
 import org.veche.moderation.DiscussionRules;
+import org.veche.moderation.filter.FilterInput;
+import org.veche.moderation.filter.FilterScore;
+import org.veche.moderation.filter.FilterTask;
+import org.veche.moderation.filter.LearningFilter;
 import org.veche.publishing.Article;
 import org.veche.site.RejectedInput;
 
@@ -46,13 +50,16 @@ class Screening implements CommentScreen {
 
 	private final Discussions discussions;
 
+	private final LearningFilter filter;
+
 	/** The raid a candidate was found in, from screening until it is kept (gone if the post fails between). */
 	private final Cache<Candidate, RaidDetector.Raid> found = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
 
 	Screening(RuleSettings settings, Reasons reasons, Bans bans, Clock clock, RaidDetector raids,
-			Discussions discussions) {
+			Discussions discussions, LearningFilter filter) {
+		this.filter = filter;
 		this.settings = settings;
 		this.reasons = reasons;
 		this.bans = bans;
@@ -114,9 +121,18 @@ class Screening implements CommentScreen {
 				held.add(raidReason(raid.cluster()));
 			});
 		}
-		// FILTER: where the learning filter (moderation.filter.LearningFilter) is asked, once it is on main:
-		// a probability above rules.filterSpam() adds to spam, above rules.filterHold() to held, each reason
-		// carrying the score and its strongest words (Reasons.of("moderation.reason.filter", task, p, words)).
+		// FILTER: the learning filter is asked here; above the spam threshold a comment goes to spam, above the
+		// hold threshold it is held, and the reason carries the score and the words that weighed most
+		FilterInput input = input(c);
+		for (FilterTask task : FilterTask.values()) {
+			FilterScore score = filter.score(task, input);
+			if (score.probability() > rules.filterSpam()) {
+				spam.add(filterReason(task, score));
+			}
+			else if (score.probability() > rules.filterHold()) {
+				held.add(filterReason(task, score));
+			}
+		}
 		if (!spam.isEmpty()) {
 			spam.addAll(held);
 			return new Verdict(CommentStatus.SPAM, spam);
@@ -145,6 +161,17 @@ class Screening implements CommentScreen {
 				reasons.add(earlier, List.of(reason), candidate.at());
 			}
 		}
+	}
+
+	/** The filter's view of a candidate: a guest is a new author, one with no approved comment a first comment. */
+	static FilterInput input(Candidate c) {
+		return new FilterInput(c.body(), c.authorName(), c.email(), c.url(), c.accountId() == null,
+				!c.approvedBefore());
+	}
+
+	static String filterReason(FilterTask task, FilterScore score) {
+		return Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
+				String.format(Locale.ROOT, "%.2f", score.probability()), String.join(", ", score.strongest()));
 	}
 
 	static String raidReason(long cluster) {
