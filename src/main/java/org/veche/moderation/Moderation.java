@@ -28,6 +28,7 @@ import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.filter.FilterInput;
 import org.veche.moderation.filter.FilterTask;
 import org.veche.moderation.filter.LearningFilter;
+import org.veche.moderation.internal.Akismet;
 import org.veche.moderation.internal.Bans;
 import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
@@ -69,9 +70,12 @@ public class Moderation {
 
 	private final LearningFilter filter;
 
+	private final Akismet akismet;
+
 	Moderation(RuleSettings settings, Reasons reasons, Reports reports, Bans bans, ActionLog log,
 			Discussions discussions, Publishing publishing, ApplicationEventPublisher events, Clock clock,
-			RaidDetector raids, LearningFilter filter) {
+			RaidDetector raids, LearningFilter filter, Akismet akismet) {
+		this.akismet = akismet;
 		this.raids = raids;
 		this.filter = filter;
 		this.settings = settings;
@@ -151,6 +155,15 @@ public class Moderation {
 		// "fine" for spam and abuse, spam teaches SPAM = bad, trash as abusive ABUSE = bad; plain trash nothing
 		teach(decision, new FilterInput(comment.body(), comment.authorName(), author.email(), comment.authorUrl(),
 				author.accountId() == null, author.approved() - (comment.isApproved() ? 1 : 0) <= 0));
+		// Akismet learns from corrections only; the address was never kept, so none is sent
+		var submission = new Akismet.Submission(comment.body(), comment.authorName(), author.email(),
+				comment.authorUrl(), "", null);
+		if (decision == Decision.SPAM && akismet.enabled()) {
+			afterCommit(() -> akismet.submitSpam(submission));
+		}
+		if (decision == Decision.NOT_SPAM && akismet.enabled()) {
+			afterCommit(() -> akismet.submitHam(submission));
+		}
 		log(by, decision.param(), commentId, comment.status().name().toLowerCase(java.util.Locale.ROOT) + " \u2192 "
 				+ decision.to().name().toLowerCase(java.util.Locale.ROOT));
 	}
@@ -165,6 +178,16 @@ public class Moderation {
 		members.forEach(id -> decide(id, decision, by));
 		log(by, "cluster", cluster, decision.param() + " \u00d7 " + members.size());
 		return members.size();
+	}
+
+	/** Whether the owner turned on Akismet, which then receives every new comment (for the privacy page). */
+	public boolean akismetEnabled() {
+		return akismet.enabled();
+	}
+
+	/** The fields of each comment sent to Akismet when it is on. */
+	public List<String> akismetSends() {
+		return Akismet.SENT;
 	}
 
 	/** Threads that a raid switched to pre-moderation, and until when. */
@@ -187,6 +210,10 @@ public class Moderation {
 			case TRASH -> () -> {
 			};
 		};
+		afterCommit(lesson);
+	}
+
+	private static void afterCommit(Runnable lesson) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

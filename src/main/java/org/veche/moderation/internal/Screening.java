@@ -52,14 +52,17 @@ class Screening implements CommentScreen {
 
 	private final LearningFilter filter;
 
+	private final Akismet akismet;
+
 	/** The raid a candidate was found in, from screening until it is kept (gone if the post fails between). */
 	private final Cache<Candidate, RaidDetector.Raid> found = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
 
 	Screening(RuleSettings settings, Reasons reasons, Bans bans, Clock clock, RaidDetector raids,
-			Discussions discussions, LearningFilter filter) {
+			Discussions discussions, LearningFilter filter, Akismet akismet) {
 		this.filter = filter;
+		this.akismet = akismet;
 		this.settings = settings;
 		this.reasons = reasons;
 		this.bans = bans;
@@ -133,6 +136,10 @@ class Screening implements CommentScreen {
 				held.add(filterReason(task, score));
 			}
 		}
+		// Akismet only when the owner turned it on, and only for what the site's own rules did not send to spam
+		if (spam.isEmpty() && akismet.enabled() && akismet.isSpam(submission(c)).orElse(false)) {
+			spam.add(Reasons.of("moderation.reason.akismet"));
+		}
 		if (!spam.isEmpty()) {
 			spam.addAll(held);
 			return new Verdict(CommentStatus.SPAM, spam);
@@ -172,6 +179,10 @@ class Screening implements CommentScreen {
 	static String filterReason(FilterTask task, FilterScore score) {
 		return Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
 				String.format(Locale.ROOT, "%.2f", score.probability()), String.join(", ", score.strongest()));
+	}
+
+	private Akismet.Submission submission(Candidate c) {
+		return new Akismet.Submission(c.body(), c.authorName(), c.email(), c.url(), c.address(), c.article().path());
 	}
 
 	static String raidReason(long cluster) {
