@@ -24,10 +24,11 @@ import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
 import org.veche.identity.SignedIn;
+import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.filter.FilterInput;
 import org.veche.moderation.filter.FilterTask;
 import org.veche.moderation.filter.LearningFilter;
-import org.veche.moderation.internal.ActionLog;
+import org.veche.moderation.internal.Akismet;
 import org.veche.moderation.internal.Bans;
 import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
@@ -69,9 +70,12 @@ public class Moderation {
 
 	private final LearningFilter filter;
 
+	private final Akismet akismet;
+
 	Moderation(RuleSettings settings, Reasons reasons, Reports reports, Bans bans, ActionLog log,
 			Discussions discussions, Publishing publishing, ApplicationEventPublisher events, Clock clock,
-			RaidDetector raids, LearningFilter filter) {
+			RaidDetector raids, LearningFilter filter, Akismet akismet) {
+		this.akismet = akismet;
 		this.raids = raids;
 		this.filter = filter;
 		this.settings = settings;
@@ -144,9 +148,22 @@ public class Moderation {
 	@Transactional
 	public void decide(long commentId, Decision decision, SignedIn by) {
 		Comment comment = comment(commentId);
+		CommentAuthor author = discussions.author(commentId).orElseThrow();
 		discussions.changeStatus(commentId, decision.to());
 		reports.resolve(commentId, clock.instant());
-		teach(comment, decision);
+		// FILTER: decisions teach the learning filter, once they are committed: approve and not spam teach
+		// "fine" for spam and abuse, spam teaches SPAM = bad, trash as abusive ABUSE = bad; plain trash nothing
+		teach(decision, new FilterInput(comment.body(), comment.authorName(), author.email(), comment.authorUrl(),
+				author.accountId() == null, author.approved() - (comment.isApproved() ? 1 : 0) <= 0));
+		// Akismet learns from corrections only; the address was never kept, so none is sent
+		var submission = new Akismet.Submission(comment.body(), comment.authorName(), author.email(),
+				comment.authorUrl(), "", null);
+		if (decision == Decision.SPAM && akismet.enabled()) {
+			afterCommit(() -> akismet.submitSpam(submission));
+		}
+		if (decision == Decision.NOT_SPAM && akismet.enabled()) {
+			afterCommit(() -> akismet.submitHam(submission));
+		}
 		log(by, decision.param(), commentId, comment.status().name().toLowerCase(java.util.Locale.ROOT) + " \u2192 "
 				+ decision.to().name().toLowerCase(java.util.Locale.ROOT));
 	}
@@ -163,6 +180,16 @@ public class Moderation {
 		return members.size();
 	}
 
+	/** Whether the owner turned on Akismet, which then receives every new comment (for the privacy page). */
+	public boolean akismetEnabled() {
+		return akismet.enabled();
+	}
+
+	/** The fields of each comment sent to Akismet when it is on. */
+	public List<String> akismetSends() {
+		return Akismet.SENT;
+	}
+
 	/** Threads that a raid switched to pre-moderation, and until when. */
 	public List<RaidedThread> raidedThreads() {
 		var threads = new ArrayList<RaidedThread>();
@@ -172,18 +199,7 @@ public class Moderation {
 		return threads;
 	}
 
-	/**
-	 * A decision is a labelled example for the learning filter: approve and not spam teach "fine" for both
-	 * classifiers, spam teaches spam, abusive teaches abuse; a plain trash says nothing. Taught after the
-	 * commit, so a decision that is rolled back teaches nothing.
-	 */
-	private void teach(Comment comment, Decision decision) {
-		String email = discussions.author(comment.id()).map(CommentAuthor::email).orElse(null);
-		boolean first = reasons.of(List.of(comment.id()))
-			.getOrDefault(comment.id(), List.of())
-			.stream()
-			.anyMatch(r -> r.startsWith("moderation.reason.firstComment"));
-		var input = new FilterInput(comment.body(), comment.authorName(), email, comment.authorUrl(), first, first);
+	private void teach(Decision decision, FilterInput input) {
 		Runnable lesson = switch (decision) {
 			case APPROVE, NOT_SPAM -> () -> {
 				filter.learn(FilterTask.SPAM, input, false);
@@ -194,6 +210,10 @@ public class Moderation {
 			case TRASH -> () -> {
 			};
 		};
+		afterCommit(lesson);
+	}
+
+	private static void afterCommit(Runnable lesson) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

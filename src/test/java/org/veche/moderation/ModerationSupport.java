@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Role;
+import org.veche.moderation.filter.FilterTask;
+import org.veche.moderation.filter.LearningFilter;
 import org.veche.moderation.internal.RuleSettings;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
@@ -36,9 +38,15 @@ abstract class ModerationSupport extends IntegrationTest {
 		before = ruleSettings.rules();
 	}
 
+	@Autowired
+	protected LearningFilter filter;
+
+	/** The rules as they were, and a cold filter again: the queue's decisions teach it. */
 	@AfterEach
 	void restoreRules() {
 		ruleSettings.save(before);
+		filter.reset(FilterTask.SPAM);
+		filter.reset(FilterTask.ABUSE);
 	}
 
 	protected void rules(UnaryOperator<Rules> change) {

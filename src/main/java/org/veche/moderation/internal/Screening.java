@@ -50,16 +50,19 @@ class Screening implements CommentScreen {
 
 	private final Discussions discussions;
 
+	private final LearningFilter filter;
+
+	private final Akismet akismet;
+
 	/** The raid a candidate was found in, from screening until it is kept (gone if the post fails between). */
 	private final Cache<Candidate, RaidDetector.Raid> found = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
 
-	private final LearningFilter filter;
-
 	Screening(RuleSettings settings, Reasons reasons, Bans bans, Clock clock, RaidDetector raids,
-			Discussions discussions, LearningFilter filter) {
+			Discussions discussions, LearningFilter filter, Akismet akismet) {
 		this.filter = filter;
+		this.akismet = akismet;
 		this.settings = settings;
 		this.reasons = reasons;
 		this.bans = bans;
@@ -121,18 +124,21 @@ class Screening implements CommentScreen {
 				held.add(raidReason(raid.cluster()));
 			});
 		}
-		var input = new FilterInput(c.body(), c.authorName(), c.email(), c.url(), !c.approvedBefore(),
-				!c.approvedBefore());
+		// FILTER: the learning filter is asked here; above the spam threshold a comment goes to spam, above the
+		// hold threshold it is held, and the reason carries the score and the words that weighed most
+		FilterInput input = input(c);
 		for (FilterTask task : FilterTask.values()) {
 			FilterScore score = filter.score(task, input);
-			String reason = Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
-					Math.round(score.probability() * 100), String.join(", ", score.strongest()));
 			if (score.probability() > rules.filterSpam()) {
-				spam.add(reason);
+				spam.add(filterReason(task, score));
 			}
 			else if (score.probability() > rules.filterHold()) {
-				held.add(reason);
+				held.add(filterReason(task, score));
 			}
+		}
+		// Akismet only when the owner turned it on, and only for what the site's own rules did not send to spam
+		if (spam.isEmpty() && akismet.enabled() && akismet.isSpam(submission(c)).orElse(false)) {
+			spam.add(Reasons.of("moderation.reason.akismet"));
 		}
 		if (!spam.isEmpty()) {
 			spam.addAll(held);
@@ -162,6 +168,21 @@ class Screening implements CommentScreen {
 				reasons.add(earlier, List.of(reason), candidate.at());
 			}
 		}
+	}
+
+	/** The filter's view of a candidate: a guest is a new author, one with no approved comment a first comment. */
+	static FilterInput input(Candidate c) {
+		return new FilterInput(c.body(), c.authorName(), c.email(), c.url(), c.accountId() == null,
+				!c.approvedBefore());
+	}
+
+	static String filterReason(FilterTask task, FilterScore score) {
+		return Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
+				String.format(Locale.ROOT, "%.2f", score.probability()), String.join(", ", score.strongest()));
+	}
+
+	private Akismet.Submission submission(Candidate c) {
+		return new Akismet.Submission(c.body(), c.authorName(), c.email(), c.url(), c.address(), c.article().path());
 	}
 
 	static String raidReason(long cluster) {
