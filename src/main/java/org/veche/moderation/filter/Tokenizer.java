@@ -24,9 +24,9 @@ final class Tokenizer {
 
 	static final String NUMBER = "<number>";
 
-	private static final Pattern ADDRESS = Pattern.compile("(?<email>[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+)"
+	private static final Pattern ADDRESS = Pattern.compile("(?<email>[\\p{L}\\p{N}._%+-]++@[\\p{L}\\p{N}-]++(?:\\.[\\p{L}\\p{N}-]++)+)"
 			+ "|(?<link>(?:https?://|www\\.)[^\\s<>\"'()\\[\\]]+"
-			+ "|\\b(?:[\\p{L}\\p{N}-]+\\.)+(?:com|net|org|info|biz|io|me|co|ru|ua|su|by|kz|рф|укр|uk|us|de|fr|eu|tv|ly|gl"
+			+ "|\\b(?:[\\p{L}\\p{N}-]++\\.)+(?:com|net|org|info|biz|io|me|co|ru|ua|su|by|kz|рф|укр|uk|us|de|fr|eu|tv|ly|gl"
 			+ "|be|to|tk|xyz|top|site|online|club|link|shop|app|dev|in|cc|ws)\\b(?:/[^\\s<>\"'()\\[\\]]*)?)",
 			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
