@@ -10,8 +10,6 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -20,30 +18,12 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.veche.identity.Role;
 import org.veche.support.Http;
-import org.veche.support.IntegrationTest;
 
 /**
  * With JavaScript, an editor drags a box on the photo and its numbers, in the photo's own pixels, land in the
  * regions field that the form posts; blurring then works as it does without the script.
  */
-class FaceBlurBrowserIT extends IntegrationTest {
-
-	private Browser browser;
-
-	private ChromeDriver driver;
-
-	@BeforeEach
-	void openBrowser() {
-		browser = Browser.withJavaScript();
-		driver = browser.driver();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class FaceBlurBrowserIT extends ScriptedBrowserTest {
 
 	@Test
 	void aBoxDrawnOnThePhotoBecomesNumbersInThePhotosPixelsAndIsBlurred() throws Exception {
