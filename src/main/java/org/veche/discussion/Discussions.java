@@ -119,7 +119,7 @@ public class Discussions {
 		screen.kept(id, candidate, verdict);
 		Comment comment = comments.byId(id).orElseThrow();
 		events.publishEvent(new CommentPosted(id, article.id(), comment.parentId(), comment.status()));
-		if (reply.notifyReplies() || reply.notifyAllComments()) {
+		if (email != null && (reply.notifyReplies() || reply.notifyAllComments())) {
 			events.publishEvent(new CommentNotificationsRequested(id, article.id(), email, who.accountId(),
 					reply.notifyReplies(), reply.notifyAllComments()));
 		}
