@@ -19,8 +19,8 @@ NGINX_WORKERS=${NGINX_WORKERS:-auto}
 SIZES=(10 200 2000)
 JAR=${JAR:-$ROOT/target/veche.jar}
 
-log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
-die() { log "ERROR: $*"; exit 1; }
+# shellcheck source=bench/lib.sh
+source "$HERE/lib.sh"
 
 # ---------------------------------------------------------------- tools
 missing=()
@@ -61,16 +61,6 @@ fi
 WORK=$(mktemp -d /tmp/veche-bench.XXXXXX)
 SERVER_PID=""
 NGINX_PID=""
-stop_pid() {
-	local pid=$1 i
-	[[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
-	kill "$pid" 2>/dev/null || true
-	for i in $(seq 1 40); do
-		kill -0 "$pid" 2>/dev/null || return 0
-		sleep 0.5
-	done
-	kill -9 "$pid" 2>/dev/null || true
-}
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
