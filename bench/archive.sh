@@ -48,16 +48,16 @@ backup_ms=() restore_ms=() wxr_ms=()
 for round in $(seq 1 "$ROUNDS"); do
 	log "round $round: export backup"
 	out=$(veche export backup "$work/site.zip" --veche.data-dir="$site")
-	echo "$out" | head -1
+	echo "$out" | grep -E "^(backup|restore|wxr): "
 	backup_ms+=("$(echo "$out" | ms)")
 	log "round $round: restore into an empty site"
 	rm -rf "$work/restored"
 	out=$(veche restore "$work/site.zip" --veche.data-dir="$work/restored")
-	echo "$out" | head -1
+	echo "$out" | grep -E "^(backup|restore|wxr): "
 	restore_ms+=("$(echo "$out" | ms)")
 	log "round $round: export wxr"
 	out=$(veche export wxr "$work/site.xml" --veche.data-dir="$site")
-	echo "$out" | head -1
+	echo "$out" | grep -E "^(backup|restore|wxr): "
 	wxr_ms+=("$(echo "$out" | ms)")
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
