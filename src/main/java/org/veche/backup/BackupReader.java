@@ -10,8 +10,8 @@ import java.util.function.Consumer;
 public interface BackupReader {
 
 	/**
-	 * Hands over each row of the table as the backup holds it (column name to Long, String, Boolean, Double or
-	 * null); a backup made before the table existed has none.
+	 * Hands over each row of the table as the backup holds it (column name to Long, String, Boolean, Double,
+	 * byte[] or null); a backup made before the table existed has none.
 	 */
 	void rows(String table, Consumer<Map<String, Object>> row);
 

@@ -243,8 +243,20 @@ public final class BackupZipReader implements BackupReader, Closeable {
 			case VALUE_FALSE -> Boolean.FALSE;
 			case VALUE_NUMBER_INT -> json.getLongValue();
 			case VALUE_NUMBER_FLOAT -> json.getDoubleValue();
+			case START_OBJECT -> bytes(table, column);
 			default -> throw malformed("column " + column + " of " + table + " holds " + token + ", not a value");
 		};
+	}
+
+	private byte[] bytes(String table, String column) {
+		if (!"base64".equals(json.nextName()) || json.nextToken() != JsonToken.VALUE_STRING) {
+			throw malformed("column " + column + " of " + table + " holds an object that is not {\"base64\": ...}");
+		}
+		byte[] bytes = json.getBinaryValue();
+		if (json.nextToken() != JsonToken.END_OBJECT) {
+			throw malformed("column " + column + " of " + table + " holds more than its bytes");
+		}
+		return bytes;
 	}
 
 	/** Every table of the section must have been asked for: a table the site does not know is refused. */

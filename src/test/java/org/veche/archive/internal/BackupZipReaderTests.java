@@ -41,6 +41,7 @@ class BackupZipReaderTests {
 		var writer = new BackupZipWriter(out, new Progress(), 1L, "3", 2);
 		writer.beginSection("media");
 		writer.table("photo", Stream.of(row("id", 1L, "caption", "Crowd ]]> \"quoted\""), row("id", 2L, "caption", null)));
+		writer.table("model", Stream.of(row("task", "spam", "model", new byte[] { 0, 1, (byte) 0xff })));
 		writer.file("media/abc/320.jpg", photo);
 		writer.endSection();
 		writer.finish();
@@ -52,6 +53,7 @@ class BackupZipReaderTests {
 			assertThat(reader.header().schema()).isEqualTo("3");
 			assertThat(reader.nextSection()).isEqualTo("media");
 			reader.rows("photo", rows::add);
+			reader.rows("model", model -> assertThat((byte[]) model.get("model")).containsExactly(0, 1, 0xff));
 			reader.files(Map.of("media", media));
 			reader.endSection();
 			assertThat(reader.nextSection()).isNull();

@@ -1,4 +1,4 @@
-package org.veche.privacy;
+package org.veche.privacy.internal;
 
 import org.jooq.DSLContext;
 import org.springframework.core.annotation.Order;
