@@ -7,11 +7,12 @@ import org.veche.backup.BackupTable;
 import org.veche.backup.TableSection;
 
 /**
- * Who asked for which mail, the digests being gathered and the outbox, in a backup: a restored site goes on
- * mailing the same people about the same things, and never sends again what was sent.
+ * Subscriptions and the outbox in a backup: a site that moves keeps its readers' confirmed subscriptions, their
+ * digests in progress, the mail not yet sent and the keys that stop an event from being mailed twice. The link
+ * key is a site setting, so old links keep working on the new machine.
  */
 @Component
-@Order(90)
+@Order(60)
 class NotificationsBackup extends TableSection {
 
 	NotificationsBackup(DSLContext db) {
