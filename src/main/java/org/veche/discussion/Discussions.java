@@ -119,6 +119,10 @@ public class Discussions {
 		screen.kept(id, candidate, verdict);
 		Comment comment = comments.byId(id).orElseThrow();
 		events.publishEvent(new CommentPosted(id, article.id(), comment.parentId(), comment.status()));
+		if (email != null && (reply.notifyReplies() || reply.notifyAllComments())) {
+			events.publishEvent(new CommentNotificationsRequested(id, article.id(), email, who.accountId(),
+					reply.notifyReplies(), reply.notifyAllComments()));
+		}
 		return comment;
 	}
 
@@ -206,6 +210,11 @@ public class Discussions {
 
 	public Optional<Comment> comment(long id) {
 		return comments.byId(id);
+	}
+
+	/** Whether the comment was written from this address, so that nobody is notified of their own comment. */
+	public boolean writtenBy(long commentId, String email) {
+		return email != null && comments.writtenBy(commentId, email.toLowerCase(Locale.ROOT));
 	}
 
 	/** Every approved comment of an article, oldest first. */

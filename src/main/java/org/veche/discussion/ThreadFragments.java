@@ -118,6 +118,11 @@ public class ThreadFragments {
 		changed(imported.articleId());
 	}
 
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(CommentsErased erased) {
+		erased.articleIds().forEach(this::changed);
+	}
+
 	private void changed(long articleId) {
 		long current = versions.computeIfAbsent(articleId, id -> new AtomicLong()).incrementAndGet();
 		cache.asMap().keySet().removeIf(key -> key.articleId() == articleId && key.version() < current);

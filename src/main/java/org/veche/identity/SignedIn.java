@@ -46,6 +46,11 @@ public record SignedIn(Account account, String passwordHash, String provider) im
 	}
 
 	@Override
+	public boolean moderates() {
+		return account.role() == Role.MODERATOR || account.role() == Role.ADMINISTRATOR;
+	}
+
+	@Override
 	public boolean isAdministrator() {
 		return account.role() == Role.ADMINISTRATOR;
 	}

@@ -27,6 +27,8 @@ public final class ImportProgress {
 
 	private volatile Phase phase = Phase.CHECKING;
 
+	private volatile Phase failedDuring;
+
 	private volatile long total;
 
 	private volatile Instant phaseStarted;
@@ -49,7 +51,15 @@ public final class ImportProgress {
 	}
 
 	public void end(boolean succeeded) {
+		if (!succeeded) {
+			failedDuring = phase;
+		}
 		phase = succeeded ? Phase.DONE : Phase.FAILED;
+	}
+
+	/** The phase a failed import stopped in (with {@link #done()} items of it done), or null. */
+	public Phase failedDuring() {
+		return failedDuring;
 	}
 
 	public Phase phase() {

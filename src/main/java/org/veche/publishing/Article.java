@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A piece the newsroom publishes: a written article, or a photo story ("In pictures") whose body is a gallery.
+ * A piece the newsroom publishes: a written article, or a photo story ("In pictures") whose body is a gallery;
+ * or a page of another site whose discussion Veche holds (see the embed module), which no listing shows.
  * @param source where the story comes from ("according to ..."), or null
  * @param coverPhotoId the media module's photo shown at the top, or null
  * @param discussion whether readers may comment, and whether every comment waits for a moderator
@@ -37,7 +38,7 @@ public record Article(long id, String slug, Kind kind, String title, String lead
 
 	public enum Kind {
 
-		ARTICLE, PHOTO_STORY
+		ARTICLE, PHOTO_STORY, EXTERNAL_PAGE
 
 	}
 
@@ -53,6 +54,11 @@ public record Article(long id, String slug, Kind kind, String title, String lead
 
 	public boolean isPhotoStory() {
 		return kind == Kind.PHOTO_STORY;
+	}
+
+	/** A page of another site, discussed here: its source is the page, it has no body and no listing shows it. */
+	public boolean isExternalPage() {
+		return kind == Kind.EXTERNAL_PAGE;
 	}
 
 	/** Readers see an article once it is published or its scheduled time has come. */

@@ -99,6 +99,11 @@ public class Publishing {
 		return articles.count();
 	}
 
+	/** Every article whatever its status, in id order after the given id, for moving the site elsewhere. */
+	public List<Article> everyArticle(long afterId, int limit) {
+		return articles.after(afterId, Math.clamp(limit, 1, 1000));
+	}
+
 	/** The desk as this person sees it: editors everything, authors only what they wrote. */
 	public List<Article> desk(SignedIn by, int page, int size) {
 		return articles.all(mayPublish(by) ? null : by.accountId(), (Math.max(1, page) - 1) * size, size);
@@ -147,15 +152,31 @@ public class Publishing {
 			throw new RejectedInput(HttpStatus.FORBIDDEN, "article.notYours");
 		}
 		requireMayPublish(draft, by);
+		refuseExternalKind(draft);
 		return create(draft, by.accountId(), by.displayName());
 	}
 
 	/** Saves a new version as this person: the same rules as {@link #editable} and {@link #create}. */
 	@Transactional
 	public Article revise(long id, ArticleDraft draft, SignedIn by) {
-		editable(id, by);
+		Article before = editable(id, by);
+		if (before.isExternalPage()) {
+			// an editor may retitle a discussed page, but it stays that page's discussion
+			draft = new ArticleDraft(Article.Kind.EXTERNAL_PAGE, draft.title(), draft.lead(), draft.body(), draft.tags(),
+					before.source(), draft.status(), draft.publishAt(), draft.coverPhotoId());
+		}
+		else {
+			refuseExternalKind(draft);
+		}
 		requireMayPublish(draft, by);
 		return revise(id, draft);
+	}
+
+	/** Only the embed makes pages of other sites, and only for an allowed site. */
+	private static void refuseExternalKind(ArticleDraft draft) {
+		if (draft.kind() == Article.Kind.EXTERNAL_PAGE) {
+			throw new RejectedInput("article.kind.invalid");
+		}
 	}
 
 	private void requireMayPublish(ArticleDraft draft, SignedIn by) {
@@ -204,6 +225,21 @@ public class Publishing {
 	/** The article that names this link as its source ("according to ..."), if any. */
 	public Optional<Article> citing(String sourceUrl) {
 		return sourceUrl == null || sourceUrl.isBlank() ? Optional.empty() : articles.bySourceUrl(sourceUrl.strip());
+	}
+
+	/**
+	 * A page of another site whose discussion this site holds: published at once, under the page's title, with
+	 * the page as its source. No event announces it, since it is not news of this site.
+	 */
+	@Transactional
+	public Article createExternalPage(String title, String pageUrl, String siteName) {
+		Instant now = clock.instant();
+		String clean = text(title, MAX_TITLE, "article.title");
+		String url = checkedUrl(pageUrl);
+		String name = text(siteName, 200, "article.source");
+		var row = new Articles.Row(uniqueSlug(clean, null), Article.Kind.EXTERNAL_PAGE, clean, "", "", "", null, name,
+				Article.Status.PUBLISHED, now, new Article.Source(name, url), null);
+		return articles.byId(articles.add(row, now)).orElseThrow();
 	}
 
 	private Article revise(long id, ArticleDraft draft) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -22,7 +23,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.mail.MailAuthenticationException;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -69,6 +72,23 @@ public class Mailer {
 	 */
 	public boolean send(String to, String subject, String text, String html) {
 		try {
+			deliver(to, subject, text, html, Map.of());
+			return true;
+		}
+		catch (NotSent ex) {
+			log.warn("Could not send a message to {}: {}", to.replaceAll("^[^@]*", "***"), ex.getCause().toString());
+			return false;
+		}
+	}
+
+	/**
+	 * Sends one message as {@link #send} does, with extra headers (List-Unsubscribe), and says why when it could
+	 * not: for callers that keep the message and try again later.
+	 * @throws NotSent when the server could not be reached or refused the message
+	 */
+	public void deliver(String to, String subject, String text, String html, Map<String, String> headers)
+			throws NotSent {
+		try {
 			MimeMessage message = sender != null ? sender.createMimeMessage()
 					: new MimeMessage(Session.getInstance(new Properties()));
 			var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
@@ -79,18 +99,46 @@ public class Mailer {
 			helper.setSentDate(java.util.Date.from(Instant.now()));
 			// RFC 3834: tells auto-responders not to answer the site's robot
 			message.setHeader("Auto-Submitted", "auto-generated");
+			for (var header : headers.entrySet()) {
+				message.setHeader(header.getKey(), header.getValue());
+			}
 			if (sender != null) {
 				sender.send(message);
 			}
 			else {
 				write(message);
 			}
-			return true;
+		}
+		catch (MailAuthenticationException ex) {
+			throw new NotSent(ex, true);
+		}
+		catch (MailSendException ex) {
+			// Spring gives a cause only when the connection failed; a refused message comes as failedMessages
+			throw new NotSent(ex, ex.getCause() != null);
 		}
 		catch (MessagingException | MailException | IOException | UncheckedIOException ex) {
-			log.warn("Could not send a message to {}: {}", to.replaceAll("^[^@]*", "***"), ex.toString());
-			return false;
+			// a full or read-only mail folder stops every message, as a server that is down does
+			throw new NotSent(ex, ex instanceof IOException || ex instanceof UncheckedIOException);
 		}
+	}
+
+	/**
+	 * A message that did not go out.
+	 */
+	public static final class NotSent extends Exception {
+
+		private final boolean serverUnavailable;
+
+		NotSent(Exception cause, boolean serverUnavailable) {
+			super(cause.getMessage(), cause);
+			this.serverUnavailable = serverUnavailable;
+		}
+
+		/** The server could not be reached or would not let the site in: no message can go until it is back. */
+		public boolean serverUnavailable() {
+			return serverUnavailable;
+		}
+
 	}
 
 	private void write(MimeMessage message) throws IOException, MessagingException {

@@ -85,6 +85,10 @@ public record Page(Locale locale, MessageSource messages, String siteName, ZoneI
 		return reader != null && reader.writes();
 	}
 
+	public boolean moderator() {
+		return reader != null && reader.moderates();
+	}
+
 	public boolean administrator() {
 		return reader != null && reader.isAdministrator();
 	}

@@ -17,6 +17,11 @@ public interface Reader {
 		return isStaff();
 	}
 
+	/** Works the moderation queue (moderators and administrators). */
+	default boolean moderates() {
+		return false;
+	}
+
 	/** Manages users and settings. */
 	default boolean isAdministrator() {
 		return false;

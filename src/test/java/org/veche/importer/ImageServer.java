@@ -27,6 +27,10 @@ final class ImageServer implements AutoCloseable {
 
 	final List<String> requests = new CopyOnWriteArrayList<>();
 
+	/** Runs before each answer: a test may change the world while an import is between its passes. */
+	volatile Runnable onRequest = () -> {
+	};
+
 	ImageServer() {
 		try {
 			server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -37,6 +41,7 @@ final class ImageServer implements AutoCloseable {
 		server.createContext("/", exchange -> {
 			String path = exchange.getRequestURI().getPath();
 			requests.add(path);
+			onRequest.run();
 			byte[] body = path.startsWith("/uploads/") && path.endsWith(".jpg") ? jpeg(640, 480)
 					: "not here".getBytes(StandardCharsets.UTF_8);
 			exchange.sendResponseHeaders(path.endsWith(".jpg") && path.startsWith("/uploads/") ? 200 : 404, body.length);

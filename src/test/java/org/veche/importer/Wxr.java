@@ -48,7 +48,10 @@ final class Wxr {
 			.append("]]></wp:post_date_gmt>\n<wp:comment_status><![CDATA[open]]></wp:comment_status>\n<wp:post_name><![CDATA[")
 			.append(slug).append("]]></wp:post_name>\n<wp:status><![CDATA[").append(status)
 			.append("]]></wp:status>\n<wp:post_parent>0</wp:post_parent>\n<wp:post_type><![CDATA[").append(type)
-			.append("]]></wp:post_type>\n<wp:post_password><![CDATA[]]></wp:post_password>\n");
+			.append("]]></wp:post_type>\n");
+		if (java.util.Arrays.stream(extra).noneMatch(e -> e.startsWith("<wp:post_password>"))) {
+			item.append("<wp:post_password><![CDATA[]]></wp:post_password>\n");
+		}
 		for (String more : extra) {
 			item.append(more).append('\n');
 		}

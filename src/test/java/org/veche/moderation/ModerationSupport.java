@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Role;
 import org.veche.moderation.internal.RuleSettings;
+import org.veche.support.BrowserSession;
 import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
@@ -42,6 +43,24 @@ abstract class ModerationSupport extends IntegrationTest {
 
 	protected void rules(UnaryOperator<Rules> change) {
 		ruleSettings.save(change.apply(new Rules(ruleSettings.rules())).build());
+	}
+
+	/** A signed-in browser of a new account with this role. */
+	protected BrowserSession session(Role role) {
+		String email = role.name().toLowerCase() + unique() + "@example.org";
+		String password = "correct horse battery " + unique();
+		identity.createAccount(email, password, role.name() + " " + unique(), role);
+		return BrowserSession.signIn(http, email, password);
+	}
+
+	/** Posts a form as a signed-in person, with the CSRF token of the page the form is on. */
+	protected static Http.Response submit(BrowserSession session, String formPage, String action,
+			Map<String, String> fields) {
+		var form = session.get(formPage);
+		assertThat(form.status()).as("GET %s", formPage).isEqualTo(200);
+		var all = new HashMap<>(fields);
+		all.put("_csrf", BrowserSession.csrfToken(form.html()));
+		return session.postForm(action, all);
 	}
 
 	protected String editorToken() {
@@ -111,6 +130,8 @@ abstract class ModerationSupport extends IntegrationTest {
 
 		double filterSpam;
 
+		int raidSize;
+
 		Rules(DiscussionRules r) {
 			holdLinks = r.holdLinks();
 			moderationWords = r.moderationWords();
@@ -124,12 +145,13 @@ abstract class ModerationSupport extends IntegrationTest {
 			reportsToHold = r.reportsToHold();
 			filterHold = r.filterHold();
 			filterSpam = r.filterSpam();
+			raidSize = r.raidSize();
 		}
 
 		DiscussionRules build() {
 			return new DiscussionRules(holdLinks, moderationWords, disallowedWords, holdFirstComment,
 					nameAndEmailRequired, closeAfterDays, floodInterval, maxLength, guestsMayComment, reportsToHold,
-					filterHold, filterSpam);
+					filterHold, filterSpam, raidSize);
 		}
 
 	}

@@ -80,6 +80,11 @@ public final class Http {
 		return send(request(path).DELETE());
 	}
 
+	/** What a browser sends before a cross-origin request it must ask about (a CORS preflight). */
+	public Response options(String path) {
+		return send(request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+	}
+
 	public Response postForm(String path, Map<String, String> fields) {
 		String body = fields.entrySet()
 			.stream()

@@ -104,6 +104,10 @@ public class Comments {
 		return db.select(FIELDS).from(COMMENT).where(ID.eq(id)).fetchOptional(Comments::comment);
 	}
 
+	public boolean writtenBy(long id, String email) {
+		return db.fetchExists(COMMENT, ID.eq(id).and(AUTHOR_EMAIL.eq(email)));
+	}
+
 	/** Every approved comment of an article in the order they were written: one query for a whole thread. */
 	public List<Comment> approved(long articleId) {
 		return db.select(FIELDS)

@@ -94,6 +94,8 @@ class CommentFormController {
 	Object post(@PathVariable String slug, @RequestParam(name = "comment_parent", required = false) String parent,
 			@RequestParam(defaultValue = "") String author, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String comment,
+			@RequestParam(name = "notify_replies", defaultValue = "false") boolean notifyReplies,
+			@RequestParam(name = "notify_all", defaultValue = "false") boolean notifyAllComments,
 			HttpServletRequest request) {
 		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		boolean hasParent = parent != null && !parent.isBlank() && !parent.equals("0");
@@ -103,7 +105,7 @@ class CommentFormController {
 			if (hasParent && parentId == null) {
 				throw new RejectedInput("comment.parent.unknown");
 			}
-			Comment posted = discussions.post(article, new Reply(parentId, author, email, url, comment),
+			Comment posted = discussions.post(article, new Reply(parentId, author, email, url, comment, notifyReplies, notifyAllComments),
 					Commenters.of(request));
 			if (json) {
 				var body = new HashMap<String, Object>();

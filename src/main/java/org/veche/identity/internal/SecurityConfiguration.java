@@ -136,6 +136,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/editor/**").hasRole("AUTHOR")
 				.requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
+				.requestMatchers("/moderation", "/moderation/**").hasRole("MODERATOR")
 				.requestMatchers("/account", "/account/**").authenticated()
 				.anyRequest().permitAll())
 			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
@@ -206,6 +207,10 @@ class SecurityConfiguration {
 			return true;
 		}
 		if (path.startsWith("/comments/") && path.endsWith("/like")) {
+			return false;
+		}
+		// RFC 8058 one-click unsubscribe: a mail client posts it without a session; the link's signature is the check
+		if (path.startsWith("/notifications/unsubscribe/")) {
 			return false;
 		}
 		return request.getSession(false) != null;

@@ -175,8 +175,13 @@ public class Articles {
 			.map(r -> article(r, tagsOf(List.of(r.get(ID))).getOrDefault(r.get(ID), List.of())));
 	}
 
+	/** Pages of other sites discussed here are articles too, but no listing shows them. */
+	static Condition listedAt(Instant now) {
+		return visibleAt(now).and(KIND.ne(Article.Kind.EXTERNAL_PAGE.name()));
+	}
+
 	public List<ArticleSummary> visible(Instant now, String tag, int offset, int limit) {
-		var query = db.select(SUMMARY_FIELDS).from(ARTICLE).where(visibleAt(now));
+		var query = db.select(SUMMARY_FIELDS).from(ARTICLE).where(listedAt(now));
 		if (tag != null) {
 			query = query.and(ID.in(db.select(TAG_ARTICLE_ID).from(ARTICLE_TAG).where(TAG.eq(tag))));
 		}
@@ -184,7 +189,7 @@ public class Articles {
 	}
 
 	public long countVisible(Instant now, String tag) {
-		Condition condition = visibleAt(now);
+		Condition condition = listedAt(now);
 		if (tag != null) {
 			condition = condition.and(ID.in(db.select(TAG_ARTICLE_ID).from(ARTICLE_TAG).where(TAG.eq(tag))));
 		}
@@ -217,7 +222,7 @@ public class Articles {
 	public List<ArticleStamp> stamps(Instant now, int offset, int limit) {
 		return db.select(SLUG, PUBLISHED_AT, UPDATED_AT)
 			.from(ARTICLE)
-			.where(visibleAt(now))
+			.where(listedAt(now))
 			.orderBy(PUBLISHED_AT.desc(), ID.desc())
 			.limit(limit)
 			.offset(offset)
@@ -240,6 +245,13 @@ public class Articles {
 
 	public long count() {
 		return db.fetchCount(ARTICLE);
+	}
+
+	/** Every article, drafts included, in id order after the given id: a page of an export. */
+	public List<Article> after(long afterId, int limit) {
+		var rows = db.select(ALL_FIELDS).from(ARTICLE).where(ID.gt(afterId)).orderBy(ID).limit(limit).fetch();
+		var tags = tagsOf(rows.map(r -> r.get(ID)));
+		return rows.map(r -> article(r, tags.getOrDefault(r.get(ID), List.of())));
 	}
 
 	public long countBy(long authorId) {

@@ -1,0 +1,301 @@
+package org.veche.moderation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.veche.discussion.Comment;
+import org.veche.discussion.CommentAuthor;
+import org.veche.discussion.CommentStatus;
+import org.veche.discussion.Commenter;
+import org.veche.discussion.Discussions;
+import org.veche.discussion.Reply;
+import org.veche.identity.SignedIn;
+import org.veche.moderation.filter.FilterInput;
+import org.veche.moderation.filter.FilterTask;
+import org.veche.moderation.filter.LearningFilter;
+import org.veche.moderation.internal.ActionLog;
+import org.veche.moderation.internal.Bans;
+import org.veche.moderation.internal.RaidDetector;
+import org.veche.moderation.internal.Reasons;
+import org.veche.moderation.internal.Reports;
+import org.veche.moderation.internal.RuleSettings;
+import org.veche.publishing.Article;
+import org.veche.publishing.Publishing;
+import org.veche.site.RejectedInput;
+
+/**
+ * The moderation module's face: the rules, the queue and the moderators' decisions, bans and readers' reports.
+ * Every decision changes the comment through the discussion module, which tells the rest of the site, and is
+ * written to the log.
+ */
+@Service
+public class Moderation {
+
+	public static final int QUEUE_PAGE = 20;
+
+	private final RuleSettings settings;
+
+	private final Reasons reasons;
+
+	private final Reports reports;
+
+	private final Bans bans;
+
+	private final ActionLog log;
+
+	private final Discussions discussions;
+
+	private final Publishing publishing;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final RaidDetector raids;
+
+	private final LearningFilter filter;
+
+	Moderation(RuleSettings settings, Reasons reasons, Reports reports, Bans bans, ActionLog log,
+			Discussions discussions, Publishing publishing, ApplicationEventPublisher events, Clock clock,
+			RaidDetector raids, LearningFilter filter) {
+		this.raids = raids;
+		this.filter = filter;
+		this.settings = settings;
+		this.reasons = reasons;
+		this.reports = reports;
+		this.bans = bans;
+		this.log = log;
+		this.discussions = discussions;
+		this.publishing = publishing;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	public DiscussionRules rules() {
+		return settings.rules();
+	}
+
+	@Transactional
+	public void saveRules(DiscussionRules rules, SignedIn by) {
+		settings.save(rules);
+		log(by, "settings", null, "");
+	}
+
+	public Map<QueueTab, Integer> counts() {
+		Map<CommentStatus, Integer> byStatus = discussions.statusCounts();
+		var counts = new java.util.EnumMap<QueueTab, Integer>(QueueTab.class);
+		for (QueueTab tab : QueueTab.values()) {
+			counts.put(tab, tab.status() == null ? reports.reportedCount() : byStatus.getOrDefault(tab.status(), 0));
+		}
+		return counts;
+	}
+
+	/** A page of the tab, newest first, each comment with its article, parent, author and reasons. */
+	public List<QueueItem> queue(QueueTab tab, int page) {
+		int offset = Math.max(0, page - 1) * QUEUE_PAGE;
+		List<Comment> comments = tab.status() == null
+				? ordered(reports.reported(offset, QUEUE_PAGE))
+				: discussions.withStatus(tab.status(), page, QUEUE_PAGE);
+		return items(comments);
+	}
+
+	public Optional<QueueItem> item(long commentId) {
+		return discussions.comment(commentId).map(c -> items(List.of(c)).getFirst());
+	}
+
+	private List<Comment> ordered(List<Long> ids) {
+		Map<Long, Comment> byId = discussions.comments(ids).stream().collect(Collectors.toMap(Comment::id, Function.identity()));
+		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+	}
+
+	private List<QueueItem> items(List<Comment> comments) {
+		List<Long> ids = comments.stream().map(Comment::id).toList();
+		Map<Long, List<String>> why = reasons.of(ids);
+		Map<Long, Map<ReportReason, Integer>> reported = reports.openByReason(ids);
+		List<Long> parentIds = comments.stream().map(Comment::parentId).filter(java.util.Objects::nonNull).toList();
+		Map<Long, Comment> parents = discussions.comments(parentIds).stream()
+			.collect(Collectors.toMap(Comment::id, Function.identity()));
+		var articles = new HashMap<Long, Optional<Article>>();
+		var items = new ArrayList<QueueItem>();
+		for (Comment c : comments) {
+			Article article = articles.computeIfAbsent(c.articleId(), publishing::article).orElse(null);
+			CommentAuthor author = discussions.author(c.id()).orElseThrow();
+			items.add(new QueueItem(c, article, c.parentId() == null ? null : parents.get(c.parentId()), author,
+					why.getOrDefault(c.id(), List.of()), reported.getOrDefault(c.id(), Map.of())));
+		}
+		return items;
+	}
+
+	/** Approves, marks spam or not spam, or trashes a comment; its open reports are settled by the decision. */
+	@Transactional
+	public void decide(long commentId, Decision decision, SignedIn by) {
+		Comment comment = comment(commentId);
+		discussions.changeStatus(commentId, decision.to());
+		reports.resolve(commentId, clock.instant());
+		teach(comment, decision);
+		log(by, decision.param(), commentId, comment.status().name().toLowerCase(java.util.Locale.ROOT) + " \u2192 "
+				+ decision.to().name().toLowerCase(java.util.Locale.ROOT));
+	}
+
+	/** Decides every comment of a raid's cluster at once. @return how many there were */
+	@Transactional
+	public int decideCluster(long cluster, Decision decision, SignedIn by) {
+		List<Long> members = reasons.withReason(Reasons.of("moderation.reason.raid", cluster));
+		if (members.isEmpty()) {
+			throw new RejectedInput(HttpStatus.NOT_FOUND, "moderation.cluster.notFound");
+		}
+		members.forEach(id -> decide(id, decision, by));
+		log(by, "cluster", cluster, decision.param() + " \u00d7 " + members.size());
+		return members.size();
+	}
+
+	/** Threads that a raid switched to pre-moderation, and until when. */
+	public List<RaidedThread> raidedThreads() {
+		var threads = new ArrayList<RaidedThread>();
+		raids.premoderated(clock.instant())
+			.forEach((articleId, until) -> publishing.article(articleId)
+				.ifPresent(article -> threads.add(new RaidedThread(article, until))));
+		return threads;
+	}
+
+	/**
+	 * A decision is a labelled example for the learning filter: approve and not spam teach "fine" for both
+	 * classifiers, spam teaches spam, abusive teaches abuse; a plain trash says nothing. Taught after the
+	 * commit, so a decision that is rolled back teaches nothing.
+	 */
+	private void teach(Comment comment, Decision decision) {
+		String email = discussions.author(comment.id()).map(CommentAuthor::email).orElse(null);
+		boolean first = reasons.of(List.of(comment.id()))
+			.getOrDefault(comment.id(), List.of())
+			.stream()
+			.anyMatch(r -> r.startsWith("moderation.reason.firstComment"));
+		var input = new FilterInput(comment.body(), comment.authorName(), email, comment.authorUrl(), first, first);
+		Runnable lesson = switch (decision) {
+			case APPROVE, NOT_SPAM -> () -> {
+				filter.learn(FilterTask.SPAM, input, false);
+				filter.learn(FilterTask.ABUSE, input, false);
+			};
+			case SPAM -> () -> filter.learn(FilterTask.SPAM, input, true);
+			case ABUSIVE -> () -> filter.learn(FilterTask.ABUSE, input, true);
+			case TRASH -> () -> {
+			};
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					lesson.run();
+				}
+			});
+		}
+		else {
+			lesson.run();
+		}
+	}
+
+	@Transactional
+	public void edit(long commentId, String body, SignedIn by) {
+		comment(commentId);
+		discussions.edit(commentId, body);
+		log(by, "edit", commentId, "");
+	}
+
+	/** A moderator's answer from the queue: a held comment is approved first, as WordPress's "Approve and Reply". */
+	@Transactional
+	public Comment reply(long commentId, String body, SignedIn by, String address) {
+		Comment comment = comment(commentId);
+		if (!comment.isApproved()) {
+			decide(commentId, Decision.APPROVE, by);
+		}
+		Article article = publishing.article(comment.articleId())
+			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
+		Comment reply = discussions.post(article, new Reply(commentId, null, null, null, body),
+				new Commenter(by.accountId(), by.displayName(), by.account().email(), true, null, address));
+		log(by, "reply", commentId, "#" + reply.id());
+		return reply;
+	}
+
+	/**
+	 * Bans the comment's author by every handle the comment has (account, e-mail, address hash).
+	 * @param length how long, or null for good
+	 */
+	@Transactional
+	public long ban(long commentId, Duration length, String note, SignedIn by) {
+		comment(commentId);
+		CommentAuthor author = discussions.author(commentId).orElseThrow();
+		Instant now = clock.instant();
+		long id = bans.add(author.accountId(), author.email(), author.addressHash(), note == null ? "" : note.strip(),
+				by.accountId(), now, length == null ? null : now.plus(length));
+		log(by, "ban", commentId, (length == null ? "for good" : length.toDays() + " d") + (note == null || note.isBlank() ? "" : ": " + note.strip()));
+		return id;
+	}
+
+	@Transactional
+	public void lift(long banId, SignedIn by) {
+		if (!bans.lift(banId, clock.instant())) {
+			throw new RejectedInput(HttpStatus.NOT_FOUND, "moderation.ban.notFound");
+		}
+		log(by, "lift-ban", null, "#" + banId);
+	}
+
+	public List<Ban> bans() {
+		return bans.inForce(clock.instant(), 200);
+	}
+
+	/**
+	 * A reader's report. The comment is held for review when its open reports reach the site's number; a reader
+	 * who reports the same comment twice is counted once.
+	 * @param reporter who reports: their account, else their address hash
+	 */
+	@Transactional
+	public CommentReported report(long commentId, ReportReason reason, String reporter) {
+		Comment comment = discussions.comment(commentId)
+			.filter(Comment::isApproved)
+			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
+		Instant now = clock.instant();
+		boolean fresh = reports.add(commentId, comment.articleId(), reason, reporter, now);
+		int open = reports.open(commentId);
+		boolean held = fresh && open >= settings.rules().reportsToHold();
+		if (held) {
+			discussions.changeStatus(commentId, CommentStatus.PENDING);
+			reasons.add(commentId, List.of(Reasons.of("moderation.reason.reports", open)), now);
+			log.add(null, "", "hold", commentId, open + " reports", now);
+		}
+		var reported = new CommentReported(commentId, comment.articleId(), reason, open, held);
+		if (fresh) {
+			events.publishEvent(reported);
+		}
+		return reported;
+	}
+
+	public List<LoggedAction> log(int page) {
+		return log.latest(Math.max(0, page - 1) * 50, 50);
+	}
+
+	public int logSize() {
+		return log.size();
+	}
+
+	private Comment comment(long id) {
+		return discussions.comment(id).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
+	}
+
+	private void log(SignedIn by, String action, Long commentId, String detail) {
+		log.add(by.accountId(), by.displayName(), action, commentId, detail, clock.instant());
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.veche.moderation;
+
+import java.util.List;
+import java.util.Map;
+
+import org.veche.discussion.Comment;
+import org.veche.discussion.CommentAuthor;
+import org.veche.publishing.Article;
+
+/**
+ * A comment as the moderation queue shows it, with everything a moderator needs to decide.
+ * @param article the article it was posted under, or null if that is gone
+ * @param parent the comment it answers, for context, or null
+ * @param reasons why it was held or sent to spam: message keys with arguments after '|'
+ * @param reports readers' open reports by reason
+ */
+public record QueueItem(Comment comment, Article article, Comment parent, CommentAuthor author, List<String> reasons,
+		Map<ReportReason, Integer> reports) {
+
+	public int reportCount() {
+		return reports.values().stream().mapToInt(Integer::intValue).sum();
+	}
+
+}

@@ -1,0 +1,106 @@
+package org.veche.moderation.filter;
+
+import java.util.List;
+
+/**
+ * What the models read from a comment: words, character n-grams of each word (which catch
+ * inflections, misspellings and disguised words the tokenizer could not mend), and metadata: how many links, a
+ * new author, a first comment, the author's name words, e-mail domain and website host.
+ */
+final class Features {
+
+	static final int WORDS = 0;
+
+	static final int CHARS = 1;
+
+	static final int META = 2;
+
+	/** The hashed feature space: 2^20 weights, about a million. */
+	static final int BITS = 20;
+
+	// Word pairs were tried and left out: measured, they lowered ROC-AUC on all three benchmark sets (they
+	// share the words' unit length and dilute it), and character n-grams already span short phrases' words.
+
+	private static final int MIN_GRAM = 2;
+
+	private static final int MAX_GRAM = 5;
+
+	private Features() {
+	}
+
+	static FeatureVector of(FilterInput input) {
+		var b = new FeatureVector.Builder(BITS);
+		var tokens = Tokenizer.tokenize(input.text());
+		List<String> words = tokens.words();
+		for (String w : words) {
+			b.add("w:" + w, WORDS, w);
+			if (w.charAt(0) != '<') {
+				grams(b, w);
+			}
+		}
+		if (words.isEmpty()) {
+			b.add("m:empty", META, "(empty)");
+		}
+		for (String host : tokens.hosts()) {
+			b.add("h:" + host, WORDS, host);
+		}
+		int links = tokens.links();
+		b.add("m:links=" + Math.min(links, 3), META, "links: " + Math.min(links, 3) + (links > 3 ? "+" : ""));
+		if (tokens.emails() > 0) {
+			b.add("m:emails", META, "e-mail address in the text");
+		}
+		if (tokens.shouting()) {
+			b.add("m:shouting", META, "written in capitals");
+		}
+		if (tokens.elongated()) {
+			b.add("m:elongated", META, "stretched words");
+		}
+		int length = input.text() == null ? 0 : input.text().length();
+		b.add("m:length=" + (32 - Integer.numberOfLeadingZeros(length / 16)), META, "length");
+		if (input.newAuthor()) {
+			b.add("m:new-author", META, "new author");
+		}
+		if (input.firstComment()) {
+			b.add("m:first-comment", META, "first comment");
+		}
+		author(b, input);
+		return b.build();
+	}
+
+	private static void author(FeatureVector.Builder b, FilterInput input) {
+		if (!blank(input.authorName())) {
+			for (String w : Tokenizer.tokenize(input.authorName()).words()) {
+				b.add("a:" + w, META, "name: " + w);
+			}
+		}
+		if (!blank(input.email())) {
+			String email = input.email().strip();
+			String domain = Tokenizer.host(email.substring(email.lastIndexOf('@') + 1));
+			b.add("e:" + domain, META, "e-mail domain: " + domain);
+		}
+		if (!blank(input.url())) {
+			String host = Tokenizer.host(input.url().strip());
+			b.add("u:" + host, META, "website: " + host);
+			b.add("m:website", META, "website given");
+		}
+	}
+
+	/** Character n-grams of a word padded with spaces, as scikit-learn's "char_wb" analyzer makes them. */
+	private static void grams(FeatureVector.Builder b, String word) {
+		String padded = ' ' + word + ' ';
+		int n = padded.length();
+		for (int size = MIN_GRAM; size <= MAX_GRAM; size++) {
+			for (int i = 0; i + size <= n; i++) {
+				b.add(padded.substring(i, i + size), CHARS, word);
+			}
+			if (size >= n) {
+				break;
+			}
+		}
+	}
+
+	private static boolean blank(String s) {
+		return s == null || s.isBlank();
+	}
+
+}

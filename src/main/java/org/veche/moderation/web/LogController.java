@@ -1,0 +1,45 @@
+package org.veche.moderation.web;
+
+import java.util.Map;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.veche.identity.SignedIn;
+import org.veche.moderation.Moderation;
+
+/**
+ * What moderators did (who, when, what), and the bans in force with a way to lift one.
+ */
+@Controller
+class LogController {
+
+	private final Moderation moderation;
+
+	LogController(Moderation moderation) {
+		this.moderation = moderation;
+	}
+
+	@GetMapping("/moderation/log")
+	ModelAndView log(@RequestParam(defaultValue = "1") int page) {
+		int pages = Math.max(1, (moderation.logSize() + 49) / 50);
+		return new ModelAndView("moderation/log",
+				Map.of("actions", moderation.log(page), "pageNumber", Math.max(1, page), "pages", pages));
+	}
+
+	@GetMapping("/moderation/bans")
+	ModelAndView bans(@RequestParam(required = false) String lifted) {
+		return new ModelAndView("moderation/bans", Map.of("bans", moderation.bans(), "lifted", lifted != null));
+	}
+
+	@PostMapping("/moderation/bans/{id}/lift")
+	String lift(@PathVariable long id, @AuthenticationPrincipal SignedIn by) {
+		moderation.lift(id, by);
+		return "redirect:/moderation/bans?lifted";
+	}
+
+}

@@ -1,0 +1,145 @@
+package org.veche.moderation.web;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.veche.identity.SignedIn;
+import org.veche.moderation.Decision;
+import org.veche.moderation.Moderation;
+import org.veche.moderation.QueueTab;
+import org.veche.site.RejectedInput;
+
+/**
+ * The moderation queue: tabs with counts, each held comment with its context and reasons, and the actions on
+ * it, one by one or in bulk. Every action is a plain form post that comes back to the same tab.
+ */
+@Controller
+class QueueController {
+
+	private final Moderation moderation;
+
+	QueueController(Moderation moderation) {
+		this.moderation = moderation;
+	}
+
+	@GetMapping("/moderation")
+	ModelAndView queue(@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(required = false) String done) {
+		return page(QueueTab.parse(tab), page, done == null ? null : "moderation.done." + done, null, HttpStatus.OK);
+	}
+
+	@PostMapping("/moderation/comments/{id}/decide")
+	ModelAndView decide(@PathVariable long id, @RequestParam(defaultValue = "") String decision,
+			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
+			@AuthenticationPrincipal SignedIn by) {
+		return act(tab, page, "decided", () -> moderation.decide(id, decision(decision), by));
+	}
+
+	@PostMapping("/moderation/bulk")
+	ModelAndView bulk(@RequestParam(name = "ids", required = false) List<Long> ids,
+			@RequestParam(defaultValue = "") String decision, @RequestParam(defaultValue = "pending") String tab,
+			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedIn by) {
+		return act(tab, page, "decided", () -> {
+			if (ids == null || ids.isEmpty()) {
+				throw new RejectedInput("moderation.bulk.none");
+			}
+			Decision chosen = decision(decision);
+			ids.forEach(id -> moderation.decide(id, chosen, by));
+		});
+	}
+
+	/** A raid's whole cluster, approved or removed in one action. */
+	@PostMapping("/moderation/clusters/{cluster}/decide")
+	ModelAndView decideCluster(@PathVariable long cluster, @RequestParam(defaultValue = "") String decision,
+			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
+			@AuthenticationPrincipal SignedIn by) {
+		return act(tab, page, "decided", () -> moderation.decideCluster(cluster, decision(decision), by));
+	}
+
+	@PostMapping("/moderation/comments/{id}/edit")
+	ModelAndView edit(@PathVariable long id, @RequestParam(defaultValue = "") String body,
+			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
+			@AuthenticationPrincipal SignedIn by) {
+		return act(tab, page, "edited", () -> moderation.edit(id, body, by));
+	}
+
+	@PostMapping("/moderation/comments/{id}/reply")
+	ModelAndView reply(@PathVariable long id, @RequestParam(defaultValue = "") String body,
+			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
+			@AuthenticationPrincipal SignedIn by, HttpServletRequest request) {
+		return act(tab, page, "replied", () -> moderation.reply(id, body, by, request.getRemoteAddr()));
+	}
+
+	@PostMapping("/moderation/comments/{id}/ban")
+	ModelAndView ban(@PathVariable long id, @RequestParam(defaultValue = "") String length,
+			@RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "pending") String tab,
+			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedIn by) {
+		return act(tab, page, "banned", () -> moderation.ban(id, length(length), note, by));
+	}
+
+	static Decision decision(String value) {
+		return Decision.parse(value).orElseThrow(() -> new RejectedInput("moderation.decision.unknown"));
+	}
+
+	/** "1", "7", "30" days, or "forever". */
+	static Duration length(String value) {
+		if (value.equals("forever")) {
+			return null;
+		}
+		try {
+			int days = Integer.parseInt(value.strip());
+			if (days >= 1 && days <= 3650) {
+				return Duration.ofDays(days);
+			}
+		}
+		catch (NumberFormatException ex) {
+			// refused below
+		}
+		throw new RejectedInput("moderation.ban.length");
+	}
+
+	private ModelAndView act(String tab, int page, String done, Runnable action) {
+		QueueTab at = QueueTab.parse(tab);
+		try {
+			action.run();
+		}
+		catch (RejectedInput rejected) {
+			return page(at, page, null, rejected, rejected.status());
+		}
+		String back = UriComponentsBuilder.fromPath("/moderation")
+			.queryParam("tab", at.param())
+			.queryParam("page", Math.max(1, page))
+			.queryParam("done", done)
+			.build()
+			.toUriString();
+		return new ModelAndView("redirect:" + back);
+	}
+
+	private ModelAndView page(QueueTab tab, int page, String notice, RejectedInput error, HttpStatus status) {
+		var model = new HashMap<String, Object>();
+		var counts = moderation.counts();
+		model.put("tab", tab);
+		model.put("counts", counts);
+		model.put("items", moderation.queue(tab, page));
+		model.put("raided", moderation.raidedThreads());
+		model.put("pageNumber", Math.max(1, page));
+		model.put("pages", Math.max(1, (counts.get(tab) + Moderation.QUEUE_PAGE - 1) / Moderation.QUEUE_PAGE));
+		model.put("notice", notice);
+		model.put("error", error == null ? null : error.messageKey());
+		model.put("errorArgs", error == null ? new Object[0] : error.arguments());
+		return new ModelAndView("moderation/queue", model, status);
+	}
+
+}

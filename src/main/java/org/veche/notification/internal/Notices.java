@@ -1,0 +1,223 @@
+package org.veche.notification.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.veche.discussion.Comment;
+import org.veche.discussion.Discussions;
+import org.veche.discussion.ThreadOrder;
+import org.veche.identity.Identity;
+import org.veche.identity.Role;
+import org.veche.notification.Cadence;
+import org.veche.notification.Subscription;
+import org.veche.notification.Topic;
+import org.veche.publishing.Article;
+import org.veche.publishing.Publishing;
+
+/**
+ * Turns what happened on the site into mail for the confirmed subscribers of it: each at once into the
+ * outbox, or into the subscriber's next digest. An event's key goes with every message and digest item, so
+ * handling an event twice queues nothing twice.
+ */
+@Component
+public class Notices {
+
+	private final Subscriptions subscriptions;
+
+	private final Outbox outbox;
+
+	private final DigestItems digestItems;
+
+	private final Letters letters;
+
+	private final MailLinks links;
+
+	private final Discussions discussions;
+
+	private final Publishing publishing;
+
+	private final Identity identity;
+
+	private final Clock clock;
+
+	Notices(Subscriptions subscriptions, Outbox outbox, DigestItems digestItems, Letters letters, MailLinks links,
+			Discussions discussions, Publishing publishing, Identity identity, Clock clock) {
+		this.subscriptions = subscriptions;
+		this.outbox = outbox;
+		this.digestItems = digestItems;
+		this.letters = letters;
+		this.links = links;
+		this.discussions = discussions;
+		this.publishing = publishing;
+		this.identity = identity;
+		this.clock = clock;
+	}
+
+	/**
+	 * Asks the reader to confirm subscriptions asked for together; one mail for all of them, and the only mail
+	 * the address gets for them until it confirms.
+	 */
+	public void askToConfirm(List<Subscription> pending) {
+		if (pending.isEmpty()) {
+			return;
+		}
+		Subscription first = pending.get(0);
+		Locale language = first.language();
+		String ids = pending.stream().map(s -> String.valueOf(s.id())).collect(Collectors.joining("-"));
+		var items = pending.stream().map(s -> new Letters.Item(describe(s, language), "", "")).toList();
+		var letter = new Letters.Letter(language, letters.t(language, "notify.mail.confirm.subject"),
+				letters.t(language, "notify.mail.confirm.intro"), items,
+				letters.t(language, "notify.mail.confirm.action"), links.confirm(ids),
+				letters.t(language, "notify.mail.confirm.outro"), null, null, null);
+		outbox.enqueue(first.email(), "confirm:" + ids, null, letters.write(letter), null, clock.instant());
+	}
+
+	/** What a subscription is about, in words: "Replies to your comment on ...". */
+	public String describe(Subscription subscription, Locale language) {
+		String key = "notify.topic." + subscription.topic().param();
+		return switch (subscription.topic()) {
+			case REPLIES -> letters.t(language, key, discussions.comment(subscription.targetId())
+				.flatMap(c -> publishing.article(c.articleId()))
+				.map(Article::title)
+				.orElse("…"));
+			case COMMENTS -> letters.t(language, key,
+					publishing.article(subscription.targetId()).map(Article::title).orElse("…"));
+			default -> letters.t(language, key);
+		};
+	}
+
+	/** An approved comment: its parent's author and the article's followers hear of it, never its own author. */
+	public void commentVisible(long commentId) {
+		Comment comment = discussions.comment(commentId).filter(Comment::isApproved).orElse(null);
+		Article article = comment == null ? null : publishing.article(comment.articleId()).orElse(null);
+		if (article == null || !article.isVisibleAt(clock.instant())) {
+			return;
+		}
+		String url = links.absolute(article.path() + "?cpage=" + discussions.pageOf(comment, ThreadOrder.OLDEST) + "#"
+				+ comment.anchor());
+		var recipients = new LinkedHashMap<String, Subscription>();
+		if (comment.parentId() != null) {
+			subscriptions.confirmed(Topic.REPLIES, comment.parentId()).forEach(s -> recipients.putIfAbsent(s.email(), s));
+		}
+		subscriptions.confirmed(Topic.COMMENTS, article.id()).forEach(s -> recipients.putIfAbsent(s.email(), s));
+		for (Subscription subscription : recipients.values()) {
+			if (isAuthor(comment, subscription)) {
+				continue;
+			}
+			Locale language = subscription.language();
+			String kind = subscription.topic() == Topic.REPLIES ? "reply" : "comment";
+			var item = new Letters.Item(letters.t(language, "notify.mail.comment.by", comment.authorName()),
+					Letters.excerpt(comment.body()), url);
+			instantly(subscription, "comment:" + commentId, letters.t(language, "notify.mail." + kind + ".subject", article.title()),
+					letters.t(language, "notify.mail." + kind + ".intro", article.title(), comment.authorName()), item);
+		}
+	}
+
+	private boolean isAuthor(Comment comment, Subscription subscription) {
+		return subscription.accountId() != null && subscription.accountId().equals(comment.accountId())
+				|| discussions.writtenBy(comment.id(), subscription.email());
+	}
+
+	/** A comment held for review: moderators who asked are told, at once or in their digest. */
+	public void commentHeld(long commentId) {
+		discussions.comment(commentId).filter(c -> !c.isApproved()).ifPresent(comment -> {
+			String title = publishing.article(comment.articleId()).map(Article::title).orElse("…");
+			for (Subscription subscription : moderators(Topic.HELD)) {
+				Locale language = subscription.language();
+				var item = new Letters.Item(letters.t(language, "notify.mail.held.item", comment.authorName(), title),
+						Letters.excerpt(comment.body()), links.absolute(QUEUE_PATH));
+				announce(subscription, "held:" + commentId, "notify.mail.held", language, item, title,
+						comment.authorName());
+			}
+		});
+	}
+
+	/** Where moderators review held and reported comments. */
+	static final String QUEUE_PATH = "/moderation";
+
+	/**
+	 * A reader reported a comment: moderators who asked are told.
+	 * @param reasonKey the message key of the reader's reason
+	 * @param reportKey what makes this report one event (the comment and the count of its reports)
+	 */
+	public void commentReported(long commentId, String reasonKey, String reportKey) {
+		discussions.comment(commentId).ifPresent(comment -> {
+			String title = publishing.article(comment.articleId()).map(Article::title).orElse("…");
+			for (Subscription subscription : moderators(Topic.REPORTS)) {
+				Locale language = subscription.language();
+				String reason = letters.t(language, reasonKey);
+				var item = new Letters.Item(letters.t(language, "notify.mail.report.item", comment.authorName(), title, reason),
+						Letters.excerpt(comment.body()), links.absolute(QUEUE_PATH));
+				announce(subscription, "report:" + reportKey, "notify.mail.report", language, item, title,
+						comment.authorName());
+			}
+		});
+	}
+
+	/** Moderator subscriptions whose account still moderates: a role taken away ends the mail. */
+	private List<Subscription> moderators(Topic topic) {
+		var found = new ArrayList<Subscription>();
+		for (Subscription subscription : subscriptions.confirmed(topic, 0)) {
+			if (subscription.accountId() != null && isModerator(subscription.accountId())) {
+				found.add(subscription);
+			}
+		}
+		return found;
+	}
+
+	private static boolean moderates(Role role) {
+		return role == Role.MODERATOR || role == Role.ADMINISTRATOR;
+	}
+
+	/** Whether the account may get moderators' mail: a moderator or administrator, not suspended. */
+	public boolean isModerator(long accountId) {
+		return identity.account(accountId).filter(a -> !a.suspended() && moderates(a.role())).isPresent();
+	}
+
+	/** A newly published article: its subscribers hear of it at once or in their digest. */
+	public void articlePublished(long articleId) {
+		publishing.article(articleId).filter(a -> a.isVisibleAt(clock.instant())).ifPresent(article -> {
+			String url = links.absolute(article.path());
+			for (Subscription subscription : subscriptions.confirmed(Topic.ARTICLES, 0)) {
+				var item = new Letters.Item(article.title(), article.lead() == null ? "" : article.lead(), url);
+				announce(subscription, "article:" + articleId, "notify.mail.article", subscription.language(), item,
+						article.title(), article.authorName());
+			}
+		});
+	}
+
+	private void announce(Subscription subscription, String eventKey, String prefix, Locale language, Letters.Item item,
+			Object... args) {
+		if (subscription.cadence() == Cadence.INSTANT) {
+			instantly(subscription, eventKey, letters.t(language, prefix + ".subject", args),
+					letters.t(language, prefix + ".intro", args), item);
+		}
+		else {
+			digestItems.add(subscription.id(), eventKey, item, clock.instant());
+		}
+	}
+
+	private void instantly(Subscription subscription, String eventKey, String subject, String intro, Letters.Item item) {
+		Locale language = subscription.language();
+		String unsubscribe = links.unsubscribe(subscription.id());
+		var letter = new Letters.Letter(language, subject, intro, List.of(item), letters.t(language, "notify.mail.open"),
+				item.url(), null, why(subscription), unsubscribe, links.manage(subscription.readerId()));
+		outbox.enqueue(subscription.email(), eventKey, subscription.id(), letters.write(letter), unsubscribe,
+				clock.instant());
+	}
+
+	public String why(Subscription subscription) {
+		return letters.t(subscription.language(), "notify.mail.why", describe(subscription, subscription.language()));
+	}
+
+	public Instant now() {
+		return clock.instant();
+	}
+
+}

@@ -1,0 +1,221 @@
+package org.veche.notification.internal;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.min;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The notification_outbox table: mail waiting to go, and what was sent, one row per recipient and event so
+ * that an event handled twice queues its mail once.
+ */
+@Repository
+public class Outbox {
+
+	private static final Table<Record> OUTBOX = table(name("notification_outbox"));
+
+	private static final Field<Long> ID = field(name("id"), Long.class);
+
+	private static final Field<String> RECIPIENT = field(name("recipient"), String.class);
+
+	private static final Field<String> EVENT_KEY = field(name("event_key"), String.class);
+
+	private static final Field<Long> SUBSCRIPTION_ID = field(name("subscription_id"), Long.class);
+
+	private static final Field<String> SUBJECT = field(name("subject"), String.class);
+
+	private static final Field<String> TEXT = field(name("text_body"), String.class);
+
+	private static final Field<String> HTML = field(name("html_body"), String.class);
+
+	private static final Field<String> UNSUBSCRIBE = field(name("unsubscribe_url"), String.class);
+
+	private static final Field<Long> CREATED = field(name("created_at"), Long.class);
+
+	private static final Field<Integer> ATTEMPTS = field(name("attempts"), Integer.class);
+
+	private static final Field<Long> NEXT_ATTEMPT = field(name("next_attempt_at"), Long.class);
+
+	private static final Field<Long> SENT = field(name("sent_at"), Long.class);
+
+	private static final Field<Long> FAILED = field(name("failed_at"), Long.class);
+
+	private static final Field<String> LAST_ERROR = field(name("last_error"), String.class);
+
+	/** A message as the worker sends it. */
+	public record Queued(long id, String recipient, String subject, String text, String html, String unsubscribeUrl,
+			int attempts, long nextAttemptAt) {
+	}
+
+	private final DSLContext db;
+
+	private final OutboxSignal signal;
+
+	Outbox(DSLContext db, OutboxSignal signal) {
+		this.db = db;
+		this.signal = signal;
+	}
+
+	/**
+	 * Queues a message unless one for this recipient and event is queued or sent already; the worker is woken
+	 * once the transaction that queued it has committed.
+	 * @param subscriptionId the subscription it is sent for (its unsent mail goes when it is cancelled), or null
+	 * @return whether it was queued now
+	 */
+	public boolean enqueue(String recipient, String eventKey, Long subscriptionId, Letters.Written mail,
+			String unsubscribeUrl, Instant now) {
+		boolean queued = db.insertInto(OUTBOX)
+			.set(RECIPIENT, recipient)
+			.set(EVENT_KEY, eventKey)
+			.set(SUBSCRIPTION_ID, subscriptionId)
+			.set(SUBJECT, mail.subject())
+			.set(TEXT, mail.text())
+			.set(HTML, mail.html())
+			.set(UNSUBSCRIBE, unsubscribeUrl)
+			.set(CREATED, now.toEpochMilli())
+			.set(NEXT_ATTEMPT, now.toEpochMilli())
+			.onConflictDoNothing()
+			.execute() > 0;
+		if (queued) {
+			wakeAfterCommit();
+		}
+		return queued;
+	}
+
+	private void wakeAfterCommit() {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					signal.wake();
+				}
+			});
+		}
+		else {
+			signal.wake();
+		}
+	}
+
+	/** Messages whose time has come, oldest first. */
+	public List<Queued> due(Instant now, int limit) {
+		return db.select(ID, RECIPIENT, SUBJECT, TEXT, HTML, UNSUBSCRIBE, ATTEMPTS, NEXT_ATTEMPT)
+			.from(OUTBOX)
+			.where(SENT.isNull().and(FAILED.isNull()).and(NEXT_ATTEMPT.le(now.toEpochMilli())))
+			.orderBy(NEXT_ATTEMPT, ID)
+			.limit(limit)
+			.fetch(r -> new Queued(r.get(ID), r.get(RECIPIENT), r.get(SUBJECT), r.get(TEXT), r.get(HTML),
+					r.get(UNSUBSCRIBE), r.get(ATTEMPTS), r.get(NEXT_ATTEMPT)));
+	}
+
+	/** When the next waiting message is due, if any waits. */
+	public Optional<Instant> nextDue() {
+		return Optional.ofNullable(db.select(min(NEXT_ATTEMPT))
+			.from(OUTBOX)
+			.where(SENT.isNull().and(FAILED.isNull()))
+			.fetchOne(0, Long.class)).map(Instant::ofEpochMilli);
+	}
+
+	/**
+	 * Takes the message for one send by moving its next attempt past the lease: only one worker, on one node or
+	 * several, wins the update, and a worker that dies mid-send leaves it to be tried again after the lease.
+	 */
+	public boolean claim(Queued message, Instant leaseUntil) {
+		return db.update(OUTBOX)
+			.set(NEXT_ATTEMPT, leaseUntil.toEpochMilli())
+			.where(ID.eq(message.id())
+				.and(NEXT_ATTEMPT.eq(message.nextAttemptAt()))
+				.and(SENT.isNull())
+				.and(FAILED.isNull()))
+			.execute() == 1;
+	}
+
+	/** Marks it sent and drops its text: the row stays only to keep the event from being mailed again. */
+	public void sent(long id, Instant now) {
+		db.update(OUTBOX)
+			.set(SENT, now.toEpochMilli())
+			.set(SUBJECT, "")
+			.set(TEXT, "")
+			.set(HTML, "")
+			.set(LAST_ERROR, (String) null)
+			.where(ID.eq(id))
+			.execute();
+	}
+
+	/** Puts it back for another try at the given time; an outage does not count as an attempt. */
+	public void retryAt(long id, Instant next, boolean countAttempt, String error) {
+		db.update(OUTBOX)
+			.set(NEXT_ATTEMPT, next.toEpochMilli())
+			.set(ATTEMPTS, countAttempt ? ATTEMPTS.plus(1) : ATTEMPTS)
+			.set(LAST_ERROR, cap(error))
+			.where(ID.eq(id))
+			.execute();
+	}
+
+	public void failed(long id, Instant now, String error) {
+		db.update(OUTBOX)
+			.set(FAILED, now.toEpochMilli())
+			.set(ATTEMPTS, ATTEMPTS.plus(1))
+			.set(LAST_ERROR, cap(error))
+			.set(TEXT, "")
+			.set(HTML, "")
+			.where(ID.eq(id))
+			.execute();
+	}
+
+	/** Drops the unsent mail of a subscription that has just ended. */
+	public int cancel(long subscriptionId) {
+		return db.deleteFrom(OUTBOX).where(SUBSCRIPTION_ID.eq(subscriptionId).and(SENT.isNull())).execute();
+	}
+
+	/** Forgets sent and failed rows older than the given instant. */
+	public int purge(Instant before) {
+		return db.deleteFrom(OUTBOX)
+			.where(SENT.lt(before.toEpochMilli()).or(FAILED.lt(before.toEpochMilli())))
+			.execute();
+	}
+
+	/** Everything queued or sent to the address: for its owner's copy of their data, and its erasure. */
+	public List<Map<String, Object>> to(String recipient) {
+		return db.select(EVENT_KEY, SUBJECT, CREATED, SENT, FAILED)
+			.from(OUTBOX)
+			.where(RECIPIENT.eq(recipient))
+			.orderBy(ID)
+			.fetch(r -> {
+				var row = new LinkedHashMap<String, Object>();
+				row.put("event", r.get(EVENT_KEY));
+				row.put("subject", r.get(SUBJECT));
+				row.put("queuedAt", Instant.ofEpochMilli(r.get(CREATED)).toString());
+				row.put("sentAt", r.get(SENT) == null ? null : Instant.ofEpochMilli(r.get(SENT)).toString());
+				row.put("givenUpAt", r.get(FAILED) == null ? null : Instant.ofEpochMilli(r.get(FAILED)).toString());
+				return row;
+			});
+	}
+
+	public int removeTo(String recipient) {
+		return db.deleteFrom(OUTBOX).where(RECIPIENT.eq(recipient)).execute();
+	}
+
+	/** How many messages wait, tried or not. */
+	public int waiting() {
+		return db.fetchCount(OUTBOX, SENT.isNull().and(FAILED.isNull()));
+	}
+
+	private static String cap(String error) {
+		return error == null ? null : error.length() > 500 ? error.substring(0, 500) : error;
+	}
+
+}

@@ -1,0 +1,222 @@
+package org.veche.notification.internal;
+
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
+import org.springframework.stereotype.Repository;
+import org.veche.notification.Cadence;
+import org.veche.notification.Subscription;
+import org.veche.notification.Topic;
+
+/**
+ * The notification_reader and notification_subscription tables: one row per address, one per thing asked for.
+ */
+@Repository
+public class Subscriptions {
+
+	private static final Table<Record> READER = table(name("notification_reader"));
+
+	private static final Field<Long> READER_ID = field(name("notification_reader", "id"), Long.class);
+
+	private static final Field<String> EMAIL = field(name("notification_reader", "email"), String.class);
+
+	private static final Field<Long> ACCOUNT_ID = field(name("notification_reader", "account_id"), Long.class);
+
+	private static final Field<String> LANGUAGE = field(name("notification_reader", "language"), String.class);
+
+	private static final Field<Long> READER_CREATED = field(name("notification_reader", "created_at"), Long.class);
+
+	private static final Table<Record> SUBSCRIPTION = table(name("notification_subscription"));
+
+	private static final Field<Long> ID = field(name("notification_subscription", "id"), Long.class);
+
+	private static final Field<Long> SUB_READER = field(name("notification_subscription", "reader_id"), Long.class);
+
+	private static final Field<String> TOPIC = field(name("notification_subscription", "topic"), String.class);
+
+	private static final Field<Long> TARGET = field(name("notification_subscription", "target_id"), Long.class);
+
+	private static final Field<String> CADENCE = field(name("notification_subscription", "cadence"), String.class);
+
+	private static final Field<Long> CREATED = field(name("notification_subscription", "created_at"), Long.class);
+
+	private static final Field<Long> CONFIRMED = field(name("notification_subscription", "confirmed_at"), Long.class);
+
+	private static final Field<Long> DIGEST_FROM = field(name("notification_subscription", "digest_from"), Long.class);
+
+	private static final Field<Long> SOURCE_COMMENT = field(name("notification_subscription", "source_comment_id"),
+			Long.class);
+
+	private static final List<Field<?>> FIELDS = List.of(ID, SUB_READER, EMAIL, ACCOUNT_ID, LANGUAGE, TOPIC, TARGET,
+			CADENCE, CONFIRMED);
+
+	/** An address that asked for mail. */
+	public record Reader(long id, String email, Long accountId, Locale language) {
+	}
+
+	private final DSLContext db;
+
+	Subscriptions(DSLContext db) {
+		this.db = db;
+	}
+
+	/** The reader row of the address, made on first use; a later account or language does not change it. */
+	public Reader reader(String email, Long accountId, Locale language, Instant now) {
+		db.insertInto(READER)
+			.set(EMAIL, email)
+			.set(ACCOUNT_ID, accountId)
+			.set(LANGUAGE, language.getLanguage())
+			.set(READER_CREATED, now.toEpochMilli())
+			.onConflictDoNothing()
+			.execute();
+		if (accountId != null) {
+			db.update(READER).set(ACCOUNT_ID, accountId).where(EMAIL.eq(email).and(ACCOUNT_ID.isNull())).execute();
+		}
+		return readerByEmail(email).orElseThrow();
+	}
+
+	public Optional<Reader> reader(long id) {
+		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE).from(READER).where(READER_ID.eq(id))
+			.fetchOptional(Subscriptions::reader);
+	}
+
+	public Optional<Reader> readerByEmail(String email) {
+		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE).from(READER).where(EMAIL.eq(email))
+			.fetchOptional(Subscriptions::reader);
+	}
+
+	public void setLanguage(long readerId, Locale language) {
+		db.update(READER).set(LANGUAGE, language.getLanguage()).where(READER_ID.eq(readerId)).execute();
+	}
+
+	/**
+	 * Adds the subscription unless the reader has it already, and returns it as stored: asking again changes
+	 * neither its cadence nor whether it is confirmed.
+	 * @param sourceCommentId the comment whose form asked for it, or null
+	 */
+	public Subscription add(long readerId, Topic topic, long targetId, Cadence cadence, Long sourceCommentId,
+			boolean confirmed, Instant now) {
+		db.insertInto(SUBSCRIPTION)
+			.set(SUB_READER, readerId)
+			.set(TOPIC, topic.param())
+			.set(TARGET, targetId)
+			.set(CADENCE, cadence.param())
+			.set(CREATED, now.toEpochMilli())
+			.set(CONFIRMED, confirmed ? now.toEpochMilli() : null)
+			.set(DIGEST_FROM, now.toEpochMilli())
+			.set(SOURCE_COMMENT, sourceCommentId)
+			.onConflictDoNothing()
+			.execute();
+		return select(SUB_READER.eq(readerId).and(TOPIC.eq(topic.param())).and(TARGET.eq(targetId))).get(0);
+	}
+
+	public Optional<Subscription> byId(long id) {
+		return select(ID.eq(id)).stream().findFirst();
+	}
+
+	public List<Subscription> byIds(Collection<Long> ids) {
+		return select(ID.in(ids));
+	}
+
+	public List<Subscription> ofReader(long readerId) {
+		return select(SUB_READER.eq(readerId));
+	}
+
+	/** The confirmed subscriptions to a topic and target: who is told of an event. */
+	public List<Subscription> confirmed(Topic topic, long targetId) {
+		return select(TOPIC.eq(topic.param()).and(TARGET.eq(targetId)).and(CONFIRMED.isNotNull()));
+	}
+
+	/** Subscriptions asked for from this comment's form that still wait for their confirmation. */
+	public List<Subscription> unconfirmedFrom(long commentId) {
+		return select(SOURCE_COMMENT.eq(commentId).and(CONFIRMED.isNull()));
+	}
+
+	/** @return how many of them were waiting */
+	public int confirm(Collection<Long> ids, Instant now) {
+		return db.update(SUBSCRIPTION)
+			.set(CONFIRMED, now.toEpochMilli())
+			.set(DIGEST_FROM, now.toEpochMilli())
+			.where(ID.in(ids).and(CONFIRMED.isNull()))
+			.execute();
+	}
+
+	public void setCadence(long id, Cadence cadence) {
+		db.update(SUBSCRIPTION).set(CADENCE, cadence.param()).where(ID.eq(id)).execute();
+	}
+
+	public boolean remove(long id) {
+		return db.deleteFrom(SUBSCRIPTION).where(ID.eq(id)).execute() > 0;
+	}
+
+	/** Confirmed digests of this cadence whose period began before the given instant. */
+	public List<Subscription> digestsDue(Cadence cadence, Instant periodStartedBefore) {
+		return select(CADENCE.eq(cadence.param())
+			.and(CONFIRMED.isNotNull())
+			.and(DIGEST_FROM.le(periodStartedBefore.toEpochMilli())));
+	}
+
+	/** When the subscription's current digest period began. */
+	public Instant digestFrom(long id) {
+		return Instant.ofEpochMilli(db.select(DIGEST_FROM).from(SUBSCRIPTION).where(ID.eq(id)).fetchOne(DIGEST_FROM));
+	}
+
+	public void startDigestPeriod(long id, Instant now) {
+		db.update(SUBSCRIPTION).set(DIGEST_FROM, now.toEpochMilli()).where(ID.eq(id)).execute();
+	}
+
+	/** Forgets what was never confirmed: an address someone else typed gets nothing more, and is not kept. */
+	public int removeUnconfirmed(Instant createdBefore) {
+		int removed = db.deleteFrom(SUBSCRIPTION)
+			.where(CONFIRMED.isNull().and(CREATED.lt(createdBefore.toEpochMilli())))
+			.execute();
+		db.deleteFrom(READER)
+			.where(READER_CREATED.lt(createdBefore.toEpochMilli()))
+			.andNotExists(db.selectOne().from(SUBSCRIPTION).where(SUB_READER.eq(READER_ID)))
+			.execute();
+		return removed;
+	}
+
+	/** The addresses a person asked for mail at: their proven address, and any their account asked from. */
+	public List<Reader> readersOf(Long accountId, String email) {
+		Condition byEmail = email == null ? org.jooq.impl.DSL.falseCondition() : EMAIL.eq(email.toLowerCase(Locale.ROOT));
+		Condition byAccount = accountId == null ? org.jooq.impl.DSL.falseCondition() : ACCOUNT_ID.eq(accountId);
+		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE).from(READER).where(byEmail.or(byAccount))
+			.orderBy(READER_ID).fetch(Subscriptions::reader);
+	}
+
+	/** Forgets the address and everything it asked for. */
+	public boolean removeReader(String email) {
+		return db.deleteFrom(READER).where(EMAIL.eq(email)).execute() > 0;
+	}
+
+	private List<Subscription> select(Condition condition) {
+		return db.select(FIELDS)
+			.from(SUBSCRIPTION)
+			.join(READER)
+			.on(READER_ID.eq(SUB_READER))
+			.where(condition)
+			.orderBy(ID)
+			.fetch(r -> new Subscription(r.get(ID), r.get(SUB_READER), r.get(EMAIL), r.get(ACCOUNT_ID),
+					Locale.forLanguageTag(r.get(LANGUAGE)), Topic.parse(r.get(TOPIC)).orElseThrow(), r.get(TARGET),
+					Cadence.parse(r.get(CADENCE)).orElse(Cadence.INSTANT),
+					r.get(CONFIRMED) == null ? null : Instant.ofEpochMilli(r.get(CONFIRMED))));
+	}
+
+	private static Reader reader(Record r) {
+		return new Reader(r.get(READER_ID), r.get(EMAIL), r.get(ACCOUNT_ID), Locale.forLanguageTag(r.get(LANGUAGE)));
+	}
+
+}
