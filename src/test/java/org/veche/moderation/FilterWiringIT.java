@@ -26,8 +26,9 @@ class FilterWiringIT extends ModerationSupport {
 		return new FilterInput(text, "Reader", "reader@mail.example", null, true, true);
 	}
 
+	/** Enough examples that the filter has an opinion (veche.moderation.filter.min-examples, 100 by default). */
 	private void teachSpamWord(String word) {
-		for (int i = 0; i < 15; i++) {
+		for (int i = 0; i < 60; i++) {
 			filter.learn(FilterTask.SPAM, input("buy " + word + " pills now number " + i), true);
 			filter.learn(FilterTask.SPAM, input("thank you for the reporting, number " + i), false);
 		}
