@@ -27,7 +27,8 @@ class FilterWiringIT extends ModerationSupport {
 	}
 
 	private void teachSpamWord(String word) {
-		for (int i = 0; i < 15; i++) {
+		// past the filter's least number of examples before it has an opinion (veche.moderation.filter.min-examples)
+		for (int i = 0; i < 60; i++) {
 			filter.learn(FilterTask.SPAM, input("buy " + word + " pills now number " + i), true);
 			filter.learn(FilterTask.SPAM, input("thank you for the reporting, number " + i), false);
 		}
@@ -38,6 +39,7 @@ class FilterWiringIT extends ModerationSupport {
 		String word = "zorbexil" + unique();
 		teachSpamWord(word);
 		double p = filter.score(FilterTask.SPAM, input("cheap " + word)).probability();
+		assertThat(p).as("the taught filter's opinion").isGreaterThan(0.3);
 		String slug = newArticle("Filtered");
 		rules(r -> {
 			r.filterHold = p - 0.05;
@@ -48,7 +50,7 @@ class FilterWiringIT extends ModerationSupport {
 		List<String> why = reasons.of(List.of(held)).get(held);
 		assertThat(why).singleElement().asString().startsWith("moderation.reason.filter.spam|").contains(word);
 		var item = session(Role.MODERATOR).get("/moderation").html().getElementById("item-" + held);
-		assertThat(item.selectFirst(".reasons .reason").text()).startsWith("The spam filter gives it 0.").contains(word);
+		assertThat(item.selectFirst(".reasons .reason").text()).startsWith("The spam filter gives it ").contains(word);
 		assertThat(reasons.of(List.of(held)).get(held).getFirst().split("\\|")[2]).startsWith(word);
 
 		rules(r -> {
