@@ -24,10 +24,10 @@ import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
 import org.veche.identity.SignedIn;
-import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.filter.FilterInput;
 import org.veche.moderation.filter.FilterTask;
 import org.veche.moderation.filter.LearningFilter;
+import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.internal.Akismet;
 import org.veche.moderation.internal.Bans;
 import org.veche.moderation.internal.RaidDetector;
@@ -148,21 +148,16 @@ public class Moderation {
 	@Transactional
 	public void decide(long commentId, Decision decision, SignedIn by) {
 		Comment comment = comment(commentId);
-		CommentAuthor author = discussions.author(commentId).orElseThrow();
 		discussions.changeStatus(commentId, decision.to());
 		reports.resolve(commentId, clock.instant());
-		// FILTER: decisions teach the learning filter, once they are committed: approve and not spam teach
-		// "fine" for spam and abuse, spam teaches SPAM = bad, trash as abusive ABUSE = bad; plain trash nothing
-		teach(decision, new FilterInput(comment.body(), comment.authorName(), author.email(), comment.authorUrl(),
-				author.accountId() == null, author.approved() - (comment.isApproved() ? 1 : 0) <= 0));
+		teach(comment, decision);
 		// Akismet learns from corrections only; the address was never kept, so none is sent
-		var submission = new Akismet.Submission(comment.body(), comment.authorName(), author.email(),
-				comment.authorUrl(), "", null);
-		if (decision == Decision.SPAM && akismet.enabled()) {
-			afterCommit(() -> akismet.submitSpam(submission));
-		}
-		if (decision == Decision.NOT_SPAM && akismet.enabled()) {
-			afterCommit(() -> akismet.submitHam(submission));
+		if (akismet.enabled() && (decision == Decision.SPAM || decision == Decision.NOT_SPAM)) {
+			String email = discussions.author(commentId).map(CommentAuthor::email).orElse("");
+			var submission = new Akismet.Submission(comment.body(), comment.authorName(), email, comment.authorUrl(),
+					"", null);
+			afterCommit(decision == Decision.SPAM ? () -> akismet.submitSpam(submission)
+					: () -> akismet.submitHam(submission));
 		}
 		log(by, decision.param(), commentId, comment.status().name().toLowerCase(java.util.Locale.ROOT) + " \u2192 "
 				+ decision.to().name().toLowerCase(java.util.Locale.ROOT));
@@ -199,7 +194,18 @@ public class Moderation {
 		return threads;
 	}
 
-	private void teach(Decision decision, FilterInput input) {
+	/**
+	 * A decision is a labelled example for the learning filter: approve and not spam teach "fine" for both
+	 * classifiers, spam teaches spam, abusive teaches abuse; a plain trash says nothing. Taught after the
+	 * commit, so a decision that is rolled back teaches nothing.
+	 */
+	private void teach(Comment comment, Decision decision) {
+		String email = discussions.author(comment.id()).map(CommentAuthor::email).orElse(null);
+		boolean first = reasons.of(List.of(comment.id()))
+			.getOrDefault(comment.id(), List.of())
+			.stream()
+			.anyMatch(r -> r.startsWith("moderation.reason.firstComment"));
+		var input = new FilterInput(comment.body(), comment.authorName(), email, comment.authorUrl(), first, first);
 		Runnable lesson = switch (decision) {
 			case APPROVE, NOT_SPAM -> () -> {
 				filter.learn(FilterTask.SPAM, input, false);

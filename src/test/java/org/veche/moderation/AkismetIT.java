@@ -33,6 +33,7 @@ class AkismetIT extends ModerationSupport {
 	void akismetsSpamGoesToSpamAndCorrectionsAreSubmitted() {
 		assertThat(moderation.akismetEnabled()).isTrue();
 		assertThat(moderation.akismetSends()).contains("comment_content", "comment_author_email", "user_ip");
+		assertThat(http.get("/privacy").body()).contains("Akismet");
 		String slug = newArticle("Akismet");
 		String address = newAddress();
 		var spam = http.from(address).postJson("/api/v1/articles/" + slug + "/comments",

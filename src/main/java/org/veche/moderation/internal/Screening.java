@@ -50,14 +50,14 @@ class Screening implements CommentScreen {
 
 	private final Discussions discussions;
 
-	private final LearningFilter filter;
-
-	private final Akismet akismet;
-
 	/** The raid a candidate was found in, from screening until it is kept (gone if the post fails between). */
 	private final Cache<Candidate, RaidDetector.Raid> found = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
+
+	private final LearningFilter filter;
+
+	private final Akismet akismet;
 
 	Screening(RuleSettings settings, Reasons reasons, Bans bans, Clock clock, RaidDetector raids,
 			Discussions discussions, LearningFilter filter, Akismet akismet) {
@@ -124,16 +124,17 @@ class Screening implements CommentScreen {
 				held.add(raidReason(raid.cluster()));
 			});
 		}
-		// FILTER: the learning filter is asked here; above the spam threshold a comment goes to spam, above the
-		// hold threshold it is held, and the reason carries the score and the words that weighed most
-		FilterInput input = input(c);
+		var input = new FilterInput(c.body(), c.authorName(), c.email(), c.url(), !c.approvedBefore(),
+				!c.approvedBefore());
 		for (FilterTask task : FilterTask.values()) {
 			FilterScore score = filter.score(task, input);
+			String reason = Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
+					Math.round(score.probability() * 100), String.join(", ", score.strongest()));
 			if (score.probability() > rules.filterSpam()) {
-				spam.add(filterReason(task, score));
+				spam.add(reason);
 			}
 			else if (score.probability() > rules.filterHold()) {
-				held.add(filterReason(task, score));
+				held.add(reason);
 			}
 		}
 		// Akismet only when the owner turned it on, and only for what the site's own rules did not send to spam
@@ -168,17 +169,6 @@ class Screening implements CommentScreen {
 				reasons.add(earlier, List.of(reason), candidate.at());
 			}
 		}
-	}
-
-	/** The filter's view of a candidate: a guest is a new author, one with no approved comment a first comment. */
-	static FilterInput input(Candidate c) {
-		return new FilterInput(c.body(), c.authorName(), c.email(), c.url(), c.accountId() == null,
-				!c.approvedBefore());
-	}
-
-	static String filterReason(FilterTask task, FilterScore score) {
-		return Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
-				String.format(Locale.ROOT, "%.2f", score.probability()), String.join(", ", score.strongest()));
 	}
 
 	private Akismet.Submission submission(Candidate c) {
