@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 public interface BackupWriter {
 
 	/**
-	 * Writes every row of a table, each as column name to value (Long, String, Boolean, Double or null). The
+	 * Writes every row of a table, each as column name to value (Long, String, Boolean, Double, byte[] or null). The
 	 * stream is consumed and closed here, so a cursor over the table never sits in memory as a whole.
 	 */
 	void table(String table, Stream<Map<String, Object>> rows);

@@ -58,6 +58,7 @@ public final class ImportCommand {
 				}
 			}, every, every, TimeUnit.MILLISECONDS);
 			ImportRun run;
+			long started = System.nanoTime();
 			try {
 				run = imports.run(format, file);
 			}
@@ -69,6 +70,7 @@ public final class ImportCommand {
 				err.println("Nothing was changed on the site.");
 				return 1;
 			}
+			out.printf(Locale.ROOT, "Import done in %.1f s.%n", (System.nanoTime() - started) / 1e9);
 			out.print(report(run.report(), messages));
 			return 0;
 		}
@@ -90,7 +92,7 @@ public final class ImportCommand {
 
 	/** The report in English, as the admin page shows it. */
 	static String report(ImportReport report, MessageSource messages) {
-		var text = new StringBuilder("Import done.\nCame in:\n");
+		var text = new StringBuilder("Came in:\n");
 		report.counts().forEach((key, n) -> text.append("  ").append(english(messages, key)).append(": ").append(n).append('\n'));
 		text.append("Skipped or changed on the way (").append(report.skipped().size() + report.skippedBeyond()).append("):\n");
 		report.skipped().forEach(line -> text.append("  - ").append(english(messages, line.key(), line.args().toArray())).append('\n'));

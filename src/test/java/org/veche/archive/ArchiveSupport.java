@@ -87,6 +87,7 @@ final class ArchiveSupport {
 							case null -> "null";
 							case Boolean b -> b ? "1" : "0";
 							case Number n -> String.valueOf(n.longValue());
+							case byte[] bytes -> "0x" + HexFormat.of().formatHex(bytes);
 							default -> "'" + value + "'";
 						};
 						row.put(meta.getColumnName(i).toLowerCase(Locale.ROOT), text);

@@ -12,8 +12,6 @@ import java.util.Map;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -21,30 +19,12 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.veche.identity.Role;
 import org.veche.support.Http;
-import org.veche.support.IntegrationTest;
 
 /**
  * What a reader's browser, with JavaScript on, fetches and keeps: every request an article page, its comment form
  * and a photo story make goes to the site's own origin, and no cookie exists until the reader acts (here: a like).
  */
-class PrivacyBrowserIT extends IntegrationTest {
-
-	private Browser browser;
-
-	private ChromeDriver driver;
-
-	@BeforeEach
-	void openBrowser() {
-		browser = Browser.withJavaScript();
-		driver = browser.driver();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class PrivacyBrowserIT extends ScriptedBrowserTest {
 
 	private static byte[] photo(int width, int height, Color colour) throws IOException {
 		var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -32,7 +32,7 @@ class GuestsMayNotCommentIT extends IntegrationTest {
 		var r = before;
 		rules.save(new DiscussionRules(r.holdLinks(), r.moderationWords(), r.disallowedWords(), r.holdFirstComment(),
 				r.nameAndEmailRequired(), r.closeAfterDays(), r.floodInterval(), r.maxLength(), false, r.reportsToHold(),
-				r.filterHold(), r.filterSpam()));
+				r.filterHold(), r.filterSpam(), r.raidSize()));
 	}
 
 	@AfterEach

@@ -63,7 +63,7 @@ class ImportCommandIT {
 				"--veche.importer.progress-interval=20ms");
 
 		assertThat(first.status()).as(first.err()).isZero();
-		assertThat(first.out()).contains("Import done.").contains("Posts: 300").contains("Comments: 600")
+		assertThat(first.out()).containsPattern("Import done in [0-9.]+ s\\.").contains("Posts: 300").contains("Comments: 600")
 			.contains("Pending comments: 300");
 		assertThat(first.out()).containsPattern("(checking|writing): \\d+ of \\d+, [0-9.]+/s, (\\d+ s|\\?) left");
 		assertThat(Files.exists(dataDir.resolve("veche.db"))).isTrue();

@@ -243,8 +243,20 @@ public final class BackupZipReader implements BackupReader, Closeable {
 			case VALUE_FALSE -> Boolean.FALSE;
 			case VALUE_NUMBER_INT -> json.getLongValue();
 			case VALUE_NUMBER_FLOAT -> json.getDoubleValue();
+			case START_OBJECT -> bytes(table, column);
 			default -> throw malformed("column " + column + " of " + table + " holds " + token + ", not a value");
 		};
+	}
+
+	private byte[] bytes(String table, String column) {
+		if (!"base64".equals(json.nextName()) || json.nextToken() != JsonToken.VALUE_STRING) {
+			throw malformed("column " + column + " of " + table + " holds an object that is not {\"base64\": ...}");
+		}
+		byte[] bytes = json.getBinaryValue();
+		if (json.nextToken() != JsonToken.END_OBJECT) {
+			throw malformed("column " + column + " of " + table + " holds more than its bytes");
+		}
+		return bytes;
 	}
 
 	/** Every table of the section must have been asked for: a table the site does not know is refused. */
@@ -268,13 +280,12 @@ public final class BackupZipReader implements BackupReader, Closeable {
 	}
 
 	@Override
-	public void files(Path root) {
+	public void files(Map<String, Path> folders) {
 		endTables();
 		if (!"files".equals(json.nextName())) {
 			throw malformed("section " + section + " should list its files");
 		}
 		expect(JsonToken.START_ARRAY, "files");
-		Path base = root.toAbsolutePath().normalize();
 		while (json.nextToken() == JsonToken.START_OBJECT) {
 			String name = null;
 			long size = -1;
@@ -291,7 +302,15 @@ public final class BackupZipReader implements BackupReader, Closeable {
 			if (name == null || size < 0 || sha256 == null) {
 				throw malformed("a file of " + section + " lacks its name, size or SHA-256");
 			}
-			restore(BackupNames.fileEntry(section, name), base, base.resolve(name).normalize(), size, sha256);
+			String entry = BackupNames.fileEntry(section, name);
+			int slash = name.indexOf('/');
+			Path root = slash > 0 ? folders.get(name.substring(0, slash)) : null;
+			if (root == null) {
+				throw new BackupRefused("The backup's file " + BackupNames.printable(entry)
+						+ " belongs to no folder that section " + section + " restores into: refused");
+			}
+			Path base = root.toAbsolutePath().normalize();
+			restore(entry, base, base.resolve(name.substring(slash + 1)).normalize(), size, sha256);
 		}
 		if (json.currentToken() != JsonToken.END_ARRAY) {
 			throw malformed("the files of " + section + " do not end");

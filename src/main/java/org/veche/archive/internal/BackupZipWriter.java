@@ -134,6 +134,13 @@ public final class BackupZipWriter implements BackupWriter {
 			case Double d -> json.writeNumber(d);
 			case Float f -> json.writeNumber(f.doubleValue());
 			case BigDecimal d -> json.writeNumber(d);
+			case byte[] bytes -> {
+				// an object, so that a restore tells bytes from text (a model kept as a BLOB)
+				json.writeStartObject();
+				json.writeName("base64");
+				json.writeBinary(bytes);
+				json.writeEndObject();
+			}
 			default -> throw new BackupRefused("Column " + column + " of " + table + " holds a "
 					+ value.getClass().getSimpleName() + ", which backups do not carry yet");
 		}

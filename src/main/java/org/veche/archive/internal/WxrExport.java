@@ -114,7 +114,8 @@ public class WxrExport {
 		long attachments = 0;
 		long commentCount = 0;
 		try {
-			XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(counting, "UTF-8");
+			// the JDK's own writer, whichever StAX library the classpath also holds: the same bytes everywhere
+			XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(counting, "UTF-8");
 			var w = new Xml(xml);
 			xml.writeStartDocument("UTF-8", "1.0");
 			xml.writeCharacters("\n");

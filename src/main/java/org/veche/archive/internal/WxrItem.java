@@ -45,8 +45,9 @@ final class WxrItem {
 			throws XMLStreamException {
 		Instant date = article.publishedAt() != null ? article.publishedAt() : article.updatedAt();
 		String content = article.bodyHtml();
-		if (article.isPhotoStory() && !gallery.isEmpty()) {
-			// WordPress shows the photos attached to a post where its gallery shortcode stands
+		if (!gallery.isEmpty()) {
+			// Veche shows an article's photos under it; WordPress shows a post's attached photos where its
+			// gallery shortcode stands (an importer that brings in only the photos a post shows needs it too)
 			content = content + "\n[gallery]";
 		}
 		xml.writeCharacters("\n");
@@ -123,7 +124,11 @@ final class WxrItem {
 		dates("comment_date", c.createdAt(), false);
 		w.cdata(WP, "comment_content", c.bodyHtml());
 		w.cdata(WP, "comment_approved", WxrExport.approved(c));
-		w.cdata(WP, "comment_type", "comment");
+		w.cdata(WP, "comment_type", switch (c.kind()) {
+			case PINGBACK -> "pingback";
+			case TRACKBACK -> "trackback";
+			default -> "comment";
+		});
 		w.text(WP, "comment_parent", c.parentId() == null ? "0" : String.valueOf(c.parentId()));
 		w.text(WP, "comment_user_id", c.accountId() == null ? "0" : String.valueOf(c.accountId()));
 		meta("commentmeta", "_veche_markdown", c.body());

@@ -22,6 +22,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 import org.veche.discussion.Comment;
+import org.veche.discussion.CommentKind;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.ExportedComment;
 
@@ -47,7 +48,8 @@ public class ExportedComments {
 			.fetch(r -> new ExportedComment(new Comment(r.get(ID), r.get(ARTICLE_ID), r.get(PARENT_ID), r.get(DEPTH),
 					r.get(AUTHOR_NAME), r.get(AUTHOR_URL), r.get(ACCOUNT_ID), r.get(BODY), r.get(BODY_HTML),
 					CommentStatus.valueOf(r.get(STATUS)), Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(LIKES),
-					org.veche.discussion.CommentKind.valueOf(r.get(KIND))), r.get(AUTHOR_EMAIL)));
+					CommentKind.valueOf(r.get(KIND))),
+					r.get(AUTHOR_EMAIL)));
 	}
 
 	public long count() {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.jooq.DSLContext;
@@ -16,37 +18,43 @@ import org.veche.backup.TableSection;
 import org.veche.site.SiteProperties;
 
 /**
- * Photos in a backup: their rows and the variant files under the media folder, kept as the JPEG files they are.
+ * Photos in a backup: their rows and their files (the variants under data/media, the kept originals under
+ * data/originals), as the files they are.
  */
 @Component
 @Order(30)
 class PhotosBackup extends TableSection {
 
-	private final Path mediaDir;
+	/** The variants readers are served, and the uploads kept as they came when veche.media.keep-originals is on. */
+	private final Map<String, Path> folders;
 
 	PhotosBackup(DSLContext db, SiteProperties site) {
 		super(db, "media", BackupTable.withId("photo"));
-		this.mediaDir = site.mediaDir();
+		this.folders = Map.of("media", site.mediaDir(), "originals", site.dataDir().resolve("originals"));
 	}
 
 	@Override
 	protected void writeFiles(BackupWriter out) {
-		if (!Files.isDirectory(mediaDir)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(mediaDir)) {
-			files.filter(Files::isRegularFile)
-				.sorted()
-				.forEach(file -> out.file(mediaDir.relativize(file).toString().replace('\\', '/'), file));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot read the media folder " + mediaDir, ex);
+		for (var folder : new TreeMap<>(folders).entrySet()) {
+			Path root = folder.getValue();
+			if (!Files.isDirectory(root)) {
+				continue;
+			}
+			try (Stream<Path> files = Files.walk(root)) {
+				files.filter(Files::isRegularFile)
+					.sorted()
+					.forEach(file -> out.file(folder.getKey() + "/" + root.relativize(file).toString().replace('\\', '/'),
+							file));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read the folder " + root, ex);
+			}
 		}
 	}
 
 	@Override
 	protected void readFiles(BackupReader in) {
-		in.files(mediaDir);
+		in.files(folders);
 	}
 
 }

@@ -85,16 +85,22 @@ final class Features {
 		}
 	}
 
-	/** Character n-grams of a word padded with spaces, as scikit-learn's "char_wb" analyzer makes them. */
+	/**
+	 * Character n-grams of a word padded with spaces, as scikit-learn's "char_wb" analyzer makes them. Each
+	 * n-gram's hash is {@code String.hashCode} of the n-gram, grown one character at a time, so no n-gram
+	 * string is ever made.
+	 */
 	private static void grams(FeatureVector.Builder b, String word) {
-		String padded = ' ' + word + ' ';
-		int n = padded.length();
-		for (int size = MIN_GRAM; size <= MAX_GRAM; size++) {
-			for (int i = 0; i + size <= n; i++) {
-				b.add(padded.substring(i, i + size), CHARS, word);
-			}
-			if (size >= n) {
-				break;
+		int n = word.length() + 2;
+		for (int i = 0; i + MIN_GRAM <= n; i++) {
+			int h = 0;
+			for (int k = 0; k < MAX_GRAM && i + k < n; k++) {
+				int at = i + k;
+				char c = at == 0 || at == n - 1 ? ' ' : word.charAt(at - 1);
+				h = 31 * h + c;
+				if (k + 1 >= MIN_GRAM) {
+					b.addHash(h, CHARS, word);
+				}
 			}
 		}
 	}

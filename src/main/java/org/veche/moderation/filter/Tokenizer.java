@@ -24,11 +24,17 @@ final class Tokenizer {
 
 	static final String NUMBER = "<number>";
 
-	private static final Pattern ADDRESS = Pattern.compile("(?<email>[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+)"
+	/**
+	 * E-mail addresses, links with a scheme or "www.", and bare domains of common top-level domains, matched on
+	 * lower-cased text. The look-behinds let a match start only where a word does, and the possessive runs never
+	 * backtrack, so a long comment costs one pass rather than one per character.
+	 */
+	private static final Pattern ADDRESS = Pattern.compile(
+			"(?<![\\p{L}\\p{N}._%+-])(?<email>[\\p{L}\\p{N}._%+-]++@[\\p{L}\\p{N}-]++(?:\\.[\\p{L}\\p{N}-]++)+)"
 			+ "|(?<link>(?:https?://|www\\.)[^\\s<>\"'()\\[\\]]+"
-			+ "|\\b(?:[\\p{L}\\p{N}-]+\\.)+(?:com|net|org|info|biz|io|me|co|ru|ua|su|by|kz|рф|укр|uk|us|de|fr|eu|tv|ly|gl"
-			+ "|be|to|tk|xyz|top|site|online|club|link|shop|app|dev|in|cc|ws)\\b(?:/[^\\s<>\"'()\\[\\]]*)?)",
-			Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+			+ "|(?<![\\p{L}\\p{N}.-])(?:[\\p{L}\\p{N}-]++\\.)+(?:com|net|org|info|biz|io|me|co|ru|ua|su|by|kz|рф|укр|uk|us"
+			+ "|de|fr|eu|tv|ly|gl|be|to|tk|xyz|top|site|online|club|link|shop|app|dev|in|cc|ws)(?![\\p{L}\\p{N}])"
+			+ "(?:/[^\\s<>\"'()\\[\\]]*)?)");
 
 	private static final Pattern TAG = Pattern.compile("<[a-zA-Z/!][^<>]{0,500}>");
 
@@ -57,27 +63,58 @@ final class Tokenizer {
 		}
 		String text = Normalizer.normalize(decodeEntities(unwrapTags(raw)), Normalizer.Form.NFKC);
 		boolean shouting = shouting(text);
-		int links = 0;
-		int emails = 0;
+		text = text.toLowerCase(Locale.ROOT);
+		var counts = new int[2];
 		boolean[] elongated = { false };
-		Matcher m = ADDRESS.matcher(text);
+		int i = 0;
+		int n = text.length();
+		while (i < n) {
+			while (i < n && isSpace(text.charAt(i))) {
+				i++;
+			}
+			int start = i;
+			while (i < n && !isSpace(text.charAt(i))) {
+				i++;
+			}
+			if (i > start) {
+				piece(text.substring(start, i), words, hosts, counts, elongated);
+			}
+		}
+		return new Tokens(joinSpacedLetters(words), hosts, counts[0], counts[1], shouting, elongated[0]);
+	}
+
+	/**
+	 * One piece of text between white space. Only a piece with a dot, "@" or ":" can hold a link or an
+	 * address, so only such pieces meet the pattern: most words never do.
+	 */
+	private static void piece(String piece, List<String> words, List<String> hosts, int[] counts,
+			boolean[] elongated) {
+		if (piece.indexOf('.') < 0 && piece.indexOf('@') < 0 && piece.indexOf(':') < 0) {
+			chunk(piece, words, elongated);
+			return;
+		}
+		Matcher m = ADDRESS.matcher(piece);
 		int at = 0;
 		while (m.find()) {
-			words(text.substring(at, m.start()), words, elongated);
-			if (m.group("email") != null) {
-				emails++;
+			if (m.start() > at) {
+				chunk(piece.substring(at, m.start()), words, elongated);
+			}
+			String email = m.group("email");
+			if (email != null) {
+				counts[1]++;
 				words.add(EMAIL);
-				hosts.add(host(m.group("email").substring(m.group("email").indexOf('@') + 1)));
+				hosts.add(host(email.substring(email.indexOf('@') + 1)));
 			}
 			else {
-				links++;
+				counts[0]++;
 				words.add(LINK);
 				hosts.add(host(m.group("link")));
 			}
 			at = m.end();
 		}
-		words(text.substring(at), words, elongated);
-		return new Tokens(joinSpacedLetters(words), hosts, links, emails, shouting, elongated[0]);
+		if (at < piece.length()) {
+			chunk(at == 0 ? piece : piece.substring(at), words, elongated);
+		}
 	}
 
 	/** The host of a link or e-mail domain, lower case and without "www.", or the text itself if none. */
@@ -138,25 +175,6 @@ final class Tokenizer {
 			}
 		}
 		return letters >= 8 && upper * 10 >= letters * 7;
-	}
-
-	/** Splits plain text (no links in it) at white space, then mends and splits each chunk. */
-	private static void words(String text, List<String> out, boolean[] elongated) {
-		String folded = text.toLowerCase(Locale.ROOT);
-		int i = 0;
-		int n = folded.length();
-		while (i < n) {
-			while (i < n && isSpace(folded.charAt(i))) {
-				i++;
-			}
-			int start = i;
-			while (i < n && !isSpace(folded.charAt(i))) {
-				i++;
-			}
-			if (i > start) {
-				chunk(folded.substring(start, i), out, elongated);
-			}
-		}
 	}
 
 	private static boolean isSpace(char c) {

@@ -41,7 +41,8 @@ class BackupZipReaderTests {
 		var writer = new BackupZipWriter(out, new Progress(), 1L, "3", 2);
 		writer.beginSection("media");
 		writer.table("photo", Stream.of(row("id", 1L, "caption", "Crowd ]]> \"quoted\""), row("id", 2L, "caption", null)));
-		writer.file("abc/320.jpg", photo);
+		writer.table("model", Stream.of(row("task", "spam", "model", new byte[] { 0, 1, (byte) 0xff })));
+		writer.file("media/abc/320.jpg", photo);
 		writer.endSection();
 		writer.finish();
 		Path zip = Files.write(dir.resolve("b.zip"), out.toByteArray());
@@ -52,7 +53,8 @@ class BackupZipReaderTests {
 			assertThat(reader.header().schema()).isEqualTo("3");
 			assertThat(reader.nextSection()).isEqualTo("media");
 			reader.rows("photo", rows::add);
-			reader.files(media);
+			reader.rows("model", model -> assertThat((byte[]) model.get("model")).containsExactly(0, 1, 0xff));
+			reader.files(Map.of("media", media));
 			reader.endSection();
 			assertThat(reader.nextSection()).isNull();
 			reader.finish();
@@ -84,11 +86,11 @@ class BackupZipReaderTests {
 	@Test
 	void aManifestNameThatClimbsOutIsRefusedBeforeAnythingIsWritten() throws Exception {
 		String json = "{\"format\":\"veche-backup\",\"version\":1,\"schema\":\"3\",\"rows\":0,\"sections\":[{\"name\":\"media\","
-				+ "\"tables\":[],\"files\":[{\"name\":\"../../outside.jpg\",\"size\":1,\"sha256\":\"00\"}]}]}";
+				+ "\"tables\":[],\"files\":[{\"name\":\"media/../../outside.jpg\",\"size\":1,\"sha256\":\"00\"}]}]}";
 		Path zip = zip(Map.of("backup.json", bytes(json)));
 		try (var reader = BackupZipReader.open(zip, LIMITS, new Progress())) {
 			reader.nextSection();
-			assertThatThrownBy(() -> reader.files(dir.resolve("media"))).isInstanceOf(BackupRefused.class)
+			assertThatThrownBy(() -> reader.files(Map.of("media", dir.resolve("media")))).isInstanceOf(BackupRefused.class)
 				.hasMessageContaining("not a plain relative path");
 		}
 		assertThat(dir.resolve("outside.jpg")).doesNotExist();
@@ -132,16 +134,16 @@ class BackupZipReaderTests {
 		byte[] good = bytes("first file");
 		byte[] bad = bytes("second file");
 		String json = "{\"format\":\"veche-backup\",\"version\":1,\"schema\":\"3\",\"rows\":0,\"sections\":[{\"name\":\"media\","
-				+ "\"tables\":[],\"files\":[{\"name\":\"k/1.jpg\",\"size\":" + good.length + ",\"sha256\":\"" + sha256(good)
-				+ "\"},{\"name\":\"k/2.jpg\",\"size\":" + bad.length + ",\"sha256\":\"" + sha256(bytes("other")) + "\"}]}]}";
+				+ "\"tables\":[],\"files\":[{\"name\":\"media/k/1.jpg\",\"size\":" + good.length + ",\"sha256\":\"" + sha256(good)
+				+ "\"},{\"name\":\"media/k/2.jpg\",\"size\":" + bad.length + ",\"sha256\":\"" + sha256(bytes("other")) + "\"}]}]}";
 		var entries = new LinkedHashMap<String, byte[]>();
 		entries.put("backup.json", bytes(json));
-		entries.put("files/media/k/1.jpg", good);
-		entries.put("files/media/k/2.jpg", bad);
+		entries.put("files/media/media/k/1.jpg", good);
+		entries.put("files/media/media/k/2.jpg", bad);
 		Path media = Files.createDirectories(dir.resolve("media"));
 		try (var reader = BackupZipReader.open(zip(entries), LIMITS, new Progress())) {
 			reader.nextSection();
-			assertThatThrownBy(() -> reader.files(media)).isInstanceOf(BackupRefused.class).hasMessageContaining("damaged");
+			assertThatThrownBy(() -> reader.files(Map.of("media", media))).isInstanceOf(BackupRefused.class).hasMessageContaining("damaged");
 			assertThat(media.resolve("k/1.jpg")).exists();
 			reader.undo();
 		}
