@@ -2,8 +2,6 @@ package org.veche.embed.web;
 
 import java.util.HashMap;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,7 +26,7 @@ class EmbedAdminController {
 	}
 
 	@GetMapping("/admin/embed")
-	ModelAndView page(@RequestParam(required = false) String saved, HttpServletRequest request) {
+	ModelAndView page(@RequestParam(required = false) String saved) {
 		return page(String.join("\n", pages.allowedOrigins()), saved != null ? "embed.admin.saved" : "", "",
 				new Object[0], HttpStatus.OK);
 	}
