@@ -7,7 +7,7 @@
 # See docs/BENCHMARKS.md for what the figures mean.
 #
 # Settings (environment): CONNECTIONS (5000), ROUNDS (3), HOLD (30, seconds), POSTS (20), POST_INTERVAL_MS (500),
-# JAVA (a java binary), JAVA_OPTS (-Xmx1g), JAR (default target/veche.jar, built when missing).
+# JAVA (a java binary), JAVA_OPTS (-Xmx2g), JAR (default target/veche.jar, built when missing).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,7 +17,7 @@ ROUNDS=${ROUNDS:-3}
 HOLD=${HOLD:-30}
 POSTS=${POSTS:-20}
 POST_INTERVAL_MS=${POST_INTERVAL_MS:-500}
-JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+JAVA_OPTS=${JAVA_OPTS:--Xmx2g}
 JAR=${JAR:-$ROOT/target/veche.jar}
 
 # shellcheck source=bench/lib.sh
@@ -118,7 +118,7 @@ wait_for() { # wait_for PATTERN FILE SECONDS
 	die "no '$1' from the client within $3 s"
 }
 run_client() { # run_client LOG CONNECTIONS POSTS HOLD
-	"$JAVA" -Xmx512m "$HERE/LiveClient.java" 127.0.0.1 "$PORT" "$ARTICLE_ID" "$SLUG" "$2" "$3" "$POST_INTERVAL_MS" "$4" >"$1" 2>&1 &
+	"$JAVA" -Xmx512m "$HERE/LiveClient.java" 127.0.0.1 "$PORT" "$ARTICLE_ID" "$SLUG" "$2" "$3" "$POST_INTERVAL_MS" "$4" "$TOKEN" >"$1" 2>&1 &
 	CLIENT_PID=$!
 }
 
@@ -127,6 +127,7 @@ new_article warmup
 run_client "$WORK/warmup.log" 200 20 2
 wait_for DONE "$WORK/warmup.log" 120
 wait "$CLIENT_PID" || true
+grep -q '^POST .* answered' "$WORK/warmup.log" && die "a comment post failed: $(grep '^POST' "$WORK/warmup.log" | head -3)"
 CLIENT_PID=""
 
 declare -a ANSWER B_HEAP B_RSS B_THREADS B_CPU O_HEAP O_RSS O_THREADS O_CPU P_CPU P50 P99 PMAX DELIV ESTAB
@@ -143,7 +144,7 @@ for round in $(seq 1 "$ROUNDS"); do
 
 	client_log="$WORK/round$round.log"
 	run_client "$client_log" "$CONNECTIONS" "$POSTS" $((HOLD + 15))
-	wait_for 'READY.* ok$' "$client_log" 300
+	wait_for 'READY.* ok$' "$client_log" 1200
 	ESTAB[round]=$(sed -n 's/.*established_in_ms=\([0-9]*\).*/\1/p' "$client_log")
 	opened=$(sed -n 's/READY connections=\([0-9]*\).*/\1/p' "$client_log")
 	[[ $opened == "$CONNECTIONS" ]] || die "only '$opened' of $CONNECTIONS streams opened: $(cat "$client_log")"

@@ -27,6 +27,7 @@
 		'button{font:inherit;cursor:pointer}.link{background:none;border:0;padding:0;color:inherit;text-decoration:underline}' +
 		'.like[aria-pressed=true]{font-weight:bold}form{margin-top:1.2em}label{display:block;font-weight:bold;margin-top:.6em}' +
 		'input,textarea{font:inherit;width:100%;max-width:36em;padding:.3em;border:1px solid #888;border-radius:3px}' +
+		'fieldset{border:0;padding:0;margin:.8em 0 0}fieldset label{font-weight:normal}input[type=checkbox]{width:auto}' +
 		'.post{margin-top:.6em;padding:.4em 1em}.error{color:#b00020}.note{font-size:.9em;opacity:.8}.more{margin:1em 0}';
 
 	function t(key) {
@@ -177,9 +178,10 @@
 				document.createTextNode(' '), el('span', { 'class': 'commenting-with', text: me.line }), document.createTextNode(' '),
 				el('button', { type: 'button', 'class': 'link sign-out', text: t('form.logOut'), onclick: signOut })]));
 		} else if (thread.guestsMayComment) {
+			var star = thread.nameAndEmailRequired ? ' *' : '';
 			parts.push(el('p', { 'class': 'note', text: t('form.note') }));
-			parts = parts.concat(field('author', t('form.name') + ' *', 'text', { maxlength: '100', required: '', autocomplete: 'name' }),
-				field('email', t('form.email') + ' *', 'email', { maxlength: '254', required: '', autocomplete: 'email' }),
+			parts = parts.concat(field('author', t('form.name') + star, 'text', { maxlength: '100', autocomplete: 'name' }),
+				field('email', t('form.email') + star, 'email', { maxlength: '254', autocomplete: 'email' }),
 				[el('small', { 'class': 'note', text: t('form.emailNote') })],
 				field('url', t('form.website'), 'url', { maxlength: '500', autocomplete: 'url' }));
 		} else {
@@ -187,13 +189,14 @@
 		}
 		parts = parts.concat(field('comment', t('form.comment') + ' *', 'textarea', { rows: '5', maxlength: '10000', required: '' }));
 		if (me || thread.guestsMayComment) {
+			parts.push(el('fieldset', { 'class': 'comment-notify' }, [el('legend', { text: t('notify.form.legend') }),
+				el('label', {}, [el('input', { type: 'checkbox', name: 'notify_replies', checked: '' }), document.createTextNode(' ' + t('notify.form.replies'))]),
+				el('label', {}, [el('input', { type: 'checkbox', name: 'notify_all' }), document.createTextNode(' ' + t('notify.form.all'))])]));
 			parts.push(el('button', { type: 'submit', 'class': 'post post-comment', text: t('form.submit') }));
 		}
 		if (!me) {
 			parts.push(el('p', {}, [el('button', { type: 'button', 'class': 'link sign-in', text: t('embed.ui.signIn'), onclick: signIn })]));
 		}
-		// Hook for the reply-notification choices (issue 5's mail part): when the site offers them, the thread
-		// carries them as thread.notifications and their fields go here, before the form ends. None yet.
 		var node = el('form', { 'class': 'comment-form', novalidate: '', onsubmit: function (event) {
 			event.preventDefault();
 			post(node, error);
@@ -207,13 +210,19 @@
 		return input ? input.value : null;
 	}
 
+	function checked(node, name) {
+		var box = node.querySelector('[name=' + name + ']');
+		return Boolean(box && box.checked);
+	}
+
 	function post(node, error) {
 		error.textContent = '';
 		var button = node.querySelector('.post');
 		button.disabled = true;
 		api('POST', '/embed/v1/comments', {
 			url: page, title: title, parentId: state.parent ? state.parent.id : null, body: value(node, 'comment'),
-			author: { name: value(node, 'author'), email: value(node, 'email'), url: value(node, 'url') }
+			author: { name: value(node, 'author'), email: value(node, 'email'), url: value(node, 'url') },
+			notifyReplies: checked(node, 'notify_replies'), notifyAllComments: checked(node, 'notify_all')
 		}).then(function (c) {
 			button.disabled = false;
 			node.querySelector('[name=comment]').value = '';
@@ -225,8 +234,11 @@
 			item.classList.add('is-new');
 			var list = state.parent ? state.parentItem.querySelector('.replies') : root.querySelector('.thread');
 			list.appendChild(item);
-			state.thread.total++;
 			cancelReply();
+			// the count's words depend on the number and the language: the site says them
+			load(1).then(function (fresh) {
+				root.querySelector('h2.count').textContent = fresh.totalLabel;
+			});
 		}, function (e) {
 			button.disabled = false;
 			error.textContent = e.message;
@@ -332,7 +344,7 @@
 			more,
 			thread.articleUrl ? el('p', { 'class': 'note' }, [el('a', { href: thread.articleUrl, 'class': 'on-site', text: t('embed.ui.openOnSite') })]) : null
 		]);
-		section.appendChild(form());
+		section.appendChild(thread.closed ? el('p', { 'class': 'no-comments', text: t('moderation.closed') }) : form());
 		root.replaceChildren(styles(), section);
 		if (!thread.reader) {
 			prepareSignIn();

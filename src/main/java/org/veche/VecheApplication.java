@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.veche.archive.ArchiveCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,6 +18,7 @@ public class VecheApplication {
 			case "import" -> System.exit(org.veche.importer.ImportCommand.run(VecheApplication.class, args, System.out, System.err));
 			case "moderation" -> System.exit(org.veche.moderation.filter.FilterCommand
 				.run(java.util.List.of(args).subList(1, args.length), System.out, System.err));
+			case "export", "restore" -> System.exit(ArchiveCommand.run(VecheApplication.class, args, System.out, System.err));
 			default -> SpringApplication.run(VecheApplication.class, args);
 		}
 	}

@@ -31,9 +31,19 @@ public interface CommentScreen {
 	 * @param lastPost when the same address hash or e-mail last commented, or null
 	 * @param addressHash the keyed hash of the author's network address, or null
 	 * @param staff editors, moderators and administrators, whom the rules let through
+	 * @param address the author's network address itself, never stored; only an outside spam service the owner
+	 *        turned on (Akismet) may be sent it
 	 */
 	record Candidate(Article article, Long parentId, String authorName, String email, String url, Long accountId,
-			boolean approvedBefore, String body, String addressHash, boolean staff, Instant lastPost, Instant at) {
+			boolean approvedBefore, String body, String addressHash, boolean staff, Instant lastPost, Instant at,
+			String address) {
+
+		/** Without the address, for equality and logs. */
+		@Override
+		public String toString() {
+			return "Candidate[article=" + article.id() + ", account=" + accountId + "]";
+		}
+
 	}
 
 	/**

@@ -111,7 +111,7 @@ public class Discussions {
 		String addressHash = addresses.hash(who.address());
 		var candidate = new CommentScreen.Candidate(article, parent == null ? null : parent.id(), name, email, url,
 				who.accountId(), comments.hasApproved(who.accountId(), email), body, addressHash, who.staff(),
-				comments.lastPostBy(addressHash, email).orElse(null), now);
+				comments.lastPostBy(addressHash, email).orElse(null), now, who.address());
 		CommentScreen.Verdict verdict = screen.screen(candidate);
 		long id = comments.add(new Comments.NewRow(article.id(), parent == null ? null : parent.id(),
 				parent == null ? 0 : parent.depth() + 1, name, email, url, who.accountId(), body,
@@ -119,7 +119,7 @@ public class Discussions {
 		screen.kept(id, candidate, verdict);
 		Comment comment = comments.byId(id).orElseThrow();
 		events.publishEvent(new CommentPosted(id, article.id(), comment.parentId(), comment.status()));
-		if (reply.notifyReplies() || reply.notifyAllComments()) {
+		if (email != null && !email.isEmpty() && (reply.notifyReplies() || reply.notifyAllComments())) {
 			events.publishEvent(new CommentNotificationsRequested(id, article.id(), email, who.accountId(),
 					reply.notifyReplies(), reply.notifyAllComments()));
 		}

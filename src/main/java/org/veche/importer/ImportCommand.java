@@ -10,14 +10,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 
 /**
  * {@code java -jar veche.jar import wxr|disqus FILE [--veche.data-dir=... --spring.datasource.url=...]}: the
- * application without a web server, the import with its progress on the console once a second, the report,
+ * application without listening on any port, the import with its progress on the console once a second, the report,
  * and an exit status (0 done, 1 refused or failed, 2 wrong arguments).
  */
 public final class ImportCommand {
@@ -38,15 +37,18 @@ public final class ImportCommand {
 			return 2;
 		}
 		String[] rest = Arrays.copyOfRange(args, 3, args.length);
-		// an import into a new data directory is the site's content: no demo articles beside it
+		// An import into a new data directory is the site's content: no demo articles beside it. The web
+		// application context is built (the site's beans expect it) but server.port=-1 opens no port at all.
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
-			.properties("veche.demo-content=false", "spring.main.banner-mode=off")
+			.properties("veche.demo-content=false", "spring.main.banner-mode=off", "server.port=-1")
 			.run(rest)) {
 			Imports imports = context.getBean(Imports.class);
 			MessageSource messages = context;
 			ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
 			ImportRun[] current = { null };
+			long every = context.getEnvironment()
+				.getProperty("veche.importer.progress-interval", Duration.class, Duration.ofSeconds(1))
+				.toMillis();
 			ticker.scheduleAtFixedRate(() -> {
 				if (current[0] == null) {
 					imports.recent().stream().findFirst().ifPresent(r -> current[0] = r);
@@ -54,8 +56,9 @@ public final class ImportCommand {
 				if (current[0] != null && !current[0].progress().finished()) {
 					out.println(progressLine(current[0].progress()));
 				}
-			}, 1, 1, TimeUnit.SECONDS);
+			}, every, every, TimeUnit.MILLISECONDS);
 			ImportRun run;
+			long started = System.nanoTime();
 			try {
 				run = imports.run(format, file);
 			}
@@ -67,6 +70,7 @@ public final class ImportCommand {
 				err.println("Nothing was changed on the site.");
 				return 1;
 			}
+			out.printf(Locale.ROOT, "Import done in %.1f s.%n", (System.nanoTime() - started) / 1e9);
 			out.print(report(run.report(), messages));
 			return 0;
 		}
@@ -88,7 +92,7 @@ public final class ImportCommand {
 
 	/** The report in English, as the admin page shows it. */
 	static String report(ImportReport report, MessageSource messages) {
-		var text = new StringBuilder("Import done.\nCame in:\n");
+		var text = new StringBuilder("Came in:\n");
 		report.counts().forEach((key, n) -> text.append("  ").append(english(messages, key)).append(": ").append(n).append('\n'));
 		text.append("Skipped or changed on the way (").append(report.skipped().size() + report.skippedBeyond()).append("):\n");
 		report.skipped().forEach(line -> text.append("  - ").append(english(messages, line.key(), line.args().toArray())).append('\n'));

@@ -24,11 +24,13 @@ import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
 import org.veche.identity.SignedIn;
+import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.filter.FilterInput;
 import org.veche.moderation.filter.FilterTask;
 import org.veche.moderation.filter.LearningFilter;
-import org.veche.moderation.internal.ActionLog;
+import org.veche.moderation.internal.Akismet;
 import org.veche.moderation.internal.Bans;
+import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
 import org.veche.moderation.internal.Reports;
 import org.veche.moderation.internal.RuleSettings;
@@ -64,11 +66,17 @@ public class Moderation {
 
 	private final Clock clock;
 
+	private final RaidDetector raids;
+
 	private final LearningFilter filter;
+
+	private final Akismet akismet;
 
 	Moderation(RuleSettings settings, Reasons reasons, Reports reports, Bans bans, ActionLog log,
 			Discussions discussions, Publishing publishing, ApplicationEventPublisher events, Clock clock,
-			LearningFilter filter) {
+			RaidDetector raids, LearningFilter filter, Akismet akismet) {
+		this.akismet = akismet;
+		this.raids = raids;
 		this.filter = filter;
 		this.settings = settings;
 		this.reasons = reasons;
@@ -140,25 +148,58 @@ public class Moderation {
 	@Transactional
 	public void decide(long commentId, Decision decision, SignedIn by) {
 		Comment comment = comment(commentId);
+		CommentAuthor author = discussions.author(commentId).orElseThrow();
 		discussions.changeStatus(commentId, decision.to());
 		reports.resolve(commentId, clock.instant());
-		teach(comment, decision);
+		// FILTER: decisions teach the learning filter, once they are committed: approve and not spam teach
+		// "fine" for spam and abuse, spam teaches SPAM = bad, trash as abusive ABUSE = bad; plain trash nothing
+		teach(decision, new FilterInput(comment.body(), comment.authorName(), author.email(), comment.authorUrl(),
+				author.accountId() == null, author.approved() - (comment.isApproved() ? 1 : 0) <= 0));
+		// Akismet learns from corrections only; the address was never kept, so none is sent
+		var submission = new Akismet.Submission(comment.body(), comment.authorName(), author.email(),
+				comment.authorUrl(), "", null);
+		if (decision == Decision.SPAM && akismet.enabled()) {
+			afterCommit(() -> akismet.submitSpam(submission));
+		}
+		if (decision == Decision.NOT_SPAM && akismet.enabled()) {
+			afterCommit(() -> akismet.submitHam(submission));
+		}
 		log(by, decision.param(), commentId, comment.status().name().toLowerCase(java.util.Locale.ROOT) + " \u2192 "
 				+ decision.to().name().toLowerCase(java.util.Locale.ROOT));
 	}
 
-	/**
-	 * A decision is a labelled example for the learning filter: approve and not spam teach "fine" for both
-	 * classifiers, spam teaches spam, abusive teaches abuse; a plain trash says nothing. Taught after the
-	 * commit, so a decision that is rolled back teaches nothing.
-	 */
-	private void teach(Comment comment, Decision decision) {
-		String email = discussions.author(comment.id()).map(CommentAuthor::email).orElse(null);
-		boolean first = reasons.of(List.of(comment.id()))
-			.getOrDefault(comment.id(), List.of())
-			.stream()
-			.anyMatch(r -> r.startsWith("moderation.reason.firstComment"));
-		var input = new FilterInput(comment.body(), comment.authorName(), email, comment.authorUrl(), first, first);
+	/** Decides every comment of a raid's cluster at once. @return how many there were */
+	@Transactional
+	public int decideCluster(long cluster, Decision decision, SignedIn by) {
+		List<Long> members = reasons.withReason(Reasons.of("moderation.reason.raid", cluster));
+		if (members.isEmpty()) {
+			throw new RejectedInput(HttpStatus.NOT_FOUND, "moderation.cluster.notFound");
+		}
+		members.forEach(id -> decide(id, decision, by));
+		log(by, "cluster", cluster, decision.param() + " \u00d7 " + members.size());
+		return members.size();
+	}
+
+	/** Whether the owner turned on Akismet, which then receives every new comment (for the privacy page). */
+	public boolean akismetEnabled() {
+		return akismet.enabled();
+	}
+
+	/** The fields of each comment sent to Akismet when it is on. */
+	public List<String> akismetSends() {
+		return Akismet.SENT;
+	}
+
+	/** Threads that a raid switched to pre-moderation, and until when. */
+	public List<RaidedThread> raidedThreads() {
+		var threads = new ArrayList<RaidedThread>();
+		raids.premoderated(clock.instant())
+			.forEach((articleId, until) -> publishing.article(articleId)
+				.ifPresent(article -> threads.add(new RaidedThread(article, until))));
+		return threads;
+	}
+
+	private void teach(Decision decision, FilterInput input) {
 		Runnable lesson = switch (decision) {
 			case APPROVE, NOT_SPAM -> () -> {
 				filter.learn(FilterTask.SPAM, input, false);
@@ -169,6 +210,10 @@ public class Moderation {
 			case TRASH -> () -> {
 			};
 		};
+		afterCommit(lesson);
+	}
+
+	private static void afterCommit(Runnable lesson) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

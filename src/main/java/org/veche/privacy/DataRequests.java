@@ -76,8 +76,8 @@ public class DataRequests {
 		return email.map(Person::guest);
 	}
 
-	/** Everything the site holds about the person, one section per module. */
-	@Transactional(readOnly = true)
+	/** Everything the site holds about the person, one section per module; the audit line is written with it. */
+	@Transactional
 	public Map<String, Object> export(Person person, Channel channel) {
 		var export = new LinkedHashMap<String, Object>();
 		export.put("exportedAt", clock.instant().toString());
@@ -96,7 +96,10 @@ public class DataRequests {
 	@Transactional
 	public Map<String, Integer> erase(Person person, Channel channel) {
 		var done = new TreeMap<String, Integer>();
-		List<PersonalData> all = modules.orderedStream().toList();
+		// the module that owns accounts goes last whatever its order, so that every other module can still find
+		// what refers to the account (a stable sort keeps the rest in their order)
+		List<PersonalData> all = new java.util.ArrayList<>(modules.orderedStream().toList());
+		all.sort(java.util.Comparator.comparing(module -> module instanceof People));
 		for (PersonalData module : all) {
 			module.erase(person, settings.erasure()).forEach((kind, n) -> done.merge(kind, n, Integer::sum));
 		}

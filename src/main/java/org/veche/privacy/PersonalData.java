@@ -6,7 +6,8 @@ import java.util.Map;
 /**
  * Implemented by every module that keeps something about people (discussion, identity, notifications). Privacy
  * cannot read their tables, and they already depend on privacy, so each module answers for its own tables here;
- * privacy calls every bean of this type, in their order (an account is erased last, after what refers to it).
+ * privacy calls every bean of this type, in their order, except that the one that also answers {@link People}
+ * (identity) always comes last: an account is erased after everything that refers to it.
  */
 public interface PersonalData {
 

@@ -78,6 +78,8 @@ final class Browser implements AutoCloseable {
 		options.setExperimentalOption("prefs", prefs);
 		var logging = new LoggingPreferences();
 		logging.enable(LogType.BROWSER, Level.ALL);
+		// the DevTools network events, to see every request a page makes
+		logging.enable(LogType.PERFORMANCE, Level.ALL);
 		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
 		ChromeDriverService service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -133,6 +135,21 @@ final class Browser implements AutoCloseable {
 	List<LogEntry> console() {
 		driver.manage().logs().get(LogType.BROWSER).forEach(console::add);
 		return List.copyOf(console);
+	}
+
+	/**
+	 * Every URL the browser asked for since the last call (documents, scripts, styles, images, fetches, and any
+	 * preload), from the DevTools Network.requestWillBeSent events in the performance log.
+	 */
+	List<String> requestedUrls() {
+		var urls = new ArrayList<String>();
+		for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
+			var message = org.veche.support.Http.JSON.readTree(entry.getMessage()).path("message");
+			if (message.path("method").asString("").equals("Network.requestWillBeSent")) {
+				urls.add(message.path("params").path("request").path("url").asString(""));
+			}
+		}
+		return urls;
 	}
 
 	/** Console messages where the browser refused something under the Content Security Policy. */

@@ -2,38 +2,17 @@ package org.veche.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.veche.identity.Role;
-import org.veche.support.IntegrationTest;
 
 /**
  * The discussion as a reader with JavaScript sees it: comments, replies and likes happen in place, and a reload
  * shows the same thread the script built.
  */
-class DiscussionWithScriptIT extends IntegrationTest {
-
-	private Browser browser;
-
-	private ChromeDriver driver;
-
-	@BeforeEach
-	void openBrowser() {
-		browser = Browser.withJavaScript();
-		driver = browser.driver();
-	}
-
-	@AfterEach
-	void closeBrowser() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
+class DiscussionWithScriptIT extends ScriptedBrowserTest {
 
 	@Test
 	void aCommentAReplyAndALikeHappenInPlaceAndSurviveAReload() {

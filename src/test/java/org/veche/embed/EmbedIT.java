@@ -192,6 +192,30 @@ class EmbedIT extends IntegrationTest {
 		String slug = pages.find(site + "/counted").orElseThrow().articlePath().substring("/articles/".length());
 		assertThat(http.get("/").body()).doesNotContain(slug);
 		assertThat(http.get("/api/v1/articles?size=100").body()).doesNotContain(slug);
+		assertThat(http.get("/feed").body()).doesNotContain(slug);
+		assertThat(http.get("/sitemap.xml").body()).doesNotContain(slug);
+		assertThat(http.get("/articles/" + slug).status()).as("its own page is there").isEqualTo(200);
+	}
+
+	@Test
+	void aGuestAsksForRepliesFromTheEmbeddedFormAndGetsTheConfirmation() throws Exception {
+		String site = allowedSite();
+		String email = "notified" + unique() + "@example.org";
+		var posted = from(site).postJson("/embed/v1/comments",
+				Map.of("url", site + "/notify/", "title", "Notify me", "author", Map.of("name", "Guest", "email", email),
+						"body", "Tell me of replies", "notifyReplies", true));
+		assertThat(posted.status()).isEqualTo(201);
+		var confirmation = org.veche.support.TestMail.awaitMessage(email, 1);
+		assertThat(org.veche.support.TestMail.subject(confirmation)).isEqualTo("Confirm your notifications from Veche");
+		assertThat(org.veche.support.TestMail.text(confirmation)).contains("Notify me");
+	}
+
+	@Test
+	void editorsCannotMakeAnExternalPageThemselves() {
+		var refused = http.bearer(tokenFor(org.veche.identity.Role.EDITOR))
+			.postJson("/api/v1/articles", Map.of("title", "Pretend page", "body", "x", "kind", "external_page", "status",
+					"published"));
+		assertThat(refused.status()).isEqualTo(400);
 	}
 
 	@Test

@@ -5,12 +5,12 @@ import java.util.LinkedHashSet;
 /**
  * Tests share one site, so each adds its own origins to the allowed ones instead of replacing them.
  */
-final class EmbedSupport {
+public final class EmbedSupport {
 
 	private EmbedSupport() {
 	}
 
-	static synchronized void allow(EmbeddedPages pages, String origin) {
+	public static synchronized void allow(EmbeddedPages pages, String origin) {
 		var origins = new LinkedHashSet<>(pages.allowedOrigins());
 		origins.add(origin);
 		pages.allowOrigins(String.join("\n", origins));

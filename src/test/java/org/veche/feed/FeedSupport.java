@@ -12,6 +12,8 @@ import com.rometools.rome.io.SyndFeedInput;
 
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.discussion.CommentStatus;
+import org.veche.discussion.Discussions;
 import org.veche.identity.Account;
 import org.veche.identity.Role;
 import org.veche.support.Http;
@@ -25,6 +27,9 @@ abstract class FeedSupport extends IntegrationTest {
 
 	@Autowired
 	protected DSLContext db;
+
+	@Autowired
+	protected Discussions discussions;
 
 	protected record Author(Account account, String token) {
 	}
@@ -63,9 +68,9 @@ abstract class FeedSupport extends IntegrationTest {
 		return feed.getEntries().stream().map(SyndEntry::getLink).toList();
 	}
 
-	/** Holds a comment as moderation would (the moderation module changes statuses; the row is what counts here). */
+	/** A moderator's decision, through the discussion's own method. */
 	protected void setCommentStatus(long commentId, String status) {
-		db.execute("update comment set status = ? where id = ?", status, commentId);
+		assertThat(discussions.changeStatus(commentId, CommentStatus.valueOf(status))).isPresent();
 	}
 
 	protected void setArticleStatus(String slug, String status) {

@@ -13,7 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.veche.discussion.CommentPosted;
 import org.veche.discussion.CommentStatus;
-import org.veche.discussion.CommentStatusChanged;
+import org.veche.discussion.Discussions;
 import org.veche.identity.Role;
 import org.veche.support.IntegrationTest;
 
@@ -33,6 +33,9 @@ class LiveStreamIT extends IntegrationTest {
 
 	@Autowired
 	private TransactionTemplate transactions;
+
+	@Autowired
+	private Discussions discussions;
 
 	private record Opened(long articleId, String slug, String since) {
 	}
@@ -66,11 +69,9 @@ class LiveStreamIT extends IntegrationTest {
 		});
 	}
 
-	private void changeStatus(long commentId, long articleId, CommentStatus from, CommentStatus to) {
-		transactions.executeWithoutResult(tx -> {
-			db.execute("update comment set status = ? where id = ?", to.name(), commentId);
-			events.publishEvent(new CommentStatusChanged(commentId, articleId, null, from, to));
-		});
+	/** A moderator's decision, through the discussion's own method (it publishes CommentStatusChanged). */
+	private void changeStatus(long commentId, CommentStatus to) {
+		assertThat(discussions.changeStatus(commentId, to)).isPresent();
 	}
 
 	@Test
@@ -91,9 +92,9 @@ class LiveStreamIT extends IntegrationTest {
 			assertThat(first.id()).matches("[0-9a-z]+-[0-9]+");
 
 			// a moderator approves the held comment: now it goes out; then removes it: it is taken off
-			changeStatus(held, article.articleId(), CommentStatus.PENDING, CommentStatus.APPROVED);
+			changeStatus(held, CommentStatus.APPROVED);
 			assertThat(stream.next("comment", WAIT).json().get("id").asLong()).isEqualTo(held);
-			changeStatus(held, article.articleId(), CommentStatus.APPROVED, CommentStatus.TRASH);
+			changeStatus(held, CommentStatus.TRASH);
 			assertThat(stream.next("hide", WAIT).json().get("id").asLong()).isEqualTo(held);
 
 			var like = http.from(newAddress()).postJson("/api/v1/comments/" + approved + "/like", Map.of());

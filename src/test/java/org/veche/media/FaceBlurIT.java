@@ -177,6 +177,76 @@ class FaceBlurIT extends IntegrationTest {
 		assertThat(library.photo(id).orElseThrow().storageKey()).as("nothing changed").isEqualTo(key);
 	}
 
+	/**
+	 * A face drawn as a child would (skin oval, hair, brows, eyes, nose, mouth): the Haar cascade finds such a
+	 * face as it finds a photographed one, and no photo of a real person has to live in the repository.
+	 */
+	private static void drawFace(java.awt.Graphics2D g, int cx, int cy) {
+		g.setColor(new Color(215, 175, 150));
+		g.fillOval(cx - 75, cy - 100, 150, 200);
+		g.setColor(new Color(40, 30, 30));
+		g.fillArc(cx - 80, cy - 120, 160, 80, 0, 180);
+		g.fillRect(cx - 52, cy - 40, 40, 8);
+		g.fillRect(cx + 12, cy - 40, 40, 8);
+		g.setColor(new Color(50, 50, 60));
+		g.fillOval(cx - 48, cy - 23, 32, 16);
+		g.fillOval(cx + 16, cy - 23, 32, 16);
+		g.setColor(new Color(170, 130, 110));
+		g.setStroke(new java.awt.BasicStroke(4));
+		g.drawLine(cx, cy - 10, cx - 8, cy + 35);
+		g.fillOval(cx - 14, cy + 34, 28, 12);
+		g.setColor(new Color(150, 70, 70));
+		g.fillOval(cx - 28, cy + 60, 56, 16);
+	}
+
+	@Test
+	void findingFacesProposesABoxOnEachFaceAndBlurringThemDestroysThem() throws Exception {
+		var image = new BufferedImage(1200, 800, BufferedImage.TYPE_INT_RGB);
+		var g = image.createGraphics();
+		g.setColor(new Color(70, 110, 90));
+		g.fillRect(0, 0, 1200, 800);
+		drawFace(g, 300, 400);
+		drawFace(g, 850, 350);
+		g.dispose();
+		var out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		var stored = http.bearer(editorToken)
+			.postMultipart("/api/v1/articles/" + slug + "/photos",
+					Map.of("file", new Http.FilePart("crowd.png", "image/png", out.toByteArray())));
+		long id = stored.json().get("id").asLong();
+
+		var proposed = post(id, "detect", "");
+
+		assertThat(proposed.status()).isEqualTo(200);
+		assertThat(proposed.html().select(".notice").text()).contains("Faces were found");
+		var boxes = java.util.Arrays.stream(proposed.html().selectFirst("textarea[name=boxes]").wholeText().split("\\R"))
+			.filter(line -> !line.isBlank())
+			.map(line -> line.split(",\\s*"))
+			.map(n -> new Box(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]), Integer.parseInt(n[3])))
+			.toList();
+		assertThat(boxes).as(boxes.toString()).hasSize(2);
+		for (int[] face : new int[][] { { 300, 400 }, { 850, 350 } }) {
+			assertThat(boxes).as("a box holds the eyes and mouth of the face at " + face[0] + "," + face[1])
+				.anySatisfy(b -> {
+					assertThat(b.x()).isLessThan(face[0] - 48);
+					assertThat(b.x() + b.width()).isGreaterThan(face[0] + 48);
+					assertThat(b.y()).isLessThan(face[1] - 23);
+					assertThat(b.y() + b.height()).isGreaterThan(face[1] + 76);
+				});
+		}
+
+		var blurred = post(id, "blur", proposed.html().selectFirst("textarea[name=boxes]").wholeText());
+
+		assertThat(blurred.status()).isEqualTo(200);
+		Photo after = library.photo(id).orElseThrow();
+		assertThat(after.blurredRegions()).isEqualTo(2);
+		var largest = served(after.src(after.largestWidth()));
+		double scale = (double) largest.getWidth() / after.width();
+		for (Box box : boxes) {
+			assertThat(detail(largest, box.scaled(scale))).as("no features left in " + box).isLessThan(6);
+		}
+	}
+
 	@Test
 	void findingFacesOnAPhotoWithoutFacesProposesNoneAndChangesNothing() throws Exception {
 		long id = upload().get("id").asLong();

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Role;
+import org.veche.moderation.filter.FilterTask;
+import org.veche.moderation.filter.LearningFilter;
 import org.veche.moderation.internal.RuleSettings;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
@@ -36,9 +38,15 @@ abstract class ModerationSupport extends IntegrationTest {
 		before = ruleSettings.rules();
 	}
 
+	@Autowired
+	protected LearningFilter filter;
+
+	/** The rules as they were, and a cold filter again: the queue's decisions teach it. */
 	@AfterEach
 	void restoreRules() {
 		ruleSettings.save(before);
+		filter.reset(FilterTask.SPAM);
+		filter.reset(FilterTask.ABUSE);
 	}
 
 	protected void rules(UnaryOperator<Rules> change) {
@@ -130,6 +138,8 @@ abstract class ModerationSupport extends IntegrationTest {
 
 		double filterSpam;
 
+		int raidSize;
+
 		Rules(DiscussionRules r) {
 			holdLinks = r.holdLinks();
 			moderationWords = r.moderationWords();
@@ -143,12 +153,13 @@ abstract class ModerationSupport extends IntegrationTest {
 			reportsToHold = r.reportsToHold();
 			filterHold = r.filterHold();
 			filterSpam = r.filterSpam();
+			raidSize = r.raidSize();
 		}
 
 		DiscussionRules build() {
 			return new DiscussionRules(holdLinks, moderationWords, disallowedWords, holdFirstComment,
 					nameAndEmailRequired, closeAfterDays, floodInterval, maxLength, guestsMayComment, reportsToHold,
-					filterHold, filterSpam);
+					filterHold, filterSpam, raidSize);
 		}
 
 	}

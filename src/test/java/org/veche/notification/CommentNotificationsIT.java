@@ -104,6 +104,22 @@ class CommentNotificationsIT extends NotificationSupport {
 	}
 
 	@Test
+	void theMailIsInTheLanguageTheReaderCommentedIn() throws Exception {
+		String slug = newArticle("Мова");
+		String email = newEmail("uk");
+		var posted = http.from(newAddress()).with("Accept-Language", "uk")
+			.postForm("/articles/" + slug + "/comments", Map.of("author", "Тарас", "email", email, "comment",
+					"Коментар", "notify_replies", "true"));
+		assertThat(posted.status()).isEqualTo(302);
+
+		var confirmation = TestMail.awaitMessage(email, 1);
+
+		assertThat(TestMail.subject(confirmation)).isEqualTo("Підтвердьте сповіщення від Veche");
+		assertThat(TestMail.text(confirmation)).contains("Відповіді на ваш коментар до «Мова");
+		assertThat(TestMail.html(confirmation)).contains("lang=\"uk\"").contains("Так, надсилайте");
+	}
+
+	@Test
 	void anEventHandledTwiceIsMailedOnce() throws Exception {
 		String slug = newArticle("Twice");
 		String email = newEmail("twice");

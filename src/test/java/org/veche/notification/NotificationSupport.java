@@ -57,8 +57,9 @@ abstract class NotificationSupport extends IntegrationTest {
 		}
 		var posted = http.from(newAddress()).postForm("/articles/" + slug + "/comments", fields);
 		assertThat(posted.status()).as("posted: %s", posted).isEqualTo(302);
-		String location = posted.header("Location");
-		return Long.parseLong(location.substring(location.indexOf("#comment-") + "#comment-".length()));
+		var id = java.util.regex.Pattern.compile("[?&](?:posted|held)=(\\d+)").matcher(posted.header("Location"));
+		assertThat(id.find()).as("the comment's id in %s", posted.header("Location")).isTrue();
+		return Long.parseLong(id.group(1));
 	}
 
 	/** A reply from someone else, through the API, that asks for nothing. */

@@ -64,6 +64,45 @@ class MailerTests {
 		}
 	}
 
+	@Test
+	void deliverAddsTheGivenHeaders() throws Exception {
+		Path mailDir = dataDir.resolve("mail");
+		var mailer = new Mailer(null, mailDir, "Veche", "desk@example.org");
+
+		mailer.deliver("reader@example.org", "Subject", "text", "<p>html</p>",
+				java.util.Map.of("List-Unsubscribe", "<https://site/u/1/sig>", "List-Unsubscribe-Post",
+						"List-Unsubscribe=One-Click"));
+
+		MimeMessage message;
+		try (var listing = Files.list(mailDir); InputStream in = Files.newInputStream(listing.findFirst().orElseThrow())) {
+			message = new MimeMessage(Session.getInstance(new Properties()), in);
+		}
+		assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<https://site/u/1/sig>");
+		assertThat(message.getHeader("List-Unsubscribe-Post")).containsExactly("List-Unsubscribe=One-Click");
+		assertThat(message.getHeader("Auto-Submitted")).containsExactly("auto-generated");
+	}
+
+	@Test
+	void aServerThatCannotBeReachedIsToldApartFromARefusedMessage() throws Exception {
+		int closedPort;
+		try (var socket = new java.net.ServerSocket(0)) {
+			closedPort = socket.getLocalPort();
+		}
+		var sender = new org.springframework.mail.javamail.JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(closedPort);
+		var mailer = new Mailer(sender, dataDir.resolve("mail"), "Veche", "desk@example.org");
+
+		var down = org.assertj.core.api.Assertions.catchThrowableOfType(Mailer.NotSent.class,
+				() -> mailer.deliver("reader@example.org", "S", "t", "<p>h</p>", java.util.Map.of()));
+		var refused = org.assertj.core.api.Assertions.catchThrowableOfType(Mailer.NotSent.class,
+				() -> mailer.deliver("not an address", "S", "t", "<p>h</p>", java.util.Map.of()));
+
+		assertThat(down.serverUnavailable()).isTrue();
+		assertThat(refused.serverUnavailable()).isFalse();
+		assertThat(mailer.send("reader@example.org", "S", "t", "<p>h</p>")).isFalse();
+	}
+
 	private static String flatten(jakarta.mail.Part part) throws Exception {
 		if (part.isMimeType("multipart/*")) {
 			var multipart = (Multipart) part.getContent();

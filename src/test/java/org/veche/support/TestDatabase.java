@@ -32,6 +32,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		// every context mails the one GreenMail server of this JVM
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", TestMail.smtpPort());
+		// Contexts close together at JVM exit, while the PostgreSQL databases are dropped: waiting there for open
+		// live streams to drain (graceful shutdown) only outlasts the test runner's patience.
+		properties.put("server.shutdown", "immediate");
+		properties.put("spring.lifecycle.timeout-per-shutdown-phase", "5s");
 		if (postgresql()) {
 			properties.put("spring.datasource.url", createPostgresDatabase());
 		}
@@ -39,6 +43,23 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 			properties.put("spring.datasource.url", "jdbc:sqlite:" + dataDir.resolve("veche.db"));
 		}
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("veche-test-database", properties));
+	}
+
+	/** A JDBC URL of a new empty database of this run's kind, for tests that start a second site (the commands). */
+	public static String newDatabaseUrl(Path dataDir) {
+		return postgresql() ? createPostgresDatabase() : "jdbc:sqlite:" + dataDir.resolve("veche.db");
+	}
+
+	/** A new empty PostgreSQL database when a server is at hand (VECHE_TEST_POSTGRES_URL), else null. */
+	public static String newPostgresDatabaseUrlIfAvailable() {
+		String server = System.getProperty("veche.test.postgres.url");
+		if (server == null || server.isBlank()) {
+			server = System.getenv("VECHE_TEST_POSTGRES_URL");
+		}
+		if (server == null || server.isBlank()) {
+			return null;
+		}
+		return createPostgresDatabase(server);
 	}
 
 	private static Path newDataDir() {
@@ -65,6 +86,10 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		if (serverUrl == null || serverUrl.isBlank()) {
 			throw new IllegalStateException("veche.test.postgres.url is not set: start PostgreSQL (see .ci/run)");
 		}
+		return createPostgresDatabase(serverUrl);
+	}
+
+	private static String createPostgresDatabase(String serverUrl) {
 		String name = "veche_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		try (Connection admin = DriverManager.getConnection(serverUrl)) {
 			admin.createStatement().execute("CREATE DATABASE " + name);

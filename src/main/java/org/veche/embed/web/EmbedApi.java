@@ -1,5 +1,6 @@
 package org.veche.embed.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.discussion.Comment;
-import org.veche.discussion.CommentForm;
-import org.veche.discussion.CommentForms;
 import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
@@ -32,6 +31,8 @@ import org.veche.embed.EmbeddedPage;
 import org.veche.embed.EmbeddedPages;
 import org.veche.embed.PageUrl;
 import org.veche.embed.internal.EmbedTokens;
+import org.veche.publishing.Article;
+import org.veche.publishing.Publishing;
 import org.veche.site.RejectedInput;
 
 /**
@@ -45,7 +46,7 @@ class EmbedApi {
 
 	private final Discussions discussions;
 
-	private final CommentForms forms;
+	private final Publishing publishing;
 
 	private final EmbedReaders readers;
 
@@ -53,11 +54,14 @@ class EmbedApi {
 
 	private final EmbedTokens tokens;
 
-	EmbedApi(EmbeddedPages pages, Discussions discussions, CommentForms forms, EmbedReaders readers, EmbedTexts texts,
-			EmbedTokens tokens) {
+	private final Clock clock;
+
+	EmbedApi(EmbeddedPages pages, Discussions discussions, Publishing publishing, EmbedReaders readers,
+			EmbedTexts texts, EmbedTokens tokens, Clock clock) {
+		this.clock = clock;
 		this.pages = pages;
 		this.discussions = discussions;
-		this.forms = forms;
+		this.publishing = publishing;
 		this.readers = readers;
 		this.texts = texts;
 		this.tokens = tokens;
@@ -71,11 +75,12 @@ class EmbedApi {
 	}
 
 	/**
-	 * @param notifications the reply-notification choices for this reader, once the site offers them (null now)
+	 * @param closed no new comments (the editor closed the thread, or the site closes old ones)
+	 * @param nameAndEmailRequired guests must give both
 	 */
 	record Thread(String url, String articleUrl, int total, String totalLabel, int page, int pages,
-			List<Node> comments, Reader reader, boolean guestsMayComment, Map<String, String> texts,
-			Object notifications) {
+			List<Node> comments, Reader reader, boolean closed, boolean guestsMayComment, boolean nameAndEmailRequired,
+			Map<String, String> texts) {
 	}
 
 	record Reader(String name, String line) {
@@ -84,7 +89,9 @@ class EmbedApi {
 	record NewAuthor(String name, String email, String url) {
 	}
 
-	record NewComment(String url, String title, Long parentId, NewAuthor author, String body) {
+	/** @param notifyReplies and notifyAllComments: the form's two notification choices, as on the site's own form */
+	record NewComment(String url, String title, Long parentId, NewAuthor author, String body, Boolean notifyReplies,
+			Boolean notifyAllComments) {
 	}
 
 	record LikeState(int likes, boolean liked, String likedBy) {
@@ -100,27 +107,39 @@ class EmbedApi {
 		Locale locale = RequestContextUtils.getLocale(request);
 		Commenter who = readers.of(request);
 		var found = pages.find(address.url());
-		boolean guests = forms.complete(CommentForm.blank("/embed", null)).signIn().guestsMayComment();
 		Reader reader = reader(request, locale);
 		if (found.isEmpty()) {
-			return new Thread(address.url(), null, 0, texts.comments(locale, 0), 1, 1, List.of(), reader, guests,
-					texts.forScript(locale), null);
+			var rules = discussions.openness(notStarted(address));
+			return new Thread(address.url(), null, 0, texts.comments(locale, 0), 1, 1, List.of(), reader, rules.closed(),
+					rules.guestsMayComment(), rules.nameAndEmailRequired(), texts.forScript(locale));
 		}
 		EmbeddedPage embedded = found.get();
+		Article article = publishing.article(embedded.articleId()).orElseThrow();
+		var rules = discussions.openness(article);
 		ThreadPage thread = discussions.thread(embedded.articleId(), ThreadOrder.OLDEST, Math.max(1, page));
 		Set<Long> liked = discussions.likedBy(who, embedded.articleId());
 		List<Node> nodes = thread.roots().stream().map(n -> node(n, liked, locale)).toList();
 		String articleUrl = request.getScheme() + "://" + request.getServerName()
 				+ (isDefaultPort(request) ? "" : ":" + request.getServerPort()) + embedded.articlePath();
 		return new Thread(address.url(), articleUrl, thread.total(), texts.comments(locale, thread.total()),
-				thread.page(), thread.pages(), nodes, reader, guests, texts.forScript(locale), null);
+				thread.page(), thread.pages(), nodes, reader, rules.closed(), rules.guestsMayComment(),
+				rules.nameAndEmailRequired(), texts.forScript(locale));
+	}
+
+	/** A page without a thread yet has the rules a new thread would get. */
+	private Article notStarted(PageUrl page) {
+		Instant now = clock.instant();
+		return new Article(0, "", Article.Kind.EXTERNAL_PAGE, page.url(), "", "", "", null, page.host(),
+				Article.Status.PUBLISHED, now, now, new Article.Source(page.host(), page.url()), null,
+				List.of(), Article.Discussion.OPEN);
 	}
 
 	@PostMapping("/embed/v1/comments")
 	ResponseEntity<Node> post(@RequestBody NewComment body, HttpServletRequest request) {
 		NewAuthor author = body.author() == null ? new NewAuthor(null, null, null) : body.author();
 		Comment comment = pages.post(body.url(), body.title(),
-				new Reply(body.parentId(), author.name(), author.email(), author.url(), body.body()),
+				new Reply(body.parentId(), author.name(), author.email(), author.url(), body.body(),
+						Boolean.TRUE.equals(body.notifyReplies()), Boolean.TRUE.equals(body.notifyAllComments())),
 				readers.of(request));
 		Locale locale = RequestContextUtils.getLocale(request);
 		Node node = node(new ThreadNode(comment, 0, null, false, List.of()), Set.of(), locale);

@@ -21,7 +21,7 @@ class EmbedTexts {
 			"form.emailNote", "form.website", "form.comment", "form.submit", "form.logOut", "form.replyingTo",
 			"form.cancelReply", "form.signInRequired", "thread.reply", "thread.like", "thread.unlike", "thread.none",
 			"embed.ui.signIn", "embed.ui.more", "embed.ui.held", "embed.ui.failed", "embed.ui.openOnSite",
-			"embed.ui.signingIn");
+			"embed.ui.signingIn", "moderation.closed", "notify.form.legend", "notify.form.replies", "notify.form.all");
 
 	private final MessageSource messages;
 

@@ -5,14 +5,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.veche.discussion.Comment;
 import org.veche.discussion.CommentScreen;
 import org.veche.discussion.CommentStatus;
+import org.veche.discussion.Discussions;
 import org.veche.moderation.DiscussionRules;
 import org.veche.moderation.filter.FilterInput;
 import org.veche.moderation.filter.FilterScore;
@@ -40,14 +46,29 @@ class Screening implements CommentScreen {
 
 	private final Clock clock;
 
+	private final RaidDetector raids;
+
+	private final Discussions discussions;
+
 	private final LearningFilter filter;
 
-	Screening(RuleSettings settings, Reasons reasons, Bans bans, Clock clock, LearningFilter filter) {
+	private final Akismet akismet;
+
+	/** The raid a candidate was found in, from screening until it is kept (gone if the post fails between). */
+	private final Cache<Candidate, RaidDetector.Raid> found = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.build();
+
+	Screening(RuleSettings settings, Reasons reasons, Bans bans, Clock clock, RaidDetector raids,
+			Discussions discussions, LearningFilter filter, Akismet akismet) {
 		this.filter = filter;
+		this.akismet = akismet;
 		this.settings = settings;
 		this.reasons = reasons;
 		this.bans = bans;
 		this.clock = clock;
+		this.raids = raids;
+		this.discussions = discussions;
 	}
 
 	@Override
@@ -94,18 +115,30 @@ class Screening implements CommentScreen {
 		if (rules.holdFirstComment() && !c.approvedBefore()) {
 			held.add(Reasons.of("moderation.reason.firstComment"));
 		}
-		var input = new FilterInput(c.body(), c.authorName(), c.email(), c.url(), !c.approvedBefore(),
-				!c.approvedBefore());
+		if (raids.premoderatedUntil(c.article().id(), c.at()).isPresent()) {
+			held.add(Reasons.of("moderation.reason.raidThread"));
+		}
+		if (!c.approvedBefore()) {
+			raids.check(c.article().id(), c.body(), c.at(), rules.raidSize()).ifPresent(raid -> {
+				found.put(c, raid);
+				held.add(raidReason(raid.cluster()));
+			});
+		}
+		// FILTER: the learning filter is asked here; above the spam threshold a comment goes to spam, above the
+		// hold threshold it is held, and the reason carries the score and the words that weighed most
+		FilterInput input = input(c);
 		for (FilterTask task : FilterTask.values()) {
 			FilterScore score = filter.score(task, input);
-			String reason = Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
-					Math.round(score.probability() * 100), String.join(", ", score.strongest()));
 			if (score.probability() > rules.filterSpam()) {
-				spam.add(reason);
+				spam.add(filterReason(task, score));
 			}
 			else if (score.probability() > rules.filterHold()) {
-				held.add(reason);
+				held.add(filterReason(task, score));
 			}
+		}
+		// Akismet only when the owner turned it on, and only for what the site's own rules did not send to spam
+		if (spam.isEmpty() && akismet.enabled() && akismet.isSpam(submission(c)).orElse(false)) {
+			spam.add(Reasons.of("moderation.reason.akismet"));
 		}
 		if (!spam.isEmpty()) {
 			spam.addAll(held);
@@ -117,6 +150,43 @@ class Screening implements CommentScreen {
 	@Override
 	public void kept(long commentId, Candidate candidate, Verdict verdict) {
 		reasons.add(commentId, verdict.reasons(), candidate.at());
+		if (candidate.staff() || candidate.approvedBefore()) {
+			return;
+		}
+		RaidDetector.Raid raid = found.asMap().remove(candidate);
+		raids.remember(candidate.article().id(), commentId, candidate.body(), candidate.at(), raid);
+		if (raid == null) {
+			return;
+		}
+		// the burst is held as one: what of it was already shown is taken down with the rest
+		String reason = raidReason(raid.cluster());
+		Map<Long, List<String>> known = reasons.of(raid.earlier());
+		for (long earlier : raid.earlier()) {
+			discussions.comment(earlier).filter(Comment::isApproved)
+				.ifPresent(shown -> discussions.changeStatus(earlier, CommentStatus.PENDING));
+			if (!known.getOrDefault(earlier, List.of()).contains(reason)) {
+				reasons.add(earlier, List.of(reason), candidate.at());
+			}
+		}
+	}
+
+	/** The filter's view of a candidate: a guest is a new author, one with no approved comment a first comment. */
+	static FilterInput input(Candidate c) {
+		return new FilterInput(c.body(), c.authorName(), c.email(), c.url(), c.accountId() == null,
+				!c.approvedBefore());
+	}
+
+	static String filterReason(FilterTask task, FilterScore score) {
+		return Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
+				String.format(Locale.ROOT, "%.2f", score.probability()), String.join(", ", score.strongest()));
+	}
+
+	private Akismet.Submission submission(Candidate c) {
+		return new Akismet.Submission(c.body(), c.authorName(), c.email(), c.url(), c.address(), c.article().path());
+	}
+
+	static String raidReason(long cluster) {
+		return Reasons.of("moderation.reason.raid", cluster);
 	}
 
 	static int links(String text) {

@@ -142,14 +142,16 @@ public class Notices {
 	static final String QUEUE_PATH = "/moderation";
 
 	/**
-	 * A reader reported a comment: moderators who asked are told. The hook for moderation's CommentReported.
-	 * @param reportKey what makes this report one event (e.g. the comment and the count of its reports)
+	 * A reader reported a comment: moderators who asked are told.
+	 * @param reasonKey the message key of the reader's reason
+	 * @param reportKey what makes this report one event (the comment and the count of its reports)
 	 */
-	public void commentReported(long commentId, String reason, String reportKey) {
+	public void commentReported(long commentId, String reasonKey, String reportKey) {
 		discussions.comment(commentId).ifPresent(comment -> {
 			String title = publishing.article(comment.articleId()).map(Article::title).orElse("…");
 			for (Subscription subscription : moderators(Topic.REPORTS)) {
 				Locale language = subscription.language();
+				String reason = letters.t(language, reasonKey);
 				var item = new Letters.Item(letters.t(language, "notify.mail.report.item", comment.authorName(), title, reason),
 						Letters.excerpt(comment.body()), links.absolute(QUEUE_PATH));
 				announce(subscription, "report:" + reportKey, "notify.mail.report", language, item, title,

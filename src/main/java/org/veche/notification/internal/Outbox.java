@@ -6,7 +6,9 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -187,9 +189,20 @@ public class Outbox {
 	}
 
 	/** Everything queued or sent to the address: for its owner's copy of their data, and its erasure. */
-	public List<Record> to(String recipient) {
-		return db.select(EVENT_KEY, SUBJECT, CREATED, SENT, FAILED).from(OUTBOX).where(RECIPIENT.eq(recipient))
-			.orderBy(ID).fetch().into(Record.class);
+	public List<Map<String, Object>> to(String recipient) {
+		return db.select(EVENT_KEY, SUBJECT, CREATED, SENT, FAILED)
+			.from(OUTBOX)
+			.where(RECIPIENT.eq(recipient))
+			.orderBy(ID)
+			.fetch(r -> {
+				var row = new LinkedHashMap<String, Object>();
+				row.put("event", r.get(EVENT_KEY));
+				row.put("subject", r.get(SUBJECT));
+				row.put("queuedAt", Instant.ofEpochMilli(r.get(CREATED)).toString());
+				row.put("sentAt", r.get(SENT) == null ? null : Instant.ofEpochMilli(r.get(SENT)).toString());
+				row.put("givenUpAt", r.get(FAILED) == null ? null : Instant.ofEpochMilli(r.get(FAILED)).toString());
+				return row;
+			});
 	}
 
 	public int removeTo(String recipient) {

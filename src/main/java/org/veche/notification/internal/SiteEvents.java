@@ -17,6 +17,7 @@ import org.veche.discussion.CommentStatus;
 import org.veche.discussion.CommentStatusChanged;
 import org.veche.discussion.Discussions;
 import org.veche.identity.Identity;
+import org.veche.moderation.CommentReported;
 import org.veche.notification.Cadence;
 import org.veche.notification.Topic;
 import org.veche.publishing.ArticlePublished;
@@ -70,6 +71,14 @@ class SiteEvents {
 				n.askToConfirm(subscriptions.unconfirmedFrom(changed.commentId()));
 			});
 		}
+	}
+
+	/** Each reader's report is one event: a second reader reporting the same comment is another. */
+	@EventListener
+	void on(CommentReported reported) {
+		safely("report of comment " + reported.commentId(),
+				n -> n.commentReported(reported.commentId(), "moderation.report.reason." + reported.reason().param(),
+						reported.commentId() + ":" + reported.reports()));
 	}
 
 	@EventListener

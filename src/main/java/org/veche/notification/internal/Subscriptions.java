@@ -189,6 +189,14 @@ public class Subscriptions {
 		return removed;
 	}
 
+	/** The addresses a person asked for mail at: their proven address, and any their account asked from. */
+	public List<Reader> readersOf(Long accountId, String email) {
+		Condition byEmail = email == null ? org.jooq.impl.DSL.falseCondition() : EMAIL.eq(email.toLowerCase(Locale.ROOT));
+		Condition byAccount = accountId == null ? org.jooq.impl.DSL.falseCondition() : ACCOUNT_ID.eq(accountId);
+		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE).from(READER).where(byEmail.or(byAccount))
+			.orderBy(READER_ID).fetch(Subscriptions::reader);
+	}
+
 	/** Forgets the address and everything it asked for. */
 	public boolean removeReader(String email) {
 		return db.deleteFrom(READER).where(EMAIL.eq(email)).execute() > 0;

@@ -222,7 +222,7 @@ public class Articles {
 	public List<ArticleStamp> stamps(Instant now, int offset, int limit) {
 		return db.select(SLUG, PUBLISHED_AT, UPDATED_AT)
 			.from(ARTICLE)
-			.where(visibleAt(now))
+			.where(listedAt(now))
 			.orderBy(PUBLISHED_AT.desc(), ID.desc())
 			.limit(limit)
 			.offset(offset)
@@ -245,6 +245,13 @@ public class Articles {
 
 	public long count() {
 		return db.fetchCount(ARTICLE);
+	}
+
+	/** Every article, drafts included, in id order after the given id: a page of an export. */
+	public List<Article> after(long afterId, int limit) {
+		var rows = db.select(ALL_FIELDS).from(ARTICLE).where(ID.gt(afterId)).orderBy(ID).limit(limit).fetch();
+		var tags = tagsOf(rows.map(r -> r.get(ID)));
+		return rows.map(r -> article(r, tags.getOrDefault(r.get(ID), List.of())));
 	}
 
 	public long countBy(long authorId) {

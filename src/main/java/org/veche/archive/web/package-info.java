@@ -1,0 +1,4 @@
+/**
+ * The administrator's export, backup and restore pages.
+ */
+package org.veche.archive.web;

@@ -1,0 +1,32 @@
+package org.veche.site.internal;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The head of the OpenAPI description that springdoc builds from the /api/v1 controllers and serves at
+ * /api/openapi.json: what the API is, and that it takes bearer tokens from POST /api/v1/auth/token.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDescription {
+
+	@Bean
+	OpenAPI vecheApi() {
+		return new OpenAPI()
+			.info(new Info().title("Veche API")
+				.version("v1")
+				.description("Articles, photos, comments and likes of a Veche site. Errors are RFC 9457 "
+						+ "application/problem+json. See docs/API.md in the repository.")
+				.license(new License().name("See the repository")))
+			.components(new Components().addSecuritySchemes("bearer",
+					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+						.description("A token from POST /api/v1/auth/token or the account's tokens page")));
+	}
+
+}
