@@ -18,8 +18,8 @@ final class Features {
 	/** The hashed feature space: 2^20 weights, about a million. */
 	static final int BITS = 20;
 
-	// Word pairs were tried and left out: measured, they lowered ROC-AUC on all three benchmark sets (they
-	// share the words' unit length and dilute it), and character n-grams already span short phrases' words.
+	// Word pairs were tried and left out: measured, dropping them cost a little on the English sets and gained
+	// much on the Russian paraphrase pairs (docs/BENCHMARKS.md); they share the words' unit length and dilute it.
 
 	private static final int MIN_GRAM = 2;
 

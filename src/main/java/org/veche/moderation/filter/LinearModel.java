@@ -17,7 +17,7 @@ import java.util.zip.InflaterInputStream;
  * shrinks as it has seen more evidence, so a model trained on thousands of examples moves a little with each
  * new moderator decision instead of forgetting what it knew. Not thread-safe: {@link LearningFilter} guards it.
  * (IDF weighting was measured too: with these per-weight steps it lowered ROC-AUC on all three benchmark sets,
- * so counts are used as they are, and the model needs no document frequencies that drift as it learns.)
+ * so counts are used as they are, and the model keeps no document frequencies that would drift as it learns.)
  */
 final class LinearModel {
 
