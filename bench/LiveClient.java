@@ -3,7 +3,9 @@
 // while they listen and reports, for each comment, how long the readers took to get it. Loopback only: the
 // host must be 127.0.0.1 or localhost. Bounded: it stops after its posts or after MAX_SECONDS.
 //
-// usage: java LiveClient.java HOST PORT ARTICLE_ID SLUG CONNECTIONS POSTS POST_INTERVAL_MS HOLD_SECONDS
+// usage: java LiveClient.java HOST PORT ARTICLE_ID SLUG CONNECTIONS POSTS POST_INTERVAL_MS HOLD_SECONDS TOKEN
+// The comments are posted with an editor's token, so that moderation's screening approves them all (a held
+// comment is, rightly, never sent to readers); rendering and broadcasting are the same as for any reader's.
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -35,7 +37,12 @@ public class LiveClient {
 
 		String tail = "";
 
+		/** What came before the end of the response headers (they may arrive in more than one read). */
+		final StringBuilder head = new StringBuilder();
+
 		boolean headersSeen;
+
+		boolean failed;
 
 		final BitSet got = new BitSet();
 
@@ -57,6 +64,7 @@ public class LiveClient {
 		int posts = Integer.parseInt(args[5]);
 		long interval = Long.parseLong(args[6]);
 		long holdSeconds = Long.parseLong(args[7]);
+		String token = args[8];
 		long deadline = System.nanoTime() + MAX_SECONDS * 1_000_000_000L;
 
 		byte[] request = ("GET /live/articles/" + articleId + " HTTP/1.1\r\nHost: " + host + ":" + port
@@ -89,8 +97,9 @@ public class LiveClient {
 				channel.register(selector, SelectionKey.OP_READ, reader);
 			}
 			open += batch;
+			System.err.println("opening: " + open);
 			long waitUntil = System.nanoTime() + 120_000_000_000L;
-			while (readers.stream().filter(r -> r.headersSeen).count() < open && System.nanoTime() < waitUntil) {
+			while (readers.stream().filter(r -> r.headersSeen || r.failed).count() < open && System.nanoTime() < waitUntil) {
 				poll(selector, buffer, posted, arrivals, index, 100);
 			}
 		}
@@ -116,6 +125,7 @@ public class LiveClient {
 						+ "@example.org\"},\"body\":\"A comment for the live benchmark LIVEBENCH" + sent + "X\"}";
 				var post = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/v1/articles/" + slug + "/comments"))
 					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + token)
 					.header("X-Forwarded-For", "10.77." + (sent / 250) + "." + (sent % 250 + 1))
 					.POST(HttpRequest.BodyPublishers.ofString(body))
 					.build();
@@ -187,9 +197,17 @@ public class LiveClient {
 				reader.channel.close();
 				continue;
 			}
-			String text = reader.tail + new String(buffer.array(), 0, n, StandardCharsets.UTF_8);
-			if (!reader.headersSeen && text.contains("\r\n\r\n")) {
-				reader.headersSeen = text.startsWith("HTTP/1.1 200");
+			String chunk = new String(buffer.array(), 0, n, StandardCharsets.UTF_8);
+			String text = reader.tail + chunk;
+			if (!reader.headersSeen && !reader.failed) {
+				reader.head.append(chunk);
+				if (reader.head.indexOf("\r\n\r\n") >= 0) {
+					reader.headersSeen = reader.head.toString().startsWith("HTTP/1.1 200");
+					reader.failed = !reader.headersSeen;
+					if (reader.failed) {
+						System.out.println("REFUSED " + reader.head.substring(0, Math.min(200, reader.head.length())).replace("\r\n", " | "));
+					}
+				}
 			}
 			Matcher m = MARK.matcher(text);
 			while (m.find()) {

@@ -118,7 +118,7 @@ wait_for() { # wait_for PATTERN FILE SECONDS
 	die "no '$1' from the client within $3 s"
 }
 run_client() { # run_client LOG CONNECTIONS POSTS HOLD
-	"$JAVA" -Xmx512m "$HERE/LiveClient.java" 127.0.0.1 "$PORT" "$ARTICLE_ID" "$SLUG" "$2" "$3" "$POST_INTERVAL_MS" "$4" >"$1" 2>&1 &
+	"$JAVA" -Xmx512m "$HERE/LiveClient.java" 127.0.0.1 "$PORT" "$ARTICLE_ID" "$SLUG" "$2" "$3" "$POST_INTERVAL_MS" "$4" "$TOKEN" >"$1" 2>&1 &
 	CLIENT_PID=$!
 }
 
@@ -127,6 +127,7 @@ new_article warmup
 run_client "$WORK/warmup.log" 200 20 2
 wait_for DONE "$WORK/warmup.log" 120
 wait "$CLIENT_PID" || true
+grep -q '^POST .* answered' "$WORK/warmup.log" && die "a comment post failed: $(grep '^POST' "$WORK/warmup.log" | head -3)"
 CLIENT_PID=""
 
 declare -a ANSWER B_HEAP B_RSS B_THREADS B_CPU O_HEAP O_RSS O_THREADS O_CPU P_CPU P50 P99 PMAX DELIV ESTAB

@@ -18,10 +18,13 @@ import java.util.List;
  * @param reportsToHold readers' reports that take a comment off the page until a moderator looks
  * @param filterHold the learning filter's probability above which a comment is held
  * @param filterSpam the learning filter's probability above which a comment goes to spam
+ * @param raidSize hold a burst of this many near-duplicate comments from new identities on one thread as a raid;
+ *        0 turns the detector off
  */
 public record DiscussionRules(int holdLinks, List<String> moderationWords, List<String> disallowedWords,
 		boolean holdFirstComment, boolean nameAndEmailRequired, int closeAfterDays, Duration floodInterval,
-		int maxLength, boolean guestsMayComment, int reportsToHold, double filterHold, double filterSpam) {
+		int maxLength, boolean guestsMayComment, int reportsToHold, double filterHold, double filterSpam,
+		int raidSize) {
 
 	public DiscussionRules {
 		moderationWords = List.copyOf(moderationWords);

@@ -15,6 +15,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentAuthor;
 import org.veche.discussion.CommentStatus;
@@ -22,8 +24,12 @@ import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
 import org.veche.identity.SignedIn;
+import org.veche.moderation.filter.FilterInput;
+import org.veche.moderation.filter.FilterTask;
+import org.veche.moderation.filter.LearningFilter;
 import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.internal.Bans;
+import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
 import org.veche.moderation.internal.Reports;
 import org.veche.moderation.internal.RuleSettings;
@@ -59,8 +65,15 @@ public class Moderation {
 
 	private final Clock clock;
 
+	private final RaidDetector raids;
+
+	private final LearningFilter filter;
+
 	Moderation(RuleSettings settings, Reasons reasons, Reports reports, Bans bans, ActionLog log,
-			Discussions discussions, Publishing publishing, ApplicationEventPublisher events, Clock clock) {
+			Discussions discussions, Publishing publishing, ApplicationEventPublisher events, Clock clock,
+			RaidDetector raids, LearningFilter filter) {
+		this.raids = raids;
+		this.filter = filter;
 		this.settings = settings;
 		this.reasons = reasons;
 		this.reports = reports;
@@ -133,10 +146,65 @@ public class Moderation {
 		Comment comment = comment(commentId);
 		discussions.changeStatus(commentId, decision.to());
 		reports.resolve(commentId, clock.instant());
-		// FILTER: where decisions teach the learning filter once it is on main: approve and not spam teach
-		// "fine" for spam and abuse, spam teaches SPAM = bad, abusive teaches ABUSE = bad.
+		teach(comment, decision);
 		log(by, decision.param(), commentId, comment.status().name().toLowerCase(java.util.Locale.ROOT) + " \u2192 "
 				+ decision.to().name().toLowerCase(java.util.Locale.ROOT));
+	}
+
+	/** Decides every comment of a raid's cluster at once. @return how many there were */
+	@Transactional
+	public int decideCluster(long cluster, Decision decision, SignedIn by) {
+		List<Long> members = reasons.withReason(Reasons.of("moderation.reason.raid", cluster));
+		if (members.isEmpty()) {
+			throw new RejectedInput(HttpStatus.NOT_FOUND, "moderation.cluster.notFound");
+		}
+		members.forEach(id -> decide(id, decision, by));
+		log(by, "cluster", cluster, decision.param() + " \u00d7 " + members.size());
+		return members.size();
+	}
+
+	/** Threads that a raid switched to pre-moderation, and until when. */
+	public List<RaidedThread> raidedThreads() {
+		var threads = new ArrayList<RaidedThread>();
+		raids.premoderated(clock.instant())
+			.forEach((articleId, until) -> publishing.article(articleId)
+				.ifPresent(article -> threads.add(new RaidedThread(article, until))));
+		return threads;
+	}
+
+	/**
+	 * A decision is a labelled example for the learning filter: approve and not spam teach "fine" for both
+	 * classifiers, spam teaches spam, abusive teaches abuse; a plain trash says nothing. Taught after the
+	 * commit, so a decision that is rolled back teaches nothing.
+	 */
+	private void teach(Comment comment, Decision decision) {
+		String email = discussions.author(comment.id()).map(CommentAuthor::email).orElse(null);
+		boolean first = reasons.of(List.of(comment.id()))
+			.getOrDefault(comment.id(), List.of())
+			.stream()
+			.anyMatch(r -> r.startsWith("moderation.reason.firstComment"));
+		var input = new FilterInput(comment.body(), comment.authorName(), email, comment.authorUrl(), first, first);
+		Runnable lesson = switch (decision) {
+			case APPROVE, NOT_SPAM -> () -> {
+				filter.learn(FilterTask.SPAM, input, false);
+				filter.learn(FilterTask.ABUSE, input, false);
+			};
+			case SPAM -> () -> filter.learn(FilterTask.SPAM, input, true);
+			case ABUSIVE -> () -> filter.learn(FilterTask.ABUSE, input, true);
+			case TRASH -> () -> {
+			};
+		};
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					lesson.run();
+				}
+			});
+		}
+		else {
+			lesson.run();
+		}
 	}
 
 	@Transactional

@@ -77,7 +77,8 @@ public class DataRequests {
 	}
 
 	/** Everything the site holds about the person, one section per module. */
-	@Transactional(readOnly = true)
+	// not read-only: the audit line is written in the same transaction, and PostgreSQL refuses it in a read-only one
+	@Transactional
 	public Map<String, Object> export(Person person, Channel channel) {
 		var export = new LinkedHashMap<String, Object>();
 		export.put("exportedAt", clock.instant().toString());

@@ -39,7 +39,8 @@ class ModerationQueueBrowserIT extends IntegrationTest {
 		before = settings.rules();
 		settings.save(new DiscussionRules(before.holdLinks(), before.moderationWords(), before.disallowedWords(), true,
 				before.nameAndEmailRequired(), before.closeAfterDays(), before.floodInterval(), before.maxLength(),
-				before.guestsMayComment(), before.reportsToHold(), before.filterHold(), before.filterSpam()));
+				before.guestsMayComment(), before.reportsToHold(), before.filterHold(), before.filterSpam(),
+				before.raidSize()));
 		browser = Browser.withJavaScript();
 		driver = browser.driver();
 	}

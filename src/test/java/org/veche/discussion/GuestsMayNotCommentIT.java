@@ -4,18 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Role;
+import org.veche.moderation.DiscussionRules;
+import org.veche.moderation.internal.RuleSettings;
 import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
 
 /**
- * With veche.discussion.guests-may-comment=false: guests are offered only sign-in, and a guest post is refused on
- * the HTML form and on the API, with the reason. Its own context, until the setting can be switched at run time.
+ * With the discussion rule "guests may comment" switched off (at run time, in the shared site, and back on after
+ * each test): guests are offered only sign-in, and a guest post is refused on the HTML form and on the API, with
+ * the reason.
  */
-@TestPropertySource(properties = "veche.discussion.guests-may-comment=false")
 class GuestsMayNotCommentIT extends IntegrationTest {
+
+	@Autowired
+	private RuleSettings rules;
+
+	private DiscussionRules before;
+
+	@BeforeEach
+	void guestsMayNotComment() {
+		before = rules.rules();
+		var r = before;
+		rules.save(new DiscussionRules(r.holdLinks(), r.moderationWords(), r.disallowedWords(), r.holdFirstComment(),
+				r.nameAndEmailRequired(), r.closeAfterDays(), r.floodInterval(), r.maxLength(), false, r.reportsToHold(),
+				r.filterHold(), r.filterSpam(), r.raidSize()));
+	}
+
+	@AfterEach
+	void putTheRuleBack() {
+		rules.save(before);
+	}
 
 	@Test
 	void theGuestFormOffersOnlySignIn() {

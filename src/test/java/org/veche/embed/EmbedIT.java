@@ -192,6 +192,9 @@ class EmbedIT extends IntegrationTest {
 		String slug = pages.find(site + "/counted").orElseThrow().articlePath().substring("/articles/".length());
 		assertThat(http.get("/").body()).doesNotContain(slug);
 		assertThat(http.get("/api/v1/articles?size=100").body()).doesNotContain(slug);
+		assertThat(http.get("/feed").body()).doesNotContain(slug);
+		assertThat(http.get("/sitemap.xml").body()).doesNotContain(slug);
+		assertThat(http.get("/articles/" + slug).status()).as("its own page is there").isEqualTo(200);
 	}
 
 	@Test

@@ -8,14 +8,20 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.veche.discussion.CommentStatus;
+import org.veche.embed.EmbeddedPages;
+import org.veche.publishing.Article;
 import org.veche.identity.Role;
 
 /**
  * A Disqus export comes into the articles its threads belong to, matched by the article's address, the source
- * it cites, an old WordPress address it was imported from, or the WordPress plugin's identifier; replies keep
- * their parents whatever the order of the file, and threads that match nothing are listed.
+ * it cites, an old WordPress address it was imported from, or the WordPress plugin's identifier; a thread of
+ * another site's page becomes that page's embedded discussion; replies keep their parents whatever the order
+ * of the file, and a thread whose link is no page is listed with its posts left out.
  */
 class DisqusImportIT extends ImportTest {
+
+	@org.springframework.beans.factory.annotation.Autowired
+	EmbeddedPages embedded;
 
 	private static String thread(String id, String identifier, String link, String title) {
 		return "<thread dsq:id=\"" + id + "\"><id>" + identifier + "</id><forum>newsroom</forum><category dsq:id=\"1\"/>"
@@ -68,7 +74,9 @@ class DisqusImportIT extends ImportTest {
 				thread(p + "t2", "", site + "/2019/05/by-link-" + n + "/", "By link"),
 				thread(p + "t3", wpById + " " + site + "/?p=" + wpById, "https://moved" + n + ".example/by-id", "By id"),
 				thread(p + "t4", "", "https://static" + n + ".example/story/", "Cited"),
-				thread(p + "t5", "", "https://nowhere" + n + ".example/lost/", "Lost thread")),
+				thread(p + "t5", "", "https://static" + n + ".example/elsewhere/", "A static page"),
+				thread(p + "t6", "", "not a page at all", "Lost thread"),
+				thread(p + "t7", "", "https://static" + n + ".example/silent/", "No posts")),
 				List.of(
 						// the reply comes before the comment it answers
 						post(p + "2", p + "t1", p + "1", "Bohdan", "2020-03-01T12:00:00Z", "<p>Agreed</p>", false, false),
@@ -79,7 +87,8 @@ class DisqusImportIT extends ImportTest {
 						post(p + "6", p + "t2", null, "Dana", "2020-03-02T10:00:00Z", "On the old post", false, false),
 						post(p + "7", p + "t3", null, "Emil", "2020-03-02T11:00:00Z", "By identifier", false, false),
 						post(p + "8", p + "t4", null, "Fay", "2020-03-02T12:00:00Z", "On the cited", false, false),
-						post(p + "9", p + "t5", null, "Gus", "2020-03-02T13:00:00Z", "Nowhere to go", false, false)));
+						post(p + "9", p + "t5", null, "Gus", "2020-03-02T13:00:00Z", "On a static page", false, false),
+						post(p + "10", p + "t6", null, "Hana", "2020-03-02T14:00:00Z", "Nowhere to go", false, false)));
 
 		ImportRun run = importDisqus(xml);
 
@@ -101,22 +110,29 @@ class DisqusImportIT extends ImportTest {
 		assertThat(comment(source, p + "6").articleId()).isEqualTo(byLink);
 		assertThat(comment(source, p + "7").articleId()).isEqualTo(byId);
 		assertThat(comment(source, p + "8").articleId()).isEqualTo(citedId);
-		assertThat(commentImported(source, p + "9")).isFalse();
+		// another site's page: its embedded discussion holds the thread now; a page without posts gets none
+		var page = embedded.find("https://static" + n + ".example/elsewhere/").orElseThrow();
+		assertThat(comment(source, p + "9").articleId()).isEqualTo(page.articleId());
+		assertThat(publishing.article(page.articleId()).orElseThrow().kind()).isEqualTo(Article.Kind.EXTERNAL_PAGE);
+		assertThat(embedded.find("https://static" + n + ".example/silent/")).isEmpty();
+		assertThat(commentImported(source, p + "10")).isFalse();
 		assertThat(run.report().links()).anySatisfy(line -> {
 			assertThat(line.key()).isEqualTo("importer.link.thread");
-			assertThat(line.args()).containsExactly("https://nowhere" + n + ".example/lost/", "Lost thread", "1");
+			assertThat(line.args()).containsExactly("not a page at all", "Lost thread", "1");
 		});
-		assertThat(run.report().counted("importer.count.comments")).isEqualTo(8);
-		assertThat(run.report().counted("importer.count.threads")).isEqualTo(4);
+		assertThat(run.report().counted("importer.count.comments")).isEqualTo(9);
+		assertThat(run.report().counted("importer.count.embeddedPages")).isEqualTo(1);
+		assertThat(run.report().counted("importer.count.threads")).isEqualTo(5);
 
-		var page = http.get("/articles/" + own).html();
-		assertThat(page.select("li.comment")).hasSize(3);
-		assertThat(page.selectFirst("#comment-" + reply.id() + " #comment-" + deeper.id())).isNotNull();
+		var articlePage = http.get("/articles/" + own).html();
+		assertThat(articlePage.select("li.comment")).hasSize(3);
+		assertThat(articlePage.selectFirst("#comment-" + reply.id() + " #comment-" + deeper.id())).isNotNull();
 
 		// the same export again changes nothing
 		ImportRun again = importDisqus(xml);
 		assertThat(again.report().counted("importer.count.comments")).isZero();
-		assertThat(again.report().counted("importer.count.commentsAlreadyThere")).isEqualTo(8);
+		assertThat(again.report().counted("importer.count.commentsAlreadyThere")).isEqualTo(9);
+		assertThat(again.report().counted("importer.count.embeddedPages")).isZero();
 		assertThat(discussions.approved(ownId)).hasSize(3);
 	}
 

@@ -130,6 +130,8 @@ abstract class ModerationSupport extends IntegrationTest {
 
 		double filterSpam;
 
+		int raidSize;
+
 		Rules(DiscussionRules r) {
 			holdLinks = r.holdLinks();
 			moderationWords = r.moderationWords();
@@ -143,12 +145,13 @@ abstract class ModerationSupport extends IntegrationTest {
 			reportsToHold = r.reportsToHold();
 			filterHold = r.filterHold();
 			filterSpam = r.filterSpam();
+			raidSize = r.raidSize();
 		}
 
 		DiscussionRules build() {
 			return new DiscussionRules(holdLinks, moderationWords, disallowedWords, holdFirstComment,
 					nameAndEmailRequired, closeAfterDays, floodInterval, maxLength, guestsMayComment, reportsToHold,
-					filterHold, filterSpam);
+					filterHold, filterSpam, raidSize);
 		}
 
 	}

@@ -35,17 +35,29 @@ class ModeratorNotificationsIT extends NotificationSupport {
 		publishing.setDiscussion(id, Article.Discussion.PREMODERATED, new SignedIn(editor, null));
 	}
 
+	/** The manage page as the account last saw it, after {@link #subscribeFromTheAccount}. */
+	private org.veche.support.Http.Response managePage;
+
+	/** Signs in, opens the notifications page from the account page and adds the topic there. */
+	private org.veche.support.Http.Response subscribeFromTheAccount(String email, String password, String topic,
+			String cadence) {
+		var session = BrowserSession.signIn(http.from(newAddress()), email, password);
+		String manage = session.get("/account/notifications").header("Location").replaceFirst("^https?://[^/]+", "");
+		var page = session.get(manage);
+		assertThat(page.status()).isEqualTo(200);
+		var added = session.postForm(manage,
+				Map.of("add", topic, "cadence", cadence, "_csrf", BrowserSession.csrfToken(page.html())));
+		managePage = session.get(manage);
+		return added;
+	}
+
 	@Test
 	void aHeldReplyIsAnnouncedOnlyOnceApprovedAndModeratorsWhoAskedHearOfItAtOnce() throws Exception {
 		String moderator = newEmail("moderator");
 		identity.createAccount(moderator, "moderator password 1", "Moderator", Role.MODERATOR);
-		var session = BrowserSession.signIn(http.from(newAddress()), moderator, "moderator password 1");
-		String manage = session.get("/account/notifications").header("Location").replaceFirst("^https?://[^/]+", "");
-		var page = session.get(manage);
-		assertThat(page.html().select("input[name=add][value=held]")).as("offered to moderators").hasSize(1);
-		var added = session.postForm(manage, Map.of("add", "held", "cadence", "instant", "_csrf",
-				BrowserSession.csrfToken(page.html())));
-		assertThat(added.status()).isEqualTo(302);
+		assertThat(subscribeFromTheAccount(moderator, "moderator password 1", "held", "instant").status())
+			.isEqualTo(302);
+		assertThat(managePage.html().select(".subscription").text()).contains("Comments held for moderation on Veche");
 
 		String slug = newArticle("Held");
 		String email = newEmail("author");
@@ -79,10 +91,8 @@ class ModeratorNotificationsIT extends NotificationSupport {
 	void aModeratorsDailyDigestOfReportsListsEachReportOnce() throws Exception {
 		String moderator = newEmail("digester");
 		identity.createAccount(moderator, "moderator password 2", "Digester", Role.ADMINISTRATOR);
-		var session = BrowserSession.signIn(http.from(newAddress()), moderator, "moderator password 2");
-		String manage = session.get("/account/notifications").header("Location").replaceFirst("^https?://[^/]+", "");
-		var page = session.get(manage);
-		session.postForm(manage, Map.of("add", "reports", "cadence", "daily", "_csrf", BrowserSession.csrfToken(page.html())));
+		assertThat(subscribeFromTheAccount(moderator, "moderator password 2", "reports", "daily").status())
+			.isEqualTo(302);
 		String slug = newArticle("Reported");
 		long first = postComment(slug, null, "Rude", "Something rude").get("id").asLong();
 		long second = postComment(slug, null, "Ruder", "Something ruder").get("id").asLong();
@@ -108,17 +118,14 @@ class ModeratorNotificationsIT extends NotificationSupport {
 	void readersAreNotOfferedModeratorMailAndCannotAddIt() {
 		String reader = newEmail("plain");
 		identity.createAccount(reader, "reader password 12", "Reader", Role.READER);
-		var session = BrowserSession.signIn(http.from(newAddress()), reader, "reader password 12");
-		String manage = session.get("/account/notifications").header("Location").replaceFirst("^https?://[^/]+", "");
-		var page = session.get(manage);
-		assertThat(page.html().select("input[name=add][value=held]")).isEmpty();
-		assertThat(page.html().select("input[name=add][value=articles]")).hasSize(1);
 
-		var refused = session.postForm(manage, Map.of("add", "held", "cadence", "instant", "_csrf",
-				BrowserSession.csrfToken(page.html())));
+		var refused = subscribeFromTheAccount(reader, "reader password 12", "held", "instant");
 
 		assertThat(refused.status()).isEqualTo(403);
-		assertThat(session.get(manage).html().select(".subscription")).isEmpty();
+		var page = managePage.html();
+		assertThat(page.select("input[name=add][value=held]")).isEmpty();
+		assertThat(page.select("input[name=add][value=articles]")).hasSize(1);
+		assertThat(page.select(".subscription")).isEmpty();
 	}
 
 }

@@ -7,11 +7,11 @@ import org.veche.backup.BackupTable;
 import org.veche.backup.TableSection;
 
 /**
- * The other sites' pages whose discussions this site holds, and the embed sign-ins (only hashes of their
- * tokens), in a backup.
+ * Which page of another site each thread discusses, and the readers' embed sign-ins (only hashes of the tokens),
+ * in a backup; after the articles they point at.
  */
 @Component
-@Order(85)
+@Order(50)
 class EmbedBackup extends TableSection {
 
 	EmbedBackup(DSLContext db) {

@@ -18,6 +18,9 @@ import org.veche.discussion.CommentKind;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.ImportedComment;
+import org.veche.embed.EmbeddedPage;
+import org.veche.embed.EmbeddedPages;
+import org.veche.embed.PageUrl;
 import org.veche.importer.ImportFailed;
 import org.veche.importer.ImportProgress;
 import org.veche.importer.ImportReport;
@@ -27,8 +30,10 @@ import org.veche.publishing.Publishing;
 /**
  * A Disqus export brought into the articles its threads belong to: a thread matches an article by its link
  * (the article's own address, the source it cites, or the old WordPress address it was imported from) or by
- * the identifier the WordPress plugin gave it ("100 https://blog.example/?p=100"). Threads that match nothing
- * are listed in the report with their posts left out. As for WordPress: check the whole file first, then write
+ * the identifier the WordPress plugin gave it ("100 https://blog.example/?p=100"). A thread of a page that is no
+ * article here (a static site's post) becomes that page's embedded discussion, through the embed module, so
+ * the page's embed shows its old comments; a thread whose link is no page address is listed with its posts
+ * left out. As for WordPress: check the whole file first, then write
  * in one transaction; posts an earlier import brought in are recognised by their Disqus id.
  */
 @Component
@@ -44,12 +49,15 @@ public class DisqusImport {
 
 	private final OldPermalinks permalinks;
 
+	private final EmbeddedPages embedded;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	DisqusImport(Publishing publishing, Discussions discussions, ImportedIds ids, OldPermalinks permalinks,
-			TransactionTemplate transaction, Clock clock) {
+			EmbeddedPages embedded, TransactionTemplate transaction, Clock clock) {
+		this.embedded = embedded;
 		this.publishing = publishing;
 		this.discussions = discussions;
 		this.ids = ids;
@@ -64,6 +72,7 @@ public class DisqusImport {
 	public void run(Path file, ImportProgress progress, ImportReport report) {
 		progress.begin(ImportProgress.Phase.CHECKING, 0);
 		var threads = new LinkedHashMap<String, Thread>();
+		var postsOf = new HashMap<String, Integer>();
 		long[] posts = { 0 };
 		String[] root = { null };
 		XmlRecords.read(file, name -> root[0] = name, RECORDS, node -> {
@@ -75,17 +84,42 @@ public class DisqusImport {
 			}
 			else {
 				posts[0]++;
+				postsOf.merge(node.child("thread") == null ? "" : node.child("thread").attribute("dsq:id"), 1, Integer::sum);
 			}
 		});
 		if (!"disqus".equals(root[0])) {
 			throw new ImportFailed("importer.error.notDisqus", "This is not a Disqus export: its root is not <disqus>.");
 		}
 		var articleOf = new HashMap<String, Long>();
+		var pages = new LinkedHashMap<String, Thread>();
 		for (Thread thread : threads.values()) {
-			match(thread).ifPresent(article -> articleOf.put(thread.id(), article));
+			var article = match(thread);
+			if (article.isPresent()) {
+				articleOf.put(thread.id(), article.get());
+			}
+			else if (postsOf.containsKey(thread.id()) && isPage(thread.link())) {
+				pages.put(thread.id(), thread);
+			}
 		}
 		progress.begin(ImportProgress.Phase.WRITING, posts[0]);
-		transaction.executeWithoutResult(status -> write(file, threads, articleOf, progress, report));
+		transaction.executeWithoutResult(status -> {
+			// decided above, made here: the pages' threads are part of the one transaction
+			for (Thread page : pages.values()) {
+				articleOf.put(page.id(), embedded.findOrCreate(page.link(), page.title()).articleId());
+				report.count("importer.count.embeddedPages");
+			}
+			write(file, threads, articleOf, progress, report);
+		});
+	}
+
+	private static boolean isPage(String link) {
+		try {
+			PageUrl.of(link);
+			return true;
+		}
+		catch (RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private Optional<Long> match(Thread thread) {
@@ -104,6 +138,10 @@ public class DisqusImport {
 		var cited = publishing.citing(thread.link());
 		if (cited.isPresent()) {
 			return cited.map(Article::id);
+		}
+		var page = embedded.find(thread.link());
+		if (page.isPresent()) {
+			return page.map(EmbeddedPage::articleId);
 		}
 		// the WordPress plugin's identifier starts with the post's id
 		String identifier = thread.identifier();

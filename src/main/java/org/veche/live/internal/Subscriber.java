@@ -38,7 +38,12 @@ public final class Subscriber {
 	/** Ends the stream; the browser reconnects (to another node, or to this one once it is back). */
 	void close() {
 		gone = true;
-		emitter.complete();
+		try {
+			emitter.complete();
+		}
+		catch (RuntimeException ex) {
+			// the connection was already gone
+		}
 	}
 
 	/** False when the reader has gone; the caller forgets this subscriber then. */
@@ -50,10 +55,10 @@ public final class Subscriber {
 			emitter.send(frame);
 			return true;
 		}
-		catch (IOException | IllegalStateException ex) {
-			// the reader closed the page or the network dropped; the container ends the request
+		catch (IOException | RuntimeException ex) {
+			// The reader closed the page or the network dropped. The container ends the request and tells the
+			// emitter (onError); completing it here would write to a connection Tomcat may already have recycled.
 			gone = true;
-			emitter.complete();
 			return false;
 		}
 	}

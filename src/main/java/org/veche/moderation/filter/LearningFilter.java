@@ -53,7 +53,7 @@ public class LearningFilter {
 
 	}
 
-	LearningFilter(FilterStore store, @Value("${veche.moderation.filter.min-examples:20}") long minExamples) {
+	LearningFilter(FilterStore store, @Value("${veche.moderation.filter.min-examples:100}") long minExamples) {
 		this.store = store;
 		this.minExamples = minExamples;
 	}

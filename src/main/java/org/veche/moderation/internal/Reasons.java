@@ -57,6 +57,11 @@ public class Reasons {
 		}
 	}
 
+	/** The comments held for this reason (a raid's cluster), oldest first. */
+	public List<Long> withReason(String reason) {
+		return db.selectDistinct(COMMENT_ID).from(COMMENT_REASON).where(REASON.eq(reason)).orderBy(COMMENT_ID).fetch(COMMENT_ID);
+	}
+
 	public Map<Long, List<String>> of(Collection<Long> commentIds) {
 		var byComment = new LinkedHashMap<Long, List<String>>();
 		if (commentIds.isEmpty()) {

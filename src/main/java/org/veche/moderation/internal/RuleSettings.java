@@ -56,6 +56,7 @@ public class RuleSettings {
 		put("reports-to-hold", String.valueOf(rules.reportsToHold()));
 		put("filter-hold", String.valueOf(rules.filterHold()));
 		put("filter-spam", String.valueOf(rules.filterSpam()));
+		put("raid-size", String.valueOf(rules.raidSize()));
 		cache.invalidateAll();
 	}
 
@@ -71,7 +72,8 @@ public class RuleSettings {
 				read("guests-may-comment", Boolean::valueOf, discussion.guestsMayComment()),
 				read("reports-to-hold", Integer::valueOf, defaults.reportsToHold()),
 				read("filter-hold", Double::valueOf, defaults.filterHold()),
-				read("filter-spam", Double::valueOf, defaults.filterSpam()));
+				read("filter-spam", Double::valueOf, defaults.filterSpam()),
+				read("raid-size", Integer::valueOf, defaults.raidSize()));
 	}
 
 	/** One word or phrase a line, as WordPress's lists; blank lines dropped. */

@@ -5,15 +5,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.veche.discussion.Comment;
 import org.veche.discussion.CommentScreen;
 import org.veche.discussion.CommentStatus;
+import org.veche.discussion.Discussions;
 import org.veche.moderation.DiscussionRules;
+import org.veche.moderation.filter.FilterInput;
+import org.veche.moderation.filter.FilterScore;
+import org.veche.moderation.filter.FilterTask;
+import org.veche.moderation.filter.LearningFilter;
 import org.veche.publishing.Article;
 import org.veche.site.RejectedInput;
 
@@ -36,11 +46,26 @@ class Screening implements CommentScreen {
 
 	private final Clock clock;
 
-	Screening(RuleSettings settings, Reasons reasons, Bans bans, Clock clock) {
+	private final RaidDetector raids;
+
+	private final Discussions discussions;
+
+	/** The raid a candidate was found in, from screening until it is kept (gone if the post fails between). */
+	private final Cache<Candidate, RaidDetector.Raid> found = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofMinutes(1))
+		.build();
+
+	private final LearningFilter filter;
+
+	Screening(RuleSettings settings, Reasons reasons, Bans bans, Clock clock, RaidDetector raids,
+			Discussions discussions, LearningFilter filter) {
+		this.filter = filter;
 		this.settings = settings;
 		this.reasons = reasons;
 		this.bans = bans;
 		this.clock = clock;
+		this.raids = raids;
+		this.discussions = discussions;
 	}
 
 	@Override
@@ -87,9 +112,28 @@ class Screening implements CommentScreen {
 		if (rules.holdFirstComment() && !c.approvedBefore()) {
 			held.add(Reasons.of("moderation.reason.firstComment"));
 		}
-		// FILTER: where the learning filter (moderation.filter.LearningFilter) is asked, once it is on main:
-		// a probability above rules.filterSpam() adds to spam, above rules.filterHold() to held, each reason
-		// carrying the score and its strongest words (Reasons.of("moderation.reason.filter", task, p, words)).
+		if (raids.premoderatedUntil(c.article().id(), c.at()).isPresent()) {
+			held.add(Reasons.of("moderation.reason.raidThread"));
+		}
+		if (!c.approvedBefore()) {
+			raids.check(c.article().id(), c.body(), c.at(), rules.raidSize()).ifPresent(raid -> {
+				found.put(c, raid);
+				held.add(raidReason(raid.cluster()));
+			});
+		}
+		var input = new FilterInput(c.body(), c.authorName(), c.email(), c.url(), !c.approvedBefore(),
+				!c.approvedBefore());
+		for (FilterTask task : FilterTask.values()) {
+			FilterScore score = filter.score(task, input);
+			String reason = Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
+					Math.round(score.probability() * 100), String.join(", ", score.strongest()));
+			if (score.probability() > rules.filterSpam()) {
+				spam.add(reason);
+			}
+			else if (score.probability() > rules.filterHold()) {
+				held.add(reason);
+			}
+		}
 		if (!spam.isEmpty()) {
 			spam.addAll(held);
 			return new Verdict(CommentStatus.SPAM, spam);
@@ -100,6 +144,28 @@ class Screening implements CommentScreen {
 	@Override
 	public void kept(long commentId, Candidate candidate, Verdict verdict) {
 		reasons.add(commentId, verdict.reasons(), candidate.at());
+		if (candidate.staff() || candidate.approvedBefore()) {
+			return;
+		}
+		RaidDetector.Raid raid = found.asMap().remove(candidate);
+		raids.remember(candidate.article().id(), commentId, candidate.body(), candidate.at(), raid);
+		if (raid == null) {
+			return;
+		}
+		// the burst is held as one: what of it was already shown is taken down with the rest
+		String reason = raidReason(raid.cluster());
+		Map<Long, List<String>> known = reasons.of(raid.earlier());
+		for (long earlier : raid.earlier()) {
+			discussions.comment(earlier).filter(Comment::isApproved)
+				.ifPresent(shown -> discussions.changeStatus(earlier, CommentStatus.PENDING));
+			if (!known.getOrDefault(earlier, List.of()).contains(reason)) {
+				reasons.add(earlier, List.of(reason), candidate.at());
+			}
+		}
+	}
+
+	static String raidReason(long cluster) {
+		return Reasons.of("moderation.reason.raid", cluster);
 	}
 
 	static int links(String text) {

@@ -60,6 +60,14 @@ class QueueController {
 		});
 	}
 
+	/** A raid's whole cluster, approved or removed in one action. */
+	@PostMapping("/moderation/clusters/{cluster}/decide")
+	ModelAndView decideCluster(@PathVariable long cluster, @RequestParam(defaultValue = "") String decision,
+			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
+			@AuthenticationPrincipal SignedIn by) {
+		return act(tab, page, "decided", () -> moderation.decideCluster(cluster, decision(decision), by));
+	}
+
 	@PostMapping("/moderation/comments/{id}/edit")
 	ModelAndView edit(@PathVariable long id, @RequestParam(defaultValue = "") String body,
 			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
@@ -125,6 +133,7 @@ class QueueController {
 		model.put("tab", tab);
 		model.put("counts", counts);
 		model.put("items", moderation.queue(tab, page));
+		model.put("raided", moderation.raidedThreads());
 		model.put("pageNumber", Math.max(1, page));
 		model.put("pages", Math.max(1, (counts.get(tab) + Moderation.QUEUE_PAGE - 1) / Moderation.QUEUE_PAGE));
 		model.put("notice", notice);

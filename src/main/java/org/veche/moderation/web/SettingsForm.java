@@ -12,7 +12,7 @@ import org.veche.site.RejectedInput;
  */
 public record SettingsForm(String holdLinks, String moderationWords, String disallowedWords, String holdFirstComment,
 		String nameAndEmailRequired, String closeOld, String closeAfterDays, String floodSeconds, String maxLength,
-		String guestsMayComment, String reportsToHold, String filterHold, String filterSpam) {
+		String guestsMayComment, String reportsToHold, String filterHold, String filterSpam, String raidSize) {
 
 	/** WordPress's suggestion in the days field while the rule is off. */
 	static final int DEFAULT_CLOSE_DAYS = 14;
@@ -23,7 +23,8 @@ public record SettingsForm(String holdLinks, String moderationWords, String disa
 				on(r.closeAfterDays() > 0),
 				String.valueOf(r.closeAfterDays() > 0 ? r.closeAfterDays() : DEFAULT_CLOSE_DAYS),
 				String.valueOf(r.floodInterval().toSeconds()), String.valueOf(r.maxLength()), on(r.guestsMayComment()),
-				String.valueOf(r.reportsToHold()), String.valueOf(r.filterHold()), String.valueOf(r.filterSpam()));
+				String.valueOf(r.reportsToHold()), String.valueOf(r.filterHold()), String.valueOf(r.filterSpam()),
+				String.valueOf(r.raidSize()));
 	}
 
 	private static String on(boolean value) {
@@ -41,6 +42,7 @@ public record SettingsForm(String holdLinks, String moderationWords, String disa
 		int flood = number(floodSeconds, 0, 3600, "moderation.settings.flood.invalid");
 		int length = number(maxLength, 1, longestAllowed, "moderation.settings.maxLength.invalid", longestAllowed);
 		int reports = number(reportsToHold, 1, 1000, "moderation.settings.reports.invalid");
+		int raid = number(raidSize, 0, 1000, "moderation.settings.raid.invalid");
 		double hold = probability(filterHold);
 		double spam = probability(filterSpam);
 		if (hold > spam) {
@@ -49,7 +51,7 @@ public record SettingsForm(String holdLinks, String moderationWords, String disa
 		}
 		return new DiscussionRules(links, RuleSettings.lines(text(moderationWords)),
 				RuleSettings.lines(text(disallowedWords)), ticked(holdFirstComment), ticked(nameAndEmailRequired), days,
-				Duration.ofSeconds(flood), length, ticked(guestsMayComment), reports, hold, spam);
+				Duration.ofSeconds(flood), length, ticked(guestsMayComment), reports, hold, spam, raid);
 	}
 
 	private static String text(String value) {

@@ -10,6 +10,7 @@ import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,11 @@ public class MailLinks {
 		this.configuredBase = baseUrl.strip().replaceAll("/+$", "");
 		this.environment = environment;
 		this.settings = settings;
+		if (configuredBase.isEmpty()) {
+			LoggerFactory.getLogger(MailLinks.class)
+				.info("veche.base-url is not set: links in notification mail take the host of the request that queued "
+						+ "them; set it on a public site, so that a forged Host header cannot reach other readers' mail.");
+		}
 	}
 
 	public String confirm(String ids) {

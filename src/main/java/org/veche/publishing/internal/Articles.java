@@ -222,7 +222,7 @@ public class Articles {
 	public List<ArticleStamp> stamps(Instant now, int offset, int limit) {
 		return db.select(SLUG, PUBLISHED_AT, UPDATED_AT)
 			.from(ARTICLE)
-			.where(visibleAt(now))
+			.where(listedAt(now))
 			.orderBy(PUBLISHED_AT.desc(), ID.desc())
 			.limit(limit)
 			.offset(offset)

@@ -28,9 +28,10 @@ class FilterAdminIT extends IntegrationTest {
 		admin = signedIn(Role.ADMINISTRATOR);
 	}
 
+	@BeforeEach
 	@AfterEach
 	void leaveTheFilterCold() {
-		// the context is shared: other tests' comments must meet a filter with no opinion
+		// the context is shared: other tests' decisions teach it, and their comments must meet no opinion
 		filter.reset(FilterTask.SPAM);
 		filter.reset(FilterTask.ABUSE);
 	}
@@ -54,7 +55,8 @@ class FilterAdminIT extends IntegrationTest {
 
 	private static String toyCsv() {
 		var csv = new StringBuilder("text,label,author\n");
-		for (Example e : LinearModelTests.TOY) {
+		// five copies: a classifier gives no opinion before it has learned 100 examples
+		for (int copy = 0; copy < 5; copy++) for (Example e : LinearModelTests.TOY) {
 			csv.append('"').append(e.input().text()).append("\",").append(e.bad() ? 1 : 0).append(",Someone\n");
 		}
 		return csv.toString();
@@ -66,8 +68,8 @@ class FilterAdminIT extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(200);
 		var notice = response.html().selectFirst("[role=status]");
 		assertThat(notice).isNotNull();
-		assertThat(notice.text()).isEqualTo("The Spam classifier was trained. Examples in the file: 24 (bad: 12, fine: 12).");
-		assertThat(response.html().selectFirst("li[data-task=SPAM]").text()).contains("Examples learned: 24");
+		assertThat(notice.text()).isEqualTo("The Spam classifier was trained. Examples in the file: 120 (bad: 60, fine: 60).");
+		assertThat(response.html().selectFirst("li[data-task=SPAM]").text()).contains("Examples learned: 120");
 		assertThat(response.html().selectFirst("li[data-task=ABUSE]").text()).contains("Not trained yet");
 
 		var spam = filter.score(FilterTask.SPAM, FilterInput.ofText("casino bonus, cheap viagra"));
@@ -86,7 +88,7 @@ class FilterAdminIT extends IntegrationTest {
 		assertThat(response.html().selectFirst("[role=alert]").text())
 			.isEqualTo("Line 3: the label must be 1 (spam or abusive) or 0 (fine), not \u201cmaybe\u201d.");
 		assertThat(response.html().selectFirst("select#task option[selected]").attr("value")).isEqualTo("ABUSE");
-		assertThat(filter.examples(FilterTask.ABUSE)).isEqualTo(24);
+		assertThat(filter.examples(FilterTask.ABUSE)).isEqualTo(120);
 
 		var columns = upload("ABUSE", "comment;class\nhello;1\n");
 		assertThat(columns.status()).isEqualTo(400);

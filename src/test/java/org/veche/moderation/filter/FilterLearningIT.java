@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.support.IntegrationTest;
@@ -15,8 +16,10 @@ class FilterLearningIT extends IntegrationTest {
 	@Autowired
 	LearningFilter filter;
 
+	@BeforeEach
 	@AfterEach
 	void leaveTheFilterCold() {
+		// the context is shared, and other tests' decisions teach the filter too
 		filter.reset(FilterTask.SPAM);
 		filter.reset(FilterTask.ABUSE);
 	}
@@ -35,11 +38,11 @@ class FilterLearningIT extends IntegrationTest {
 	@Test
 	void decisionsCountAtOnceAndSurviveARestart() {
 		String word = "blorptastic" + unique();
-		for (int i = 0; i < 15; i++) {
+		for (int i = 0; i < 50; i++) {
 			filter.learn(FilterTask.ABUSE, comment("you " + word + " moron number " + i), true);
 			filter.learn(FilterTask.ABUSE, comment("thank you for the report, number " + i), false);
 		}
-		assertThat(filter.examples(FilterTask.ABUSE)).isEqualTo(30);
+		assertThat(filter.examples(FilterTask.ABUSE)).isEqualTo(100);
 		var abusive = filter.score(FilterTask.ABUSE, comment("what a " + word));
 		assertThat(abusive.probability()).isGreaterThan(0.6);
 		assertThat(abusive.strongest()).first().isEqualTo(word);
@@ -52,14 +55,14 @@ class FilterLearningIT extends IntegrationTest {
 		double before = filter.score(FilterTask.ABUSE, comment("what a " + word)).probability();
 
 		filter.reload();
-		assertThat(filter.examples(FilterTask.ABUSE)).isEqualTo(32);
+		assertThat(filter.examples(FilterTask.ABUSE)).isEqualTo(102);
 		assertThat(filter.score(FilterTask.ABUSE, comment("what a " + word)).probability()).isEqualTo(before);
 	}
 
 	@Test
 	void aTrainingFileIsJoinedByTheStoredDecisions() {
 		String word = "spamzilla" + unique();
-		for (int i = 0; i < 10; i++) {
+		for (int i = 0; i < 50; i++) {
 			filter.learn(FilterTask.SPAM, comment("visit " + word + " today " + i), true);
 			filter.learn(FilterTask.SPAM, comment("a fair point about the vote " + i), false);
 		}
@@ -72,11 +75,11 @@ class FilterLearningIT extends IntegrationTest {
 				"""));
 		assertThat(report.examples()).isEqualTo(4);
 		assertThat(report.bad()).isEqualTo(1);
-		assertThat(report.modelExamples()).isEqualTo(24);
-		assertThat(filter.examples(FilterTask.SPAM)).isEqualTo(24);
+		assertThat(report.modelExamples()).isEqualTo(104);
+		assertThat(filter.examples(FilterTask.SPAM)).isEqualTo(104);
 
 		filter.reload();
-		assertThat(filter.examples(FilterTask.SPAM)).isEqualTo(24);
+		assertThat(filter.examples(FilterTask.SPAM)).isEqualTo(104);
 		assertThat(filter.score(FilterTask.SPAM, comment(word + " now")).probability()).isGreaterThan(0.5);
 	}
 

@@ -1,0 +1,113 @@
+package org.veche.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.Role;
+import org.veche.moderation.internal.Reasons;
+
+/**
+ * A generated raid: near-duplicate comments from new identities on one thread within minutes are held as one
+ * cluster (what was already shown is taken down), the thread holds every comment for a while and the queue says
+ * so, and a moderator removes or approves the whole cluster in one action.
+ */
+class RaidIT extends ModerationSupport {
+
+	private static final String TEXT = "Everyone must see this: the candidate is a fraud, share it before they delete it!";
+
+	@Autowired
+	private Reasons reasons;
+
+	/** The burst: the same text, varied as raiders vary it, each from a new e-mail and address. */
+	private List<Long> burst(String slug, int size) {
+		var ids = new ArrayList<Long>();
+		String[] variants = { TEXT, TEXT.toUpperCase(), TEXT + " 4417", TEXT.replace(":", " --") + "!!!",
+				"EVERYONE must see this; the candidate is a FRAUD. Share it before they delete it" };
+		for (int i = 0; i < size; i++) {
+			var response = post(slug, newEmail(), variants[i % variants.length]);
+			assertThat(response.status()).isIn(201, 202);
+			ids.add(response.json().get("id").asLong());
+		}
+		return ids;
+	}
+
+	@org.junit.jupiter.api.BeforeEach
+	void detectRaidsOfFour() {
+		rules(r -> {
+			r.raidSize = 4;
+			r.floodInterval = java.time.Duration.ZERO;
+			return r;
+		});
+	}
+
+	private boolean shown(String slug, long id) {
+		return page(http, "/articles/" + slug).getElementById("comment-" + id) != null;
+	}
+
+	@Test
+	void aBurstOfNearDuplicatesIsHeldAsOneClusterAndTheThreadIsPreModerated() {
+		String slug = newArticle("Raided");
+		String quiet = newArticle("Not raided");
+		List<Long> ids = burst(slug, 5);
+		long first = ids.getFirst();
+		for (long id : ids) {
+			assertThat(shown(slug, id)).as("comment %d shown", id).isFalse();
+			assertThat(reasons.of(List.of(id)).get(id)).contains("moderation.reason.raid|" + first);
+		}
+
+		var unrelated = post(slug, newEmail(), "A calm remark about the bridge on Main Street.");
+		assertThat(unrelated.status()).isEqualTo(202);
+		long calm = unrelated.json().get("id").asLong();
+		assertThat(reasons.of(List.of(calm)).get(calm)).containsExactly("moderation.reason.raidThread");
+		posted(post(quiet, newEmail(), TEXT), 201);
+
+		var moderator = session(Role.MODERATOR);
+		var queue = moderator.get("/moderation").html();
+		long articleId = http.get("/api/v1/articles/" + slug).json().get("id").asLong();
+		assertThat(queue.selectFirst(".raid-notice[data-article=" + articleId + "]").text()).contains("A raid on");
+		var item = queue.getElementById("item-" + ids.get(2));
+		assertThat(item.select(".reasons .reason").eachText())
+			.anyMatch(text -> text.startsWith("Part of a raid") && text.contains("cluster " + first));
+		assertThat(item.selectFirst("form.cluster").attr("action")).isEqualTo("/moderation/clusters/" + first + "/decide");
+
+		var removed = submit(moderator, "/moderation", "/moderation/clusters/" + first + "/decide",
+				Map.of("decision", "trash", "tab", "pending"));
+		assertThat(removed.status()).isEqualTo(302);
+		var trash = moderator.get("/moderation?tab=trash").html();
+		for (long id : ids) {
+			assertThat(trash.getElementById("item-" + id)).as("comment %d in trash", id).isNotNull();
+		}
+		assertThat(moderator.get("/moderation").html().getElementById("item-" + calm)).isNotNull();
+		assertThat(moderator.get("/moderation/log").html().selectFirst("tr[data-action=cluster] .detail").text())
+			.isEqualTo("trash \u00d7 5");
+	}
+
+	@Test
+	void approvingTheClusterPutsEveryCommentOfItBack() {
+		String slug = newArticle("False alarm");
+		List<Long> ids = burst(slug, 4);
+		var moderator = session(Role.MODERATOR);
+		var approved = submit(moderator, "/moderation", "/moderation/clusters/" + ids.getFirst() + "/decide",
+				Map.of("decision", "approve"));
+		assertThat(approved.status()).isEqualTo(302);
+		for (long id : ids) {
+			assertThat(shown(slug, id)).isTrue();
+		}
+		var unknown = submit(moderator, "/moderation", "/moderation/clusters/999999999/decide", Map.of("decision", "approve"));
+		assertThat(unknown.status()).isEqualTo(404);
+	}
+
+	@Test
+	void fewerNearDuplicatesThanTheBurstSizeAreLeftAlone() {
+		String slug = newArticle("Agreement");
+		for (long id : burst(slug, 3)) {
+			assertThat(shown(slug, id)).isTrue();
+		}
+	}
+
+}
