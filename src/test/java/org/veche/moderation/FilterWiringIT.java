@@ -27,7 +27,8 @@ class FilterWiringIT extends ModerationSupport {
 	}
 
 	private void teachSpamWord(String word) {
-		for (int i = 0; i < 15; i++) {
+		// past the filter's minimum of 100 examples (veche.moderation.filter.min-examples)
+		for (int i = 0; i < 50; i++) {
 			filter.learn(FilterTask.SPAM, input("buy " + word + " pills now number " + i), true);
 			filter.learn(FilterTask.SPAM, input("thank you for the reporting, number " + i), false);
 		}
