@@ -85,6 +85,7 @@ class BackupCommandIT extends IntegrationTest {
 		String url = environment.getProperty("spring.datasource.url");
 		Map<String, List<String>> before;
 		try (Connection db = dataSource.getConnection()) {
+			awaitOutboxSent(db);
 			before = rows(db);
 		}
 		Map<String, String> photoFiles = files(dataDir.resolve("media"));
@@ -155,6 +156,32 @@ class BackupCommandIT extends IntegrationTest {
 			max.next();
 			assertThat(keys.getLong(1)).isGreaterThan(max.getLong(1));
 		}
+	}
+
+	/**
+	 * The site's mail worker goes on sending while the test runs (the article it published is news to earlier
+	 * tests' subscribers), and a row changes as it is claimed and sent: the snapshot waits until no mail is due
+	 * and the site's rows stand still for a moment, so that what the backup holds is what the snapshot saw.
+	 */
+	private static void awaitOutboxSent(Connection db) throws Exception {
+		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+		Map<String, List<String>> last = rows(db);
+		while (System.nanoTime() < deadline) {
+			Thread.sleep(500);
+			Map<String, List<String>> now = rows(db);
+			boolean due;
+			try (var rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM notification_outbox "
+					+ "WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= "
+					+ System.currentTimeMillis())) {
+				rs.next();
+				due = rs.getLong(1) > 0;
+			}
+			if (!due && now.equals(last)) {
+				return;
+			}
+			last = now;
+		}
+		throw new AssertionError("the site's rows were still changing after 30 s");
 	}
 
 	private static boolean hasIdColumn(Connection db, String table) throws Exception {
