@@ -10,7 +10,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.stereotype.Component;
-import org.veche.feed.internal.SiteAddress;
+import org.veche.site.SiteAddress;
 import org.veche.publishing.Article;
 import org.veche.site.SiteProperties;
 

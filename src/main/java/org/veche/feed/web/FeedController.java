@@ -22,7 +22,7 @@ import org.veche.feed.internal.FeedWriter;
 import org.veche.feed.internal.FeedWriter.Channel;
 import org.veche.feed.internal.FeedWriter.Format;
 import org.veche.feed.internal.FeedWriter.Item;
-import org.veche.feed.internal.SiteAddress;
+import org.veche.site.SiteAddress;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleSummary;
 import org.veche.publishing.Publishing;

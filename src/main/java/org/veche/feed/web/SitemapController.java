@@ -9,7 +9,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.util.HtmlUtils;
-import org.veche.feed.internal.SiteAddress;
+import org.veche.site.SiteAddress;
 import org.veche.publishing.ArticleStamp;
 import org.veche.publishing.Publishing;
 

@@ -4,11 +4,10 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.RequestContextUtils;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.veche.identity.internal.AccountFlows.MailContext;
+import org.veche.site.SiteAddress;
 
 /**
  * The site's absolute address for links in mail: veche.base-url when the owner sets it (a public site should,
@@ -18,17 +17,15 @@ import org.veche.identity.internal.AccountFlows.MailContext;
 @Component
 class Links {
 
-	private final String baseUrl;
+	private final SiteAddress address;
 
-	Links(@Value("${veche.base-url:}") String baseUrl) {
-		this.baseUrl = baseUrl.strip().replaceAll("/+$", "");
+	Links(SiteAddress address) {
+		this.address = address;
 	}
 
 	MailContext mailContext(HttpServletRequest request) {
-		String base = !baseUrl.isEmpty() ? baseUrl
-				: ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
 		Locale locale = RequestContextUtils.getLocale(request);
-		return new MailContext(base, locale);
+		return new MailContext(address.base(request), locale);
 	}
 
 }

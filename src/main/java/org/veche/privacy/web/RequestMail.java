@@ -4,12 +4,11 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.HtmlUtils;
 import org.veche.site.Mailer;
+import org.veche.site.SiteAddress;
 import org.veche.site.SiteProperties;
 
 /**
@@ -25,19 +24,17 @@ class RequestMail {
 
 	private final SiteProperties site;
 
-	private final String baseUrl;
+	private final SiteAddress address;
 
-	RequestMail(Mailer mailer, MessageSource messages, SiteProperties site, @Value("${veche.base-url:}") String baseUrl) {
+	RequestMail(Mailer mailer, MessageSource messages, SiteProperties site, SiteAddress address) {
 		this.mailer = mailer;
 		this.messages = messages;
 		this.site = site;
-		this.baseUrl = baseUrl.strip().replaceAll("/+$", "");
+		this.address = address;
 	}
 
 	void send(String to, String token, long minutes, Locale locale, HttpServletRequest request) {
-		String base = !baseUrl.isEmpty() ? baseUrl
-				: ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
-		String link = base + "/privacy/request/" + token;
+		String link = address.absolute(request, "/privacy/request/" + token);
 		Object[] args = { site.siteName(), minutes };
 		String subject = messages.getMessage("privacy.mail.subject", args, locale);
 		String body = messages.getMessage("privacy.mail.body", args, locale);

@@ -1,4 +1,4 @@
-package org.veche.feed.internal;
+package org.veche.site;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The site's absolute address for links that leave the page (feeds, the sitemap, share tags): veche.base-url
- * when the owner sets it, so a forged Host header cannot put another site into what aggregators keep, else the
- * address the request came to (with the proxy's forwarded scheme and host).
+ * The site's absolute address for links that leave the page (mail, feeds, the sitemap, share tags):
+ * veche.base-url when the owner sets it, so a forged Host header cannot put another host into a reset link or
+ * what aggregators keep, else the address the request came to (with the proxy's forwarded scheme and host).
  */
 @Component
 public class SiteAddress {
@@ -21,9 +21,13 @@ public class SiteAddress {
 	}
 
 	public String absolute(HttpServletRequest request, String path) {
-		String base = !baseUrl.isEmpty() ? baseUrl
+		return base(request) + path;
+	}
+
+	/** The address without a trailing slash. */
+	public String base(HttpServletRequest request) {
+		return !baseUrl.isEmpty() ? baseUrl
 				: ServletUriComponentsBuilder.fromContextPath(request).replaceQuery(null).build().toUriString();
-		return base + path;
 	}
 
 }
