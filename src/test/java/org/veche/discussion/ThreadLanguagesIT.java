@@ -42,7 +42,7 @@ class ThreadLanguagesIT extends DiscussionSupport {
 
 		Document ru = pageIn("ru", slug);
 		assertThat(ru.selectFirst("html").attr("lang")).isEqualTo("ru");
-		assertThat(likedBy(ru, ids.get(0))).isEqualTo("Отметьте первым, что вам нравится");
+		assertThat(likedBy(ru, ids.get(0))).isEqualTo("Будьте первым, кому это понравится");
 		assertThat(likedBy(ru, ids.get(1))).isEqualTo("Понравилось 1 человеку");
 		assertThat(likedBy(ru, ids.get(2))).isEqualTo("Понравилось 2 людям");
 		assertThat(likedBy(ru, ids.get(5))).isEqualTo("Понравилось 5 людям");
@@ -74,7 +74,7 @@ class ThreadLanguagesIT extends DiscussionSupport {
 		var response = http.from(newAddress())
 			.with("Accept-Language", "ru")
 			.postJson("/api/v1/articles/" + slug + "/comments", reply(null, "Иван", null, null, "Привет"));
-		assertThat(assertProblem(response, 400)).isEqualTo("Укажите e-mail. Он не будет показан.");
+		assertThat(assertProblem(response, 400)).isEqualTo("Укажите e-mail — его никто не увидит.");
 
 		var form = http.from(newAddress())
 			.with("Accept-Language", "uk")

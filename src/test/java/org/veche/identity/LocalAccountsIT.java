@@ -229,7 +229,7 @@ class LocalAccountsIT extends IntegrationTest {
 
 		assertThat(noticeText(answer)).startsWith("Перевірте пошту");
 		var mail = TestMail.awaitMessage(email, 1);
-		assertThat(TestMail.subject(mail)).isEqualTo("Підтвердьте адресу електронної пошти на сайті Veche");
+		assertThat(TestMail.subject(mail)).isEqualTo("Підтвердьте e-mail на сайті Veche");
 		assertThat(TestMail.text(mail)).startsWith("Вітаємо, Оксана!");
 		assertThat(TestMail.html(mail)).contains("lang=\"uk\"").contains("Підтвердити адресу");
 	}

@@ -114,8 +114,8 @@ class CommentNotificationsIT extends NotificationSupport {
 
 		var confirmation = TestMail.awaitMessage(email, 1);
 
-		assertThat(TestMail.subject(confirmation)).isEqualTo("Підтвердьте сповіщення від Veche");
-		assertThat(TestMail.text(confirmation)).contains("Відповіді на ваш коментар до «Мова");
+		assertThat(TestMail.subject(confirmation)).isEqualTo("Підтвердьте підписку на сповіщення сайту Veche");
+		assertThat(TestMail.text(confirmation)).contains("Відповіді на ваш коментар до статті «Мова");
 		assertThat(TestMail.html(confirmation)).contains("lang=\"uk\"").contains("Так, надсилайте");
 	}
 

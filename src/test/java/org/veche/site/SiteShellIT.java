@@ -116,7 +116,7 @@ class SiteShellIT extends IntegrationTest {
 
 		assertThat(page.selectFirst("html").attr("lang")).isEqualTo("uk");
 		assertThat(page.selectFirst("nav.account-nav a[href=/login]").text()).isEqualTo("Увійти");
-		assertThat(page.selectFirst("a.skip-link").text()).isEqualTo("Перейти до змісту");
+		assertThat(page.selectFirst("a.skip-link").text()).isEqualTo("Перейти до вмісту");
 	}
 
 	@Test
