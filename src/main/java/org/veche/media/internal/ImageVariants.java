@@ -68,6 +68,11 @@ public final class ImageVariants {
 				throw unsupported();
 			}
 			ImageReader reader = readers.next();
+			// webp-imageio (the WebP writer) registers a native reader too: uploads are decoded in Java alone
+			while (reader.getClass().getName().startsWith("com.luciad.") && readers.hasNext()) {
+				reader.dispose();
+				reader = readers.next();
+			}
 			try {
 				String format = reader.getFormatName().toLowerCase(java.util.Locale.ROOT);
 				if (!FORMATS.contains(format)) {

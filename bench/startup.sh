@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Veche benchmark: start to first page. Measures the time from exec of `java` to the first 200 answer of an
+# article page, the median of ROUNDS starts, once from the plain jar and once from the extracted jar with JDK 25's
+# AOT cache made by a training run, and the resident memory (RSS) of the process right after that first page.
+# Every start uses the same data folder (made once, with the demo content), so no start pays for migrations.
+#
+# Settings (environment): ROUNDS (3), JAVA (a JDK 25 java binary), JAVA_OPTS (default: the flags README
+# recommends), JAR (default target/veche.jar, built when missing), TRAIN (refresh: Spring's documented training
+# run, which stops once the context is refreshed; page (default): start, ask for an article page, stop).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+ROUNDS=${ROUNDS:-3}
+JAR=${JAR:-$ROOT/target/veche.jar}
+TRAIN=${TRAIN:-page}
+# shellcheck source=bench/lib.sh
+source "$HERE/lib.sh"
+# shellcheck source=bench/jvm.sh
+source "$HERE/jvm.sh"
+
+command -v curl >/dev/null 2>&1 || die "missing: curl (apt-get install curl)"
+find_java
+build_jar_if_missing
+
+WORK=$(mktemp -d /tmp/veche-startup.XXXXXX)
+SERVER_PID=""
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	stop_pid "$SERVER_PID"
+	rm -rf "$WORK"
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+PORT=$(free_port) || die "no free port"
+BASE="http://127.0.0.1:$PORT"
+ARGS=(--server.port="$PORT" --server.address=127.0.0.1 --veche.data-dir="$WORK/data")
+
+now_ms() { date +%s%3N; }
+
+# start_server LOG JAVA_ARGS...: starts java in the background and sets SERVER_PID and STARTED_MS
+start_server() {
+	local out=$1
+	shift
+	STARTED_MS=$(now_ms)
+	# shellcheck disable=SC2086
+	"$JAVA" $JAVA_OPTS "$@" "${ARGS[@]}" >"$out" 2>&1 &
+	SERVER_PID=$!
+}
+
+# wait_for URL: polls every 10 ms until URL answers 200; prints the milliseconds since STARTED_MS
+wait_for() {
+	local url=$1 i
+	for i in $(seq 1 12000); do
+		if curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$url" 2>/dev/null | grep -q '^200$'; then
+			echo $(($(now_ms) - STARTED_MS))
+			return 0
+		fi
+		kill -0 "$SERVER_PID" 2>/dev/null || return 1
+		sleep 0.01
+	done
+	return 1
+}
+
+rss_mb() { awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
+
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+
+# ---------------------------------------------------------------- a data folder with demo content
+log "JDK: $JAVA ($("$JAVA" -version 2>&1 | head -1)); flags: $JAVA_OPTS"
+log "first start: migrations and demo content in $WORK/data"
+start_server "$WORK/first.log" -jar "$JAR" --veche.demo-content=true
+wait_for "$BASE/actuator/health" >/dev/null || { tail -30 "$WORK/first.log" >&2; die "the site did not start"; }
+SLUG=$(curl -s "$BASE/api/v1/articles" | grep -o '"slug":"[^"]*"' | head -1 | cut -d'"' -f4)
+[[ -n $SLUG ]] || die "no article found on the demo site"
+PAGE="$BASE/articles/$SLUG"
+curl -sf -o /dev/null "$PAGE" || die "$PAGE does not answer 200"
+stop_pid "$SERVER_PID"
+log "article page: $PAGE"
+
+# ---------------------------------------------------------------- the AOT cache (JDK 25, JEP 483/514/515)
+log "extracting the jar and training the AOT cache ($TRAIN)"
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+AOT="$WORK/app/veche.aot"
+if [[ $TRAIN == refresh ]]; then
+	# shellcheck disable=SC2086
+	"$JAVA" $JAVA_OPTS -XX:AOTCacheOutput="$AOT" -Dspring.context.exit=onRefresh -jar "$WORK/app/veche.jar" \
+		"${ARGS[@]}" >"$WORK/train.log" 2>&1 || true
+else
+	start_server "$WORK/train.log" -XX:AOTCacheOutput="$AOT" -jar "$WORK/app/veche.jar"
+	wait_for "$PAGE" >/dev/null || { tail -30 "$WORK/train.log" >&2; die "the training run did not serve the page"; }
+	for i in $(seq 1 20); do curl -s -o /dev/null "$PAGE"; curl -s -o /dev/null "$BASE/"; done
+	stop_pid "$SERVER_PID" # the cache is written as the JVM exits
+	for i in $(seq 1 600); do [[ -s $AOT ]] && ! kill -0 "$SERVER_PID" 2>/dev/null && break; sleep 0.1; done
+fi
+[[ -s $AOT ]] || { tail -30 "$WORK/train.log" >&2; die "no AOT cache was written"; }
+log "AOT cache: $(du -h "$AOT" | cut -f1)"
+
+# ---------------------------------------------------------------- the starts
+declare -A TIMES RSS
+for variant in plain aot; do
+	for round in $(seq 1 "$ROUNDS"); do
+		if [[ $variant == plain ]]; then
+			start_server "$WORK/$variant-$round.log" -jar "$JAR"
+		else
+			start_server "$WORK/$variant-$round.log" -XX:AOTCache="$AOT" -jar "$WORK/app/veche.jar"
+		fi
+		ms=$(wait_for "$PAGE") || { tail -30 "$WORK/$variant-$round.log" >&2; die "$variant start $round failed"; }
+		rss=$(rss_mb "$SERVER_PID")
+		log "$variant, start $round: first page after $ms ms, RSS $rss MB"
+		TIMES[$variant]+="$ms "
+		RSS[$variant]+="$rss "
+		if grep -qiE 'WARNING: .*(restricted method|native access)|Unable to map shared spaces|AOT cache .*(mismatch|disabled)' "$WORK/$variant-$round.log"; then
+			grep -iE 'WARNING|AOT' "$WORK/$variant-$round.log" | head -5 >&2
+		fi
+		stop_pid "$SERVER_PID"
+		SERVER_PID=""
+	done
+done
+
+echo
+echo "| start | first article page, median of $ROUNDS (ms) | RSS after it, median (MB) | all runs (ms) |"
+echo "|---|---|---|---|"
+for variant in plain aot; do
+	label=$([[ $variant == plain ]] && echo "java -jar veche.jar" || echo "extracted jar + AOT cache")
+	echo "| $label | $(tr ' ' '\n' <<<"${TIMES[$variant]}" | grep . | median) | $(tr ' ' '\n' <<<"${RSS[$variant]}" | grep . | median) | ${TIMES[$variant]}|"
+done
