@@ -2,7 +2,9 @@
 -- (one comment per address and per e-mail every 10 s) never applies. Each wrk thread numbers its own
 -- requests; the thread number and the run number (the script's argument: give every wrk run within 10 s of
 -- another a different one) go into the address and the e-mail, so no two requests share either.
--- Usage: wrk -t2 -c32 -d20s -s post-comments.lua http://127.0.0.1:PORT/api/v1/articles/SLUG/comments -- RUN
+-- Usage: wrk -t2 -c32 -d20s -s post-comments.lua http://127.0.0.1:PORT/api/v1/articles/SLUG/comments -- RUN [IDS]
+-- With IDS, each wrk thread writes the id of every acknowledged comment (201 or 202) to IDS-<thread>.txt, one
+-- a line with its status, so that a script can check afterwards that every one was stored.
 
 local threads = {}
 local next_id = 0
@@ -20,6 +22,10 @@ function init(args)
 	accepted = 0
 	other = 0
 	first_other = ""
+	if args[2] then
+		ids = io.open(args[2] .. "-" .. tid .. ".txt", "w")
+		ids:setvbuf("line")
+	end
 end
 
 local sentences = {
@@ -47,10 +53,16 @@ function request()
 end
 
 function response(status, headers, body)
-	if status == 201 then
-		created = created + 1
-	elseif status == 202 then
-		accepted = accepted + 1
+	if status == 201 or status == 202 then
+		if status == 201 then
+			created = created + 1
+		else
+			accepted = accepted + 1
+		end
+		if ids then
+			local id = string.match(body or "", '"id":(%d+)')
+			ids:write((id or "?") .. " " .. status .. "\n")
+		end
 	else
 		other = other + 1
 		if first_other == "" then

@@ -10,6 +10,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.veche.site.Page;
@@ -24,7 +26,9 @@ import gg.jte.output.Utf8ByteOutput;
  * Thread pages rendered to HTML once and kept until the thread changes, so that a viral thread costs one
  * render per change rather than one per reader. The fragment is the same for every reader (no names, no
  * tokens); what differs per reader is the form around it. A thread's version moves only after the change
- * has committed, so no reader can cache the state from before it under the new version.
+ * has committed, so no reader can cache the state from before it under the new version. The version moves
+ * before anyone else hears of the change (highest precedence), so that the guests' page cache, told next,
+ * rebuilds with the new thread.
  */
 @Component
 public class ThreadFragments {
@@ -93,31 +97,37 @@ public class ThreadFragments {
 		return output.toString();
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentPosted posted) {
 		changed(posted.articleId());
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentLiked liked) {
 		changed(liked.articleId());
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentEdited edited) {
 		changed(edited.articleId());
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentStatusChanged changed) {
 		changed(changed.articleId());
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentsImported imported) {
 		changed(imported.articleId());
 	}
 
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentsErased erased) {
 		erased.articleIds().forEach(this::changed);

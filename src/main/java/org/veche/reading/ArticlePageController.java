@@ -25,6 +25,7 @@ import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
 import org.veche.publishing.Publishing;
+import org.veche.site.PageCache;
 
 /**
  * An article or photo story with its discussion: the thread comes pre-rendered from the discussion module,
@@ -49,8 +50,12 @@ class ArticlePageController {
 
 	private final LiveBlog liveBlog;
 
+	private final PageCache pages;
+
 	ArticlePageController(Publishing publishing, PhotoLibrary photos, Discussions discussions,
-			ThreadFragments threads, CommentForms forms, ShareTags share, LiveThreads live, LiveBlog liveBlog) {
+			ThreadFragments threads, CommentForms forms, ShareTags share, LiveThreads live, LiveBlog liveBlog,
+			PageCache pages) {
+		this.pages = pages;
 		this.liveBlog = liveBlog;
 		this.share = share;
 		this.live = live;
@@ -68,6 +73,8 @@ class ArticlePageController {
 			@RequestParam(required = false) String posted, @RequestParam(required = false) String held,
 			HttpServletRequest request) {
 		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// before the thread, the gallery and the live blog are read (a guest's page is kept, see site.PageCache)
+		pages.keep(request, article.id());
 		ThreadOrder order = ThreadOrder.parse(corder);
 		// before the thread is read: what happens after this is on the page or reaches it through the stream
 		String livePosition = live.position(article.id());

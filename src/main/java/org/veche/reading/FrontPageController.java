@@ -3,6 +3,8 @@ package org.veche.reading;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +15,7 @@ import org.veche.media.PhotoLibrary;
 import org.veche.publishing.ArticleSummary;
 import org.veche.publishing.Listing;
 import org.veche.publishing.Publishing;
+import org.veche.site.PageCache;
 
 /**
  * The front page and tag pages: the latest published articles with their comment counts, a page at a time.
@@ -28,19 +31,25 @@ class FrontPageController {
 
 	private final PhotoLibrary photos;
 
-	FrontPageController(Publishing publishing, Discussions discussions, PhotoLibrary photos) {
+	private final PageCache pages;
+
+	FrontPageController(Publishing publishing, Discussions discussions, PhotoLibrary photos, PageCache pages) {
+		this.pages = pages;
 		this.publishing = publishing;
 		this.discussions = discussions;
 		this.photos = photos;
 	}
 
 	@GetMapping("/")
-	ModelAndView front(@RequestParam(defaultValue = "1") String page) {
+	ModelAndView front(@RequestParam(defaultValue = "1") String page, HttpServletRequest request) {
+		pages.keepListing(request);
 		return listing(publishing.latest(ArticlePageController.number(page), PER_PAGE), null);
 	}
 
 	@GetMapping("/tags/{tag}")
-	ModelAndView tag(@PathVariable String tag, @RequestParam(defaultValue = "1") String page) {
+	ModelAndView tag(@PathVariable String tag, @RequestParam(defaultValue = "1") String page,
+			HttpServletRequest request) {
+		pages.keepListing(request);
 		return listing(publishing.tagged(tag.toLowerCase(java.util.Locale.ROOT), ArticlePageController.number(page),
 				PER_PAGE), tag);
 	}

@@ -38,14 +38,21 @@ public record Page(Locale locale, MessageSource messages, String siteName, ZoneI
 
 	/** A message with arguments, as plain text for the template to escape. */
 	public String t(String key, Object... args) {
-		return messages.getMessage(key, args, key, locale);
+		if (args.length == 0) {
+			return messages.getMessage(key, null, key, locale);
+		}
+		String pattern = messages.getMessage(key, null, null, locale);
+		return pattern == null ? key : MessageFormats.format(pattern, locale, args);
 	}
 
 	/** A message with a number that picks the plural form: key.one, key.few, key.many or key.other. */
 	public String plural(String key, long n) {
 		Object[] args = { n };
-		String text = messages.getMessage(key + "." + Plurals.category(locale, n), args, null, locale);
-		return text != null ? text : messages.getMessage(key + ".other", args, key, locale);
+		String pattern = messages.getMessage(key + "." + Plurals.category(locale, n), null, null, locale);
+		if (pattern == null) {
+			pattern = messages.getMessage(key + ".other", null, null, locale);
+		}
+		return pattern == null ? key : MessageFormats.format(pattern, locale, args);
 	}
 
 	/**
@@ -54,8 +61,11 @@ public record Page(Locale locale, MessageSource messages, String siteName, ZoneI
 	 */
 	public String pluralPattern(String key, String category) {
 		Object[] args = { "{n}" };
-		String text = messages.getMessage(key + "." + category, args, null, locale);
-		return text != null ? text : messages.getMessage(key + ".other", args, key, locale);
+		String pattern = messages.getMessage(key + "." + category, null, null, locale);
+		if (pattern == null) {
+			pattern = messages.getMessage(key + ".other", null, null, locale);
+		}
+		return pattern == null ? key : MessageFormats.format(pattern, locale, args);
 	}
 
 	public String dateTime(Instant instant) {

@@ -26,6 +26,7 @@ import org.veche.site.SiteAddress;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleSummary;
 import org.veche.publishing.Publishing;
+import org.veche.site.PageCache;
 import org.veche.site.SiteProperties;
 
 /**
@@ -52,8 +53,11 @@ class FeedController {
 
 	private final Conditional conditional;
 
+	private final PageCache pages;
+
 	FeedController(Publishing publishing, Discussions discussions, SiteProperties site, SiteAddress address,
-			MessageSource messages, Conditional conditional) {
+			MessageSource messages, Conditional conditional, PageCache pages) {
+		this.pages = pages;
 		this.publishing = publishing;
 		this.discussions = discussions;
 		this.site = site;
@@ -64,12 +68,14 @@ class FeedController {
 
 	@GetMapping({ "/feed", "/feed/atom" })
 	ResponseEntity<byte[]> site(HttpServletRequest request) {
+		pages.keepListing(request);
 		var listing = publishing.latest(1, ARTICLES).articles();
 		return articles(request, site.siteName(), t(request, "feed.site.description", site.siteName()), "/", listing);
 	}
 
 	@GetMapping({ "/tags/{tag}/feed", "/tags/{tag}/feed/atom" })
 	ResponseEntity<byte[]> tag(@PathVariable String tag, HttpServletRequest request) {
+		pages.keepListing(request);
 		String clean = tag.toLowerCase(Locale.ROOT);
 		var listing = publishing.tagged(clean, 1, ARTICLES);
 		if (listing.total() == 0) {
@@ -82,6 +88,7 @@ class FeedController {
 
 	@GetMapping({ "/authors/{id}/feed", "/authors/{id}/feed/atom" })
 	ResponseEntity<byte[]> author(@PathVariable long id, HttpServletRequest request) {
+		pages.keepListing(request);
 		var listing = publishing.byAuthor(id, ARTICLES);
 		if (listing.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -94,6 +101,7 @@ class FeedController {
 	@GetMapping({ "/articles/{slug}/feed", "/articles/{slug}/feed/atom" })
 	ResponseEntity<byte[]> articleComments(@PathVariable String slug, HttpServletRequest request) {
 		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		pages.keep(request, article.id());
 		var comments = discussions.newestApproved(article.id(), Long.MAX_VALUE, COMMENTS);
 		var items = comments.stream().map(c -> commentItem(request, c, article.title(), article.path())).toList();
 		return respond(request, new Channel(t(request, "feed.article.title", article.title()),
@@ -103,6 +111,7 @@ class FeedController {
 
 	@GetMapping({ "/comments/feed", "/comments/feed/atom" })
 	ResponseEntity<byte[]> siteComments(HttpServletRequest request) {
+		pages.keepListing(request);
 		var items = new ArrayList<Item>();
 		long before = Long.MAX_VALUE;
 		// a comment stays approved when its article goes back to draft: page back past those, a bounded number of times

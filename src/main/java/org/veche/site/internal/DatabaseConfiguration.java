@@ -6,7 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.JdbcTransactionManager;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -55,6 +62,20 @@ class DatabaseConfiguration {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot create the database folder " + parent, ex);
 		}
+	}
+
+	/**
+	 * Spring Boot's own transaction manager for PostgreSQL; for SQLite one that lets writers queue in Java
+	 * rather than in SQLite's busy handler (see {@link SingleWriterTransactions}).
+	 */
+	@Bean
+	JdbcTransactionManager transactionManager(DataSource dataSource, Environment environment,
+			ObjectProvider<TransactionManagerCustomizers> customizers) {
+		boolean sqlite = environment.getProperty("spring.datasource.url", "").startsWith("jdbc:sqlite:");
+		JdbcTransactionManager manager = sqlite ? new SingleWriterTransactions(dataSource)
+				: new JdbcTransactionManager(dataSource);
+		customizers.ifAvailable(all -> all.customize(manager));
+		return manager;
 	}
 
 	@Bean

@@ -1,0 +1,168 @@
+package org.veche.site.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPOutputStream;
+
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.Encoder;
+
+/**
+ * One kept page: its bytes as rendered, the headers it was sent with, the counters it was built under. The
+ * gzip and brotli copies are made when a reader first asks for them, once each, so a page rebuilt under a
+ * storm of comments costs no compression until someone wants it compressed.
+ */
+final class KeptPage {
+
+	enum Coding {
+		IDENTITY(""), GZIP("gzip"), BR("br");
+
+		final String token;
+
+		Coding(String token) {
+			this.token = token;
+		}
+	}
+
+	static final boolean BROTLI = brotliAvailable();
+
+	final byte[] identity;
+
+	final String contentType;
+
+	final Locale locale;
+
+	/** Header name and value pairs, in order, as the fresh response carried them (security headers too). */
+	final List<String[]> headers;
+
+	final PageVersions.Stamp stamp;
+
+	final long builtAt;
+
+	/** The strong entity tag of the identity bytes, without quotes; the compressed copies add a suffix. */
+	final String tag;
+
+	/** The Last-Modified the page was sent with, in epoch milliseconds, or -1. */
+	final long lastModified;
+
+	final AtomicBoolean rebuilding = new AtomicBoolean();
+
+	volatile long rebuildStarted;
+
+	private volatile byte[] gzip;
+
+	private volatile byte[] br;
+
+	private final ReentrantLock compressing = new ReentrantLock();
+
+	KeptPage(byte[] identity, String contentType, Locale locale, List<String[]> headers, PageVersions.Stamp stamp,
+			long builtAt) {
+		this.identity = identity;
+		this.contentType = contentType;
+		this.locale = locale;
+		this.headers = headers;
+		this.stamp = stamp;
+		this.builtAt = builtAt;
+		this.tag = digest(identity);
+		this.lastModified = lastModified(headers);
+	}
+
+	private static long lastModified(List<String[]> headers) {
+		for (String[] header : headers) {
+			if (header[0].equalsIgnoreCase("Last-Modified")) {
+				try {
+					return java.time.ZonedDateTime
+						.parse(header[1], java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+						.toInstant()
+						.toEpochMilli();
+				}
+				catch (java.time.format.DateTimeParseException ex) {
+					return -1;
+				}
+			}
+		}
+		return -1;
+	}
+
+	String etag(Coding coding) {
+		return coding == Coding.IDENTITY ? "\"" + tag + "\"" : "\"" + tag + "-" + coding.token + "\"";
+	}
+
+	byte[] body(Coding coding) {
+		return switch (coding) {
+			case IDENTITY -> identity;
+			case GZIP -> gzip != null ? gzip : compress(Coding.GZIP);
+			case BR -> br != null ? br : compress(Coding.BR);
+		};
+	}
+
+	/** Estimated memory, for the cache's bound: the compressed copies are a fraction of the page. */
+	int weight() {
+		return identity.length + identity.length / 3 + 1024;
+	}
+
+	private byte[] compress(Coding coding) {
+		compressing.lock();
+		try {
+			if (coding == Coding.GZIP) {
+				if (gzip == null) {
+					gzip = gzip(identity);
+				}
+				return gzip;
+			}
+			if (br == null) {
+				br = Encoder.compress(identity, new Encoder.Parameters().setQuality(5));
+			}
+			return br;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		finally {
+			compressing.unlock();
+		}
+	}
+
+	static byte[] gzip(byte[] bytes) throws IOException {
+		var out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+		try (var gzip = new GZIPOutputStream(out, 16 * 1024) {
+			{
+				def.setLevel(Deflater.DEFAULT_COMPRESSION);
+			}
+		}) {
+			gzip.write(bytes);
+		}
+		return out.toByteArray();
+	}
+
+	private static String digest(byte[] bytes) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static boolean brotliAvailable() {
+		try {
+			Brotli4jLoader.ensureAvailability();
+			return true;
+		}
+		catch (Throwable ex) {
+			// a platform without one of the two native builds we ship: gzip only
+			return false;
+		}
+	}
+
+}

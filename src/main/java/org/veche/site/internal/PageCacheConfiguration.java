@@ -1,0 +1,41 @@
+package org.veche.site.internal;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Puts the guests' page cache first among the servlet filters, ahead of Spring Security's chain and the request
+ * observations, so that a kept page costs a lookup and a write.
+ */
+@Configuration(proxyBeanMethods = false)
+class PageCacheConfiguration {
+
+	/** identity's remember-me cookie: a reader who has it is signed in on this request, whatever the session. */
+	private static final String REMEMBER_ME_COOKIE = "veche_remember";
+
+	@Bean
+	@ConditionalOnProperty(name = "veche.page-cache.enabled", havingValue = "true", matchIfMissing = true)
+	FilterRegistrationBean<GuestPages> guestPages(PageVersions versions, LocaleResolver locales, Clock clock,
+			PageCacheProperties properties,
+			@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
+		var filter = new GuestPages(versions, locales, clock, properties,
+				List.of(sessionCookie, "JSESSIONID", REMEMBER_ME_COOKIE));
+		var registration = new FilterRegistrationBean<>(filter);
+		registration.setName("guestPages");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setDispatcherTypes(DispatcherType.REQUEST);
+		registration.addUrlPatterns("/*");
+		return registration;
+	}
+
+}

@@ -1,0 +1,17 @@
+package org.veche.site.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The whole-page cache for guests: on or off, how much memory its bytes may take, how long a page is kept at
+ * most when nothing is heard to change it (time-bound content, other nodes), and how long readers may be given
+ * the previous bytes while one reader rebuilds the page.
+ */
+@ConfigurationProperties("veche.page-cache")
+public record PageCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("48MB") DataSize maxSize,
+		@DefaultValue("60s") Duration maxAge, @DefaultValue("1s") Duration staleFor) {
+}
