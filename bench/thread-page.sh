@@ -166,8 +166,9 @@ log "starting Veche on $BASE, data in $WORK/data"
 VECHE_ADMIN_EMAIL=$ADMIN_EMAIL VECHE_ADMIN_PASSWORD=$ADMIN_PASSWORD \
 	"$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
 	--veche.data-dir="$WORK/data" --veche.demo-content=false \
-	--veche.moderation.hold-first-comment=false >"$WORK/server.log" 2>&1 &
-# (every bench post comes from a new reader: held as a first comment, it could not be looked up afterwards)
+	--veche.moderation.hold-first-comment=false --veche.moderation.raid-size=0 >"$WORK/server.log" 2>&1 &
+# Every bench post comes from a new reader with one of a few sentences: held as a first comment or as a raid,
+# it could not be looked up afterwards through the public API, and it would measure the moderation queue.
 SERVER_PID=$!
 up=""
 for i in $(seq 1 180); do
@@ -399,6 +400,7 @@ for ((round = 1; round <= POST_ROUNDS; round++)); do
 done
 
 # ---------------------------------------------------------------- the spike: posts and reads at once
+# (run numbers 10+ so that no address repeats one of the plain post runs' within the flood limit's 10 s)
 # Each round: a fresh article with 10 comments; READERS read it quietly for DURATION; then WRITERS post to it
 # for SPIKE_DURATION while READERS go on reading it; then every acknowledged comment is looked up.
 S_POSTS=() S_READ_RATIO=() S_LINES=()
@@ -425,7 +427,7 @@ for ((round = 1; round <= ROUNDS; round++)); do
 	rm -f "$WORK"/raw/spike-r$round-ids-*.txt
 	before=$(load1)
 	wrk -t"$THREADS" -c"$WRITERS" -d"$SPIKE_DURATION" --timeout 10s --latency -s "$HERE/post-comments.lua" "$api_url" \
-		-- $((50 + round)) "$WORK/raw/spike-r$round-ids" >"$WORK/raw/spike-r$round-posts.txt" &
+		-- $((10 + round)) "$WORK/raw/spike-r$round-ids" >"$WORK/raw/spike-r$round-posts.txt" &
 	writers_pid=$!
 	wrk -t1 -c"$READERS" -d"$SPIKE_DURATION" --timeout 10s --latency "$page_url" >"$WORK/raw/spike-r$round-reads.txt"
 	wait "$writers_pid"

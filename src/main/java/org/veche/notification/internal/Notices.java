@@ -99,13 +99,18 @@ public class Notices {
 		if (article == null || !article.isVisibleAt(clock.instant())) {
 			return;
 		}
-		String url = links.absolute(article.path() + "?cpage=" + discussions.pageOf(comment, ThreadOrder.OLDEST) + "#"
-				+ comment.anchor());
 		var recipients = new LinkedHashMap<String, Subscription>();
 		if (comment.parentId() != null) {
 			subscriptions.confirmed(Topic.REPLIES, comment.parentId()).forEach(s -> recipients.putIfAbsent(s.email(), s));
 		}
 		subscriptions.confirmed(Topic.COMMENTS, article.id()).forEach(s -> recipients.putIfAbsent(s.email(), s));
+		if (recipients.isEmpty()) {
+			// the page of the comment needs the whole thread: not read for a comment nobody follows (most of
+			// them), since this runs inside the comment's transaction, where it held every other writer back
+			return;
+		}
+		String url = links.absolute(article.path() + "?cpage=" + discussions.pageOf(comment, ThreadOrder.OLDEST) + "#"
+				+ comment.anchor());
 		for (Subscription subscription : recipients.values()) {
 			if (isAuthor(comment, subscription)) {
 				continue;

@@ -55,7 +55,10 @@ class SiteEvents {
 	@EventListener
 	void on(CommentPosted posted) {
 		if (posted.status() == CommentStatus.APPROVED) {
-			safely("comment " + posted.commentId(), n -> n.commentVisible(posted.commentId()));
+			// one query first: most comments have no follower, and this runs inside the comment's transaction
+			if (subscriptions.followed(posted.articleId(), posted.parentId())) {
+				safely("comment " + posted.commentId(), n -> n.commentVisible(posted.commentId()));
+			}
 		}
 		else if (posted.status() == CommentStatus.PENDING) {
 			safely("held comment " + posted.commentId(), n -> n.commentHeld(posted.commentId()));

@@ -139,6 +139,15 @@ public class Subscriptions {
 		return select(TOPIC.eq(topic.param()).and(TARGET.eq(targetId)).and(CONFIRMED.isNotNull()));
 	}
 
+	/** Whether anyone confirmed they follow the replies to this comment or every comment of this article. */
+	public boolean followed(long articleId, Long parentId) {
+		var topics = TOPIC.eq(Topic.COMMENTS.param()).and(TARGET.eq(articleId));
+		if (parentId != null) {
+			topics = topics.or(TOPIC.eq(Topic.REPLIES.param()).and(TARGET.eq(parentId)));
+		}
+		return db.fetchExists(db.selectOne().from(SUBSCRIPTION).where(topics.and(CONFIRMED.isNotNull())));
+	}
+
 	/** Subscriptions asked for from this comment's form that still wait for their confirmation. */
 	public List<Subscription> unconfirmedFrom(long commentId) {
 		return select(SOURCE_COMMENT.eq(commentId).and(CONFIRMED.isNull()));

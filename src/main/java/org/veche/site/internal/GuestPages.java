@@ -36,7 +36,8 @@ import org.springframework.web.servlet.LocaleResolver;
  * query parameter that shows one reader their own state (a posted or held comment, a reply form, a language
  * choice). Everything else passes through untouched. A kept page is current while the counters it was built
  * under have not moved; when they have, the first reader rebuilds it and the others get the previous bytes for
- * at most {@code staleFor} meanwhile, so a storm of comments costs one render at a time per page.
+ * at most {@code staleFor} meanwhile, so a storm of comments costs one render at a time per page, and no more
+ * than one every {@code rebuildEvery}: a change shows within rebuildEvery and one render.
  * <p>
  * A successful write (any method but GET, HEAD, OPTIONS) that does not say what it changed is taken to have
  * changed everything: editors' writes are rare, and this way no module can forget to tell.
@@ -68,6 +69,8 @@ final class GuestPages extends HttpFilter {
 
 	private final long staleForMillis;
 
+	private final long rebuildEveryMillis;
+
 	private final Cache<Key, KeptPage> pages;
 
 	/** Accept-Language header to language: parsing the header is the dearest step of a kept page's view. */
@@ -81,6 +84,7 @@ final class GuestPages extends HttpFilter {
 		this.signedInCookies = signedInCookies.stream().map(name -> name + "=").toList();
 		this.maxAgeMillis = properties.maxAge().toMillis();
 		this.staleForMillis = properties.staleFor().toMillis();
+		this.rebuildEveryMillis = properties.rebuildEvery().toMillis();
 		this.pages = Caffeine.newBuilder()
 			.maximumWeight(properties.maxSize().toBytes())
 			.<Key, KeptPage>weigher((key, page) -> page.weight())
@@ -126,7 +130,9 @@ final class GuestPages extends HttpFilter {
 		KeptPage kept = pages.getIfPresent(key);
 		long now = clock.millis();
 		if (kept != null) {
-			if (versions.current(kept.stamp) && now - kept.builtAt < maxAgeMillis) {
+			long age = now - kept.builtAt;
+			if (versions.current(kept.stamp) && age < maxAgeMillis || age < rebuildEveryMillis) {
+				// current, or changed but built so recently that a storm of changes must wait its turn
 				serve(kept, request, response);
 				return;
 			}
