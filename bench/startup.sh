@@ -87,14 +87,17 @@ log "extracting the jar and training the AOT cache ($TRAIN)"
 AOT="$WORK/app/veche.aot"
 if [[ $TRAIN == refresh ]]; then
 	# shellcheck disable=SC2086
-	"$JAVA" $JAVA_OPTS -XX:AOTCacheOutput="$AOT" -Dspring.context.exit=onRefresh -jar "$WORK/app/veche.jar" \
-		"${ARGS[@]}" >"$WORK/train.log" 2>&1 || true
+	"$JAVA" $JAVA_OPTS -XX:AOTCacheOutput="$AOT" -Xlog:aot=error -Dspring.context.exit=onRefresh \
+		-jar "$WORK/app/veche.jar" "${ARGS[@]}" >"$WORK/train.log" 2>&1 || true
 else
-	start_server "$WORK/train.log" -XX:AOTCacheOutput="$AOT" -jar "$WORK/app/veche.jar"
+	# -Xlog:aot=error: the training run lists every proxy class it cannot keep, which is expected
+	start_server "$WORK/train.log" -XX:AOTCacheOutput="$AOT" -Xlog:aot=error -jar "$WORK/app/veche.jar"
 	wait_for "$PAGE" >/dev/null || { tail -30 "$WORK/train.log" >&2; die "the training run did not serve the page"; }
 	for i in $(seq 1 20); do curl -s -o /dev/null "$PAGE"; curl -s -o /dev/null "$BASE/"; done
-	stop_pid "$SERVER_PID" # the cache is written as the JVM exits
-	for i in $(seq 1 600); do [[ -s $AOT ]] && ! kill -0 "$SERVER_PID" 2>/dev/null && break; sleep 0.1; done
+	# the cache is written as the JVM exits (JDK 25 starts a second JVM to assemble it): give it time
+	kill "$SERVER_PID" 2>/dev/null || true
+	for i in $(seq 1 600); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+	stop_pid "$SERVER_PID"
 fi
 [[ -s $AOT ]] || { tail -30 "$WORK/train.log" >&2; die "no AOT cache was written"; }
 log "AOT cache: $(du -h "$AOT" | cut -f1)"
