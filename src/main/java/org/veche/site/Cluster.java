@@ -1,0 +1,30 @@
+package org.veche.site;
+
+import java.util.function.Consumer;
+
+/**
+ * The other nodes of this site, when it has any. One node on SQLite has none, and every message goes nowhere; on
+ * PostgreSQL any number of nodes share the database, and a message told here reaches every other node through
+ * the database's own LISTEN/NOTIFY (no broker, no cluster protocol of our own). Messages are for what cannot wait
+ * for the next read of the database: a live event for open pages, a cache entry to forget. They are not kept: a
+ * node that is down or reconnecting misses them, so they must never be the only record of anything.
+ */
+public interface Cluster {
+
+	/** The longest message, in UTF-8 bytes, that {@link #tell} carries (PostgreSQL's NOTIFY takes 8,000 with the header). */
+	int MAX_MESSAGE_BYTES = 7_900;
+
+	/** Whether other nodes may share this site's database (PostgreSQL): the callers that prepare a message may skip it when not. */
+	boolean shared();
+
+	/**
+	 * Sends the message to the listeners of the topic on every other node (not this one), at once and on a
+	 * connection of its own: call it once the change it announces is committed.
+	 * @throws IllegalArgumentException when the topic and message are longer than {@link #MAX_MESSAGE_BYTES}
+	 */
+	void tell(String topic, String message);
+
+	/** The listener hears the topic's messages from other nodes on the one listening thread: it must not block. */
+	void listen(String topic, Consumer<String> listener);
+
+}
