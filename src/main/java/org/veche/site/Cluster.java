@@ -2,6 +2,9 @@ package org.veche.site;
 
 import java.util.function.Consumer;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 /**
  * The other nodes of this site, when it has any. One node on SQLite has none, and every message goes nowhere; on
  * PostgreSQL any number of nodes share the database, and a message told here reaches every other node through
@@ -23,6 +26,29 @@ public interface Cluster {
 	 * @throws IllegalArgumentException when the topic and message are longer than {@link #MAX_MESSAGE_BYTES}
 	 */
 	void tell(String topic, String message);
+
+	/**
+	 * Like {@link #tell}, but once the current transaction commits (nothing if it rolls back), so that a node told
+	 * to forget a cache entry cannot read the row again before the change is there; at once outside a
+	 * transaction. Not from an after-commit listener, whose transaction takes no more synchronizations: use
+	 * {@link #tell} there.
+	 */
+	default void tellAfterCommit(String topic, String message) {
+		if (!shared()) {
+			return;
+		}
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					tell(topic, message);
+				}
+			});
+		}
+		else {
+			tell(topic, message);
+		}
+	}
 
 	/** The listener hears the topic's messages from other nodes on the one listening thread: it must not block. */
 	void listen(String topic, Consumer<String> listener);

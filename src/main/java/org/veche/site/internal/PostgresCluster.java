@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-
-import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -27,10 +28,12 @@ import org.veche.site.Cluster;
 import org.veche.site.OnPostgreSql;
 
 /**
- * The nodes that share one PostgreSQL database tell each other through its LISTEN/NOTIFY: each node keeps one
- * connection of its own (outside the pool) listening on one channel, and reconnects when it drops; a message
- * goes out with pg_notify on a pooled connection. Each message carries the sending node's id, so a node skips
- * its own.
+ * The nodes that share one PostgreSQL database tell each other through its LISTEN/NOTIFY: each node keeps two
+ * connections of its own, outside the pool, one listening on one channel and one sending with pg_notify from a
+ * queue, and reconnects either when it drops. Not the pool for sending: a message is often told from an
+ * after-commit listener, whose thread still holds its transaction's pooled connection, and sixteen such threads
+ * waiting for a second one would empty the pool and wait on each other. Each message carries the sending node's
+ * id, so a node skips its own.
  */
 @Component
 @OnPostgreSql
@@ -47,8 +50,6 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 
 	private final Map<String, List<Consumer<String>>> listeners = new ConcurrentHashMap<>();
 
-	private final DataSource pool;
-
 	private final String url;
 
 	private final String username;
@@ -61,10 +62,14 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 
 	private volatile Connection connection;
 
-	PostgresCluster(DataSource pool, @Value("${spring.datasource.url}") String url,
+	private volatile Thread sending;
+
+	/** Messages waiting for the sender; bounded, so that a database that is away cannot fill the heap. */
+	private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>(10_000);
+
+	PostgresCluster(@Value("${spring.datasource.url}") String url,
 			@Value("${spring.datasource.username:}") String username,
 			@Value("${spring.datasource.password:}") String password) {
-		this.pool = pool;
 		this.url = url;
 		this.username = username;
 		this.password = password;
@@ -81,20 +86,56 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 		if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
 			throw new IllegalArgumentException("a cluster message of more than " + MAX_MESSAGE_BYTES + " bytes");
 		}
-		// a pooled connection of its own, in auto-commit: the notification leaves now, whatever transaction the
-		// caller is in (an after-commit listener still holds its committed transaction's connection)
-		try (Connection c = pool.getConnection(); PreparedStatement notify = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-			if (!c.getAutoCommit()) {
-				c.setAutoCommit(true);
-			}
-			notify.setString(1, CHANNEL);
-			notify.setString(2, payload);
-			notify.execute();
-		}
-		catch (SQLException ex) {
+		if (!outgoing.offer(payload)) {
 			// other nodes miss one message: their pages catch up on the next load, their caches on expiry
-			log.warn("Could not tell the other nodes ({}): {}", topic, ex.getMessage());
+			log.warn("The cluster's send queue is full: a message ({}) is dropped", topic);
 		}
+	}
+
+	/** Sends the queue in order on the sender's own connection, in auto-commit: each message leaves at once. */
+	private void sendLoop() {
+		long backoff = 250;
+		Connection sender = null;
+		String pending = null;
+		while (running || !outgoing.isEmpty()) {
+			try {
+				if (pending == null) {
+					pending = outgoing.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+					if (pending == null) {
+						continue;
+					}
+				}
+				if (sender == null) {
+					sender = open("veche-cluster-sender");
+				}
+				try (PreparedStatement notify = sender.prepareStatement("SELECT pg_notify(?, ?)")) {
+					notify.setString(1, CHANNEL);
+					notify.setString(2, pending);
+					notify.execute();
+				}
+				pending = null;
+				backoff = 250;
+			}
+			catch (InterruptedException ex) {
+				break;
+			}
+			catch (SQLException | RuntimeException ex) {
+				log.warn("The cluster sender lost its connection ({}); reconnecting in {} ms", ex.getMessage(), backoff);
+				close(sender);
+				sender = null;
+				if (!running) {
+					break;
+				}
+				try {
+					Thread.sleep(backoff);
+				}
+				catch (InterruptedException interrupted) {
+					break;
+				}
+				backoff = Math.min(backoff * 2, 10_000);
+			}
+		}
+		close(sender);
 	}
 
 	@Override
@@ -111,6 +152,7 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 	public void start() {
 		running = true;
 		listening = Thread.ofPlatform().daemon().name("veche-cluster-listener").start(this::listenLoop);
+		sending = Thread.ofPlatform().daemon().name("veche-cluster-sender").start(this::sendLoop);
 	}
 
 	@Override
@@ -121,6 +163,17 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 			thread.interrupt();
 		}
 		closeQuietly();
+		Thread sender = sending;
+		if (sender != null) {
+			try {
+				// what is queued still goes (the loop ends once the queue is empty), for a moment at most
+				sender.join(2_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			sender.interrupt();
+		}
 	}
 
 	@Override
@@ -167,6 +220,15 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 	}
 
 	private void connect() throws SQLException {
+		Connection c = open("veche-cluster-listener");
+		try (Statement listen = c.createStatement()) {
+			listen.execute("LISTEN " + CHANNEL);
+		}
+		connection = c;
+		log.info("Node {} listens to the other nodes", node);
+	}
+
+	private Connection open(String name) throws SQLException {
 		var properties = new Properties();
 		if (!username.isBlank()) {
 			properties.setProperty("user", username);
@@ -174,14 +236,21 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 		if (!password.isBlank()) {
 			properties.setProperty("password", password);
 		}
-		properties.setProperty("ApplicationName", "veche-cluster-listener");
+		properties.setProperty("ApplicationName", name);
 		properties.setProperty("tcpKeepAlive", "true");
-		Connection c = DriverManager.getConnection(url, properties);
-		try (Statement listen = c.createStatement()) {
-			listen.execute("LISTEN " + CHANNEL);
+		properties.setProperty("connectTimeout", "10");
+		return DriverManager.getConnection(url, properties);
+	}
+
+	private static void close(Connection c) {
+		if (c != null) {
+			try {
+				c.close();
+			}
+			catch (SQLException ex) {
+				// gone already
+			}
 		}
-		connection = c;
-		log.info("Node {} listens to the other nodes", node);
 	}
 
 	void dispatch(String payload) {

@@ -45,11 +45,7 @@ class ClusterMessagesIT {
 	}
 
 	private PostgresCluster node() {
-		var pool = new HikariDataSource();
-		pool.setJdbcUrl(url);
-		pool.setMaximumPoolSize(2);
-		closing.add(pool);
-		var node = new PostgresCluster(pool, url, "", "");
+		var node = new PostgresCluster(url, "", "");
 		node.start();
 		closing.add(node::stop);
 		return node;
@@ -76,7 +72,7 @@ class ClusterMessagesIT {
 	}
 
 	@Test
-	void theListenerReconnectsWhenItsConnectionIsCut() throws Exception {
+	void theListenerAndTheSenderReconnectWhenTheirConnectionsAreCut() throws Exception {
 		PostgresCluster a = node();
 		PostgresCluster b = node();
 		BlockingQueue<String> heard = new LinkedBlockingQueue<>();
@@ -86,7 +82,7 @@ class ClusterMessagesIT {
 			pool.setJdbcUrl(url);
 			try (Connection c = pool.getConnection()) {
 				c.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-						+ "WHERE application_name = 'veche-cluster-listener' AND datname = current_database()");
+						+ "WHERE application_name LIKE 'veche-cluster-%' AND datname = current_database()");
 			}
 		}
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
