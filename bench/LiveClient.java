@@ -3,7 +3,9 @@
 // while they listen and reports, for each comment, how long the readers took to get it. Loopback only: the
 // host must be 127.0.0.1 or localhost. Bounded: it stops after its posts or after MAX_SECONDS.
 //
-// usage: java LiveClient.java HOST PORT ARTICLE_ID SLUG CONNECTIONS POSTS POST_INTERVAL_MS HOLD_SECONDS TOKEN
+// usage: java LiveClient.java HOST PORT ARTICLE_ID SLUG CONNECTIONS POSTS POST_INTERVAL_MS HOLD_SECONDS TOKEN [POST_PORT]
+// POST_PORT (default PORT): post the comments to another node than the one the readers listen to
+// (bench/two-nodes.sh measures the cross-node latency so).
 // The comments are posted with an editor's token, so that moderation's screening approves them all (a held
 // comment is, rightly, never sent to readers); rendering and broadcasting are the same as for any reader's.
 import java.io.IOException;
@@ -65,6 +67,7 @@ public class LiveClient {
 		long interval = Long.parseLong(args[6]);
 		long holdSeconds = Long.parseLong(args[7]);
 		String token = args[8];
+		int postPort = args.length > 9 ? Integer.parseInt(args[9]) : port;
 		long deadline = System.nanoTime() + MAX_SECONDS * 1_000_000_000L;
 
 		byte[] request = ("GET /live/articles/" + articleId + " HTTP/1.1\r\nHost: " + host + ":" + port
@@ -123,7 +126,7 @@ public class LiveClient {
 				posted[sent] = System.nanoTime();
 				String body = "{\"author\":{\"name\":\"Bench reader " + sent + "\",\"email\":\"bench" + sent
 						+ "@example.org\"},\"body\":\"A comment for the live benchmark LIVEBENCH" + sent + "X\"}";
-				var post = HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + "/api/v1/articles/" + slug + "/comments"))
+				var post = HttpRequest.newBuilder(URI.create("http://" + host + ":" + postPort + "/api/v1/articles/" + slug + "/comments"))
 					.header("Content-Type", "application/json")
 					.header("Authorization", "Bearer " + token)
 					.header("X-Forwarded-For", "10.77." + (sent / 250) + "." + (sent % 250 + 1))

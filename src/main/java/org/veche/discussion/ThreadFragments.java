@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.veche.site.Page;
+import org.veche.site.Cluster;
 import org.veche.site.SiteProperties;
 
 import gg.jte.Content;
@@ -33,6 +34,8 @@ import gg.jte.output.Utf8ByteOutput;
 @Component
 public class ThreadFragments {
 
+	private static final String TOPIC = "discussion.thread";
+
 	private final Discussions discussions;
 
 	private final TemplateEngine templates;
@@ -48,7 +51,13 @@ public class ThreadFragments {
 		.<Key, Rendered>weigher((key, value) -> value.utf8().length + 200)
 		.build();
 
-	ThreadFragments(Discussions discussions, TemplateEngine templates, MessageSource messages, SiteProperties site) {
+	private final Cluster cluster;
+
+	ThreadFragments(Discussions discussions, TemplateEngine templates, MessageSource messages, SiteProperties site,
+			Cluster cluster) {
+		this.cluster = cluster;
+		// a thread changed through another node: its pages here are stale too
+		cluster.listen(TOPIC, articleId -> moveOn(Long.parseLong(articleId)));
 		this.discussions = discussions;
 		this.templates = templates;
 		this.messages = messages;
@@ -134,6 +143,12 @@ public class ThreadFragments {
 	}
 
 	private void changed(long articleId) {
+		moveOn(articleId);
+		// after the commit already (these listeners run then): told at once
+		cluster.tell(TOPIC, Long.toString(articleId));
+	}
+
+	private void moveOn(long articleId) {
 		long current = versions.computeIfAbsent(articleId, id -> new AtomicLong()).incrementAndGet();
 		cache.asMap().keySet().removeIf(key -> key.articleId() == articleId && key.version() < current);
 	}

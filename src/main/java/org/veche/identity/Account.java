@@ -8,5 +8,5 @@ import java.time.Instant;
  * verified; a self-made account is not until its link is followed)
  */
 public record Account(long id, String email, String displayName, Role role, Instant createdAt, boolean suspended,
-		boolean emailVerified) {
+		boolean emailVerified) implements java.io.Serializable {
 }

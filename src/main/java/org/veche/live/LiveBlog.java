@@ -110,6 +110,11 @@ public class LiveBlog {
 		}
 	}
 
+	/** The update rendered in every language, for a node that heard of it from another without its fragments. */
+	public java.util.Optional<Map<String, String>> rendered(long updateId) {
+		return updates.byId(updateId).map(this::rendered);
+	}
+
 	private Map<String, String> rendered(LiveUpdate update) {
 		var html = new LinkedHashMap<String, String>();
 		for (var language : Page.LANGUAGES) {

@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -41,6 +43,7 @@ public class Retention {
 	}
 
 	@Scheduled(fixedDelayString = "${veche.privacy.retention-check:PT1H}", initialDelayString = "PT1M")
+	@SchedulerLock(name = "privacy.retention", lockAtMostFor = "PT30M")
 	void scheduled() {
 		Outcome outcome = run();
 		if (outcome.addressesForgotten() > 0 || outcome.linksDeleted() > 0) {

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -267,8 +269,18 @@ public class Publishing {
 		articles.setCover(articleId, photoId, clock.instant());
 	}
 
-	/** Scheduled articles go out on their own; this tells the rest of the site when they do. */
+	/**
+	 * The schedule's own door to {@link #publishDue}: of several nodes, the one holding the lock publishes (a
+	 * direct call, from a test or elsewhere, is not locked and not skipped).
+	 */
 	@Scheduled(fixedDelayString = "${veche.publishing.schedule-check:PT30S}")
+	@SchedulerLock(name = "publishing.publishDue", lockAtMostFor = "PT5M")
+	@Transactional
+	void publishDueOnSchedule() {
+		publishDue();
+	}
+
+	/** Scheduled articles go out on their own; this tells the rest of the site when they do. */
 	@Transactional
 	public void publishDue() {
 		Instant now = clock.instant();

@@ -53,7 +53,14 @@ final class ArchiveSupport {
 		return new Http.FilePart("photo.jpg", "image/jpeg", out.toByteArray());
 	}
 
-	/** The schema's tables as the database itself lists them, less Flyway's history and SQLite's own. */
+	/**
+	 * Tables no section copies as rows: the nodes' shared running state (sessions, job locks, limits), and the
+	 * photo files in PostgreSQL, which the media section writes as files (see docs/DEPLOYMENT.md).
+	 */
+	static final java.util.Set<String> NOT_ROWS = java.util.Set.of("shedlock", "spring_session",
+			"spring_session_attributes", "sign_in_failure", "raid_recent", "raid_premoderation", "media_file");
+
+	/** The schema's tables as the database itself lists them, less Flyway's history, SQLite's own and {@link #NOT_ROWS}. */
 	static List<String> tables(Connection connection) throws SQLException {
 		var tables = new ArrayList<String>();
 		String schema = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
@@ -61,7 +68,7 @@ final class ArchiveSupport {
 		try (ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] { "TABLE" })) {
 			while (rs.next()) {
 				String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-				if (!name.startsWith("sqlite_") && !name.equals("flyway_schema_history")) {
+				if (!name.startsWith("sqlite_") && !name.equals("flyway_schema_history") && !NOT_ROWS.contains(name)) {
 					tables.add(name);
 				}
 			}

@@ -21,9 +21,9 @@ import org.veche.support.Http;
  * A reader's EventSource, without a browser: it reads the stream line by line as the SSE format says and hands
  * out the events in order.
  */
-final class EventStream implements AutoCloseable {
+public final class EventStream implements AutoCloseable {
 
-	record Event(String id, String name, String data) {
+	public record Event(String id, String name, String data) {
 
 		JsonNode json() {
 			return Http.JSON.readTree(data);
@@ -44,7 +44,7 @@ final class EventStream implements AutoCloseable {
 		this.reader = Thread.ofVirtual().start(this::read);
 	}
 
-	static EventStream open(String url, Map<String, String> headers) {
+	public static EventStream open(String url, Map<String, String> headers) {
 		var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2));
 		headers.forEach(request::header);
 		try {
@@ -107,7 +107,7 @@ final class EventStream implements AutoCloseable {
 	}
 
 	/** The next event of the kind, skipping others (likes, say); fails when none comes within the time. */
-	Event next(String name, Duration within) throws InterruptedException {
+	public Event next(String name, Duration within) throws InterruptedException {
 		long deadline = System.nanoTime() + within.toNanos();
 		while (System.nanoTime() < deadline) {
 			Event event = events.poll(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);

@@ -17,6 +17,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -139,6 +140,11 @@ public class Comments {
 
 	/** When the address or e-mail last commented, for the flood limit; an empty e-mail is nobody's. */
 	public Optional<Instant> lastPostBy(String addressHash, String email) {
+		if (addressHash != null && db.dialect().family() == SQLDialect.POSTGRES) {
+			// nodes sharing the database: two posts from one address at once queue here until the first commits,
+			// so the second sees it (SQLite's write transactions queue anyway)
+			db.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", Object.class, DSL.val(addressHash))).fetch();
+		}
 		Condition byEmail = email == null || email.isEmpty() ? DSL.falseCondition() : AUTHOR_EMAIL.eq(email);
 		var condition = addressHash == null ? byEmail : byEmail.or(ADDRESS_HASH.eq(addressHash));
 		Long last = db.select(max(CREATED_AT)).from(COMMENT).where(condition).fetchOne(0, Long.class);

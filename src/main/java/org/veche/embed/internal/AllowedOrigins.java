@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 import org.veche.embed.PageUrl;
 import org.veche.site.RejectedInput;
+import org.veche.site.Cluster;
 import org.veche.site.SiteSettings;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -28,9 +29,13 @@ public class AllowedOrigins {
 
 	private final LoadingCache<String, List<String>> cache;
 
-	AllowedOrigins(SiteSettings settings) {
+	private final Cluster cluster;
+
+	AllowedOrigins(SiteSettings settings, Cluster cluster) {
 		this.settings = settings;
+		this.cluster = cluster;
 		this.cache = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30)).build(key -> load());
+		cluster.listen(SETTING, any -> cache.invalidateAll());
 	}
 
 	public List<String> all() {
@@ -59,6 +64,7 @@ public class AllowedOrigins {
 		}
 		settings.put(SETTING, String.join("\n", origins));
 		cache.invalidateAll();
+		cluster.tellAfterCommit(SETTING, "");
 		return List.copyOf(origins);
 	}
 

@@ -2,8 +2,7 @@ package org.veche.identity.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -11,18 +10,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.veche.privacy.AddressHasher;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 /**
  * Slows password guessing: after too many failed sign-ins for one e-mail, or from one network address, in a
- * sliding window, every further attempt is refused before the password is looked at, right or wrong. Counted
- * in memory only (a restart forgives), and by address hash, so no plain address is kept.
+ * sliding window, every further attempt is refused before the password is looked at, right or wrong. Counted in
+ * the database ({@link SignInFailures}), so that a guesser whom a load balancer spreads over several nodes meets
+ * one limit, and by address hash, so no plain address is kept.
  */
 @Component
 public class LoginThrottle {
 
-	private final Cache<String, Deque<Long>> failures;
+	private final SignInFailures failures;
+
+	private final java.util.concurrent.atomic.AtomicLong recorded = new java.util.concurrent.atomic.AtomicLong();
 
 	private final Clock clock;
 
@@ -35,20 +34,21 @@ public class LoginThrottle {
 	private final Duration window;
 
 	@org.springframework.beans.factory.annotation.Autowired
-	LoginThrottle(Clock clock, AddressHasher addresses,
+	LoginThrottle(Clock clock, AddressHasher addresses, SignInFailures failures,
 			@Value("${veche.identity.sign-in-failures-per-email:5}") int perEmail,
 			@Value("${veche.identity.sign-in-failures-per-address:20}") int perAddress,
 			@Value("${veche.identity.sign-in-window:15m}") Duration window) {
-		this(clock, addresses::hash, perEmail, perAddress, window);
+		this(clock, addresses::hash, failures, perEmail, perAddress, window);
 	}
 
-	LoginThrottle(Clock clock, UnaryOperator<String> addressHash, int perEmail, int perAddress, Duration window) {
+	LoginThrottle(Clock clock, UnaryOperator<String> addressHash, SignInFailures failures, int perEmail, int perAddress,
+			Duration window) {
 		this.clock = clock;
 		this.addressHash = addressHash;
+		this.failures = failures;
 		this.perEmail = perEmail;
 		this.perAddress = perAddress;
 		this.window = window;
-		this.failures = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(100_000).build();
 	}
 
 	/** How long until the next attempt is allowed, when it is not allowed now. */
@@ -66,7 +66,7 @@ public class LoginThrottle {
 
 	/** A right password forgives the e-mail's earlier failures; the address keeps its count. */
 	public void succeeded(String email) {
-		failures.invalidate(emailKey(email));
+		failures.forget(emailKey(email));
 	}
 
 	/** Whole minutes to tell the reader, never "0 minutes". */
@@ -75,36 +75,21 @@ public class LoginThrottle {
 	}
 
 	private void record(String key, long now) {
-		failures.asMap().compute(key, (k, times) -> {
-			Deque<Long> kept = times == null ? new ArrayDeque<>() : times;
-			synchronized (kept) {
-				prune(kept, now);
-				kept.addLast(now);
-			}
-			return kept;
-		});
+		// what has left the window goes with the next failure of the same key: the table holds only live counts
+		failures.forgetBefore(key, now - window.toMillis());
+		if (recorded.incrementAndGet() % 256 == 0) {
+			failures.forgetAllBefore(now - window.toMillis());
+		}
+		failures.add(key, now);
 	}
 
 	private long waitFor(String key, int limit, long now) {
-		Deque<Long> times = failures.getIfPresent(key);
-		if (times == null) {
+		List<Long> newest = failures.newest(key, now - window.toMillis(), limit);
+		if (newest.size() < limit) {
 			return 0;
 		}
-		synchronized (times) {
-			prune(times, now);
-			if (times.size() < limit) {
-				return 0;
-			}
-			// the attempt is allowed again when enough of the failures have left the window
-			var ordered = times.toArray(Long[]::new);
-			return ordered[times.size() - limit] + window.toMillis() - now;
-		}
-	}
-
-	private void prune(Deque<Long> times, long now) {
-		while (!times.isEmpty() && times.peekFirst() <= now - window.toMillis()) {
-			times.pollFirst();
-		}
+		// the attempt is allowed again when the oldest of the last `limit` failures has left the window
+		return newest.get(limit - 1) + window.toMillis() - now;
 	}
 
 	private static String emailKey(String email) {

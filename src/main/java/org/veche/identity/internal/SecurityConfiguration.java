@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -112,7 +113,9 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
+	/** One node's own sessions (SQLite); on PostgreSQL, {@link SharedSessions} makes the registry. */
 	@Bean
+	@ConditionalOnExpression("!'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
 	SessionRegistry sessionRegistry() {
 		return new SessionRegistryImpl();
 	}

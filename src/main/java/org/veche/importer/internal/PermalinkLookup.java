@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 import org.veche.publishing.Article;
 import org.veche.publishing.Publishing;
+import org.veche.site.Cluster;
 
 /**
  * Where an old address leads now, remembered for a while, so that a moved site's readers are redirected at
@@ -16,6 +17,8 @@ import org.veche.publishing.Publishing;
  */
 @Component
 public class PermalinkLookup {
+
+	private static final String TOPIC = "importer.permalinks";
 
 	private final OldPermalinks permalinks;
 
@@ -28,9 +31,13 @@ public class PermalinkLookup {
 
 	private volatile Boolean any;
 
-	PermalinkLookup(OldPermalinks permalinks, Publishing publishing) {
+	private final Cluster cluster;
+
+	PermalinkLookup(OldPermalinks permalinks, Publishing publishing, Cluster cluster) {
 		this.permalinks = permalinks;
 		this.publishing = publishing;
+		this.cluster = cluster;
+		cluster.listen(TOPIC, any -> forgetHere());
 	}
 
 	/** The new path for an old address in {@link OldAddresses}' spelling. */
@@ -49,6 +56,11 @@ public class PermalinkLookup {
 
 	/** After an import: addresses may have been added. */
 	public void forget() {
+		forgetHere();
+		cluster.tellAfterCommit(TOPIC, "");
+	}
+
+	private void forgetHere() {
 		any = null;
 		targets.invalidateAll();
 	}

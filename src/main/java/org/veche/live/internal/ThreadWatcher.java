@@ -2,6 +2,7 @@ package org.veche.live.internal;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -60,12 +61,17 @@ class ThreadWatcher {
 
 	private void show(long commentId) {
 		// read again after the commit: the status is the stored one, not what the event said a moment ago
-		discussions.comment(commentId).filter(Comment::isApproved).ifPresent(comment -> {
+		event(commentId).ifPresent(events::publish);
+	}
+
+	/** The approved comment as a live event, rendered in every language; also for a node that heard of it from another. */
+	Optional<LiveEvent> event(long commentId) {
+		return discussions.comment(commentId).filter(Comment::isApproved).map(comment -> {
 			var html = new LinkedHashMap<String, String>();
 			for (var language : Page.LANGUAGES) {
 				html.put(language.getLanguage(), fragments.renderOne(comment, language));
 			}
-			events.publish(new LiveEvent(comment.articleId(), LiveEvent.Kind.COMMENT, comment.id(), comment.parentId(), 0, html));
+			return new LiveEvent(comment.articleId(), LiveEvent.Kind.COMMENT, comment.id(), comment.parentId(), 0, html);
 		});
 	}
 

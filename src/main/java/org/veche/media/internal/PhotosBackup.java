@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.jooq.DSLContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.veche.backup.BackupReader;
@@ -28,13 +29,25 @@ class PhotosBackup extends TableSection {
 	/** The variants readers are served, and the uploads kept as they came when veche.media.keep-originals is on. */
 	private final Map<String, Path> folders;
 
-	PhotosBackup(DSLContext db, SiteProperties site) {
+	private final SharedMediaStore shared;
+
+	PhotosBackup(DSLContext db, SiteProperties site, ObjectProvider<SharedMediaStore> shared) {
 		super(db, "media", BackupTable.withId("photo"));
 		this.folders = Map.of("media", site.mediaDir(), "originals", site.dataDir().resolve("originals"));
+		this.shared = shared.getIfAvailable();
 	}
 
 	@Override
 	protected void writeFiles(BackupWriter out) {
+		if (shared != null) {
+			// photos uploaded through other nodes are on this disk only once fetched
+			try {
+				shared.fetchAll();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot fetch the photo files from the database", ex);
+			}
+		}
 		for (var folder : new TreeMap<>(folders).entrySet()) {
 			Path root = folder.getValue();
 			if (!Files.isDirectory(root)) {
@@ -55,6 +68,14 @@ class PhotosBackup extends TableSection {
 	@Override
 	protected void readFiles(BackupReader in) {
 		in.files(folders);
+		if (shared != null) {
+			try {
+				shared.storeAll();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot store the restored photo files in the database", ex);
+			}
+		}
 	}
 
 }

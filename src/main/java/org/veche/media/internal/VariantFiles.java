@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 import org.veche.media.MediaProperties;
@@ -17,7 +19,8 @@ import org.veche.site.SiteProperties;
 
 /**
  * The files behind photos: a folder of variants per storage key under the served media folder, and, only when
- * the owner keeps originals, the uploaded file under a folder that is never served.
+ * the owner keeps originals, the uploaded file under a folder that is never served. On PostgreSQL every file is
+ * also written to {@link SharedMediaStore}, so that the other nodes find it.
  */
 @Component
 public class VariantFiles {
@@ -32,10 +35,20 @@ public class VariantFiles {
 
 	private final boolean keepOriginals;
 
-	VariantFiles(SiteProperties site, MediaProperties media) {
+	/** The files of every node, on PostgreSQL; absent on one node, whose disk is the only store. */
+	private final SharedMediaStore shared;
+
+	@Autowired
+	VariantFiles(SiteProperties site, MediaProperties media, ObjectProvider<SharedMediaStore> shared) {
+		this(site, media, shared.getIfAvailable());
+	}
+
+	/** @param shared the database's copy of the files, or null on one node */
+	VariantFiles(SiteProperties site, MediaProperties media, SharedMediaStore shared) {
 		this.mediaDir = site.mediaDir();
 		this.originalsDir = site.dataDir().resolve("originals");
 		this.keepOriginals = media.keepOriginals();
+		this.shared = shared;
 	}
 
 	/** A fresh random key: a changed photo gets a new one, so no cache can keep serving the old pixels. */
@@ -65,8 +78,15 @@ public class VariantFiles {
 		try (OutputStream out = Files.newOutputStream(folder.resolve(w + ".jpg"))) {
 			ImageVariants.writeJpeg(scaled, out);
 		}
+		if (shared != null) {
+			shared.putFile("media/" + key + "/" + w + ".jpg", folder.resolve(w + ".jpg"));
+		}
 		if (Webp.available()) {
-			Files.write(folder.resolve(w + ".webp"), Webp.encode(scaled, WEBP_QUALITY));
+			byte[] webp = Webp.encode(scaled, WEBP_QUALITY);
+			Files.write(folder.resolve(w + ".webp"), webp);
+			if (shared != null) {
+				shared.put("media/" + key + "/" + w + ".webp", webp);
+			}
 		}
 	}
 
@@ -75,16 +95,35 @@ public class VariantFiles {
 		if (keepOriginals) {
 			Files.createDirectories(originalsDir);
 			Files.write(originalsDir.resolve(key), upload);
+			if (shared != null) {
+				shared.put("originals/" + key, upload);
+			}
 		}
 	}
 
 	public Optional<byte[]> original(String key) throws IOException {
 		Path file = originalsDir.resolve(key);
+		if (!Files.exists(file) && shared != null) {
+			return shared.local("originals/" + key).map(VariantFiles::read);
+		}
 		return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
 	}
 
 	public byte[] variant(String key, int width) throws IOException {
-		return Files.readAllBytes(mediaDir.resolve(key).resolve(width + ".jpg"));
+		Path file = mediaDir.resolve(key).resolve(width + ".jpg");
+		if (!Files.exists(file) && shared != null) {
+			shared.local("media/" + key + "/" + width + ".jpg");
+		}
+		return Files.readAllBytes(file);
+	}
+
+	private static byte[] read(Path file) {
+		try {
+			return Files.readAllBytes(file);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/** Moves a kept original to a new key, so it follows its photo. */
@@ -93,11 +132,18 @@ public class VariantFiles {
 		if (Files.exists(file)) {
 			Files.move(file, originalsDir.resolve(to));
 		}
+		if (shared != null) {
+			shared.rename("originals/" + from, "originals/" + to);
+		}
 	}
 
 	/** Removes the variants and any kept original of a key. */
 	public void delete(String key) {
 		try {
+			if (shared != null) {
+				shared.deleteUnder("media/" + key + "/");
+				shared.delete("originals/" + key);
+			}
 			FileSystemUtils.deleteRecursively(mediaDir.resolve(key));
 			Files.deleteIfExists(originalsDir.resolve(key));
 		}
@@ -107,6 +153,9 @@ public class VariantFiles {
 	}
 
 	public void deleteVariants(String key) {
+		if (shared != null) {
+			shared.deleteUnder("media/" + key + "/");
+		}
 		try {
 			FileSystemUtils.deleteRecursively(mediaDir.resolve(key));
 		}

@@ -1,41 +1,64 @@
 package org.veche.moderation.internal;
 
-import java.time.Duration;
+import static org.jooq.impl.DSL.field;
+import static org.jooq.impl.DSL.name;
+import static org.jooq.impl.DSL.table;
+
+import java.nio.ByteBuffer;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Table;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds raids: a burst of near-duplicate comments from new identities on one thread within a short window.
- * The recent comments of each thread are kept in memory as MinHash signatures only (no text), for the window;
- * a thread under a raid is pre-moderated for a while. Both live on this node only and end with a restart,
- * which a raid outlasts rarely; the comments it held stay held, with their cluster, in the database.
+ * The recent comments of each thread are kept as MinHash signatures only (no text), for the window, and a thread
+ * under a raid is pre-moderated for a while. Both are kept in the database ({@code raid_recent},
+ * {@code raid_premoderation}), in the comment's own transaction, so that a raid spread by a load balancer over
+ * several nodes is seen as one burst.
  */
 @Component
 public class RaidDetector {
 
 	/** One recent comment on a thread. @param cluster the raid it was found in, or 0 */
-	private record Recent(long commentId, long[] signature, Instant at, long cluster) {
+	private record Recent(long commentId, long[] signature, long cluster) {
 	}
 
 	/** A raid found: its cluster (the id of its first comment) and the earlier comments that belong to it. */
 	public record Raid(long cluster, List<Long> earlier) {
 	}
 
-	private final Map<Long, Deque<Recent>> recent = new ConcurrentHashMap<>();
+	private static final Table<Record> RECENT = table(name("raid_recent"));
 
-	private final Map<Long, Instant> premoderated = new ConcurrentHashMap<>();
+	private static final Field<Long> COMMENT_ID = field(name("raid_recent", "comment_id"), Long.class);
+
+	private static final Field<Long> ARTICLE_ID = field(name("raid_recent", "article_id"), Long.class);
+
+	private static final Field<byte[]> SIGNATURE = field(name("raid_recent", "signature"), byte[].class);
+
+	private static final Field<Long> POSTED_AT = field(name("raid_recent", "posted_at"), Long.class);
+
+	private static final Field<Long> CLUSTER = field(name("raid_recent", "cluster_id"), Long.class);
+
+	private static final Table<Record> PREMODERATION = table(name("raid_premoderation"));
+
+	private static final Field<Long> PREMODERATED_ARTICLE = field(name("raid_premoderation", "article_id"), Long.class);
+
+	private static final Field<Long> UNTIL = field(name("raid_premoderation", "until_at"), Long.class);
+
+	private final DSLContext db;
 
 	private final ModerationProperties settings;
 
-	RaidDetector(ModerationProperties settings) {
+	RaidDetector(DSLContext db, ModerationProperties settings) {
+		this.db = db;
 		this.settings = settings;
 	}
 
@@ -45,19 +68,15 @@ public class RaidDetector {
 			return Optional.empty();
 		}
 		long[] signature = Shingles.signature(body);
-		Deque<Recent> thread = recent.computeIfAbsent(articleId, id -> new ArrayDeque<>());
-		synchronized (thread) {
-			forgetOld(thread, now);
-			List<Recent> alike = thread.stream()
-				.filter(r -> Shingles.similarity(r.signature(), signature) >= settings.raidSimilarity())
-				.toList();
-			if (alike.size() + 1 < size) {
-				return Optional.empty();
-			}
-			long cluster = alike.stream().mapToLong(Recent::cluster).filter(c -> c != 0).min()
-				.orElse(alike.getFirst().commentId());
-			return Optional.of(new Raid(cluster, alike.stream().map(Recent::commentId).toList()));
+		List<Recent> alike = recent(articleId, now).stream()
+			.filter(r -> Shingles.similarity(r.signature(), signature) >= settings.raidSimilarity())
+			.toList();
+		if (alike.size() + 1 < size) {
+			return Optional.empty();
 		}
+		long cluster = alike.stream().mapToLong(Recent::cluster).filter(c -> c != 0).min()
+			.orElse(alike.getFirst().commentId());
+		return Optional.of(new Raid(cluster, alike.stream().map(Recent::commentId).toList()));
 	}
 
 	/** Remembers a new identity's comment for the window, and marks a raid's members as found. */
@@ -65,49 +84,77 @@ public class RaidDetector {
 		if (!counts(body)) {
 			return;
 		}
-		Deque<Recent> thread = recent.computeIfAbsent(articleId, id -> new ArrayDeque<>());
-		synchronized (thread) {
-			if (raid != null) {
-				var marked = new ArrayList<Recent>();
-				thread.removeIf(r -> {
-					if (raid.earlier().contains(r.commentId())) {
-						marked.add(new Recent(r.commentId(), r.signature(), r.at(), raid.cluster()));
-						return true;
-					}
-					return false;
-				});
-				thread.addAll(marked);
-			}
-			thread.addLast(new Recent(commentId, Shingles.signature(body), at, raid == null ? 0 : raid.cluster()));
+		// what has left the window goes when the thread gets its next comment
+		db.deleteFrom(RECENT)
+			.where(ARTICLE_ID.eq(articleId).and(POSTED_AT.lt(at.minus(settings.raidWindow()).toEpochMilli())))
+			.execute();
+		if (raid != null && !raid.earlier().isEmpty()) {
+			db.update(RECENT).set(CLUSTER, raid.cluster()).where(COMMENT_ID.in(raid.earlier())).execute();
 		}
+		db.insertInto(RECENT)
+			.set(COMMENT_ID, commentId)
+			.set(ARTICLE_ID, articleId)
+			.set(SIGNATURE, bytes(Shingles.signature(body)))
+			.set(POSTED_AT, at.toEpochMilli())
+			.set(CLUSTER, raid == null ? 0L : raid.cluster())
+			.onConflictDoNothing()
+			.execute();
 		if (raid != null) {
-			premoderated.put(articleId, at.plus(settings.raidPremoderation()));
+			long until = at.plus(settings.raidPremoderation()).toEpochMilli();
+			db.insertInto(PREMODERATION)
+				.set(PREMODERATED_ARTICLE, articleId)
+				.set(UNTIL, until)
+				.onConflict(PREMODERATED_ARTICLE)
+				.doUpdate()
+				.set(UNTIL, until)
+				.execute();
 		}
 	}
 
 	/** Until when a thread under a raid holds every comment, if it is under one now. */
 	public Optional<Instant> premoderatedUntil(long articleId, Instant now) {
-		Instant until = premoderated.get(articleId);
-		if (until == null || !until.isAfter(now)) {
-			premoderated.remove(articleId, until);
-			return Optional.empty();
-		}
-		return Optional.of(until);
+		return db.select(UNTIL)
+			.from(PREMODERATION)
+			.where(PREMODERATED_ARTICLE.eq(articleId).and(UNTIL.gt(now.toEpochMilli())))
+			.fetchOptional(UNTIL)
+			.map(Instant::ofEpochMilli);
 	}
 
 	/** Threads pre-moderated by a raid now, with until when. */
 	public Map<Long, Instant> premoderated(Instant now) {
-		premoderated.entrySet().removeIf(e -> !e.getValue().isAfter(now));
-		return Map.copyOf(premoderated);
+		var threads = new LinkedHashMap<Long, Instant>();
+		db.select(PREMODERATED_ARTICLE, UNTIL)
+			.from(PREMODERATION)
+			.where(UNTIL.gt(now.toEpochMilli()))
+			.orderBy(PREMODERATED_ARTICLE)
+			.forEach(r -> threads.put(r.get(PREMODERATED_ARTICLE), Instant.ofEpochMilli(r.get(UNTIL))));
+		return threads;
+	}
+
+	private List<Recent> recent(long articleId, Instant now) {
+		// the window's edge as before: a comment exactly one window old still counts
+		long since = now.minus(settings.raidWindow()).toEpochMilli();
+		return db.select(COMMENT_ID, SIGNATURE, CLUSTER)
+			.from(RECENT)
+			.where(ARTICLE_ID.eq(articleId).and(POSTED_AT.ge(since)))
+			.orderBy(POSTED_AT, COMMENT_ID)
+			.fetch(r -> new Recent(r.get(COMMENT_ID), longs(r.get(SIGNATURE)), r.get(CLUSTER)));
 	}
 
 	private boolean counts(String body) {
 		return Shingles.fold(body).length() >= settings.raidMinLength();
 	}
 
-	private void forgetOld(Deque<Recent> thread, Instant now) {
-		Duration window = settings.raidWindow();
-		thread.removeIf(r -> r.at().plus(window).isBefore(now));
+	private static byte[] bytes(long[] signature) {
+		var buffer = ByteBuffer.allocate(signature.length * Long.BYTES);
+		buffer.asLongBuffer().put(signature);
+		return buffer.array();
+	}
+
+	private static long[] longs(byte[] bytes) {
+		long[] signature = new long[bytes.length / Long.BYTES];
+		ByteBuffer.wrap(bytes).asLongBuffer().get(signature);
+		return signature;
 	}
 
 }

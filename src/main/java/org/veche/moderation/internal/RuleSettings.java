@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.stereotype.Component;
 import org.veche.discussion.DiscussionProperties;
 import org.veche.moderation.DiscussionRules;
+import org.veche.site.Cluster;
 import org.veche.site.SiteSettings;
 
 /**
@@ -20,6 +21,8 @@ import org.veche.site.SiteSettings;
  */
 @Component
 public class RuleSettings {
+
+	private static final String TOPIC = "moderation.rules";
 
 	private static final String PREFIX = "moderation.";
 
@@ -33,7 +36,11 @@ public class RuleSettings {
 		.expireAfterWrite(Duration.ofSeconds(5))
 		.build(key -> load());
 
-	RuleSettings(SiteSettings settings, ModerationProperties defaults, DiscussionProperties discussion) {
+	private final Cluster cluster;
+
+	RuleSettings(SiteSettings settings, ModerationProperties defaults, DiscussionProperties discussion, Cluster cluster) {
+		this.cluster = cluster;
+		cluster.listen(TOPIC, any -> cache.invalidateAll());
 		this.settings = settings;
 		this.defaults = defaults;
 		this.discussion = discussion;
@@ -58,6 +65,7 @@ public class RuleSettings {
 		put("filter-spam", String.valueOf(rules.filterSpam()));
 		put("raid-size", String.valueOf(rules.raidSize()));
 		cache.invalidateAll();
+		cluster.tellAfterCommit(TOPIC, "");
 	}
 
 	private DiscussionRules load() {

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +54,7 @@ public class Digests {
 	}
 
 	@Scheduled(fixedDelayString = "${veche.notification.digest-check:PT10M}", initialDelayString = "PT1M")
+	@SchedulerLock(name = "notification.digests", lockAtMostFor = "PT30M")
 	void scheduled() {
 		sendDue(clock.instant());
 	}

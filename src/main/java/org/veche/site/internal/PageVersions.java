@@ -4,12 +4,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.springframework.stereotype.Component;
+import org.veche.site.Cluster;
 
 /**
  * What the kept pages depend on, as counters that move on every change: one for the whole site and one slot
  * per article (articles share 4,095 slots by hash, so a change may rebuild a neighbour's page too, never too
  * few), slot 0 for the listings. A kept page remembers the counters it was built under and is current while
  * they have not moved. Counters move after the change commits, so a page built under the new value shows it.
+ * On PostgreSQL every change is told to the other nodes too, so that a guest on any node sees it at once.
  */
 @Component
 public class PageVersions {
@@ -24,6 +26,24 @@ public class PageVersions {
 	private final AtomicLong site = new AtomicLong();
 
 	private final AtomicLongArray slots = new AtomicLongArray(SLOTS);
+
+	private static final String TOPIC = "page";
+
+	private static final String EVERYTHING = "*";
+
+	private final Cluster cluster;
+
+	PageVersions(Cluster cluster) {
+		this.cluster = cluster;
+		cluster.listen(TOPIC, message -> {
+			if (EVERYTHING.equals(message)) {
+				site.incrementAndGet();
+			}
+			else {
+				moveOn(Long.parseLong(message));
+			}
+		});
+	}
 
 	/** Set while a write request runs; true once the write said precisely what it changed. */
 	private static final ThreadLocal<boolean[]> WRITE = new ThreadLocal<>();
@@ -54,14 +74,24 @@ public class PageVersions {
 	}
 
 	public void articleChanged(long articleId) {
-		slots.incrementAndGet(slot(articleId));
-		slots.incrementAndGet(0);
+		moveOn(articleId);
 		described();
+		if (cluster.shared()) {
+			cluster.tell(TOPIC, Long.toString(articleId));
+		}
 	}
 
 	public void everythingChanged() {
 		site.incrementAndGet();
 		described();
+		if (cluster.shared()) {
+			cluster.tell(TOPIC, EVERYTHING);
+		}
+	}
+
+	private void moveOn(long articleId) {
+		slots.incrementAndGet(slot(articleId));
+		slots.incrementAndGet(0);
 	}
 
 	public void described() {

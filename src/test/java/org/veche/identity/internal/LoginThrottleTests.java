@@ -39,7 +39,26 @@ class LoginThrottleTests {
 
 	private final HandClock clock = new HandClock();
 
-	private final LoginThrottle throttle = new LoginThrottle(clock, a -> "hash-" + a, 5, 20, Duration.ofMinutes(15));
+	private final LoginThrottle throttle = new LoginThrottle(clock, a -> "hash-" + a, failures(), 5, 20,
+			Duration.ofMinutes(15));
+
+	/** The failures table in an in-memory SQLite database, made by the site's own migration. */
+	private static SignInFailures failures() {
+		try {
+			var connection = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
+			var migration = new String(LoginThrottleTests.class
+				.getResourceAsStream("/db/migration/sqlite/V41__shared_limits.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
+				if (!statement.isBlank()) {
+					connection.createStatement().execute(statement);
+				}
+			}
+			return new SignInFailures(org.jooq.impl.DSL.using(connection, org.jooq.SQLDialect.SQLITE));
+		}
+		catch (java.sql.SQLException | java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
 
 	@Test
 	void theFifthFailureForAnEmailBlocksItUntilTheFirstFailureLeavesTheWindow() {

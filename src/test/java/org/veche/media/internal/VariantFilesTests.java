@@ -23,7 +23,7 @@ class VariantFilesTests {
 
 	private VariantFiles files(boolean keepOriginals) {
 		return new VariantFiles(new SiteProperties("Test", data, ZoneId.of("UTC"), false, false),
-				new MediaProperties(keepOriginals));
+				new MediaProperties(keepOriginals), (SharedMediaStore) null);
 	}
 
 	@Test

@@ -1,0 +1,27 @@
+package org.veche.site.internal;
+
+import java.util.function.Consumer;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+import org.veche.site.Cluster;
+
+/** One node on SQLite: nobody else to tell. */
+@Component
+@ConditionalOnExpression("!'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
+class SingleNode implements Cluster {
+
+	@Override
+	public boolean shared() {
+		return false;
+	}
+
+	@Override
+	public void tell(String topic, String message) {
+	}
+
+	@Override
+	public void listen(String topic, Consumer<String> listener) {
+	}
+
+}

@@ -1,0 +1,2 @@
+-- Nothing on one node: photo files stay under the data directory. PostgreSQL's V42 adds media_file for sites
+-- of several nodes; this version keeps both databases at the same schema version, which backups compare.
