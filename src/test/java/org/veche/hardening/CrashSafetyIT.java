@@ -103,9 +103,7 @@ class CrashSafetyIT {
 	}
 
 	private static String firstArticle(ServerProcess server) throws Exception {
-		var response = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/articles?size=1"))).build(),
-				HttpResponse.BodyHandlers.ofString());
-		return Http.JSON.readTree(response.body()).get("articles").get(0).get("slug").asString();
+		return server.publish(1).get(0).getKey();
 	}
 
 	private static void post(ServerProcess server, String slug, int n, boolean form,

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * target/veche.jar run as a separate JVM, as an owner runs it, so a test can kill it with SIGKILL and start it
@@ -20,6 +21,10 @@ import java.util.List;
 final class ServerProcess implements AutoCloseable {
 
 	static final Path JAR = Path.of("target", "veche.jar");
+
+	static final String ADMIN_EMAIL = "crash-admin@example.org";
+
+	static final String ADMIN_PASSWORD = "a long administrator password";
 
 	private final Process process;
 
@@ -40,7 +45,8 @@ final class ServerProcess implements AutoCloseable {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		var command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar",
 				JAR.toAbsolutePath().toString(), "--server.port=" + port, "--veche.data-dir=" + dataDir,
-				"--spring.datasource.url=" + databaseUrl, "--veche.demo-content=true",
+				"--spring.datasource.url=" + databaseUrl, "--veche.demo-content=false",
+				"--veche.admin.email=" + ADMIN_EMAIL, "--veche.admin.password=" + ADMIN_PASSWORD,
 				"--veche.moderation.hold-first-comment=false", "--veche.moderation.hold-links=0",
 				"--veche.moderation.raid-size=0", "--veche.rate-limit.enabled=false", "--spring.mail.host="));
 		command.addAll(extraArguments);
@@ -88,6 +94,42 @@ final class ServerProcess implements AutoCloseable {
 		}
 		process.destroyForcibly();
 		throw new AssertionError("the server did not start in " + patience + "; see " + log);
+	}
+
+	/** Publishes the articles through the API as the first administrator, and returns their slugs and ids. */
+	List<Map.Entry<String, Long>> publish(int count) {
+		var client = HttpClient.newHttpClient();
+		try {
+			var token = client.send(HttpRequest.newBuilder(URI.create(url("/api/v1/auth/token")))
+				.header("Content-Type", "application/json")
+				.POST(HttpRequest.BodyPublishers.ofString(
+						"{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			String bearer = org.veche.support.Http.JSON.readTree(token.body()).get("token").asString();
+			var articles = new ArrayList<Map.Entry<String, Long>>();
+			for (int i = 0; i < count; i++) {
+				var response = client.send(HttpRequest.newBuilder(URI.create(url("/api/v1/articles")))
+					.header("Content-Type", "application/json")
+					.header("Authorization", "Bearer " + bearer)
+					.POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"Story " + i + " " + System.nanoTime()
+							+ "\",\"lead\":\"A lead\",\"body\":\"A body with *words*.\",\"tags\":[\"news\"],"
+							+ "\"status\":\"published\"}"))
+					.build(), HttpResponse.BodyHandlers.ofString());
+				if (response.statusCode() != 201) {
+					throw new AssertionError("article not published: " + response.statusCode() + " " + response.body());
+				}
+				var json = org.veche.support.Http.JSON.readTree(response.body());
+				articles.add(Map.entry(json.get("slug").asString(), json.get("id").asLong()));
+			}
+			return articles;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 	/** SIGKILL: no shutdown hook, no flush, no goodbye. */

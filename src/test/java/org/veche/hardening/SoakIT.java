@@ -35,9 +35,9 @@ import org.veche.support.TestDatabase;
  */
 class SoakIT {
 
-	private static final String EMAIL = "soak-admin@example.org";
+	private static final String EMAIL = ServerProcess.ADMIN_EMAIL;
 
-	private static final String PASSWORD = "soak password that is long enough";
+	private static final String PASSWORD = ServerProcess.ADMIN_PASSWORD;
 
 	record Sample(long threads, long sockets, long heapKb, long rssKb) {
 	}
@@ -49,19 +49,15 @@ class SoakIT {
 		Duration warmUp = duration.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(2) : Duration.ofSeconds(15);
 		Path data = Files.createTempDirectory("veche-soak-");
 		try (ServerProcess server = ServerProcess.start(data, TestDatabase.newDatabaseUrl(data),
-				List.of("--veche.admin.email=" + EMAIL, "--veche.admin.password=" + PASSWORD))) {
+				List.of())) {
 			var errors = new ConcurrentLinkedQueue<String>();
 			var counts = new ConcurrentHashMap<String, LongAdder>();
 			var running = new AtomicBoolean(true);
 			var sequence = new AtomicInteger();
 			var client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-			var articles = Http.JSON.readTree(get(client, server.url("/api/v1/articles?size=20")).body()).get("articles");
-			List<String> slugs = new java.util.ArrayList<>();
-			List<Long> ids = new java.util.ArrayList<>();
-			articles.forEach(a -> {
-				slugs.add(a.get("slug").asString());
-				ids.add(a.get("id").asLong());
-			});
+			var articles = server.publish(5);
+			List<String> slugs = articles.stream().map(Map.Entry::getKey).toList();
+			List<Long> ids = articles.stream().map(Map.Entry::getValue).toList();
 			assertThat(slugs).isNotEmpty();
 			Sample warm = null;
 			try (var load = Executors.newVirtualThreadPerTaskExecutor()) {

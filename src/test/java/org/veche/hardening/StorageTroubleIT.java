@@ -213,7 +213,7 @@ class StorageTroubleIT {
 	}
 
 	private static String firstArticle(ServerProcess server) throws Exception {
-		return get(server, "/api/v1/articles?size=1").json().get("articles").get(0).get("slug").asString();
+		return server.publish(1).get(0).getKey();
 	}
 
 	private static int run(String... command) {

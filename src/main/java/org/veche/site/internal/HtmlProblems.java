@@ -29,7 +29,7 @@ class HtmlProblems {
 
 	/** A full disk or a read-only data directory: 503 and a page that says so; anything else goes on as before. */
 	@ExceptionHandler({ org.springframework.dao.DataAccessException.class, org.jooq.exception.DataAccessException.class,
-			java.io.UncheckedIOException.class })
+			org.springframework.transaction.TransactionException.class, java.io.UncheckedIOException.class })
 	void storage(RuntimeException failure, HttpServletResponse response) throws IOException {
 		if (!StorageFailure.is(failure)) {
 			throw failure;
