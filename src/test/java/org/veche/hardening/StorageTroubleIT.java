@@ -177,7 +177,10 @@ class StorageTroubleIT {
 
 	private static void assertEveryComment(ServerProcess server, String slug, Map<Long, String> acknowledged)
 			throws Exception {
-		var list = get(server, "/api/v1/articles/" + slug + "/comments").json().get("comments");
+		var response = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/articles/" + slug + "/comments")))
+			.header("Accept", "application/json")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		var list = Http.JSON.readTree(response.body()).get("comments");
 		var ids = new java.util.HashSet<Long>();
 		list.forEach(c -> ids.add(c.get("id").asLong()));
 		assertThat(ids).as("every acknowledged comment is there").containsAll(acknowledged.keySet());
