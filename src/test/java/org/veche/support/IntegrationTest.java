@@ -26,7 +26,11 @@ import tools.jackson.databind.JsonNode;
 				"veche.moderation.hold-first-comment=false", "veche.moderation.hold-links=0",
 				"veche.moderation.raid-size=0",
 				// a guest's page is rebuilt at once after each change, so a test sees a change on its next view
-				"veche.page-cache.rebuild-every=0" })
+				"veche.page-cache.rebuild-every=0",
+				// the import tests' image server runs on 127.0.0.1; every other private address stays refused
+				"veche.importer.image-exempt-addresses=127.0.0.1",
+				// requests without X-Forwarded-For are the tests' own set-up; readers come "from" other addresses
+				"veche.rate-limit.exempt-addresses=127.0.0.1" })
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class IntegrationTest {
 

@@ -5,30 +5,28 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.HttpEntity;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * Fetches the images an export's posts use, each address once, into a temporary folder that is gone when the
- * import ends. A fetch that fails (no answer, not 200, too large) says why, for the report.
+ * import ends. A fetch that fails (no answer, not 200, too large, too slow, a private address) says why, for
+ * the report. Redirects are followed here, each target checked like the first.
  */
 final class ImageFetcher implements AutoCloseable {
 
-	static final long MAX_BYTES = 25L * 1024 * 1024;
+	/** A redirect is carried from the response handler to the loop as a failure with this prefix. */
+	private static final String REDIRECT = "redirect to ";
 
-	private final HttpClient client = HttpClient.newBuilder()
-		.followRedirects(HttpClient.Redirect.NORMAL)
-		.connectTimeout(Duration.ofSeconds(10))
-		.build();
+	private final ImageFetching fetching;
 
 	private final Path folder;
 
@@ -52,7 +50,8 @@ final class ImageFetcher implements AutoCloseable {
 
 	}
 
-	ImageFetcher() {
+	ImageFetcher(ImageFetching fetching) {
+		this.fetching = fetching;
 		try {
 			this.folder = Files.createTempDirectory("veche-import");
 		}
@@ -78,40 +77,89 @@ final class ImageFetcher implements AutoCloseable {
 		if (!HtmlText.isWebLink(url)) {
 			return new Result(null, "not an http(s) address");
 		}
+		long deadline = System.nanoTime() + fetching.timeout().toNanos();
 		try {
-			var request = HttpRequest.newBuilder(URI.create(url.strip().replace(" ", "%20")))
-				.timeout(Duration.ofSeconds(30))
-				.header("User-Agent", "Veche import")
-				.GET()
-				.build();
-			HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-			try (InputStream body = response.body()) {
-				if (response.statusCode() != 200) {
-					return new Result(null, "HTTP " + response.statusCode());
+			URI target = URI.create(url.strip().replace(" ", "%20"));
+			for (int redirects = 0;; redirects++) {
+				if (!"http".equalsIgnoreCase(target.getScheme()) && !"https".equalsIgnoreCase(target.getScheme())
+						|| target.getHost() == null) {
+					return new Result(null, "not an http(s) address: " + target);
 				}
-				Path file = folder.resolve(fetched.size() + ".img");
-				long size = 0;
-				try (OutputStream out = Files.newOutputStream(file)) {
-					byte[] buffer = new byte[65_536];
-					for (int n; (n = body.read(buffer)) > 0;) {
-						size += n;
-						if (size > MAX_BYTES) {
-							return new Result(null, "larger than " + MAX_BYTES / 1024 / 1024 + " MB");
-						}
-						out.write(buffer, 0, n);
+				fetching.check(target.getHost());
+				var request = new HttpGet(target);
+				Result result;
+				// every early answer aborts the request: closing it would read the rest of a hostile body
+				ClassicHttpResponse response = fetching.client().executeOpen(null, request, null);
+				try {
+					int status = response.getCode();
+					HttpEntity entity = response.getEntity();
+					if (status >= 300 && status < 400 && response.getFirstHeader("Location") != null) {
+						request.abort();
+						result = new Result(null, REDIRECT + response.getFirstHeader("Location").getValue());
+					}
+					else if (status != 200 || entity == null) {
+						request.abort();
+						result = new Result(null, "HTTP " + status);
+					}
+					else if (entity.getContentLength() > fetching.maxBytes()) {
+						request.abort();
+						result = tooLarge();
+					}
+					else {
+						result = save(request, entity.getContent(), deadline);
 					}
 				}
-				return new Result(file, null);
+				finally {
+					closeQuietly(response);
+				}
+				if (result.failure() == null || !result.failure().startsWith(REDIRECT)) {
+					return result;
+				}
+				if (redirects >= fetching.maxRedirects()) {
+					return new Result(null, "more than " + fetching.maxRedirects() + " redirects");
+				}
+				target = target.resolve(result.failure().substring(REDIRECT.length()).strip().replace(" ", "%20"));
 			}
 		}
 		catch (IOException | IllegalArgumentException ex) {
 			return new Result(null, ex.getClass().getSimpleName()
 					+ (ex.getMessage() == null ? "" : ": " + ex.getMessage().replaceAll("\\s+", " ")));
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return new Result(null, "interrupted");
+	}
+
+	private Result save(HttpGet request, InputStream body, long deadline) throws IOException {
+		Path file = folder.resolve(fetched.size() + ".img");
+		long size = 0;
+		try (OutputStream out = Files.newOutputStream(file)) {
+			byte[] buffer = new byte[65_536];
+			for (int n; (n = body.read(buffer)) > 0;) {
+				size += n;
+				if (size > fetching.maxBytes()) {
+					request.abort();
+					return tooLarge();
+				}
+				if (System.nanoTime() > deadline) {
+					request.abort();
+					return new Result(null, "slower than " + fetching.timeout().toSeconds() + " s");
+				}
+				out.write(buffer, 0, n);
+			}
 		}
+		return new Result(file, null);
+	}
+
+	/** After an abort, closing says the socket is closed: the answer is decided already. */
+	private static void closeQuietly(ClassicHttpResponse response) {
+		try {
+			response.close();
+		}
+		catch (IOException ex) {
+			// nothing more to read from it
+		}
+	}
+
+	private Result tooLarge() {
+		return new Result(null, "larger than " + fetching.maxBytes() / 1024 / 1024 + " MB");
 	}
 
 	@Override

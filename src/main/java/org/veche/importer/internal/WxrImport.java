@@ -48,8 +48,11 @@ public class WxrImport {
 
 	private final Clock clock;
 
+	private final ImageFetching fetching;
+
 	WxrImport(Publishing publishing, PhotoLibrary photos, ImportedIds ids, OldPermalinks permalinks,
-			WxrComments comments, TransactionTemplate transaction, Clock clock) {
+			WxrComments comments, TransactionTemplate transaction, Clock clock, ImageFetching fetching) {
+		this.fetching = fetching;
 		this.publishing = publishing;
 		this.photos = photos;
 		this.ids = ids;
@@ -94,7 +97,7 @@ public class WxrImport {
 
 	public void run(Path file, ImportProgress progress, ImportReport report) {
 		Survey survey = survey(file, progress);
-		try (ImageFetcher fetcher = new ImageFetcher()) {
+		try (ImageFetcher fetcher = fetching.open()) {
 			fetchImages(survey, fetcher, progress);
 			progress.begin(ImportProgress.Phase.WRITING, survey.records);
 			transaction.executeWithoutResult(status -> write(file, survey, fetcher, progress, report));

@@ -34,11 +34,29 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RejectedInput.class)
 	ResponseEntity<ProblemDetail> rejected(RejectedInput ex, Locale locale) {
-		return problem(ex.status(), messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale));
+		var answer = problem(ex.status(), messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale));
+		if (ex.status() == HttpStatus.TOO_MANY_REQUESTS) {
+			// a limit of the discussion (the flood interval, in seconds, is its argument) or of signing in
+			long seconds = ex.messageKey().equals("comment.flood") && ex.arguments().length > 0
+					&& ex.arguments()[0] instanceof Number n ? Math.max(1, n.longValue()) : 60;
+			return ResponseEntity.status(answer.getStatusCode())
+				.header("Retry-After", String.valueOf(seconds))
+				.body(answer.getBody());
+		}
+		return answer;
 	}
 
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+	ResponseEntity<ProblemDetail> unexpected(Exception ex, Locale locale) {
+		if (StorageFailure.is(ex)) {
+			log.warn("Storage refused a write (full or read-only): {}", ex.toString());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					messages.getMessage("error.503.text", null, "The site cannot save anything just now.", locale));
+			problem.setTitle(messages.getMessage("error.503.title", null, "Service unavailable", locale));
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header("Retry-After", StorageFailure.RETRY_AFTER)
+				.body(problem);
+		}
 		log.error("API request failed", ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "The server could not complete the request.");
 	}

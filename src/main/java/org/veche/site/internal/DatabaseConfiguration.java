@@ -18,6 +18,7 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The embedded default is one SQLite file: its folder is made before the first connection, and every
@@ -26,8 +27,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+	/**
+	 * {@code veche.sqlite.synchronous}: NORMAL (the default) keeps every commit through a crash of the process
+	 * but may lose the last commits when the machine loses power; FULL keeps those too, at the cost of a sync
+	 * on every commit (see bench/sqlite-durability.sh and the README).
+	 */
 	@Bean
-	static BeanPostProcessor sqliteTuning() {
+	static BeanPostProcessor sqliteTuning(Environment environment) {
+		String synchronous = environment.getProperty("veche.sqlite.synchronous", "NORMAL").strip().toUpperCase(java.util.Locale.ROOT);
+		if (!java.util.Set.of("NORMAL", "FULL", "EXTRA").contains(synchronous)) {
+			throw new IllegalArgumentException("veche.sqlite.synchronous is NORMAL, FULL or EXTRA, not " + synchronous);
+		}
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessBeforeInitialization(Object bean, String beanName) {
@@ -35,7 +45,7 @@ class DatabaseConfiguration {
 						&& hikari.getJdbcUrl().startsWith("jdbc:sqlite:")) {
 					makeFolderFor(hikari.getJdbcUrl());
 					hikari.addDataSourceProperty("journal_mode", "WAL");
-					hikari.addDataSourceProperty("synchronous", "NORMAL");
+					hikari.addDataSourceProperty("synchronous", synchronous);
 					hikari.addDataSourceProperty("busy_timeout", "30000");
 					hikari.addDataSourceProperty("foreign_keys", "true");
 					// A write transaction takes the lock when it begins, so two writers queue instead of deadlocking.

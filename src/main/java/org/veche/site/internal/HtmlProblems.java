@@ -13,15 +13,30 @@ import org.veche.site.RejectedInput;
 
 /**
  * A page controller that refuses input it has no form for answers with the refusal's status and the site's
- * error page, not a 500. Forms catch their refusals themselves and show the form again.
+ * error page, not a 500. Forms catch their refusals themselves and show the form again. A storage that
+ * cannot take a write answers 503.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
 class HtmlProblems {
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HtmlProblems.class);
+
 	@ExceptionHandler(RejectedInput.class)
 	void rejected(RejectedInput rejected, HttpServletResponse response) throws IOException {
 		response.sendError(rejected.status().value());
+	}
+
+	/** A full disk or a read-only data directory: 503 and a page that says so; anything else goes on as before. */
+	@ExceptionHandler({ org.springframework.dao.DataAccessException.class, org.jooq.exception.DataAccessException.class,
+			org.springframework.transaction.TransactionException.class, java.io.UncheckedIOException.class })
+	void storage(RuntimeException failure, HttpServletResponse response) throws IOException {
+		if (!StorageFailure.is(failure)) {
+			throw failure;
+		}
+		log.warn("Storage refused a write (full or read-only): {}", failure.toString());
+		response.setHeader("Retry-After", StorageFailure.RETRY_AFTER);
+		response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 	}
 
 }

@@ -59,6 +59,12 @@ class SiteErrorController extends BasicErrorController {
 				&& !message.equals("No message available")) {
 			problem.setDetail(message);
 		}
+		if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.TOO_MANY_REQUESTS) {
+			// the site's own refusals (a full disk, a rate limit): say why, in the reader's language
+			var locale = org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
+			problem.setTitle(messages.getMessage("error." + status.value() + ".title", null, status.getReasonPhrase(), locale));
+			problem.setDetail(messages.getMessage("error." + status.value() + ".text", null, status.getReasonPhrase(), locale));
+		}
 		Object path = attributes.get("path");
 		if (path instanceof String p) {
 			problem.setInstance(java.net.URI.create(p.replace(" ", "%20")));

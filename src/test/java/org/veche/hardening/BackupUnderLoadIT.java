@@ -1,0 +1,95 @@
+package org.veche.hardening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.VecheApplication;
+import org.veche.archive.Archive;
+import org.veche.archive.ArchiveCommand;
+import org.veche.archive.Progress;
+import org.veche.identity.Role;
+import org.veche.support.IntegrationTest;
+import org.veche.support.TestDatabase;
+
+/**
+ * An online backup: taken while eight writers post comments, it restores into an empty site with every comment
+ * acknowledged before the backup began (one consistent snapshot, so later ones may or may not be in it, but
+ * never half of one).
+ */
+class BackupUnderLoadIT extends IntegrationTest {
+
+	@Autowired
+	Archive archive;
+
+	@Test
+	void aBackupTakenUnderLoadRestoresEveryCommentAcknowledgedBeforeIt() throws Exception {
+		String slug = publishArticle(tokenFor(Role.EDITOR), "Under load " + unique());
+		Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+		var writing = new AtomicBoolean(true);
+		Set<Long> before;
+		Path backup = Files.createTempDirectory("veche-online-backup-").resolve("site.zip");
+		try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int w = 0; w < 8; w++) {
+				writers.submit(() -> {
+					while (writing.get()) {
+						var response = http.from(newAddress())
+							.postJson("/api/v1/articles/" + slug + "/comments", Map.of("author",
+									Map.of("name", "Writer", "email", "w" + unique() + "@example.org"), "body",
+									"Written during the backup " + unique()));
+						if (response.status() == 201 || response.status() == 202) {
+							acknowledged.add(response.json().get("id").asLong());
+						}
+					}
+					return null;
+				});
+			}
+			while (acknowledged.size() < 50) {
+				Thread.sleep(20);
+			}
+			before = new HashSet<>(acknowledged);
+			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(backup))) {
+				archive.backup(out, new Progress());
+			}
+			int during = acknowledged.size() - before.size();
+			writing.set(false);
+			System.out.printf("online backup: %d comments acknowledged before it, %d while it ran%n", before.size(),
+					during);
+		}
+
+		Path empty = Files.createTempDirectory("veche-online-restore-");
+		String url = TestDatabase.newDatabaseUrl(empty);
+		var out = new ByteArrayOutputStream();
+		var err = new ByteArrayOutputStream();
+		int exit = ArchiveCommand.run(VecheApplication.class,
+				new String[] { "restore", backup.toString(), "--veche.data-dir=" + empty, "--spring.datasource.url=" + url },
+				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+		assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+		var restored = new HashSet<Long>();
+		try (var db = DriverManager.getConnection(url);
+				var rows = db.createStatement().executeQuery("SELECT id, body_html FROM comment")) {
+			while (rows.next()) {
+				assertThat(rows.getString(2)).as("a whole comment").isNotBlank();
+				restored.add(rows.getLong(1));
+			}
+		}
+		assertThat(restored).as("every comment acknowledged before the backup").containsAll(before);
+	}
+
+}
