@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +40,7 @@ import org.veche.identity.Role;
 import org.veche.identity.SignInProviders;
 import org.veche.identity.SignInReturn;
 import org.veche.identity.SignedIn;
+import org.veche.site.OnSqlite;
 import org.veche.site.SiteSettings;
 
 /**
@@ -115,7 +115,7 @@ class SecurityConfiguration {
 
 	/** One node's own sessions (SQLite); on PostgreSQL, {@link SharedSessions} makes the registry. */
 	@Bean
-	@ConditionalOnExpression("!'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
+	@OnSqlite
 	SessionRegistry sessionRegistry() {
 		return new SessionRegistryImpl();
 	}

@@ -8,11 +8,11 @@ import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.veche.site.OnPostgreSql;
+import org.veche.site.OnSqlite;
 
 /**
  * Scheduled jobs that change the site (scheduled publishing, retention, digests) carry ShedLock's
@@ -35,7 +35,7 @@ class SchedulingLocks {
 	}
 
 	@Bean
-	@ConditionalOnExpression("!'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
+	@OnSqlite
 	LockProvider singleNodeLocks() {
 		return lock -> Optional.of(() -> {
 		});

@@ -2,13 +2,13 @@ package org.veche.site.internal;
 
 import java.util.function.Consumer;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 import org.veche.site.Cluster;
+import org.veche.site.OnSqlite;
 
 /** One node on SQLite: nobody else to tell. */
 @Component
-@ConditionalOnExpression("!'${spring.datasource.url:}'.startsWith('jdbc:postgresql:')")
+@OnSqlite
 class SingleNode implements Cluster {
 
 	@Override
