@@ -266,6 +266,25 @@ class TwoNodesIT {
 	}
 
 	@Test
+	@Order(1)
+	void aGuestsKeptPageOnOneNodeShowsACommentPostedOnTheOtherWithinOneSecond() throws Exception {
+		String slug = article("Kept pages across nodes");
+		var before = b.http().with("Accept", "text/html").get("/articles/" + slug);
+		assertThat(before.status()).isEqualTo(200);
+		// a second view is the kept copy, built before the comment
+		assertThat(b.http().with("Accept", "text/html").get("/articles/" + slug).body()).doesNotContain("Kept on B");
+		assertThat(comment(a.http(), slug, address(), "kept@example.org", "Kept on B, posted on A").status())
+			.isEqualTo(201);
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+		String page;
+		do {
+			page = b.http().with("Accept", "text/html").get("/articles/" + slug).body();
+		}
+		while (!page.contains("Kept on B, posted on A") && System.nanoTime() < deadline);
+		assertThat(page).as("node B's guests see the comment posted on node A").contains("Kept on B, posted on A");
+	}
+
+	@Test
 	@Order(2)
 	void aSignInHoldsOnBothNodes() {
 		var session = BrowserSession.signIn(front(), ADMIN, PASSWORD);
