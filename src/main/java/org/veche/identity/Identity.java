@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 import org.veche.identity.internal.AccountCache;
 import org.veche.identity.internal.Accounts;
 import org.veche.identity.internal.ApiTokens;
@@ -40,8 +41,12 @@ public class Identity {
 
 	private final LoginThrottle throttle;
 
-	/** Checked against when the e-mail is unknown, so that a miss costs the same time as a wrong password. */
-	private final String decoyHash;
+	/**
+	 * Checked against when the e-mail is unknown, so that a miss costs the same time as a wrong password. Made on
+	 * the first such miss, not at start: an Argon2 hash takes 16 MB of heap for a moment, which a start that
+	 * serves readers has no need of.
+	 */
+	private final SingletonSupplier<String> decoyHash;
 
 	Identity(Accounts accounts, ApiTokens tokens, PasswordEncoder passwords, Clock clock, AccountCache fresh,
 			LoginThrottle throttle) {
@@ -51,7 +56,7 @@ public class Identity {
 		this.clock = clock;
 		this.fresh = fresh;
 		this.throttle = throttle;
-		this.decoyHash = passwords.encode("decoy password " + System.nanoTime());
+		this.decoyHash = SingletonSupplier.of(() -> passwords.encode("decoy password " + System.nanoTime()));
 	}
 
 	public boolean hasAccounts() {
@@ -206,7 +211,7 @@ public class Identity {
 		});
 		var credentials = accounts.credentials(email);
 		boolean matches = passwords.matches(password,
-				credentials.map(Accounts.Credentials::passwordHash).filter(h -> h != null).orElse(decoyHash));
+				credentials.map(Accounts.Credentials::passwordHash).filter(h -> h != null).orElseGet(decoyHash));
 		var issued = credentials.filter(c -> matches && c.passwordHash() != null && !c.account().suspended())
 			.map(c -> tokens.issue(c.account().id(), tokenName));
 		if (issued.isPresent()) {
