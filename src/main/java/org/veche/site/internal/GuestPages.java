@@ -131,7 +131,10 @@ final class GuestPages extends HttpFilter {
 		long now = clock.millis();
 		if (kept != null) {
 			long age = now - kept.builtAt;
-			if (versions.current(kept.stamp) && age < maxAgeMillis || age < rebuildEveryMillis) {
+			// a page that takes long to render (a thread of tens of thousands of comments) is rebuilt less often,
+			// so that rebuilding one page never takes more than a fifth of a core
+			long window = rebuildEveryMillis == 0 ? 0 : Math.max(rebuildEveryMillis, 5 * kept.renderMillis);
+			if (versions.current(kept.stamp) && age < maxAgeMillis || age < window) {
 				// current, or changed but built so recently that a storm of changes must wait its turn
 				serve(kept, request, response);
 				return;
@@ -191,7 +194,7 @@ final class GuestPages extends HttpFilter {
 		headers.add(new String[] { "Cache-Control",
 				cacheControl == null || cacheControl.contains("no-store") ? "no-cache" : cacheControl });
 		var page = new KeptPage(body, response.getContentType(), response.getLocale(), List.copyOf(headers), stamp,
-				now);
+				now, clock.millis() - now);
 		pages.put(key, page);
 		response.reset();
 		serve(page, request, response);

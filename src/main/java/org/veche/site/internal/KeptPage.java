@@ -48,6 +48,9 @@ final class KeptPage {
 
 	final long builtAt;
 
+	/** How long the page took to render, which bounds how often it is rebuilt under a storm of changes. */
+	final long renderMillis;
+
 	/** The strong entity tag of the identity bytes, without quotes; the compressed copies add a suffix. */
 	final String tag;
 
@@ -65,13 +68,14 @@ final class KeptPage {
 	private final ReentrantLock compressing = new ReentrantLock();
 
 	KeptPage(byte[] identity, String contentType, Locale locale, List<String[]> headers, PageVersions.Stamp stamp,
-			long builtAt) {
+			long builtAt, long renderMillis) {
 		this.identity = identity;
 		this.contentType = contentType;
 		this.locale = locale;
 		this.headers = headers;
 		this.stamp = stamp;
 		this.builtAt = builtAt;
+		this.renderMillis = renderMillis;
 		this.tag = digest(identity);
 		this.lastModified = lastModified(headers);
 	}
