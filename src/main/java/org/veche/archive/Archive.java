@@ -45,9 +45,12 @@ public class Archive {
 
 	private final Clock clock;
 
+	private final DSLContext db;
+
 	Archive(List<BackupSection> sections, PlatformTransactionManager transactions, DSLContext db,
 			ObjectProvider<Flyway> flyway, ArchiveProperties limits, WxrExport wxr, Clock clock) {
 		this.sections = sections;
+		this.db = db;
 		this.snapshot = new TransactionTemplate(transactions);
 		snapshot.setReadOnly(true);
 		// SQLite's transactions are serializable already, and its driver refuses to be told so
@@ -133,6 +136,22 @@ public class Archive {
 		WxrExport.Counts counts = wxr.write(out, baseUrl.replaceAll("/+$", ""), progress);
 		return new ArchiveReport("wxr", counts.asMap(), 0, counts.bytes(), counts.skipped(),
 				Duration.ofNanos(System.nanoTime() - started));
+	}
+
+	/**
+	 * SQLite only: a consistent copy of the whole database into a new file (VACUUM INTO), made while the site
+	 * serves: it reads as one transaction, so writers go on and the copy holds every commit before it began.
+	 * The copy is a working database: stop the site, put it in place of veche.db, start again. On PostgreSQL,
+	 * pg_dump does the same.
+	 */
+	public void snapshot(Path file) {
+		if (db.dialect().family() != SQLDialect.SQLITE) {
+			throw new BackupRefused("A snapshot copies an SQLite database; on PostgreSQL use pg_dump (see the README)");
+		}
+		if (java.nio.file.Files.exists(file)) {
+			throw new BackupRefused("The snapshot would overwrite " + file + ": give a new file name");
+		}
+		db.execute("VACUUM INTO ?", file.toAbsolutePath().toString());
 	}
 
 	/** Whether a restore would be accepted now. */

@@ -22,7 +22,7 @@ import org.veche.backup.BackupRefused;
  */
 public final class ArchiveCommand {
 
-	static final String USAGE = "usage: java -jar veche.jar export wxr|backup FILE [--veche.data-dir=DIR ...]\n"
+	static final String USAGE = "usage: java -jar veche.jar export wxr|backup|snapshot FILE [--veche.data-dir=DIR ...]\n"
 			+ "       java -jar veche.jar restore FILE [--veche.data-dir=DIR ...]";
 
 	private ArchiveCommand() {
@@ -33,7 +33,7 @@ public final class ArchiveCommand {
 		String[] words = Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
 		String[] options = Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
 		boolean export = words.length == 3 && words[0].equals("export")
-				&& (words[1].equals("wxr") || words[1].equals("backup"));
+				&& (words[1].equals("wxr") || words[1].equals("backup") || words[1].equals("snapshot"));
 		boolean restore = words.length == 2 && words[0].equals("restore");
 		if (!export && !restore) {
 			err.println(USAGE);
@@ -53,6 +53,12 @@ public final class ArchiveCommand {
 		String what = export ? "export " + words[1] : "restore";
 		try (ConfigurableApplicationContext context = app.run(options)) {
 			Archive archive = context.getBean(Archive.class);
+			if (export && words[1].equals("snapshot")) {
+				// SQLite's own copy of the live database file, safe while the site runs on it
+				archive.snapshot(file);
+				out.println(what + ": done, " + file);
+				return 0;
+			}
 			var progress = new Progress();
 			var ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
 			ticker.scheduleAtFixedRate(() -> err.println(progress.line()), 1, 1, TimeUnit.SECONDS);

@@ -32,7 +32,8 @@ import com.sun.net.httpserver.HttpServer;
  * Stored XSS in a real browser: the XSS corpus (src/test/resources/xss, over 2,000 payloads from public lists and
  * their variants) and the Big List of Naughty Strings are stored in every text a reader or an editor can write
  * (comment body, name, website, e-mail; article title, lead, body and tags; photo caption, credit, alt text and
- * file name), and every page that shows them is opened in headless Chromium. A hook installed before any page
+ * file name; a WordPress import's titles, contents and comments), and every page that shows them is opened in
+ * headless Chromium, as a guest and, for the moderation queue (e-mail addresses, held comments), as a moderator. A hook installed before any page
  * script records every alert, confirm, prompt and print, and every securitypolicyviolation event; the
  * browser's console is read for CSP reports too; and the rendered pages must hold no event handler attribute
  * and no javascript: address. None may be found: the sanitizer holds alone, CSP stays the second wall.
@@ -261,6 +262,8 @@ class StoredXssBrowserIT extends IntegrationTest {
 			assertThat(response.status()).as("a photo with payloads: %s", response).isLessThan(500);
 		}
 		pages.add("/articles/" + gallery);
+		stored += importPayloads(oneLine);
+		pages.add("/tags/xss-import");
 		pages.add("/");
 		pages.add("/tags/xss");
 		pages.add("/?page=2");
@@ -281,12 +284,40 @@ class StoredXssBrowserIT extends IntegrationTest {
 				result.fired().forEach(f -> fired.add(path + " -> " + f));
 				result.markup().forEach(m -> markup.add(path + " -> " + m));
 				// every page of a thread and of a listing
+				String links = path.startsWith("/tags/xss-import")
+						? "a[rel=next], nav.pagination a[href], a[href^='/articles/']" : "a[rel=next], nav.pagination a[href]";
 				for (Object next : (List<?>) ((JavascriptExecutor) browser.driver()).executeScript(
-						"return Array.from(document.querySelectorAll('a[rel=next]')).map(a => a.getAttribute('href'))")) {
+						"return Array.from(document.querySelectorAll(arguments[0])).map(a => a.getAttribute('href'))", links)) {
 					String href = String.valueOf(next);
 					String nextPath = href.startsWith("?") ? path.replaceAll("\\?.*", "") + href : href;
 					if (nextPath.startsWith("/") && seen.add(nextPath.replaceAll("#.*", ""))) {
 						queue.add(nextPath.replaceAll("#.*", ""));
+					}
+				}
+			}
+			// the moderation queue shows what readers never see: e-mail addresses, held and spam comments
+			String email = "moderator" + unique() + "@example.org";
+			String password = "correct horse battery " + unique();
+			identity.createAccount(email, password, "Moderator " + unique(), Role.MODERATOR);
+			browser.driver().get(http.url("/login"));
+			browser.driver().findElement(org.openqa.selenium.By.id("username")).sendKeys(email);
+			browser.driver().findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+			browser.driver().findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
+			browser.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions
+				.presenceOfElementLocated(org.openqa.selenium.By.cssSelector(".signed-in")));
+			var desk = new ArrayList<>(List.of("/moderation?tab=approved", "/moderation?tab=pending", "/moderation?tab=spam"));
+			Set<String> deskSeen = new LinkedHashSet<>(desk);
+			for (int q = 0; q < desk.size() && q < 60; q++) {
+				String path = desk.get(q);
+				var result = open(browser, http.url(path));
+				opened++;
+				result.fired().forEach(f -> fired.add(path + " -> " + f));
+				result.markup().forEach(m -> markup.add(path + " -> " + m));
+				for (Object next : (List<?>) ((JavascriptExecutor) browser.driver()).executeScript(
+						"return Array.from(document.querySelectorAll('nav.pagination a[href]')).map(a => a.getAttribute('href'))")) {
+					String href = String.valueOf(next);
+					if (href.startsWith("/moderation") && deskSeen.add(href)) {
+						desk.add(href);
 					}
 				}
 			}
@@ -297,6 +328,67 @@ class StoredXssBrowserIT extends IntegrationTest {
 		assertThat(fired).as("scripts that ran or CSP violations").isEmpty();
 		assertThat(markup).as("event handlers or script addresses in the pages").isEmpty();
 		assertThat(opened).isGreaterThan(pages.size() - 1);
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	org.veche.importer.Imports imports;
+
+	/** A WordPress export whose titles, contents and comments (author, website, text) are the payloads. */
+	private int importPayloads(List<String> oneLine) throws IOException {
+		List<String> safe = oneLine.stream().filter(p -> p.codePoints().allMatch(StoredXssBrowserIT::xmlChar)).toList();
+		String site = "https://xss" + unique() + ".example";
+		var items = new StringBuilder();
+		var bodies = batches(safe, 6_000);
+		int n = 0;
+		for (List<String> batch : bodies) {
+			n++;
+			String title = safe.get((n * 37) % safe.size());
+			var comments = new StringBuilder();
+			for (int c = 0; c < 3; c++) {
+				String who = safe.get((n * 3 + c) % safe.size());
+				comments.append("<wp:comment><wp:comment_id>").append(c + 1).append("</wp:comment_id><wp:comment_author>")
+					.append(cdata(who.length() > 100 ? who.substring(0, 100) : who))
+					.append("</wp:comment_author><wp:comment_author_email>r@example.org</wp:comment_author_email>")
+					.append("<wp:comment_author_url>").append(cdata(who)).append("</wp:comment_author_url>")
+					.append("<wp:comment_date>2020-01-01 10:00:00</wp:comment_date><wp:comment_date_gmt>2020-01-01 10:00:00")
+					.append("</wp:comment_date_gmt><wp:comment_content>").append(cdata(String.join("\n\n", batch.subList(0,
+							Math.min(batch.size(), 40)))))
+					.append("</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type></wp:comment_type>")
+					.append("<wp:comment_parent>0</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>");
+			}
+			items.append("<item><title>").append(cdata(title.length() > 200 ? title.substring(0, 200) : title))
+				.append("</title><link>").append(site).append("/2020/01/p").append(n).append("/</link>")
+				.append("<dc:creator>editor</dc:creator><guid isPermaLink=\"false\">").append(site).append("/?p=").append(n)
+				.append("</guid><content:encoded>").append(cdata(String.join("\n<p>", batch)))
+				.append("</content:encoded><excerpt:encoded>").append(cdata(batch.get(0)))
+				.append("</excerpt:encoded><wp:post_id>").append(n).append("</wp:post_id>")
+				.append("<wp:post_date>2020-01-01 09:00:00</wp:post_date><wp:post_date_gmt>2020-01-01 09:00:00</wp:post_date_gmt>")
+				.append("<wp:post_name>p").append(n).append("</wp:post_name><wp:status>publish</wp:status>")
+				.append("<wp:post_parent>0</wp:post_parent><wp:post_type>post</wp:post_type>")
+				.append("<category domain=\"post_tag\" nicename=\"xss-import\"><![CDATA[xss-import]]></category>")
+				.append(comments).append("</item>\n");
+		}
+		String ns = "http://wordpress.org/export/1.2/";
+		String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<rss version=\"2.0\" xmlns:excerpt=\"" + ns
+				+ "excerpt/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+				+ " xmlns:wp=\"" + ns + "\"><channel><title>Hostile blog</title><link>" + site + "</link>"
+				+ "<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>" + site + "</wp:base_site_url><wp:base_blog_url>"
+				+ site + "</wp:base_blog_url>\n" + items + "</channel></rss>\n";
+		Path file = Files.createTempFile("veche-xss-import", ".xml");
+		Files.writeString(file, xml, StandardCharsets.UTF_8);
+		var run = imports.run(org.veche.importer.ExportFormat.WXR, file);
+		assertThat(run.succeeded()).as("import of payloads: %s", run.failure() == null ? "" : run.failure().getMessage())
+			.isTrue();
+		return n;
+	}
+
+	private static boolean xmlChar(int c) {
+		return c == 0x9 || c == 0xA || c == 0xD || c >= 0x20 && c <= 0xD7FF || c >= 0xE000 && c <= 0xFFFD
+				|| c >= 0x10000 && c <= 0x10FFFF;
+	}
+
+	private static String cdata(String text) {
+		return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>";
 	}
 
 	record Opened(List<String> fired, List<String> markup) {

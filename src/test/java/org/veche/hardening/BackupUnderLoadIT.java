@@ -28,14 +28,59 @@ import org.veche.support.IntegrationTest;
 import org.veche.support.TestDatabase;
 
 /**
- * An online backup: taken while eight writers post comments, it restores into an empty site with every comment
- * acknowledged before the backup began (one consistent snapshot, so later ones may or may not be in it, but
- * never half of one).
+ * Online backups: the portable backup (a zip, restored into an empty site) and SQLite's snapshot (VACUUM INTO),
+ * each taken while eight writers post comments, hold every comment acknowledged before they began (one
+ * consistent read, so later ones may or may not be in it, but never half of one).
  */
 class BackupUnderLoadIT extends IntegrationTest {
 
 	@Autowired
 	Archive archive;
+
+	@Test
+	void anSqliteSnapshotTakenUnderLoadHoldsEveryCommentAcknowledgedBeforeIt() throws Exception {
+		org.junit.jupiter.api.Assumptions.assumeFalse(TestDatabase.postgresql(), "a snapshot copies SQLite; PostgreSQL has pg_dump");
+		String slug = publishArticle(tokenFor(Role.EDITOR), "Snapshot under load " + unique());
+		Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+		var writing = new AtomicBoolean(true);
+		Set<Long> before;
+		Path copy = Files.createTempDirectory("veche-snapshot-").resolve("veche.db");
+		try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int w = 0; w < 8; w++) {
+				writers.submit(() -> {
+					while (writing.get()) {
+						var response = http.from(newAddress())
+							.postJson("/api/v1/articles/" + slug + "/comments", Map.of("author",
+									Map.of("name", "Writer", "email", "w" + unique() + "@example.org"), "body",
+									"Written during the snapshot " + unique()));
+						if (response.status() == 201 || response.status() == 202) {
+							acknowledged.add(response.json().get("id").asLong());
+						}
+					}
+					return null;
+				});
+			}
+			while (acknowledged.size() < 50) {
+				Thread.sleep(20);
+			}
+			before = new HashSet<>(acknowledged);
+			archive.snapshot(copy);
+			writing.set(false);
+		}
+		var found = new HashSet<Long>();
+		try (var db = DriverManager.getConnection("jdbc:sqlite:" + copy)) {
+			try (var check = db.createStatement().executeQuery("PRAGMA integrity_check")) {
+				check.next();
+				assertThat(check.getString(1)).isEqualTo("ok");
+			}
+			try (var rows = db.createStatement().executeQuery("SELECT id FROM comment")) {
+				while (rows.next()) {
+					found.add(rows.getLong(1));
+				}
+			}
+		}
+		assertThat(found).as("every comment acknowledged before the snapshot").containsAll(before);
+	}
 
 	@Test
 	void aBackupTakenUnderLoadRestoresEveryCommentAcknowledgedBeforeIt() throws Exception {

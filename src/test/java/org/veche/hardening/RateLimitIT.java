@@ -117,6 +117,24 @@ class RateLimitIT extends IntegrationTest {
 	}
 
 	@Test
+	void aSignedInReaderIsLimitedPerAccountWhateverTheAddress() {
+		String slug = publishArticle(tokenFor(Role.EDITOR), "Per account " + unique());
+		String reader = tokenFor(Role.READER);
+		int refused = 0;
+		for (int i = 0; i < 24; i++) {
+			var response = http.from(newAddress())
+				.bearer(reader)
+				.postJson("/api/v1/articles/" + slug + "/comments", Map.of("body", "From everywhere " + i));
+			assertThat(response.status()).as("%s", response).isLessThan(500);
+			// the request limit's answers (the discussion's own flood limit answers 429 too, without retryAfter)
+			if (response.status() == 429 && response.json().has("retryAfter")) {
+				refused++;
+			}
+		}
+		assertThat(refused).as("comments past 20 a minute from one account on 24 addresses").isEqualTo(4);
+	}
+
+	@Test
 	void signUpPasswordResetAndTokensAreLimitedToo() {
 		Http from = http.from(newAddress());
 		var browser = new BrowserSession(from);

@@ -73,6 +73,27 @@ class HostileImportIT extends ImportTest {
 	}
 
 	@Test
+	void anExternalDtdAndParameterEntitiesAreRefusedWithoutAFetchInBothFormats() {
+		try (var server = new ImageServer()) {
+			String external = "<!DOCTYPE rss SYSTEM \"" + server.url("/evil.dtd") + "\">";
+			String parameter = "<!DOCTYPE rss [<!ENTITY % remote SYSTEM \"" + server.url("/remote.dtd")
+					+ "\"> %remote; <!ENTITY % file SYSTEM \"file:///etc/hostname\">]>";
+			for (String doctype : List.of(external, parameter)) {
+				String wxr = validPost(unique()).replace("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>",
+						"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + doctype);
+				refused(write(wxr), "importer.error.doctype");
+				String disqus = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + doctype.replace("rss", "disqus")
+						+ "<disqus xmlns=\"http://disqus.com\"><thread dsq:id=\"1\" xmlns:dsq=\"http://disqus.com/disqus-internals\">"
+						+ "<link>https://blog.example/a/</link><title>T</title></thread></disqus>";
+				ImportRun run = imports.run(ExportFormat.DISQUS, write(disqus));
+				assertThat(run.succeeded()).isFalse();
+				assertThat(run.failure().messageKey()).isEqualTo("importer.error.doctype");
+			}
+			assertThat(server.requests).as("requests for a DTD or an entity").isEmpty();
+		}
+	}
+
+	@Test
 	void brokenXml() {
 		int n = unique();
 		String xml = validPost(n).replace("</item>", "</itemm>");
