@@ -130,7 +130,10 @@ class BackupUnderLoadIT extends IntegrationTest {
 		try (var db = DriverManager.getConnection(url);
 				var rows = db.createStatement().executeQuery("SELECT id, body_html FROM comment")) {
 			while (rows.next()) {
-				assertThat(rows.getString(2)).as("a whole comment").isNotBlank();
+				// other tests share the site: only this test's comments are known to be whole (an erased one is emptied)
+				if (before.contains(rows.getLong(1))) {
+					assertThat(rows.getString(2)).as("a whole comment").isNotBlank();
+				}
 				restored.add(rows.getLong(1));
 			}
 		}

@@ -138,7 +138,14 @@ class FormsCarryCsrfIT extends IntegrationTest {
 		if (absolute.isEmpty() || !absolute.startsWith("http://localhost")) {
 			return null;
 		}
-		URI uri = URI.create(absolute.replace(" ", "%20"));
+		URI uri;
+		try {
+			uri = URI.create(absolute.replace(" ", "%20"));
+		}
+		catch (IllegalArgumentException notAnAddress) {
+			// a reader's comment may link to anything (the naughty strings hold '"/etc/passwd"'): not a page to crawl
+			return null;
+		}
 		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
 	}
 
