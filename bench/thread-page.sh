@@ -392,7 +392,7 @@ for ((round = 1; round <= POST_ROUNDS; round++)); do
 	socket=$(awk '/Socket errors:/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$out")
 	rate=$(awk -v c="$created" -v d="$(awk '/requests in/ {print $4}' "$out")" 'BEGIN { sub(/s,?$/, "", d); printf "%.1f", c / d }')
 	# the settling loop's few list requests are counted too: negligible beside thousands of posts
-	cpu_ms=$(awk -v t="$(($(cpu_ticks) - ticks_before))" -v hz="$CLK_TCK" -v n="$sent" 'BEGIN { printf "%.2f", n > 0 ? t * 1000 / hz / n : 0 }')
+	cpu_ms=$(awk -v t="$(($(cpu_ticks) - ticks_before))" -v hz="$CLK_TCK" -v n="$sent" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
 	P_RATE+=("$rate")
 	P_P50+=("$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")")
 	P_P99+=("$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")")
