@@ -102,6 +102,10 @@ free_port() {
 }
 
 load1() { sed 's/.*load average: //; s/,.*//' <<<"$(uptime)"; }
+# The server's CPU time so far (user + system), in clock ticks: a post's CPU cost is the difference over a
+# posts-only run divided by the posts sent (indicative on a machine that runs nothing else).
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
+CLK_TCK=$(getconf CLK_TCK)
 
 # ---------------------------------------------------------------- deterministic content
 # A small LCG instead of $RANDOM, so that every run seeds the same threads whatever else uses $RANDOM.
@@ -373,6 +377,7 @@ for ((round = 1; round <= POST_ROUNDS; round++)); do
 	url="$BASE/api/v1/articles/$SLUG/comments"
 	before=$(load1)
 	out="$WORK/raw/posts-r$round.txt"
+	ticks_before=$(cpu_ticks)
 	wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency -s "$HERE/post-comments.lua" "$url" -- "$round" >"$out"
 	after=$(load1)
 	# Requests still in flight when wrk stopped are finished by the server: wait until the count settles.
@@ -386,6 +391,8 @@ for ((round = 1; round <= POST_ROUNDS; round++)); do
 	read -r sent created accepted other < <(sed -n 's/^POSTS sent=\([0-9]*\) created=\([0-9]*\) accepted=\([0-9]*\) other=\([0-9]*\)$/\1 \2 \3 \4/p' "$out")
 	socket=$(awk '/Socket errors:/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$out")
 	rate=$(awk -v c="$created" -v d="$(awk '/requests in/ {print $4}' "$out")" 'BEGIN { sub(/s,?$/, "", d); printf "%.1f", c / d }')
+	# the settling loop's few list requests are counted too: negligible beside thousands of posts
+	cpu_ms=$(awk -v t="$(($(cpu_ticks) - ticks_before))" -v hz="$CLK_TCK" -v n="$sent" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
 	P_RATE+=("$rate")
 	P_P50+=("$(to_ms "$(awk '$1 == "50%" {print $2}' "$out")")")
 	P_P99+=("$(to_ms "$(awk '$1 == "99%" {print $2}' "$out")")")
@@ -394,8 +401,8 @@ for ((round = 1; round <= POST_ROUNDS; round++)); do
 	# kept can exceed the 201s counted by wrk by the posts whose answers were still in flight when it
 	# stopped; every request wrk sent must have been kept
 	P_LINES+=("| $round | $rate | ${P_P50[-1]} | ${P_P99[-1]} | $sent | $created | $((accepted + other)) | $socket | $kept | $kept/$sent | $before→$after |")
-	echo "posts-r$round sent=$sent created=$created accepted=$accepted other=$other socket=$socket kept=$kept rate=$rate" >>"$WORK/raw/summary.txt"
-	log "posts round $round: $rate/s, sent $sent, 201 $created, 202 $accepted, other $other, socket errors $socket, kept $kept, load $before→$after"
+	echo "posts-r$round sent=$sent created=$created accepted=$accepted other=$other socket=$socket kept=$kept rate=$rate cpu_ms_per_post=$cpu_ms" >>"$WORK/raw/summary.txt"
+	log "posts round $round: $rate/s, sent $sent, 201 $created, 202 $accepted, other $other, socket errors $socket, kept $kept, server CPU $cpu_ms ms a post, load $before→$after"
 	grep '^POSTS first-error' "$out" >&2 || true
 done
 

@@ -105,19 +105,33 @@ public class Broadcasters implements SmartLifecycle {
 	private Frame frame(long seq, LiveEvent event) {
 		String id = boot + "-" + seq;
 		String name = event.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-		var byLanguage = new LinkedHashMap<String, Set<DataWithMediaType>>();
 		if (event.html().isEmpty()) {
-			byLanguage.put("", SseEmitter.event().id(id).name(name).data(json(event, null)).build());
+			var same = SseEmitter.event().id(id).name(name).data(json(event, null)).build();
+			return new Frame(seq, clock.millis(), language -> same);
 		}
-		else {
-			for (var language : Page.LANGUAGES) {
-				String html = event.html().get(language.getLanguage());
-				if (html != null) {
-					byLanguage.put(language.getLanguage(), SseEmitter.event().id(id).name(name).data(json(event, html)).build());
-				}
+		// the fragment is rendered (when it is rendered on demand) for the languages readers are sent it in
+		return new Frame(seq, clock.millis(),
+				language -> SseEmitter.event().id(id).name(name).data(json(event, html(event, language))).build());
+	}
+
+	/** The fragment in the reader's language, or in the first the event has when that one is missing. */
+	private static String html(LiveEvent event, String language) {
+		String html = event.html().get(language);
+		if (html != null) {
+			return html;
+		}
+		for (var known : Page.LANGUAGES) {
+			html = event.html().get(known.getLanguage());
+			if (html != null) {
+				return html;
 			}
 		}
-		return new Frame(seq, clock.millis(), byLanguage);
+		return event.html().values().iterator().next();
+	}
+
+	/** Whether a page of the article was rendered or opened on this node lately, so that its events are wanted here. */
+	boolean watched(long articleId) {
+		return byArticle.containsKey(articleId);
 	}
 
 	private static String json(LiveEvent event, String html) {

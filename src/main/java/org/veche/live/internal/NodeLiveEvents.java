@@ -21,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Live events of this node and, on a site of several nodes, of the others: what is published here reaches the
  * listeners here at once and goes to the other nodes through {@link Cluster} (nowhere on SQLite). An event whose
- * rendered fragments do not fit one cluster message crosses without them, and the receiving node reads the
- * comment or update and renders it itself.
+ * rendered fragments do not fit one cluster message, or whose fragments are rendered on demand (a comment's),
+ * crosses without them, and the receiving node reads the comment or update and renders it itself, only when
+ * someone there has the article open.
  */
 @Component
 class NodeLiveEvents implements LiveEvents {
@@ -66,9 +67,12 @@ class NodeLiveEvents implements LiveEvents {
 	}
 
 	static String encode(LiveEvent event) {
-		String whole = JSON.writeValueAsString(new Wire(event, false));
-		if (whole.getBytes(StandardCharsets.UTF_8).length + 64 <= Cluster.MAX_MESSAGE_BYTES) {
-			return whole;
+		// fragments rendered on demand are rendered by each node for its own readers, never for the wire
+		if (!(event.html() instanceof RenderedOnDemand)) {
+			String whole = JSON.writeValueAsString(new Wire(event, false));
+			if (whole.getBytes(StandardCharsets.UTF_8).length + 64 <= Cluster.MAX_MESSAGE_BYTES) {
+				return whole;
+			}
 		}
 		var bare = new LiveEvent(event.articleId(), event.kind(), event.id(), event.parentId(), event.likes(), Map.of());
 		return JSON.writeValueAsString(new Wire(bare, true));
@@ -86,7 +90,7 @@ class NodeLiveEvents implements LiveEvents {
 
 	private Optional<LiveEvent> rendered(LiveEvent bare) {
 		return switch (bare.kind()) {
-			case COMMENT -> comments.getObject().event(bare.id());
+			case COMMENT -> comments.getObject().eventHere(bare.id(), bare.articleId());
 			case UPDATE -> updates.getObject().rendered(bare.id())
 				.map(html -> new LiveEvent(bare.articleId(), bare.kind(), bare.id(), bare.parentId(), bare.likes(), html));
 			default -> Optional.of(bare);

@@ -1,6 +1,5 @@
 package org.veche.live.internal;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,7 +14,7 @@ import org.veche.discussion.Discussions;
 import org.veche.discussion.ThreadFragments;
 import org.veche.live.LiveEvent;
 import org.veche.live.LiveEvents;
-import org.veche.site.Page;
+import org.veche.site.Cluster;
 
 /**
  * Turns the discussion's events into live events, after they commit: an approved comment (new, or approved by
@@ -31,23 +30,30 @@ class ThreadWatcher {
 
 	private final LiveEvents events;
 
-	ThreadWatcher(Discussions discussions, ThreadFragments fragments, LiveEvents events) {
+	private final Broadcasters broadcasters;
+
+	private final Cluster cluster;
+
+	ThreadWatcher(Discussions discussions, ThreadFragments fragments, LiveEvents events, Broadcasters broadcasters,
+			Cluster cluster) {
 		this.discussions = discussions;
 		this.fragments = fragments;
 		this.events = events;
+		this.broadcasters = broadcasters;
+		this.cluster = cluster;
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentPosted posted) {
 		if (posted.status() == CommentStatus.APPROVED) {
-			show(posted.commentId());
+			show(posted.commentId(), posted.articleId());
 		}
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentStatusChanged changed) {
 		if (changed.becameVisible()) {
-			show(changed.commentId());
+			show(changed.commentId(), changed.articleId());
 		}
 		else if (changed.becameHidden()) {
 			events.publish(new LiveEvent(changed.articleId(), LiveEvent.Kind.HIDE, changed.commentId(), null, 0, Map.of()));
@@ -59,20 +65,28 @@ class ThreadWatcher {
 		events.publish(new LiveEvent(liked.articleId(), LiveEvent.Kind.LIKES, liked.commentId(), null, liked.likes(), Map.of()));
 	}
 
-	private void show(long commentId) {
+	private void show(long commentId, long articleId) {
+		// nobody here has the article open and no other node hears of it: the comment is not even read again
+		if (!cluster.shared() && !broadcasters.watched(articleId)) {
+			return;
+		}
 		// read again after the commit: the status is the stored one, not what the event said a moment ago
 		event(commentId).ifPresent(events::publish);
 	}
 
-	/** The approved comment as a live event, rendered in every language; also for a node that heard of it from another. */
+	/**
+	 * The approved comment as a live event, rendered on demand in the languages its readers use; also for a node
+	 * that heard of it from another (then only when someone there has the article open).
+	 */
 	Optional<LiveEvent> event(long commentId) {
-		return discussions.comment(commentId).filter(Comment::isApproved).map(comment -> {
-			var html = new LinkedHashMap<String, String>();
-			for (var language : Page.LANGUAGES) {
-				html.put(language.getLanguage(), fragments.renderOne(comment, language));
-			}
-			return new LiveEvent(comment.articleId(), LiveEvent.Kind.COMMENT, comment.id(), comment.parentId(), 0, html);
-		});
+		return discussions.comment(commentId).filter(Comment::isApproved).map(comment -> new LiveEvent(
+				comment.articleId(), LiveEvent.Kind.COMMENT, comment.id(), comment.parentId(), 0,
+				new RenderedOnDemand(language -> fragments.renderOne(comment, language))));
+	}
+
+	/** For a node that heard of the comment from another: nothing when nobody here has the article open. */
+	Optional<LiveEvent> eventHere(long commentId, long articleId) {
+		return broadcasters.watched(articleId) ? event(commentId) : Optional.empty();
 	}
 
 }

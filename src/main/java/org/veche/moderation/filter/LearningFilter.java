@@ -64,7 +64,20 @@ public class LearningFilter {
 	 * answers 0 with no reasons, and only the rules apply.
 	 */
 	public FilterScore score(FilterTask task, FilterInput input) {
+		return score(task, Features.of(input));
+	}
+
+	/** {@link #score} for every task, the comment's features taken once for all of them. */
+	public Map<FilterTask, FilterScore> scores(FilterInput input) {
 		var vector = Features.of(input);
+		var scores = new EnumMap<FilterTask, FilterScore>(FilterTask.class);
+		for (FilterTask task : FilterTask.values()) {
+			scores.put(task, score(task, vector));
+		}
+		return scores;
+	}
+
+	private FilterScore score(FilterTask task, FeatureVector vector) {
 		var c = classifier(task);
 		c.lock.readLock().lock();
 		try {

@@ -62,12 +62,16 @@ public class RaidDetector {
 		this.settings = settings;
 	}
 
-	/** Whether this new identity's comment joins a burst of near-duplicates on the thread. */
-	public Optional<Raid> check(long articleId, String body, Instant now, int size) {
-		if (size <= 0 || !counts(body)) {
+	/** The text's signature, or null when it is too short to count (taken once, for both check and remember). */
+	public long[] signature(String body) {
+		return counts(body) ? Shingles.signature(body) : null;
+	}
+
+	/** Whether this new identity's comment (its {@link #signature}) joins a burst of near-duplicates on the thread. */
+	public Optional<Raid> check(long articleId, long[] signature, Instant now, int size) {
+		if (size <= 0 || signature == null) {
 			return Optional.empty();
 		}
-		long[] signature = Shingles.signature(body);
 		List<Recent> alike = recent(articleId, now).stream()
 			.filter(r -> Shingles.similarity(r.signature(), signature) >= settings.raidSimilarity())
 			.toList();
@@ -80,8 +84,8 @@ public class RaidDetector {
 	}
 
 	/** Remembers a new identity's comment for the window, and marks a raid's members as found. */
-	public void remember(long articleId, long commentId, String body, Instant at, Raid raid) {
-		if (!counts(body)) {
+	public void remember(long articleId, long commentId, long[] signature, Instant at, Raid raid) {
+		if (signature == null) {
 			return;
 		}
 		// what has left the window goes when the thread gets its next comment
@@ -94,7 +98,7 @@ public class RaidDetector {
 		db.insertInto(RECENT)
 			.set(COMMENT_ID, commentId)
 			.set(ARTICLE_ID, articleId)
-			.set(SIGNATURE, bytes(Shingles.signature(body)))
+			.set(SIGNATURE, bytes(signature))
 			.set(POSTED_AT, at.toEpochMilli())
 			.set(CLUSTER, raid == null ? 0L : raid.cluster())
 			.onConflictDoNothing()

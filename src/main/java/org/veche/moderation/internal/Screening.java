@@ -50,8 +50,15 @@ class Screening implements CommentScreen {
 
 	private final Discussions discussions;
 
-	/** The raid a candidate was found in, from screening until it is kept (gone if the post fails between). */
-	private final Cache<Candidate, RaidDetector.Raid> found = Caffeine.newBuilder()
+	/** What the raid detector made of a new identity's text: its signature (null: too short to count) and its raid. */
+	private record Checked(long[] signature, RaidDetector.Raid raid) {
+	}
+
+	/**
+	 * A new identity's text as the raid detector saw it, from screening until it is kept (gone if the post fails
+	 * between), so that its signature is taken once.
+	 */
+	private final Cache<Candidate, Checked> found = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
 
@@ -119,15 +126,16 @@ class Screening implements CommentScreen {
 			held.add(Reasons.of("moderation.reason.raidThread"));
 		}
 		if (!c.approvedBefore()) {
-			raids.check(c.article().id(), c.body(), c.at(), rules.raidSize()).ifPresent(raid -> {
-				found.put(c, raid);
-				held.add(raidReason(raid.cluster()));
-			});
+			long[] signature = raids.signature(c.body());
+			var raid = raids.check(c.article().id(), signature, c.at(), rules.raidSize());
+			found.put(c, new Checked(signature, raid.orElse(null)));
+			raid.ifPresent(r -> held.add(raidReason(r.cluster())));
 		}
 		var input = new FilterInput(c.body(), c.authorName(), c.email(), c.url(), !c.approvedBefore(),
 				!c.approvedBefore());
-		for (FilterTask task : FilterTask.values()) {
-			FilterScore score = filter.score(task, input);
+		for (var scored : filter.scores(input).entrySet()) {
+			FilterTask task = scored.getKey();
+			FilterScore score = scored.getValue();
 			String reason = Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
 					Math.round(score.probability() * 100), String.join(", ", score.strongest()));
 			if (score.probability() > rules.filterSpam()) {
@@ -154,8 +162,10 @@ class Screening implements CommentScreen {
 		if (candidate.staff() || candidate.approvedBefore()) {
 			return;
 		}
-		RaidDetector.Raid raid = found.asMap().remove(candidate);
-		raids.remember(candidate.article().id(), commentId, candidate.body(), candidate.at(), raid);
+		Checked checked = found.asMap().remove(candidate);
+		RaidDetector.Raid raid = checked == null ? null : checked.raid();
+		long[] signature = checked == null ? raids.signature(candidate.body()) : checked.signature();
+		raids.remember(candidate.article().id(), commentId, signature, candidate.at(), raid);
 		if (raid == null) {
 			return;
 		}

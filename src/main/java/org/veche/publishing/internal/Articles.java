@@ -5,6 +5,7 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.noCondition;
 import static org.jooq.impl.DSL.table;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,15 +13,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleStamp;
 import org.veche.publishing.ArticleSummary;
+import org.veche.site.Cluster;
 
 /**
  * The article and article_tag tables.
@@ -76,10 +83,26 @@ public class Articles {
 	private static final List<Field<?>> ALL_FIELDS = List.of(ID, SLUG, KIND, TITLE, LEAD, BODY, BODY_HTML, AUTHOR_ID,
 			AUTHOR_NAME, STATUS, PUBLISHED_AT, UPDATED_AT, SOURCE_NAME, SOURCE_URL, COVER_PHOTO_ID, COMMENT_STATUS);
 
+	private static final String TOPIC = "publishing.articles";
+
+	/**
+	 * Articles by slug, for what is asked on every comment post and page view. Every write here forgets them all
+	 * (writes are rare), once at once and once after the commit, so a read that overlapped the write is not kept;
+	 * other nodes forget them when they hear of it. The expiry bounds what a writer outside this class could leave.
+	 */
+	private final Cache<String, Optional<Article>> bySlug = Caffeine.newBuilder()
+		.expireAfterWrite(Duration.ofSeconds(30))
+		.maximumSize(2_000)
+		.build();
+
 	private final DSLContext db;
 
-	Articles(DSLContext db) {
+	private final Cluster cluster;
+
+	Articles(DSLContext db, Cluster cluster) {
 		this.db = db;
+		this.cluster = cluster;
+		cluster.listen(TOPIC, any -> bySlug.invalidateAll());
 	}
 
 	/** What readers may see at this instant: published, or scheduled and due. */
@@ -94,6 +117,7 @@ public class Articles {
 	}
 
 	public long add(Row row, Instant now) {
+		changed();
 		return db.insertInto(ARTICLE)
 			.set(values(row))
 			.set(CREATED_AT, now.toEpochMilli())
@@ -104,6 +128,7 @@ public class Articles {
 
 	/** An article brought in from another platform, with the dates it had there. */
 	public long add(Row row, Instant createdAt, Instant updatedAt) {
+		changed();
 		return db.insertInto(ARTICLE)
 			.set(values(row))
 			.set(CREATED_AT, createdAt.toEpochMilli())
@@ -119,6 +144,7 @@ public class Articles {
 	}
 
 	public void update(long id, Row row, Instant now) {
+		changed();
 		db.update(ARTICLE).set(values(row)).set(UPDATED_AT, now.toEpochMilli()).where(ID.eq(id)).execute();
 	}
 
@@ -141,6 +167,7 @@ public class Articles {
 	}
 
 	public void replaceTags(long id, Collection<String> tags) {
+		changed();
 		db.deleteFrom(ARTICLE_TAG).where(TAG_ARTICLE_ID.eq(id)).execute();
 		if (!tags.isEmpty()) {
 			var insert = db.insertInto(ARTICLE_TAG).columns(TAG_ARTICLE_ID, TAG);
@@ -164,7 +191,21 @@ public class Articles {
 	}
 
 	public Optional<Article> bySlug(String slug) {
-		return one(SLUG.eq(slug));
+		return bySlug.get(slug, key -> one(SLUG.eq(key)));
+	}
+
+	/** Forgets the kept articles here now and after the commit, and on the other nodes after it. */
+	private void changed() {
+		bySlug.invalidateAll();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCompletion(int status) {
+					bySlug.invalidateAll();
+				}
+			});
+		}
+		cluster.tellAfterCommit(TOPIC, "");
 	}
 
 	private Optional<Article> one(Condition condition) {
@@ -267,10 +308,12 @@ public class Articles {
 	}
 
 	public void setCover(long id, Long photoId, Instant now) {
+		changed();
 		db.update(ARTICLE).set(COVER_PHOTO_ID, photoId).set(UPDATED_AT, now.toEpochMilli()).where(ID.eq(id)).execute();
 	}
 
 	public void setDiscussion(long id, Article.Discussion discussion, Instant now) {
+		changed();
 		db.update(ARTICLE)
 			.set(COMMENT_STATUS, discussion.param())
 			.set(UPDATED_AT, now.toEpochMilli())
@@ -279,6 +322,7 @@ public class Articles {
 	}
 
 	public void markPublished(long id) {
+		changed();
 		db.update(ARTICLE).set(STATUS, Article.Status.PUBLISHED.name()).where(ID.eq(id)).execute();
 	}
 
