@@ -16,6 +16,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentForms;
 import org.veche.discussion.Discussions;
+import org.veche.discussion.GuestCookies;
 import org.veche.discussion.ThreadFragments;
 import org.veche.discussion.ThreadOrder;
 import org.veche.feed.ShareTags;
@@ -52,9 +53,12 @@ class ArticlePageController {
 
 	private final PageCache pages;
 
+	private final GuestCookies guests;
+
 	ArticlePageController(Publishing publishing, PhotoLibrary photos, Discussions discussions,
 			ThreadFragments threads, CommentForms forms, ShareTags share, LiveThreads live, LiveBlog liveBlog,
-			PageCache pages) {
+			PageCache pages, GuestCookies guests) {
+		this.guests = guests;
 		this.pages = pages;
 		this.liveBlog = liveBlog;
 		this.share = share;
@@ -91,6 +95,11 @@ class ArticlePageController {
 		model.put("gallery", article.isPhotoStory() || cover == null ? gallery
 				: gallery.stream().filter(p -> p.id() != cover.id()).toList());
 		model.put("thread", thread);
+		// the reader's own comments awaiting moderation: on their page alone (the cookie keeps it out of the cache)
+		var ownHeld = guests.heldOn(article.id(), request);
+		var locale = RequestContextUtils.getLocale(request);
+		model.put("ownHeld", ownHeld.stream().map(c -> threads.renderOne(c, locale)).toList());
+		model.put("shownTotal", thread.total() + ownHeld.size());
 		model.put("form", forms.blank(article, parent, request));
 		model.put("posted", posted == null ? 0L : number(posted));
 		model.put("held", held != null);
