@@ -35,6 +35,9 @@ public class GuestCookies {
 	/** The held comments of this browser: "12-15.expiry.signature". */
 	public static final String HELD = "veche_held";
 
+	/** The random name of a guest's browser, set when they first like (discussion.web.Commenters). */
+	public static final String BROWSER = "veche_reader";
+
 	/** Name, e-mail and website the reader asked us to remember. */
 	public static final String COMMENTER = "veche_commenter";
 
@@ -89,6 +92,25 @@ public class GuestCookies {
 					&& (c.status() == CommentStatus.PENDING || c.status() == CommentStatus.SPAM))
 			.sorted(java.util.Comparator.comparingLong(Comment::id))
 			.toList();
+	}
+
+	/**
+	 * The comments on the article this reader likes (signed in, or by the guest's browser cookie), so that a
+	 * page without JavaScript shows their buttons pressed.
+	 */
+	public java.util.Set<Long> likedOn(long articleId, HttpServletRequest request) {
+		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.getAuthentication();
+		Long account = authentication != null
+				&& authentication.getPrincipal() instanceof org.veche.identity.SignedIn signedIn ? signedIn.accountId()
+						: null;
+		Cookie cookie = WebUtils.getCookie(request, BROWSER);
+		String browser = cookie != null && cookie.getValue().matches("[A-Za-z0-9_-]{16,64}") ? cookie.getValue() : null;
+		if (account == null && browser == null) {
+			return java.util.Set.of();
+		}
+		return discussions.likedBy(new Commenter(account, null, null, false, browser, request.getRemoteAddr()),
+				articleId);
 	}
 
 	/** The ids the browser's cookie names, when its signature holds and it has not expired; else none. */

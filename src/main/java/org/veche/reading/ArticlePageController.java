@@ -82,7 +82,8 @@ class ArticlePageController {
 		ThreadOrder order = ThreadOrder.parse(corder);
 		// before the thread is read: what happens after this is on the page or reaches it through the stream
 		String livePosition = live.position(article.id());
-		var thread = threads.render(article.id(), order, number(cpage), RequestContextUtils.getLocale(request));
+		var thread = threads.likedBy(threads.render(article.id(), order, number(cpage), RequestContextUtils.getLocale(request)),
+				guests.likedOn(article.id(), request), RequestContextUtils.getLocale(request));
 		List<Photo> gallery = photos.gallery(article.id());
 		Photo cover = article.coverPhotoId() == null ? null : photos.photo(article.coverPhotoId()).orElse(null);
 		Comment parent = replyTo == null ? null

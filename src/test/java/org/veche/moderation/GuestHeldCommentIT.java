@@ -99,6 +99,24 @@ class GuestHeldCommentIT extends ModerationSupport {
 	}
 
 	@Test
+	void withScriptTheHeadingCountsTheAuthorsHeldComment() {
+		rules(r -> {
+			r.holdFirstComment = true;
+			r.floodInterval = java.time.Duration.ZERO;
+			return r;
+		});
+		String slug = newArticle("Held with script");
+		var response = http.from(newAddress())
+			.with("Accept", "application/json")
+			.postForm("/articles/" + slug + "/comments",
+					Map.of("author", "Taras", "email", newEmail(), "comment", "Counted for me."));
+		assertThat(response.status()).isEqualTo(202);
+		assertThat(response.json().get("heading").asString()).isEqualTo("1 comment");
+		assertThat(cookieValue(response, HELD)).isNotBlank();
+		assertThat(page(http, "/articles/" + slug).getElementById("comments-title").text()).isEqualTo("No comments yet");
+	}
+
+	@Test
 	void nameEmailAndWebsiteAreKeptOnlyWhenTheGuestTicksTheBox() {
 		rules(r -> {
 			r.holdFirstComment = false;

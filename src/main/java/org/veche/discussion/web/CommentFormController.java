@@ -127,7 +127,15 @@ class CommentFormController {
 				body.put("parentId", posted.parentId());
 				// spam is held like any other comment as far as its author can tell
 				body.put("status", posted.isApproved() ? "approved" : "pending");
-				body.put("html", fragments.renderOne(posted, RequestContextUtils.getLocale(request)));
+				var locale = RequestContextUtils.getLocale(request);
+				body.put("html", fragments.renderOne(posted, locale));
+				// the heading as its author now sees it: the approved comments, and their own held ones
+				int approved = fragments.render(article.id(), ThreadOrder.OLDEST, 1, locale).total();
+				long ownHeld = cookies.heldOn(article.id(), request).stream().filter(c -> c.id() != posted.id()).count()
+						+ (posted.isApproved() ? 0 : 1);
+				int total = approved + (int) ownHeld;
+				body.put("total", total);
+				body.put("heading", fragments.heading(total, locale));
 				return ResponseEntity.status(posted.isApproved() ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(body);
 			}
 			if (!posted.isApproved()) {

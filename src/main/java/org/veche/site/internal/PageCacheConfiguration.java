@@ -24,8 +24,11 @@ class PageCacheConfiguration {
 	/** identity's remember-me cookie: a reader who has it is signed in on this request, whatever the session. */
 	private static final String REMEMBER_ME_COOKIE = "veche_remember";
 
-	/** discussion's cookies that show one guest their own held comments and their own name in the form. */
-	private static final List<String> OWN_VIEW_COOKIES = List.of("veche_held", "veche_commenter");
+	/**
+	 * discussion's cookies that show one guest their own held comments, their own name in the form, and the
+	 * comments they like as liked.
+	 */
+	private static final List<String> OWN_VIEW_COOKIES = List.of("veche_held", "veche_commenter", "veche_reader");
 
 	@Bean
 	@ConditionalOnProperty(name = "veche.page-cache.enabled", havingValue = "true", matchIfMissing = true)
