@@ -93,8 +93,8 @@ class ArticlePageController {
 		var model = new HashMap<String, Object>();
 		model.put("article", article);
 		model.put("cover", cover);
-		model.put("gallery", article.isPhotoStory() || cover == null ? gallery
-				: gallery.stream().filter(p -> p.id() != cover.id()).toList());
+		// the cover is shown above the text: never again as the first photo of the gallery (photo stories too)
+		model.put("gallery", cover == null ? gallery : gallery.stream().filter(p -> p.id() != cover.id()).toList());
 		model.put("thread", thread);
 		// the reader's own comments awaiting moderation: on their page alone (the cookie keeps it out of the cache)
 		var ownHeld = guests.heldOn(article.id(), request);
