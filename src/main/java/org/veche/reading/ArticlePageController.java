@@ -113,6 +113,46 @@ class ArticlePageController {
 		return new ModelAndView("reading/article", model);
 	}
 
+	/**
+	 * One photo of a story at its own address, with the previous and next ones linked: the viewer for a reader
+	 * without JavaScript, and an address to share. The cover is photo 1, then the gallery in its order.
+	 */
+	@GetMapping("/articles/{slug}/photos/{number}")
+	ModelAndView photo(@PathVariable String slug, @PathVariable String number, HttpServletRequest request) {
+		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		pages.keep(request, article.id());
+		List<Photo> sequence = sequence(article);
+		int n;
+		try {
+			n = Integer.parseInt(number.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		if (n < 1 || n > sequence.size()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		var model = new HashMap<String, Object>();
+		model.put("article", article);
+		model.put("photo", sequence.get(n - 1));
+		model.put("number", n);
+		model.put("count", sequence.size());
+		return new ModelAndView("reading/photo-page", model);
+	}
+
+	/** The story's photos as a reader goes through them: the cover first, then the gallery without it. */
+	private List<Photo> sequence(Article article) {
+		List<Photo> gallery = photos.gallery(article.id());
+		Photo cover = article.coverPhotoId() == null ? null : photos.photo(article.coverPhotoId()).orElse(null);
+		if (cover == null) {
+			return gallery;
+		}
+		var all = new java.util.ArrayList<Photo>();
+		all.add(cover);
+		gallery.stream().filter(p -> p.id() != cover.id()).forEach(all::add);
+		return all;
+	}
+
 	/** Where a new top-level comment goes on this page of the thread, if it shows here at all. */
 	private static String liveRoots(ThreadOrder order, int page, int pages) {
 		if (order == ThreadOrder.NEWEST) {

@@ -57,6 +57,29 @@ class PhotoStoryPageIT extends IntegrationTest {
 				"Photo: Леся Українка", "Photo: Mykola Lysenko");
 		assertThat(page.html()).doesNotContain("Photo: Photo:").doesNotContain("Photo: Фото:");
 		assertThat(second).isNotEqualTo(third);
+
+		// each photo has its own address, linked from the story, with the previous and next ones
+		assertThat(page.select("a.photo-link").eachAttr("href")).containsExactly("/articles/" + slug + "/photos/1",
+				"/articles/" + slug + "/photos/2", "/articles/" + slug + "/photos/3");
+		var first = http.get("/articles/" + slug + "/photos/1");
+		assertThat(first.status()).isEqualTo(200);
+		assertThat(first.html().select("figure.photo img").eachAttr("alt")).containsExactly("Harbour");
+		assertThat(first.html().getElementById("photo-title").text()).isEqualTo("Photo 1 of 3");
+		assertThat(first.html().select("a[rel=prev]")).isEmpty();
+		assertThat(first.html().selectFirst("a[rel=next]").attr("href")).isEqualTo("/articles/" + slug + "/photos/2");
+		var middle = http.get("/articles/" + slug + "/photos/2").html();
+		assertThat(middle.select("figure.photo img").eachAttr("alt")).containsExactly("Nets");
+		assertThat(middle.selectFirst("a[rel=prev]").attr("href")).isEqualTo("/articles/" + slug + "/photos/1");
+		assertThat(middle.selectFirst("a[rel=next]").attr("href")).isEqualTo("/articles/" + slug + "/photos/3");
+		var last = http.get("/articles/" + slug + "/photos/3").html();
+		assertThat(last.select("figure.photo img").eachAttr("alt")).containsExactly("Gulls");
+		assertThat(last.select("a[rel=next]")).isEmpty();
+		assertThat(last.selectFirst("a.back-to-story").attr("href")).isEqualTo("/articles/" + slug);
+		for (String missing : new String[] { "0", "4", "x", "99999999999" }) {
+			assertThat(http.get("/articles/" + slug + "/photos/" + missing).status()).as(missing).isEqualTo(404);
+		}
+		assertThat(http.with("Accept-Language", "uk").get("/articles/" + slug + "/photos/2").html()
+			.getElementById("photo-title").text()).isEqualTo("Фото 2 з 3");
 	}
 
 	@Test
