@@ -28,6 +28,16 @@
   function setPressed(button, pressed) {
     button.setAttribute('aria-pressed', pressed ? 'true' : 'false');
     button.textContent = pressed ? thread.dataset.unlike : thread.dataset.like;
+    var form = button.closest('form');
+    var mark = form.nextElementSibling && form.nextElementSibling.classList.contains('liked-mark') ? form.nextElementSibling : null;
+    if (pressed && !mark) {
+      mark = document.createElement('span');
+      mark.className = 'liked-mark';
+      mark.textContent = thread.dataset.liked;
+      form.after(mark);
+    } else if (!pressed && mark) {
+      mark.remove();
+    }
   }
 
   // Likes: toggle in place.
@@ -137,6 +147,9 @@
         item.classList.add('is-new');
         // a held comment is shown only to its author, here, with "Your comment is awaiting moderation"
         if (result.json.status === 'pending') { item.classList.add('is-held'); }
+        // the heading counts it too (its author's own held comment included, as on a reload)
+        var heading = document.getElementById('comments-title');
+        if (heading && result.json.heading) { heading.textContent = result.json.heading; }
         form.querySelector('textarea').value = '';
         moveFormTo(null);
         item.scrollIntoView({ block: 'center' });

@@ -6,15 +6,16 @@ package org.veche.discussion;
  * @param error a message key, or null
  * @param signIn who is commenting, or how a guest may sign in
  * @param openness whether the article takes comments, from whom, and what guests must give
+ * @param remembered whether the guest asked this browser to keep their name, e-mail and website
  */
 public record CommentForm(String action, Comment parent, String name, String email, String url, String body,
-		String error, Object[] errorArgs, SignInChoices signIn, CommentScreen.Openness openness) {
+		String error, Object[] errorArgs, SignInChoices signIn, CommentScreen.Openness openness, boolean remembered) {
 
 	static final CommentScreen.Openness OPEN = new CommentScreen.Openness(false, true, true);
 
 	public CommentForm(String action, Comment parent, String name, String email, String url, String body,
 			String error, Object[] errorArgs) {
-		this(action, parent, name, email, url, body, error, errorArgs, SignInChoices.NONE, OPEN);
+		this(action, parent, name, email, url, body, error, errorArgs, SignInChoices.NONE, OPEN, false);
 	}
 
 	public static CommentForm blank(String articlePath, Comment parent) {
@@ -22,11 +23,15 @@ public record CommentForm(String action, Comment parent, String name, String ema
 	}
 
 	public CommentForm withSignIn(SignInChoices choices) {
-		return new CommentForm(action, parent, name, email, url, body, error, errorArgs, choices, openness);
+		return new CommentForm(action, parent, name, email, url, body, error, errorArgs, choices, openness, remembered);
 	}
 
 	public CommentForm withOpenness(CommentScreen.Openness rules) {
-		return new CommentForm(action, parent, name, email, url, body, error, errorArgs, signIn, rules);
+		return new CommentForm(action, parent, name, email, url, body, error, errorArgs, signIn, rules, remembered);
+	}
+
+	public CommentForm withRemembered(boolean kept) {
+		return new CommentForm(action, parent, name, email, url, body, error, errorArgs, signIn, openness, kept);
 	}
 
 	/** "Comments are closed" in place of the form. */

@@ -23,7 +23,11 @@ public class CommentForms {
 
 	private final Discussions discussions;
 
-	CommentForms(SignInProviders providers, DiscussionProperties settings, Discussions discussions) {
+	private final GuestCookies cookies;
+
+	CommentForms(SignInProviders providers, DiscussionProperties settings, Discussions discussions,
+			GuestCookies cookies) {
+		this.cookies = cookies;
 		this.providers = providers;
 		this.settings = settings;
 		this.discussions = discussions;
@@ -42,7 +46,10 @@ public class CommentForms {
 				open.signIn().signedInWith()));
 	}
 
-	/** The form for an article, pre-filled with the reader's draft for it if they left one to sign in. */
+	/**
+	 * The form for an article, pre-filled with the reader's draft for it if they left one to sign in, else with the
+	 * name, e-mail and website they asked this browser to keep.
+	 */
 	public CommentForm blank(String articlePath, Comment parent, HttpServletRequest request) {
 		CommentForm form = CommentForm.blank(articlePath, parent);
 		HttpSession session = request.getSession(false);
@@ -51,6 +58,13 @@ public class CommentForms {
 			session.removeAttribute(CommentDraft.ATTRIBUTE);
 			form = new CommentForm(form.action(), parent, draft.name(), draft.email(), draft.url(), draft.body(), null,
 					new Object[0]);
+		}
+		else {
+			GuestCookies.Remembered kept = cookies.remembered(request);
+			if (kept != null) {
+				form = new CommentForm(form.action(), parent, kept.name(), kept.email(), kept.url(), "", null,
+						new Object[0]).withRemembered(true);
+			}
 		}
 		return complete(form);
 	}

@@ -97,6 +97,61 @@ public class ThreadFragments {
 		});
 	}
 
+	/**
+	 * The same page of the thread with the buttons of the comments this reader likes pressed ("Liked",
+	 * "Unlike"), for a page without JavaScript. The shared bytes are left alone; only a reader who likes
+	 * something here pays for a copy.
+	 */
+	public Rendered likedBy(Rendered rendered, java.util.Set<Long> liked, Locale locale) {
+		if (liked.isEmpty()) {
+			return rendered;
+		}
+		String html = rendered.html();
+		var out = new StringBuilder(html.length() + liked.size() * 64);
+		String unlike = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("thread.unlike", null, locale));
+		String mark = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("thread.liked", null, locale));
+		int from = 0;
+		while (true) {
+			int at = html.indexOf("aria-pressed=\"false\" data-comment=\"", from);
+			if (at < 0) {
+				break;
+			}
+			int idStart = at + "aria-pressed=\"false\" data-comment=\"".length();
+			int idEnd = html.indexOf('"', idStart);
+			int end = html.indexOf("</button></form>", idEnd);
+			long id;
+			try {
+				id = Long.parseLong(html.substring(idStart, idEnd));
+			}
+			catch (NumberFormatException ex) {
+				id = -1;
+			}
+			if (end < 0 || !liked.contains(id)) {
+				out.append(html, from, idStart);
+				from = idStart;
+				continue;
+			}
+			out.append(html, from, at)
+				.append("aria-pressed=\"true\" data-comment=\"")
+				.append(id)
+				.append("\">")
+				.append(unlike)
+				.append("</button></form><span class=\"liked-mark\">")
+				.append(mark)
+				.append("</span>");
+			from = end + "</button></form>".length();
+		}
+		out.append(html, from, html.length());
+		return new Rendered(out.toString().getBytes(StandardCharsets.UTF_8), rendered.total(), rendered.page(),
+				rendered.pages(), rendered.order());
+	}
+
+	/** The heading over the thread: "No comments yet", "1 comment", "5 comments", in the reader's language. */
+	public String heading(int total, Locale locale) {
+		var fragmentPage = new Page(locale, messages, site.siteName(), site.timeZone(), null, null, "");
+		return total == 0 ? fragmentPage.t("thread.none") : fragmentPage.plural("article.comments", total);
+	}
+
 	/** One comment rendered alone, for the reply that JavaScript inserts in place. */
 	public String renderOne(Comment comment, Locale locale) {
 		var output = new StringOutput();

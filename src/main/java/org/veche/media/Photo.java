@@ -14,6 +14,18 @@ import java.util.stream.Collectors;
 public record Photo(long id, long articleId, int position, String caption, String credit, String alt, int width,
 		int height, String storageKey, List<Integer> widths, boolean webp, int blurredRegions) {
 
+	/**
+	 * The credit as it goes after "Photo:" on the page: credits typed or imported as "Photo: Name" (or
+	 * "Фото: …", "Photograph by …") lose their own label, so the page never says "Photo: Photo: Name".
+	 */
+	public String creditName() {
+		return CREDIT_LABEL.matcher(credit == null ? "" : credit.strip()).replaceFirst("").strip();
+	}
+
+	private static final java.util.regex.Pattern CREDIT_LABEL = java.util.regex.Pattern.compile(
+			"^(?iu)(?:(?:photos?|photograph(?:s|y)?|pictures?|image|фото(?:графия|графія|графии|графії)?|світлина"
+					+ "|снимок|знімок)(?:\\s*[:—–-]\\s*|\\s+by\\s+))+");
+
 	public String src(int width) {
 		return "/media/" + storageKey + "/" + width + ".jpg";
 	}

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentForms;
 import org.veche.discussion.Discussions;
+import org.veche.discussion.GuestCookies;
 import org.veche.discussion.ThreadFragments;
 import org.veche.discussion.ThreadOrder;
 import org.veche.feed.ShareTags;
@@ -52,9 +53,12 @@ class ArticlePageController {
 
 	private final PageCache pages;
 
+	private final GuestCookies guests;
+
 	ArticlePageController(Publishing publishing, PhotoLibrary photos, Discussions discussions,
 			ThreadFragments threads, CommentForms forms, ShareTags share, LiveThreads live, LiveBlog liveBlog,
-			PageCache pages) {
+			PageCache pages, GuestCookies guests) {
+		this.guests = guests;
 		this.pages = pages;
 		this.liveBlog = liveBlog;
 		this.share = share;
@@ -78,7 +82,8 @@ class ArticlePageController {
 		ThreadOrder order = ThreadOrder.parse(corder);
 		// before the thread is read: what happens after this is on the page or reaches it through the stream
 		String livePosition = live.position(article.id());
-		var thread = threads.render(article.id(), order, number(cpage), RequestContextUtils.getLocale(request));
+		var thread = threads.likedBy(threads.render(article.id(), order, number(cpage), RequestContextUtils.getLocale(request)),
+				guests.likedOn(article.id(), request), RequestContextUtils.getLocale(request));
 		List<Photo> gallery = photos.gallery(article.id());
 		Photo cover = article.coverPhotoId() == null ? null : photos.photo(article.coverPhotoId()).orElse(null);
 		Comment parent = replyTo == null ? null
@@ -88,9 +93,14 @@ class ArticlePageController {
 		var model = new HashMap<String, Object>();
 		model.put("article", article);
 		model.put("cover", cover);
-		model.put("gallery", article.isPhotoStory() || cover == null ? gallery
-				: gallery.stream().filter(p -> p.id() != cover.id()).toList());
+		// the cover is shown above the text: never again as the first photo of the gallery (photo stories too)
+		model.put("gallery", cover == null ? gallery : gallery.stream().filter(p -> p.id() != cover.id()).toList());
 		model.put("thread", thread);
+		// the reader's own comments awaiting moderation: on their page alone (the cookie keeps it out of the cache)
+		var ownHeld = guests.heldOn(article.id(), request);
+		var locale = RequestContextUtils.getLocale(request);
+		model.put("ownHeld", ownHeld.stream().map(c -> threads.renderOne(c, locale)).toList());
+		model.put("shownTotal", thread.total() + ownHeld.size());
 		model.put("form", forms.blank(article, parent, request));
 		model.put("posted", posted == null ? 0L : number(posted));
 		model.put("held", held != null);
@@ -101,6 +111,46 @@ class ArticlePageController {
 		model.put("share", share.card(article, shown == null ? null : shown.src(shown.largestWidth()),
 				shown == null ? null : shown.alt(), request));
 		return new ModelAndView("reading/article", model);
+	}
+
+	/**
+	 * One photo of a story at its own address, with the previous and next ones linked: the viewer for a reader
+	 * without JavaScript, and an address to share. The cover is photo 1, then the gallery in its order.
+	 */
+	@GetMapping("/articles/{slug}/photos/{number}")
+	ModelAndView photo(@PathVariable String slug, @PathVariable String number, HttpServletRequest request) {
+		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		pages.keep(request, article.id());
+		List<Photo> sequence = sequence(article);
+		int n;
+		try {
+			n = Integer.parseInt(number.strip());
+		}
+		catch (NumberFormatException ex) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		if (n < 1 || n > sequence.size()) {
+			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
+		var model = new HashMap<String, Object>();
+		model.put("article", article);
+		model.put("photo", sequence.get(n - 1));
+		model.put("number", n);
+		model.put("count", sequence.size());
+		return new ModelAndView("reading/photo-page", model);
+	}
+
+	/** The story's photos as a reader goes through them: the cover first, then the gallery without it. */
+	private List<Photo> sequence(Article article) {
+		List<Photo> gallery = photos.gallery(article.id());
+		Photo cover = article.coverPhotoId() == null ? null : photos.photo(article.coverPhotoId()).orElse(null);
+		if (cover == null) {
+			return gallery;
+		}
+		var all = new java.util.ArrayList<Photo>();
+		all.add(cover);
+		gallery.stream().filter(p -> p.id() != cover.id()).forEach(all::add);
+		return all;
 	}
 
 	/** Where a new top-level comment goes on this page of the thread, if it shows here at all. */

@@ -39,7 +39,8 @@ class PrivacyPageIT extends IntegrationTest {
 			.contains("mail server");
 		assertThat(html.select("#third-parties").text()).contains("no request to any other server");
 		assertThat(html.select("table.cookies tr[data-cookie]").eachAttr("data-cookie"))
-			.containsExactlyInAnyOrder("veche_lang", "veche_reader", "veche_session", "veche_remember");
+			.containsExactlyInAnyOrder("veche_lang", "veche_reader", "veche_held", "veche_commenter", "veche_session",
+					"veche_remember");
 		assertThat(html.select("tr[data-cookie=veche_reader]").text()).contains("like a comment").contains("365 days");
 		assertThat(html.select("tr[data-cookie=veche_remember]").text()).contains("30 days");
 		assertThat(html.select("tr[data-cookie=veche_session]").text()).contains("until you close the browser");

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import org.veche.discussion.CommentDraft;
 import org.veche.discussion.CommentForm;
 import org.veche.discussion.CommentForms;
 import org.veche.discussion.Discussions;
+import org.veche.discussion.GuestCookies;
 import org.veche.discussion.Reply;
 import org.veche.discussion.ThreadFragments;
 import org.veche.discussion.ThreadOrder;
@@ -53,8 +55,11 @@ class CommentFormController {
 
 	private final SignInProviders providers;
 
+	private final GuestCookies cookies;
+
 	CommentFormController(Discussions discussions, Publishing publishing, ThreadFragments fragments,
-			MessageSource messages, CommentForms forms, SignInProviders providers) {
+			MessageSource messages, CommentForms forms, SignInProviders providers, GuestCookies cookies) {
+		this.cookies = cookies;
 		this.discussions = discussions;
 		this.publishing = publishing;
 		this.fragments = fragments;
@@ -96,7 +101,8 @@ class CommentFormController {
 			@RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String comment,
 			@RequestParam(name = "notify_replies", defaultValue = "false") boolean notifyReplies,
 			@RequestParam(name = "notify_all", defaultValue = "false") boolean notifyAllComments,
-			HttpServletRequest request) {
+			@RequestParam(name = "remember_me", defaultValue = "false") boolean rememberMe,
+			HttpServletRequest request, HttpServletResponse response) {
 		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		boolean hasParent = parent != null && !parent.isBlank() && !parent.equals("0");
 		Long parentId = hasParent ? parseId(parent) : null;
@@ -105,15 +111,31 @@ class CommentFormController {
 			if (hasParent && parentId == null) {
 				throw new RejectedInput("comment.parent.unknown");
 			}
-			Comment posted = discussions.post(article, new Reply(parentId, author, email, url, comment, notifyReplies, notifyAllComments),
-					Commenters.of(request));
+			var reply = new Reply(parentId, author, email, url, comment, notifyReplies, notifyAllComments);
+			var who = Commenters.of(request);
+			Comment posted = discussions.post(article, reply, who);
+			if (who.accountId() == null) {
+				cookies.rememberCommenter(rememberMe, reply, request, response);
+			}
+			if (!posted.isApproved()) {
+				// its author keeps seeing it, marked as awaiting moderation, until it is decided
+				cookies.held(posted, request, response);
+			}
 			if (json) {
 				var body = new HashMap<String, Object>();
 				body.put("id", posted.id());
 				body.put("parentId", posted.parentId());
 				// spam is held like any other comment as far as its author can tell
 				body.put("status", posted.isApproved() ? "approved" : "pending");
-				body.put("html", fragments.renderOne(posted, RequestContextUtils.getLocale(request)));
+				var locale = RequestContextUtils.getLocale(request);
+				body.put("html", fragments.renderOne(posted, locale));
+				// the heading as its author now sees it: the approved comments, and their own held ones
+				int approved = fragments.render(article.id(), ThreadOrder.OLDEST, 1, locale).total();
+				long ownHeld = cookies.heldOn(article.id(), request).stream().filter(c -> c.id() != posted.id()).count()
+						+ (posted.isApproved() ? 0 : 1);
+				int total = approved + (int) ownHeld;
+				body.put("total", total);
+				body.put("heading", fragments.heading(total, locale));
 				return ResponseEntity.status(posted.isApproved() ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(body);
 			}
 			if (!posted.isApproved()) {
@@ -132,7 +154,7 @@ class CommentFormController {
 			}
 			Comment parentComment = parentId == null ? null : discussions.comment(parentId).orElse(null);
 			var form = forms.complete(forms.complete(new CommentForm(article.path() + "/comments", parentComment, author,
-					email, url, comment, rejected.messageKey(), rejected.arguments())), article);
+					email, url, comment, rejected.messageKey(), rejected.arguments()).withRemembered(rememberMe)), article);
 			return new ModelAndView("discussion/reply", Map.of("article", article, "form", form), rejected.status());
 		}
 	}

@@ -153,13 +153,24 @@ final class XmlRecords {
 		return attributes;
 	}
 
-	/** A short, version-free prefix for each namespace the exports use: WXR 1.0, 1.1 and 1.2 read alike. */
+	/**
+	 * A short, version-free prefix for each namespace the exports use: WXR 1.0, 1.1 and 1.2 read alike. As
+	 * WordPress's own importer does, the wp: namespace is known by its start, {@code http://wordpress.org/export/}
+	 * or the same over https (real exports declare either), whatever the version after it; the other
+	 * namespaces are taken over https too.
+	 */
 	static String name(String namespace, String local) {
-		if (namespace == null || namespace.isEmpty() || namespace.equals("http://disqus.com")) {
+		if (namespace == null || namespace.isEmpty()) {
 			return local;
 		}
-		if (namespace.startsWith("http://wordpress.org/export/")) {
-			return (namespace.endsWith("/excerpt/") ? "excerpt:" : "wp:") + local;
+		if (namespace.startsWith("https://")) {
+			namespace = "http://" + namespace.substring("https://".length());
+		}
+		if (namespace.equals("http://disqus.com")) {
+			return local;
+		}
+		if (namespace.startsWith("http://wordpress.org/export/") || namespace.startsWith("http://www.wordpress.org/export/")) {
+			return (namespace.endsWith("/excerpt/") || namespace.endsWith("/excerpt") ? "excerpt:" : "wp:") + local;
 		}
 		return switch (namespace) {
 			case "http://purl.org/rss/1.0/modules/content/" -> "content:" + local;

@@ -1,6 +1,7 @@
 package org.veche.notification.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,6 +28,9 @@ import org.veche.publishing.Publishing;
  */
 @Component
 public class Notices {
+
+	/** How long an address waits for its confirmation before it is sent another. */
+	static final Duration CONFIRMATION_AGAIN_AFTER = Duration.ofDays(1);
 
 	private final Subscriptions subscriptions;
 
@@ -60,10 +64,20 @@ public class Notices {
 	}
 
 	/**
-	 * Asks the reader to confirm subscriptions asked for together; one mail for all of them, and the only mail
-	 * the address gets for them until it confirms.
+	 * Asks the reader to confirm what they asked for: one mail listing everything of theirs that waits, and
+	 * no other until they follow it or a day has passed (each comment with "notify me" ticked would else send
+	 * one more). What is asked for meanwhile waits with the rest and is listed in the next one.
 	 */
-	public void askToConfirm(List<Subscription> pending) {
+	public void askToConfirm(List<Subscription> asked) {
+		if (asked.isEmpty()) {
+			return;
+		}
+		Instant now = clock.instant();
+		long readerId = asked.get(0).readerId();
+		if (!subscriptions.claimConfirmation(readerId, now, now.minus(CONFIRMATION_AGAIN_AFTER))) {
+			return;
+		}
+		List<Subscription> pending = subscriptions.unconfirmedOf(readerId);
 		if (pending.isEmpty()) {
 			return;
 		}
@@ -75,7 +89,8 @@ public class Notices {
 				letters.t(language, "notify.mail.confirm.intro"), items,
 				letters.t(language, "notify.mail.confirm.action"), links.confirm(ids),
 				letters.t(language, "notify.mail.confirm.outro"), null, null, null);
-		outbox.enqueue(first.email(), "confirm:" + ids, null, letters.write(letter), null, clock.instant());
+		// the instant too: a confirmation sent again a day later lists the same subscriptions, and is mailed
+		outbox.enqueue(first.email(), "confirm:" + ids + ":" + now.toEpochMilli(), null, letters.write(letter), null, now);
 	}
 
 	/** What a subscription is about, in words: "Replies to your comment on ...". */

@@ -38,6 +38,9 @@ public class Subscriptions {
 
 	private static final Field<Long> READER_CREATED = field(name("notification_reader", "created_at"), Long.class);
 
+	private static final Field<Long> CONFIRMATION_ASKED = field(name("notification_reader", "confirmation_asked_at"),
+			Long.class);
+
 	private static final Table<Record> SUBSCRIPTION = table(name("notification_subscription"));
 
 	private static final Field<Long> ID = field(name("notification_subscription", "id"), Long.class);
@@ -153,8 +156,30 @@ public class Subscriptions {
 		return select(SOURCE_COMMENT.eq(commentId).and(CONFIRMED.isNull()));
 	}
 
+	/**
+	 * Takes the address's turn to be sent a confirmation: none is pending, or the last was sent before
+	 * {@code askedBefore}. One statement, so two comments at once cannot both take it.
+	 */
+	public boolean claimConfirmation(long readerId, Instant now, Instant askedBefore) {
+		return db.update(READER)
+			.set(CONFIRMATION_ASKED, now.toEpochMilli())
+			.where(READER_ID.eq(readerId)
+				.and(CONFIRMATION_ASKED.isNull().or(CONFIRMATION_ASKED.lt(askedBefore.toEpochMilli()))))
+			.execute() > 0;
+	}
+
+	/** Everything the reader asked for that still waits for their confirmation, oldest first. */
+	public List<Subscription> unconfirmedOf(long readerId) {
+		return select(SUB_READER.eq(readerId).and(CONFIRMED.isNull()));
+	}
+
 	/** @return how many of them were waiting */
 	public int confirm(Collection<Long> ids, Instant now) {
+		// the address answered: the next thing it asks for is confirmed by a mail of its own, at once
+		db.update(READER)
+			.set(CONFIRMATION_ASKED, (Long) null)
+			.where(READER_ID.in(db.select(SUB_READER).from(SUBSCRIPTION).where(ID.in(ids))))
+			.execute();
 		return db.update(SUBSCRIPTION)
 			.set(CONFIRMED, now.toEpochMilli())
 			.set(DIGEST_FROM, now.toEpochMilli())

@@ -2,6 +2,7 @@ package org.veche.site.internal;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.servlet.DispatcherType;
 
@@ -23,13 +24,20 @@ class PageCacheConfiguration {
 	/** identity's remember-me cookie: a reader who has it is signed in on this request, whatever the session. */
 	private static final String REMEMBER_ME_COOKIE = "veche_remember";
 
+	/**
+	 * discussion's cookies that show one guest their own held comments, their own name in the form, and the
+	 * comments they like as liked.
+	 */
+	private static final List<String> OWN_VIEW_COOKIES = List.of("veche_held", "veche_commenter", "veche_reader");
+
 	@Bean
 	@ConditionalOnProperty(name = "veche.page-cache.enabled", havingValue = "true", matchIfMissing = true)
 	FilterRegistrationBean<GuestPages> guestPages(PageVersions versions, LocaleResolver locales, Clock clock,
 			PageCacheProperties properties,
 			@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
 		var filter = new GuestPages(versions, locales, clock, properties,
-				List.of(sessionCookie, "JSESSIONID", REMEMBER_ME_COOKIE));
+				Stream.concat(Stream.of(sessionCookie, "JSESSIONID", REMEMBER_ME_COOKIE),
+						OWN_VIEW_COOKIES.stream()).toList());
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.setName("guestPages");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
