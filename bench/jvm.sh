@@ -3,7 +3,7 @@
 # The recommended flags (README, "Running it for real"): a bounded heap that the serial collector gives back when
 # it is mostly free, compact object headers (JDK 25), a smaller code cache and thread stacks, and the C heap
 # trimmed every 5 s (the JIT compilers' freed arenas otherwise stay resident). Override with JAVA_OPTS.
-RECOMMENDED_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx160m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TrimNativeHeapInterval=5000"
+RECOMMENDED_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TrimNativeHeapInterval=5000"
 JAVA_OPTS=${JAVA_OPTS-$RECOMMENDED_JAVA_OPTS}
 # glibc gives every thread that allocates its own malloc arena (64 MB reserved, touched in part): two are enough
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}

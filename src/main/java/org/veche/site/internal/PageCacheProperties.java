@@ -13,7 +13,7 @@ import org.springframework.util.unit.DataSize;
  * rebuilt (a thread taking hundreds of comments a second would otherwise be re-read and re-rendered without pause).
  */
 @ConfigurationProperties("veche.page-cache")
-public record PageCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("48MB") DataSize maxSize,
+public record PageCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("24MB") DataSize maxSize,
 		@DefaultValue("60s") Duration maxAge, @DefaultValue("1s") Duration staleFor,
 		@DefaultValue("500ms") Duration rebuildEvery) {
 }
