@@ -63,51 +63,75 @@
   }
 
   var since = thread.dataset.liveSince || '';
-  var source = new EventSource(thread.dataset.live + '?since=' + encodeURIComponent(since));
+  var source = null;
 
-  source.addEventListener('comment', function (event) {
-    var d = data(event);
-    if (d) { showComment(d); }
+  // Keeps the position of the last event, so that a page restored from the back-forward cache asks for what it
+  // missed since then.
+  function track(event) {
+    if (event.lastEventId) { since = event.lastEventId; }
+  }
+
+  function connect() {
+    source = new EventSource(thread.dataset.live + '?since=' + encodeURIComponent(since));
+    ['comment', 'likes', 'hide', 'update', 'update-removed'].forEach(function (type) {
+      source.addEventListener(type, track);
+    });
+
+    source.addEventListener('comment', function (event) {
+      var d = data(event);
+      if (d) { showComment(d); }
+    });
+
+    source.addEventListener('likes', function (event) {
+      var d = data(event);
+      var comment = d && document.getElementById('comment-' + d.id);
+      var count = comment && comment.querySelector(':scope > .comment-body .likes');
+      if (count) {
+        count.dataset.likes = d.likes;
+        count.textContent = likedText(d.likes);
+      }
+    });
+
+    source.addEventListener('hide', function (event) {
+      var d = data(event);
+      var comment = d && document.getElementById('comment-' + d.id);
+      if (comment && !comment.contains(document.getElementById('respond'))) { comment.remove(); }
+    });
+
+    source.addEventListener('update', function (event) {
+      var d = data(event);
+      if (d) { showUpdate(d); }
+    });
+
+    source.addEventListener('update-removed', function (event) {
+      var d = data(event);
+      var update = d && document.getElementById('update-' + d.id);
+      if (update) { update.remove(); }
+    });
+
+    // the server no longer knows what this page missed (it restarted, or the page slept too long): say so
+    source.addEventListener('resync', function () {
+      if (document.querySelector('.live-stale')) { return; }
+      var note = document.createElement('p');
+      note.className = 'live-stale';
+      note.setAttribute('role', 'status');
+      var link = document.createElement('a');
+      link.href = location.pathname + location.search + '#comments';
+      link.textContent = thread.dataset.liveStale;
+      link.addEventListener('click', function () { location.reload(); });
+      note.appendChild(link);
+      thread.parentNode.insertBefore(note, thread);
+    });
+  }
+
+  connect();
+  // A page left for another one may be kept in the back-forward cache with its stream open; a browser opens at most
+  // six connections to one site, so a reader who went through six articles could load nothing more. Close the
+  // stream when the page is hidden and open it again if the page comes back.
+  window.addEventListener('pagehide', function () {
+    if (source) { source.close(); source = null; }
   });
-
-  source.addEventListener('likes', function (event) {
-    var d = data(event);
-    var comment = d && document.getElementById('comment-' + d.id);
-    var count = comment && comment.querySelector(':scope > .comment-body .likes');
-    if (count) {
-      count.dataset.likes = d.likes;
-      count.textContent = likedText(d.likes);
-    }
-  });
-
-  source.addEventListener('hide', function (event) {
-    var d = data(event);
-    var comment = d && document.getElementById('comment-' + d.id);
-    if (comment && !comment.contains(document.getElementById('respond'))) { comment.remove(); }
-  });
-
-  source.addEventListener('update', function (event) {
-    var d = data(event);
-    if (d) { showUpdate(d); }
-  });
-
-  source.addEventListener('update-removed', function (event) {
-    var d = data(event);
-    var update = d && document.getElementById('update-' + d.id);
-    if (update) { update.remove(); }
-  });
-
-  // the server no longer knows what this page missed (it restarted, or the page slept too long): say so
-  source.addEventListener('resync', function () {
-    if (document.querySelector('.live-stale')) { return; }
-    var note = document.createElement('p');
-    note.className = 'live-stale';
-    note.setAttribute('role', 'status');
-    var link = document.createElement('a');
-    link.href = location.pathname + location.search + '#comments';
-    link.textContent = thread.dataset.liveStale;
-    link.addEventListener('click', function () { location.reload(); });
-    note.appendChild(link);
-    thread.parentNode.insertBefore(note, thread);
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted && !source) { connect(); }
   });
 })();

@@ -37,11 +37,14 @@ final class Browser implements AutoCloseable {
 
 	private final Path profile;
 
+	private final ChromeDriverService service;
+
 	private final List<LogEntry> console = new ArrayList<>();
 
-	private Browser(ChromeDriver driver, Path profile) {
+	private Browser(ChromeDriver driver, Path profile, ChromeDriverService service) {
 		this.driver = driver;
 		this.profile = profile;
+		this.service = service;
 	}
 
 	/** A browser that runs the site's script, as most readers have it. */
@@ -88,7 +91,7 @@ final class Browser implements AutoCloseable {
 		try {
 			var driver = new ChromeDriver(service, options);
 			driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-			return new Browser(driver, profile);
+			return new Browser(driver, profile, service);
 		}
 		catch (RuntimeException ex) {
 			delete(profile);
@@ -167,6 +170,16 @@ final class Browser implements AutoCloseable {
 			.map(LogEntry::getMessage)
 			.filter(message -> message.contains("Uncaught"))
 			.toList();
+	}
+
+	/** Gives up a browser that no longer answers: its driver is stopped (which ends the call waiting on it). */
+	void abandon() {
+		try {
+			service.stop();
+		}
+		finally {
+			delete(profile);
+		}
 	}
 
 	@Override

@@ -31,6 +31,9 @@ abstract class FeedSupport extends IntegrationTest {
 	@Autowired
 	protected Discussions discussions;
 
+	@Autowired
+	protected org.veche.publishing.Publishing publishing;
+
 	protected record Author(Account account, String token) {
 	}
 
@@ -73,8 +76,13 @@ abstract class FeedSupport extends IntegrationTest {
 		assertThat(discussions.changeStatus(commentId, CommentStatus.valueOf(status))).isPresent();
 	}
 
-	protected void setArticleStatus(String slug, String status) {
-		db.execute("update article set status = ? where slug = ?", status, slug);
+	/** An editor's change of status, through publishing's own method (so its caches hear of it). */
+	protected void setArticleStatus(Author editor, String slug, String status) {
+		var by = new org.veche.identity.SignedIn(editor.account(), null);
+		var article = publishing.editable(slug, by);
+		publishing.revise(article.id(), new org.veche.publishing.ArticleDraft(article.kind(), article.title(),
+				article.lead(), article.body(), article.tags(), article.source(),
+				org.veche.publishing.Article.Status.valueOf(status), null, article.coverPhotoId()), by);
 	}
 
 }

@@ -79,7 +79,7 @@ class FeedsIT extends FeedSupport {
 		long onTakenDown = postComment(hiddenSlug, null, "Gone", "On an article taken down " + unique()).get("id").asLong();
 		setCommentStatus(held, "PENDING");
 		setCommentStatus(spam, "SPAM");
-		setArticleStatus(hiddenSlug, "DRAFT");
+		setArticleStatus(editor, hiddenSlug, "DRAFT");
 
 		for (String path : List.of("/articles/" + slug + "/feed", "/articles/" + slug + "/feed/atom")) {
 			SyndFeed feed = feed(path, path.endsWith("atom") ? "application/atom+xml" : "application/rss+xml");
