@@ -443,7 +443,8 @@ for ((round = 1; round <= ROUNDS; round++)); do
 	out="$WORK/raw/spike-r$round-posts.txt"
 	read -r sent created accepted other < <(sed -n 's/^POSTS sent=\([0-9]*\) created=\([0-9]*\) accepted=\([0-9]*\) other=\([0-9]*\)$/\1 \2 \3 \4/p' "$out")
 	socket=$(awk '/Socket errors:/ {gsub(/,/, ""); n += $4 + $6 + $8 + $10} END {print n + 0}' "$out")
-	seconds=$(awk '/requests in/ {d = $4; sub(/s,?$/, "", d); print d}' "$out")
+	# wrk says "1.00m" for a minute and "15.01s" for seconds
+	seconds=$(awk '/requests in/ {d = $4; sub(/,$/, "", d); if (d ~ /ms$/) { sub(/ms$/, "", d); d /= 1000 } else if (d ~ /m$/) { sub(/m$/, "", d); d *= 60 } else { sub(/s$/, "", d) } print d}' "$out")
 	rate=$(awk -v c="$((created + accepted))" -v d="$seconds" 'BEGIN { printf "%.1f", c / d }')
 	reads=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/raw/spike-r$round-reads.txt")
 	read_p99=$(to_ms "$(awk '$1 == "99%" {print $2}' "$WORK/raw/spike-r$round-reads.txt")")
