@@ -74,10 +74,12 @@ class ImportAdminController {
 	@GetMapping("/admin/import/{id}")
 	ModelAndView status(@PathVariable long id, HttpServletResponse response) {
 		ImportRun run = imports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		if (!run.progress().finished()) {
+		// read once: the import runs on, and the header and the page must tell the same moment
+		boolean running = !run.progress().finished();
+		if (running) {
 			response.setHeader("Refresh", "2");
 		}
-		return new ModelAndView("importer/status", Map.of("run", run));
+		return new ModelAndView("importer/status", Map.of("run", run, "running", running));
 	}
 
 	private ModelAndView form(String error, List<Object> errorArgs, HttpStatus status) {
