@@ -19,7 +19,9 @@ import com.aayushatharva.brotli4j.encoder.Encoder;
 /**
  * One kept page: its bytes as rendered, the headers it was sent with, the counters it was built under. The
  * gzip and brotli copies are made when a reader first asks for them, once each, so a page rebuilt under a
- * storm of comments costs no compression until someone wants it compressed.
+ * storm of comments costs no compression until someone wants it compressed. A copy of at least the file
+ * threshold is kept in a file of {@link PageFiles} (sent by the connector with sendfile), a smaller one in
+ * memory.
  */
 final class KeptPage {
 
@@ -35,7 +37,16 @@ final class KeptPage {
 
 	static final boolean BROTLI = brotliAvailable();
 
-	final byte[] identity;
+	/** One copy of the page as it is sent: bytes in memory, or a file that the connector sends itself. */
+	record Body(byte[] bytes, PageFiles.File file) {
+
+		long length() {
+			return bytes != null ? bytes.length : file.length();
+		}
+
+	}
+
+	private final Body identity;
 
 	final String contentType;
 
@@ -54,6 +65,9 @@ final class KeptPage {
 	/** The strong entity tag of the identity bytes, without quotes; the compressed copies add a suffix. */
 	final String tag;
 
+	/** The quoted entity tags of the three codings (in the order of {@link Coding}), made once. */
+	private final String[] etags;
+
 	/** The Last-Modified the page was sent with, in epoch milliseconds, or -1. */
 	final long lastModified;
 
@@ -61,15 +75,26 @@ final class KeptPage {
 
 	volatile long rebuildStarted;
 
-	private volatile byte[] gzip;
+	private volatile Body gzip;
 
-	private volatile byte[] br;
+	private volatile Body br;
 
+	/** Where copies of at least {@code fileThreshold} bytes are kept, or null: all in memory. */
+	private final PageFiles files;
+
+	private final long fileThreshold;
+
+	/** Guards the compressed copies and {@link #retired}. */
 	private final ReentrantLock compressing = new ReentrantLock();
 
+	/** The page left the cache: its files are going, and a copy made now goes with them. */
+	private boolean retired;
+
 	KeptPage(byte[] identity, String contentType, Locale locale, List<String[]> headers, PageVersions.Stamp stamp,
-			long builtAt, long renderMillis) {
-		this.identity = identity;
+			long builtAt, long renderMillis, PageFiles files, long fileThreshold) {
+		this.files = files;
+		this.fileThreshold = fileThreshold;
+		this.identity = keep(identity, "html");
 		this.contentType = contentType;
 		this.locale = locale;
 		this.headers = headers;
@@ -77,6 +102,7 @@ final class KeptPage {
 		this.builtAt = builtAt;
 		this.renderMillis = renderMillis;
 		this.tag = digest(identity);
+		this.etags = new String[] { "\"" + tag + "\"", "\"" + tag + "-gzip\"", "\"" + tag + "-br\"" };
 		this.lastModified = lastModified(headers);
 	}
 
@@ -98,10 +124,10 @@ final class KeptPage {
 	}
 
 	String etag(Coding coding) {
-		return coding == Coding.IDENTITY ? "\"" + tag + "\"" : "\"" + tag + "-" + coding.token + "\"";
+		return etags[coding.ordinal()];
 	}
 
-	byte[] body(Coding coding) {
+	Body body(Coding coding) {
 		return switch (coding) {
 			case IDENTITY -> identity;
 			case GZIP -> gzip != null ? gzip : compress(Coding.GZIP);
@@ -109,24 +135,62 @@ final class KeptPage {
 		};
 	}
 
-	/** Estimated memory, for the cache's bound: the compressed copies are a fraction of the page. */
+	/**
+	 * Estimated bytes, in memory or in files, for the cache's bound (which so bounds the files too): the
+	 * compressed copies are a fraction of the page.
+	 */
 	int weight() {
-		return identity.length + identity.length / 3 + 1024;
+		long length = identity.length();
+		return (int) Math.min(Integer.MAX_VALUE, length + length / 3 + 1024);
 	}
 
-	private byte[] compress(Coding coding) {
+	/** The page left the cache: its files are deleted after a grace period, so sends in flight keep theirs. */
+	void retire() {
 		compressing.lock();
 		try {
-			if (coding == Coding.GZIP) {
-				if (gzip == null) {
-					gzip = gzip(identity);
+			retired = true;
+			for (Body body : new Body[] { identity, gzip, br }) {
+				if (body != null && body.file() != null) {
+					files.retire(body.file());
 				}
-				return gzip;
 			}
-			if (br == null) {
-				br = Encoder.compress(identity, new Encoder.Parameters().setQuality(5));
+		}
+		finally {
+			compressing.unlock();
+		}
+	}
+
+	/** A big copy goes to a file (when one can be written), a small one stays in memory. */
+	private Body keep(byte[] bytes, String suffix) {
+		if (files != null && bytes.length >= fileThreshold) {
+			PageFiles.File file = files.write(bytes, suffix);
+			if (file != null) {
+				return new Body(null, file);
 			}
-			return br;
+		}
+		return new Body(bytes, null);
+	}
+
+	private Body compress(Coding coding) {
+		compressing.lock();
+		try {
+			if (coding == Coding.GZIP ? gzip != null : br != null) {
+				return coding == Coding.GZIP ? gzip : br;
+			}
+			byte[] page = identity.bytes() != null ? identity.bytes() : files.read(identity.file());
+			Body body = coding == Coding.GZIP ? keep(gzip(page), "gz")
+					: keep(Encoder.compress(page, new Encoder.Parameters().setQuality(5)), "br");
+			if (retired && body.file() != null) {
+				// made for a reader who found the page just before it left the cache
+				files.retire(body.file());
+			}
+			if (coding == Coding.GZIP) {
+				gzip = body;
+			}
+			else {
+				br = body;
+			}
+			return body;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

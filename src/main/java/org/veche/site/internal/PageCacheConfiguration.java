@@ -13,10 +13,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.LocaleResolver;
+import org.veche.site.SiteProperties;
 
 /**
  * Puts the guests' page cache first among the servlet filters, ahead of Spring Security's chain and the request
- * observations, so that a kept page costs a lookup and a write.
+ * observations, so that a kept page costs a lookup and a write; big pages are kept in files under the data
+ * directory.
  */
 @Configuration(proxyBeanMethods = false)
 class PageCacheConfiguration {
@@ -32,12 +34,19 @@ class PageCacheConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "veche.page-cache.enabled", havingValue = "true", matchIfMissing = true)
+	PageFiles pageFiles(SiteProperties site, Clock clock) {
+		return new PageFiles(site.dataDir(), clock);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "veche.page-cache.enabled", havingValue = "true", matchIfMissing = true)
 	FilterRegistrationBean<GuestPages> guestPages(PageVersions versions, LocaleResolver locales, Clock clock,
-			PageCacheProperties properties,
+			PageCacheProperties properties, PageFiles files,
 			@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
 		var filter = new GuestPages(versions, locales, clock, properties,
 				Stream.concat(Stream.of(sessionCookie, "JSESSIONID", REMEMBER_ME_COOKIE),
-						OWN_VIEW_COOKIES.stream()).toList());
+						OWN_VIEW_COOKIES.stream()).toList(),
+				files);
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.setName("guestPages");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
