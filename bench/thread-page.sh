@@ -9,7 +9,7 @@
 # SIZES ("10 200 2000"), SPIKE_DURATION (60s), WRITERS (16), READERS (16), POST_ROUNDS (ROUNDS; 0 skips the
 # plain post runs), SPIKE_ROUNDS (ROUNDS; 0 skips the spike), NGINX_WORKERS (auto), JAVA (a java binary), JAVA_OPTS, JAR (default target/veche.jar, built
 # when missing), KEEP (a folder to copy the raw outputs and pages into), KEEP_DATA (non-empty: also copy the
-# seeded data).
+# seeded data), SPIKE_JFR (a file name: a JFR CPU profile of each spike round, FILE-rN.jfr; for diagnosis only).
 # The spike alone, quickly: SIZES="10 2000" ROUNDS=1 POST_ROUNDS=0 DURATION=5s SPIKE_DURATION=10s bench/thread-page.sh
 set -euo pipefail
 
@@ -430,15 +430,30 @@ for ((round = 1; round <= SPIKE_ROUNDS; round++)); do
 	page_url="$BASE/articles/$spike_slug"
 	api_url="$BASE/api/v1/articles/$spike_slug/comments"
 	wrk -t1 -c"$READERS" -d"$WARMUP" --timeout 10s "$page_url" >"$WORK/raw/spike-r$round-warmup.txt"
+	ticks_quiet=$(cpu_ticks)
+	quiet_started=$(date +%s%N)
 	wrk -t1 -c"$READERS" -d"$DURATION" --timeout 10s --latency "$page_url" >"$WORK/raw/spike-r$round-quiet.txt"
+	quiet_cores=$(awk -v t="$(($(cpu_ticks) - ticks_quiet))" -v hz="$CLK_TCK" -v ns="$(($(date +%s%N) - quiet_started))" 'BEGIN { printf "%.2f", t / hz / (ns / 1e9) }')
 	quiet=$(awk '/^Requests\/sec:/ {print $2}' "$WORK/raw/spike-r$round-quiet.txt")
 	rm -f "$WORK"/raw/spike-r$round-ids-*.txt
 	before=$(load1)
+	if [[ -n ${SPIKE_JFR:-} ]]; then
+		# a CPU profile of the spike alone (start the JVM with -XX:FlightRecorderOptions:stackdepth=256 for whole stacks)
+		"$(dirname "$JAVA")/jcmd" "$SERVER_PID" JFR.start name=spike settings=profile >/dev/null
+	fi
+	ticks_spike=$(cpu_ticks)
+	spike_started=$(date +%s%N)
 	wrk -t"$THREADS" -c"$WRITERS" -d"$SPIKE_DURATION" --timeout 10s --latency -s "$HERE/post-comments.lua" "$api_url" \
 		-- $((10 + round)) "$WORK/raw/spike-r$round-ids" >"$WORK/raw/spike-r$round-posts.txt" &
 	writers_pid=$!
 	wrk -t1 -c"$READERS" -d"$SPIKE_DURATION" --timeout 10s --latency "$page_url" >"$WORK/raw/spike-r$round-reads.txt"
 	wait "$writers_pid"
+	if [[ -n ${SPIKE_JFR:-} ]]; then
+		"$(dirname "$JAVA")/jcmd" "$SERVER_PID" JFR.stop name=spike filename="${SPIKE_JFR%.jfr}-r$round.jfr" >/dev/null
+	fi
+	# the server's CPU during the spike (posts and reads together), in cores, and per post acknowledged
+	spike_ticks=$(($(cpu_ticks) - ticks_spike))
+	spike_cores=$(awk -v t="$spike_ticks" -v hz="$CLK_TCK" -v ns="$(($(date +%s%N) - spike_started))" 'BEGIN { printf "%.2f", t / hz / (ns / 1e9) }')
 	after=$(load1)
 	settle "$api_url"
 	out="$WORK/raw/spike-r$round-posts.txt"
@@ -459,8 +474,9 @@ for ((round = 1; round <= SPIKE_ROUNDS; round++)); do
 	S_POSTS+=("$rate")
 	S_READ_RATIO+=("$ratio")
 	S_LINES+=("| $round | $rate | $(to_ms "$(awk '$1 == "99%" {print $2}' "$out")") | $sent | $created | $accepted | $other | $socket | $acked | $missing | $quiet | $reads | $read_p99 | $ratio | $before→$after |")
-	echo "spike-r$round posts=$rate sent=$sent created=$created accepted=$accepted other=$other socket=$socket acked=$acked missing=$missing quiet=$quiet reads=$reads ratio=$ratio" >>"$WORK/raw/summary.txt"
-	log "spike round $round: $rate posts/s ($created 201, $accepted 202, $other other, $socket socket errors), $missing of $acked acknowledged missing; reads $reads/s vs $quiet/s quiet ($ratio), load $before→$after"
+	cpu_ms=$(awk -v t="$spike_ticks" -v hz="$CLK_TCK" -v n="$((created + accepted))" 'BEGIN { printf "%.2f", (n > 0 ? t * 1000 / hz / n : 0) }')
+	echo "spike-r$round posts=$rate sent=$sent created=$created accepted=$accepted other=$other socket=$socket acked=$acked missing=$missing quiet=$quiet reads=$reads ratio=$ratio server_cores_quiet=$quiet_cores server_cores_spike=$spike_cores cpu_ms_per_post_with_reads=$cpu_ms" >>"$WORK/raw/summary.txt"
+	log "spike round $round: $rate posts/s ($created 201, $accepted 202, $other other, $socket socket errors), $missing of $acked acknowledged missing; reads $reads/s vs $quiet/s quiet ($ratio), server $quiet_cores cores quiet, $spike_cores during the spike ($cpu_ms ms a post, reads included), load $before→$after"
 	grep '^POSTS first-error' "$out" >&2 || true
 done
 log "load after the runs: $(uptime)"

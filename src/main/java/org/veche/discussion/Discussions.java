@@ -9,14 +9,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.veche.discussion.internal.Comments;
 import org.veche.discussion.internal.Likes;
+import org.veche.discussion.internal.PostingTurns;
 import org.veche.discussion.internal.ThreadAssembler;
 import org.veche.identity.Identity;
 import org.veche.privacy.AddressHasher;
@@ -57,9 +61,15 @@ public class Discussions {
 
 	private final ObjectProvider<CommentScreen> screens;
 
+	private final PostingTurns turns;
+
+	private final TransactionTemplate transactions;
+
 	Discussions(Comments comments, Likes likes, Markdown markdown, AddressHasher addresses,
 			DiscussionProperties settings, ApplicationEventPublisher events, Clock clock, Identity identity,
-			ObjectProvider<CommentScreen> screens) {
+			ObjectProvider<CommentScreen> screens, PostingTurns turns, PlatformTransactionManager transactions) {
+		this.turns = turns;
+		this.transactions = new TransactionTemplate(transactions);
 		this.identity = identity;
 		this.screens = screens;
 		this.comments = comments;
@@ -73,10 +83,27 @@ public class Discussions {
 
 	/**
 	 * Checks a reply and stores it with the status the screen gives it (held and spam comments are stored,
-	 * unseen by readers); what the screen refuses (comments closed, a ban, the flood limit) is not stored.
+	 * unseen by readers); what the screen refuses (comments closed, a ban, the flood limit) is not stored. The
+	 * post waits for its turn first (see {@link #inPostingTurn}), and holds it until the rest of the site has
+	 * heard of the comment after the commit.
+	 * @throws RejectedInput 503 with a Retry-After when the site takes so many posts that this one got no turn
 	 */
-	@Transactional
 	public Comment post(Article article, Reply reply, Commenter who) {
+		return turns.take(() -> transactions.execute(status -> store(article, reply, who)));
+	}
+
+	/**
+	 * Runs work that posts a comment in one posting turn: the work of a caller that stores something with the
+	 * comment in a transaction of its own (the embed's page and its first comment), or that renders its answer
+	 * after the post. Comment posts run a few at a time on a node ({@code veche.posting.concurrency}), so that
+	 * a flood of them leaves CPU to readers.
+	 * @throws RejectedInput 503 with a Retry-After when no turn came within {@code veche.posting.max-wait}
+	 */
+	public <T> T inPostingTurn(Supplier<T> work) {
+		return turns.take(work);
+	}
+
+	private Comment store(Article article, Reply reply, Commenter who) {
 		Instant now = clock.instant();
 		if (!article.isVisibleAt(now)) {
 			throw new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound");

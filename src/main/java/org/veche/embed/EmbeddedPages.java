@@ -106,12 +106,14 @@ public class EmbeddedPages {
 	 */
 	public Comment post(String url, String title, Reply reply, Commenter who) {
 		PageUrl page = allowedPage(url);
-		return retryingRace(() -> transactions.execute(status -> {
+		// the turn first: inside the transaction (on SQLite, the single writer) it would wait for posts that wait
+		// for the writer
+		return discussions.inPostingTurn(() -> retryingRace(() -> transactions.execute(status -> {
 			Article article = pages.byUrl(page.url())
 				.flatMap(row -> publishing.article(row.articleId()))
 				.orElseGet(() -> create(page, title));
 			return discussions.post(article, reply, who);
-		}));
+		})));
 	}
 
 	/** Approved comments per address asked for (as given), 0 for a page without a thread. */

@@ -28,6 +28,11 @@ public class AddressHasher {
 
 	private final Clock clock;
 
+	private record DayKey(LocalDate day, byte[] key) {
+	}
+
+	private volatile DayKey dayKey;
+
 	AddressHasher(SiteSettings settings, Clock clock) {
 		this.clock = clock;
 		this.secret = Base64.getDecoder().decode(settings.getOrCreate("privacy.address-secret", () -> {
@@ -42,8 +47,13 @@ public class AddressHasher {
 			return null;
 		}
 		LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-		byte[] dayKey = hmac(secret, day.toString().getBytes(StandardCharsets.US_ASCII));
-		return HexFormat.of().formatHex(hmac(dayKey, address.getBytes(StandardCharsets.UTF_8)), 0, 16);
+		DayKey key = dayKey;
+		if (key == null || !key.day().equals(day)) {
+			// derived once a day rather than for every address: a comment post hashes one or two
+			key = new DayKey(day, hmac(secret, day.toString().getBytes(StandardCharsets.US_ASCII)));
+			dayKey = key;
+		}
+		return HexFormat.of().formatHex(hmac(key.key(), address.getBytes(StandardCharsets.UTF_8)), 0, 16);
 	}
 
 	private static byte[] hmac(byte[] key, byte[] data) {

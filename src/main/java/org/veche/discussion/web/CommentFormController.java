@@ -2,6 +2,7 @@ package org.veche.discussion.web;
 
 import java.net.URI;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -112,39 +113,11 @@ class CommentFormController {
 				throw new RejectedInput("comment.parent.unknown");
 			}
 			var reply = new Reply(parentId, author, email, url, comment, notifyReplies, notifyAllComments);
-			var who = Commenters.of(request);
-			Comment posted = discussions.post(article, reply, who);
-			if (who.accountId() == null) {
-				cookies.rememberCommenter(rememberMe, reply, request, response);
-			}
-			if (!posted.isApproved()) {
-				// its author keeps seeing it, marked as awaiting moderation, until it is decided
-				cookies.held(posted, request, response);
-			}
-			if (json) {
-				var body = new HashMap<String, Object>();
-				body.put("id", posted.id());
-				body.put("parentId", posted.parentId());
-				// spam is held like any other comment as far as its author can tell
-				body.put("status", posted.isApproved() ? "approved" : "pending");
-				var locale = RequestContextUtils.getLocale(request);
-				body.put("html", fragments.renderOne(posted, locale));
-				// the heading as its author now sees it: the approved comments, and their own held ones
-				int approved = fragments.render(article.id(), ThreadOrder.OLDEST, 1, locale).total();
-				long ownHeld = cookies.heldOn(article.id(), request).stream().filter(c -> c.id() != posted.id()).count()
-						+ (posted.isApproved() ? 0 : 1);
-				int total = approved + (int) ownHeld;
-				body.put("total", total);
-				body.put("heading", fragments.heading(total, locale));
-				return ResponseEntity.status(posted.isApproved() ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(body);
-			}
-			if (!posted.isApproved()) {
-				return "redirect:" + article.path() + "?held=" + posted.id() + "#comment-held";
-			}
-			int page = discussions.pageOf(posted, ThreadOrder.OLDEST);
-			return "redirect:" + article.path() + "?cpage=" + page + "&posted=" + posted.id() + "#" + posted.anchor();
+			// the answer (the comment rendered, the page it is on) is part of the post's cost: in the same turn
+			return discussions.inPostingTurn(() -> answer(article, reply, rememberMe, json, request, response));
 		}
 		catch (RejectedInput rejected) {
+			rejected.retryAfterSeconds().ifPresent(seconds -> response.setHeader("Retry-After", seconds));
 			if (json) {
 				String detail = messages.getMessage(rejected.messageKey(), rejected.arguments(), rejected.messageKey(),
 						RequestContextUtils.getLocale(request));
@@ -157,6 +130,43 @@ class CommentFormController {
 					email, url, comment, rejected.messageKey(), rejected.arguments()).withRemembered(rememberMe)), article);
 			return new ModelAndView("discussion/reply", Map.of("article", article, "form", form), rejected.status());
 		}
+	}
+
+	private Object answer(Article article, Reply reply, boolean rememberMe, boolean json, HttpServletRequest request,
+			HttpServletResponse response) {
+		var who = Commenters.of(request);
+		Comment posted = discussions.post(article, reply, who);
+		if (who.accountId() == null) {
+			cookies.rememberCommenter(rememberMe, reply, request, response);
+		}
+		if (!posted.isApproved()) {
+			// its author keeps seeing it, marked as awaiting moderation, until it is decided
+			cookies.held(posted, request, response);
+		}
+		if (json) {
+			var body = new HashMap<String, Object>();
+			body.put("id", posted.id());
+			body.put("parentId", posted.parentId());
+			// spam is held like any other comment as far as its author can tell
+			body.put("status", posted.isApproved() ? "approved" : "pending");
+			var locale = RequestContextUtils.getLocale(request);
+			body.put("html", fragments.renderOne(posted, locale));
+			// the heading as its author now sees it: the approved comments, and their own held ones (counted,
+			// not read: the thread's first page was rendered before this comment, and a long thread costs much
+			// to render again)
+			int approved = discussions.counts(List.of(article.id())).getOrDefault(article.id(), 0);
+			long ownHeld = cookies.heldOn(article.id(), request).stream().filter(c -> c.id() != posted.id()).count()
+					+ (posted.isApproved() ? 0 : 1);
+			int total = approved + (int) ownHeld;
+			body.put("total", total);
+			body.put("heading", fragments.heading(total, locale));
+			return ResponseEntity.status(posted.isApproved() ? HttpStatus.CREATED : HttpStatus.ACCEPTED).body(body);
+		}
+		if (!posted.isApproved()) {
+			return "redirect:" + article.path() + "?held=" + posted.id() + "#comment-held";
+		}
+		int page = discussions.pageOf(posted, ThreadOrder.OLDEST);
+		return "redirect:" + article.path() + "?cpage=" + page + "&posted=" + posted.id() + "#" + posted.anchor();
 	}
 
 	private static Long parseId(String value) {

@@ -69,12 +69,31 @@ public class LearningFilter {
 
 	/** {@link #score} for every task, the comment's features taken once for all of them. */
 	public Map<FilterTask, FilterScore> scores(FilterInput input) {
-		var vector = Features.of(input);
 		var scores = new EnumMap<FilterTask, FilterScore>(FilterTask.class);
+		FeatureVector vector = null;
 		for (FilterTask task : FilterTask.values()) {
+			if (!ready(task)) {
+				// no opinion yet (a new site): the features are not even taken
+				scores.put(task, new FilterScore(0, List.of()));
+				continue;
+			}
+			if (vector == null) {
+				vector = Features.of(input);
+			}
 			scores.put(task, score(task, vector));
 		}
 		return scores;
+	}
+
+	private boolean ready(FilterTask task) {
+		var c = classifier(task);
+		c.lock.readLock().lock();
+		try {
+			return c.model.examples() >= minExamples;
+		}
+		finally {
+			c.lock.readLock().unlock();
+		}
 	}
 
 	private FilterScore score(FilterTask task, FeatureVector vector) {

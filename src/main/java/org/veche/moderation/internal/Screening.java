@@ -59,6 +59,8 @@ class Screening implements CommentScreen {
 	 * between), so that its signature is taken once.
 	 */
 	private final Cache<Candidate, Checked> found = Caffeine.newBuilder()
+		// the same candidate object comes back to kept(): compared by identity, not by hashing its text and article
+		.weakKeys()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();
 

@@ -35,6 +35,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(RejectedInput.class)
 	ResponseEntity<ProblemDetail> rejected(RejectedInput ex, Locale locale) {
 		var answer = problem(ex.status(), messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale));
+		if (ex.retryAfter().isPresent()) {
+			return ResponseEntity.status(answer.getStatusCode())
+				.header("Retry-After", ex.retryAfterSeconds().orElseThrow())
+				.body(answer.getBody());
+		}
 		if (ex.status() == HttpStatus.TOO_MANY_REQUESTS) {
 			// a limit of the discussion (the flood interval, in seconds, is its argument) or of signing in
 			long seconds = ex.messageKey().equals("comment.flood") && ex.arguments().length > 0

@@ -24,6 +24,7 @@ class HtmlProblems {
 
 	@ExceptionHandler(RejectedInput.class)
 	void rejected(RejectedInput rejected, HttpServletResponse response) throws IOException {
+		rejected.retryAfterSeconds().ifPresent(seconds -> response.setHeader("Retry-After", seconds));
 		response.sendError(rejected.status().value());
 	}
 
