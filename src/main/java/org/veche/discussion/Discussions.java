@@ -27,6 +27,8 @@ import org.veche.privacy.AddressHasher;
 import org.veche.publishing.Article;
 import org.veche.site.Markdown;
 import org.veche.site.RejectedInput;
+import org.veche.site.Found;
+import org.veche.site.SearchQuery;
 
 /**
  * The discussion module's face: post a reply, read a thread, like a comment, change a comment's status.
@@ -266,6 +268,29 @@ public class Discussions {
 	public int pageOf(Comment comment, ThreadOrder order) {
 		return new ThreadAssembler(comments.approved(comment.articleId()), order).pageOf(comment.id(),
 				settings.rootsPerPage());
+	}
+
+	/**
+	 * The articles most commented on lately (among the last 2,000 approved comments of the past week), most
+	 * first; some may not be visible, which publishing decides.
+	 */
+	public List<Long> mostDiscussed(int size) {
+		return comments.mostDiscussed(clock.instant().minus(java.time.Duration.ofDays(7)), 2_000,
+				Math.clamp(size, 1, 100));
+	}
+
+	/** How many approved comments the query finds. */
+	public long searchCount(SearchQuery query) {
+		return comments.countFound(query);
+	}
+
+	/** Approved comments holding every word of the query, best first; whose articles are visible is not asked here. */
+	public Found<CommentHit> search(SearchQuery query, int page, int size) {
+		int safePage = Math.max(1, page);
+		int safeSize = Math.clamp(size, 1, 50);
+		long total = comments.countFound(query);
+		var hits = total == 0 ? List.<CommentHit>of() : comments.search(query, (safePage - 1) * safeSize, safeSize);
+		return new Found<>(hits, total, safePage, safeSize);
 	}
 
 	public Map<Long, Integer> counts(Collection<Long> articleIds) {

@@ -17,8 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.internal.Articles;
 import org.veche.publishing.internal.Slugs;
+import org.veche.site.Found;
 import org.veche.site.Markdown;
 import org.veche.site.RejectedInput;
+import org.veche.site.SearchQuery;
 
 /**
  * The publishing module's face: editors write and publish, everyone else finds what is published.
@@ -79,6 +81,31 @@ public class Publishing {
 		Instant now = clock.instant();
 		return new Listing(articles.visible(now, tag, (safePage - 1) * safeSize, safeSize),
 				articles.countVisible(now, tag), safePage, safeSize);
+	}
+
+	/** The newest photo stories, for the front page's section. */
+	public List<ArticleSummary> photoStories(int size) {
+		return articles.visibleOfKind(clock.instant(), Article.Kind.PHOTO_STORY, Math.clamp(size, 1, 50));
+	}
+
+	/** The tags most used by listed articles: the front page's tag menu. */
+	public List<String> topTags(int size) {
+		return articles.topTags(clock.instant(), Math.clamp(size, 1, 100));
+	}
+
+	/** How many listed articles the query finds. */
+	public long searchCount(SearchQuery query) {
+		return articles.countFound(clock.instant(), query);
+	}
+
+	/** Listed articles whose title, lead or text holds every word of the query, best first. */
+	public Found<ArticleHit> search(SearchQuery query, int page, int size) {
+		int safePage = Math.max(1, page);
+		int safeSize = Math.clamp(size, 1, 50);
+		Instant now = clock.instant();
+		long total = articles.countFound(now, query);
+		var hits = total == 0 ? List.<ArticleHit>of() : articles.search(now, query, (safePage - 1) * safeSize, safeSize);
+		return new Found<>(hits, total, safePage, safeSize);
 	}
 
 	/** What one author has published, newest first. */

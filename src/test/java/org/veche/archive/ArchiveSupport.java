@@ -60,6 +60,8 @@ final class ArchiveSupport {
 	static final java.util.Set<String> NOT_ROWS = java.util.Set.of("shedlock", "spring_session",
 			"spring_session_attributes", "sign_in_failure", "raid_recent", "raid_premoderation", "media_file");
 
+	static final java.util.regex.Pattern SEARCH_INDEX = java.util.regex.Pattern.compile("(article|comment)_fts(_\\w+)?");
+
 	/** The schema's tables as the database itself lists them, less Flyway's history, SQLite's own and {@link #NOT_ROWS}. */
 	static List<String> tables(Connection connection) throws SQLException {
 		var tables = new ArrayList<String>();
@@ -68,7 +70,9 @@ final class ArchiveSupport {
 		try (ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] { "TABLE" })) {
 			while (rs.next()) {
 				String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-				if (!name.startsWith("sqlite_") && !name.equals("flyway_schema_history") && !NOT_ROWS.contains(name)) {
+				// the search indexes (SQLite FTS5 tables and their shadow tables) are rebuilt from rows by triggers
+				if (!name.startsWith("sqlite_") && !name.equals("flyway_schema_history") && !NOT_ROWS.contains(name)
+						&& !SEARCH_INDEX.matcher(name).matches()) {
 					tables.add(name);
 				}
 			}

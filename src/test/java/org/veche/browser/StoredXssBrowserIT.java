@@ -267,6 +267,15 @@ class StoredXssBrowserIT extends IntegrationTest {
 		pages.add("/");
 		pages.add("/tags/xss");
 		pages.add("/?page=2");
+		// the search page shows what was typed (in its field and its title) and what was found (marked snippets)
+		for (int i = 0; i < payloads.size(); i += stride * 40) {
+			pages.add("/search?q=" + java.net.URLEncoder.encode(payloads.get(i), java.nio.charset.StandardCharsets.UTF_8));
+		}
+		pages.add("/search?q=xss");
+		pages.add("/search?q=script+alert");
+		pages.add("/search?q=Named&in=comments");
+		pages.add("/search?q=script+alert&in=comments");
+		pages.add("/search?q=img+onerror&in=comments");
 		System.out.printf("StoredXssBrowserIT: %d payloads, %d texts stored, %d pages to open%n", payloads.size(),
 				stored, pages.size());
 

@@ -94,11 +94,21 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	/** A multipart/form-data POST: each value is a String field or a {@link FilePart}. */
+	/** A multipart/form-data POST: each value is a String field, a {@link FilePart}, or a list of them. */
 	public Response postMultipart(String path, Map<String, Object> parts) {
 		String boundary = "veche" + UUID.randomUUID();
 		var chunks = new ArrayList<byte[]>();
+		var flat = new ArrayList<Map.Entry<String, Object>>();
 		for (var part : parts.entrySet()) {
+			// a list is several parts of one name: a file input with several files chosen
+			if (part.getValue() instanceof List<?> values) {
+				values.forEach(value -> flat.add(Map.entry(part.getKey(), value)));
+			}
+			else {
+				flat.add(Map.entry(part.getKey(), part.getValue()));
+			}
+		}
+		for (var part : flat) {
 			var head = new StringBuilder("--").append(boundary).append("\r\n");
 			if (part.getValue() instanceof FilePart file) {
 				head.append("Content-Disposition: form-data; name=\"").append(part.getKey()).append("\"; filename=\"")

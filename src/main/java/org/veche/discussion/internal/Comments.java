@@ -23,8 +23,11 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentAuthor;
+import org.veche.discussion.CommentHit;
 import org.veche.discussion.CommentKind;
 import org.veche.discussion.CommentStatus;
+import org.veche.site.SearchQuery;
+import org.veche.site.Snippet;
 
 /**
  * The comment table.
@@ -126,6 +129,96 @@ public class Comments {
 		}
 		return db.select(FIELDS).from(COMMENT).where(condition).orderBy(ID.desc()).limit(limit).fetch(Comments::comment);
 	}
+
+	/**
+	 * The articles with the most approved comments among the last {@code window} approved comments written since
+	 * the given instant, most first: a bounded read (newest comments by id), whatever the size of the table.
+	 */
+	public List<Long> mostDiscussed(Instant since, int window, int limit) {
+		var recent = db.select(ARTICLE_ID)
+			.from(COMMENT)
+			.where(STATUS.eq(CommentStatus.APPROVED.name()).and(CREATED_AT.ge(since.toEpochMilli())))
+			.orderBy(ID.desc())
+			.limit(window)
+			.asTable("recent");
+		Field<Long> article = recent.field(ARTICLE_ID.getName(), Long.class);
+		var comments = DSL.count();
+		return db.select(article, comments)
+			.from(recent)
+			.groupBy(article)
+			.orderBy(comments.desc(), article.desc())
+			.limit(limit)
+			.fetch(article);
+	}
+
+	/**
+	 * Approved comments holding every word of the query, best first, with a marked snippet. SQLite: the FTS5
+	 * index kept by triggers (V61); PostgreSQL: the expression index of V61, whose expression {@link #VECTOR}
+	 * repeats. Whether the article is visible is the caller's question (publishing owns articles).
+	 */
+	public List<CommentHit> search(SearchQuery query, int offset, int limit) {
+		var fields = new java.util.ArrayList<Field<?>>(FIELDS);
+		Field<String> snippet;
+		org.jooq.Result<Record> rows;
+		if (postgres()) {
+			snippet = DSL.field("ts_headline(" + CONFIG + ", \"comment\".\"body\", " + TSQUERY + ", {2})", String.class,
+					DSL.val(query.plain()), DSL.val(query.prefixes()), DSL.val(HEADLINE));
+			fields.add(snippet);
+			rows = db.select(fields).from(COMMENT).where(STATUS.eq(CommentStatus.APPROVED.name())).and(matches(query))
+				.orderBy(DSL.field("ts_rank(" + VECTOR + ", " + TSQUERY + ")", Double.class, DSL.val(query.plain()),
+						DSL.val(query.prefixes())).desc(), ID.desc())
+				.limit(limit).offset(offset).fetch();
+		}
+		else {
+			snippet = DSL.field("snippet(\"comment_fts\", 0, {0}, {1}, '…', 24)", String.class, DSL.val(Snippet.START),
+					DSL.val(Snippet.STOP));
+			fields.add(snippet);
+			rows = db.select(fields).from(FTS).join(COMMENT).on(ID.eq(FTS_ROWID))
+				.where(STATUS.eq(CommentStatus.APPROVED.name())).and(matches(query))
+				.orderBy(DSL.field("bm25(\"comment_fts\")"), ID.desc())
+				.limit(limit).offset(offset).fetch();
+		}
+		return rows.map(r -> new CommentHit(comment(r), Snippet.of(r.get(snippet))));
+	}
+
+	public long countFound(SearchQuery query) {
+		if (postgres()) {
+			return db.fetchCount(db.selectOne().from(COMMENT).where(STATUS.eq(CommentStatus.APPROVED.name()))
+				.and(matches(query)));
+		}
+		return db.fetchCount(db.selectOne().from(FTS).join(COMMENT).on(ID.eq(FTS_ROWID))
+			.where(STATUS.eq(CommentStatus.APPROVED.name())).and(matches(query)));
+	}
+
+	private Condition matches(SearchQuery query) {
+		if (postgres()) {
+			return DSL.condition(VECTOR + " @@ " + TSQUERY, DSL.val(query.plain()), DSL.val(query.prefixes()));
+		}
+		return DSL.condition("\"comment_fts\" MATCH {0}", DSL.val(query.fts5()));
+	}
+
+	private boolean postgres() {
+		return db.dialect().family() == SQLDialect.POSTGRES;
+	}
+
+	static final Table<Record> FTS = table(name("comment_fts"));
+
+	static final Field<Long> FTS_ROWID = field(name("comment_fts", "rowid"), Long.class);
+
+	private static final String UKRAINIAN = "\"comment\".\"body\" ~ '[іїєґІЇЄҐ]'";
+
+	/** The same expression as the index of V61 (PostgreSQL), or the planner would not use it. */
+	private static final String VECTOR = "(CASE WHEN " + UKRAINIAN
+			+ " THEN to_tsvector('simple'::regconfig, \"comment\".\"body\") ELSE to_tsvector('russian'::regconfig, \"comment\".\"body\") END)";
+
+	private static final String CONFIG = "(CASE WHEN " + UKRAINIAN
+			+ " THEN 'simple'::regconfig ELSE 'russian'::regconfig END)";
+
+	/** Stemmed words (Russian, and English for Latin letters), or any word beginning with a word's stem. */
+	private static final String TSQUERY = "(plainto_tsquery('russian'::regconfig, {0}) || to_tsquery('simple'::regconfig, {1}))";
+
+	private static final String HEADLINE = "StartSel=" + Snippet.START + ", StopSel=" + Snippet.STOP
+			+ ", MaxWords=35, MinWords=15";
 
 	public Map<Long, Integer> approvedCounts(Collection<Long> articleIds) {
 		if (articleIds.isEmpty()) {

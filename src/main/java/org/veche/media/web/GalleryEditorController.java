@@ -2,7 +2,9 @@ package org.veche.media.web;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,23 +40,34 @@ class GalleryEditorController {
 
 	@GetMapping("/editor/articles/{id}/photos")
 	ModelAndView gallery(@PathVariable long id, @AuthenticationPrincipal SignedIn by) {
-		return page(publishing.editable(id, by), null, Set.of(), HttpStatus.OK);
+		return page(publishing.editable(id, by), null, Set.of(), 0, HttpStatus.OK);
 	}
 
+	/**
+	 * One or several photos in one post (a {@code multiple} file input without JavaScript; with it,
+	 * js/gallery-upload.js posts them one at a time to show each one's progress). They are stored one by one, in
+	 * the order chosen; the first refused stops the rest, and the page says which, with those before it kept.
+	 */
 	@PostMapping("/editor/articles/{id}/photos")
-	ModelAndView upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
+	ModelAndView upload(@PathVariable long id, @RequestParam(name = "file", required = false) List<MultipartFile> files,
 			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
 			@RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal SignedIn by) throws IOException {
 		Article article = publishing.editable(id, by);
+		var chosen = files == null ? List.<MultipartFile>of() : files.stream().filter(f -> !f.isEmpty()).toList();
+		var removed = new TreeSet<String>();
+		int stored = 0;
 		try {
-			if (file == null || file.isEmpty()) {
+			if (chosen.isEmpty()) {
 				throw new RejectedInput("photo.empty");
 			}
-			var upload = library.add(id, file.getBytes(), caption, credit, alt);
-			return page(article, null, upload.removed(), HttpStatus.OK);
+			for (MultipartFile file : chosen) {
+				removed.addAll(library.add(id, file.getBytes(), caption, credit, alt).removed());
+				stored++;
+			}
+			return page(article, null, removed, stored, HttpStatus.OK);
 		}
 		catch (RejectedInput rejected) {
-			return page(article, rejected, Set.of(), rejected.status());
+			return page(article, rejected, removed, stored, rejected.status());
 		}
 	}
 
@@ -74,13 +87,15 @@ class GalleryEditorController {
 		return "redirect:/editor/articles/" + photo.articleId() + "/photos";
 	}
 
-	private ModelAndView page(Article article, RejectedInput error, Set<String> removed, HttpStatus status) {
+	private ModelAndView page(Article article, RejectedInput error, Set<String> removed, int stored,
+			HttpStatus status) {
 		var model = new HashMap<String, Object>();
 		model.put("article", article);
 		model.put("photos", library.gallery(article.id()));
 		model.put("error", error == null ? null : error.messageKey());
 		model.put("errorArgs", error == null ? java.util.List.of() : java.util.Arrays.asList(error.arguments()));
-		model.put("removed", removed);
+		model.put("removed", stored > 0 ? removed : Set.of());
+		model.put("stored", stored);
 		return new ModelAndView("media/gallery", model, status);
 	}
 

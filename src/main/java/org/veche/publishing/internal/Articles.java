@@ -20,14 +20,19 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.veche.publishing.Article;
+import org.veche.publishing.ArticleHit;
 import org.veche.publishing.ArticleStamp;
 import org.veche.publishing.ArticleSummary;
 import org.veche.site.Cluster;
+import org.veche.site.SearchQuery;
+import org.veche.site.Snippet;
 
 /**
  * The article and article_tag tables.
@@ -247,6 +252,103 @@ public class Articles {
 			.offset(offset)
 			.fetch());
 	}
+
+	/** Listed articles of one kind, newest first: the front page's photo stories. */
+	public List<ArticleSummary> visibleOfKind(Instant now, Article.Kind kind, int limit) {
+		return summaries(db.select(SUMMARY_FIELDS)
+			.from(ARTICLE)
+			.where(listedAt(now).and(KIND.eq(kind.name())))
+			.orderBy(PUBLISHED_AT.desc(), ID.desc())
+			.limit(limit)
+			.fetch());
+	}
+
+	/** The tags of listed articles, most used first (then by name): the front page's tag menu. */
+	public List<String> topTags(Instant now, int limit) {
+		var uses = DSL.count();
+		return db.select(TAG, uses)
+			.from(ARTICLE_TAG)
+			.join(ARTICLE)
+			.on(ID.eq(TAG_ARTICLE_ID))
+			.where(listedAt(now))
+			.groupBy(TAG)
+			.orderBy(uses.desc(), TAG)
+			.limit(limit)
+			.fetch(TAG);
+	}
+
+	/**
+	 * Listed articles matching the query, best first, with a marked snippet. SQLite: the FTS5 index kept by
+	 * triggers (V61); PostgreSQL: the expression index of V61, whose expression {@link #VECTOR} repeats.
+	 */
+	public List<ArticleHit> search(Instant now, SearchQuery query, int offset, int limit) {
+		var fields = new ArrayList<Field<?>>(SUMMARY_FIELDS);
+		Field<String> snippet;
+		org.jooq.SelectConditionStep<Record> select;
+		if (postgres()) {
+			snippet = DSL.field("ts_headline(" + CONFIG + ", " + DOCUMENT + ", " + TSQUERY + ", {2})", String.class,
+					DSL.val(query.plain()), DSL.val(query.prefixes()), DSL.val(HEADLINE));
+			fields.add(snippet);
+			select = db.select(fields).from(ARTICLE).where(listedAt(now)).and(matches(query));
+			return hits(select.orderBy(DSL.field("ts_rank(" + VECTOR + ", " + TSQUERY + ")", Double.class, DSL.val(query.plain()),
+					DSL.val(query.prefixes())).desc(), PUBLISHED_AT.desc(), ID.desc()).limit(limit).offset(offset).fetch(), snippet);
+		}
+		snippet = DSL.field("snippet(\"article_fts\", -1, {0}, {1}, '…', 24)", String.class,
+				DSL.val(Snippet.START), DSL.val(Snippet.STOP));
+		fields.add(snippet);
+		select = db.select(fields).from(FTS).join(ARTICLE).on(ID.eq(FTS_ROWID)).where(listedAt(now)).and(matches(query));
+		return hits(select.orderBy(DSL.field("bm25(\"article_fts\", 10.0, 4.0, 1.0)"), PUBLISHED_AT.desc(), ID.desc())
+			.limit(limit).offset(offset).fetch(), snippet);
+	}
+
+	public long countFound(Instant now, SearchQuery query) {
+		if (postgres()) {
+			return db.fetchCount(db.selectOne().from(ARTICLE).where(listedAt(now)).and(matches(query)));
+		}
+		return db.fetchCount(db.selectOne().from(FTS).join(ARTICLE).on(ID.eq(FTS_ROWID)).where(listedAt(now))
+			.and(matches(query)));
+	}
+
+	private Condition matches(SearchQuery query) {
+		if (postgres()) {
+			return DSL.condition(VECTOR + " @@ " + TSQUERY, DSL.val(query.plain()), DSL.val(query.prefixes()));
+		}
+		return DSL.condition("\"article_fts\" MATCH {0}", DSL.val(query.fts5()));
+	}
+
+	private boolean postgres() {
+		return db.dialect().family() == SQLDialect.POSTGRES;
+	}
+
+	private List<ArticleHit> hits(org.jooq.Result<Record> rows, Field<String> snippet) {
+		var summaries = summaries(rows);
+		var hits = new ArrayList<ArticleHit>();
+		for (int i = 0; i < rows.size(); i++) {
+			hits.add(new ArticleHit(summaries.get(i), Snippet.of(rows.get(i).get(snippet))));
+		}
+		return hits;
+	}
+
+	static final Table<Record> FTS = table(name("article_fts"));
+
+	static final Field<Long> FTS_ROWID = field(name("article_fts", "rowid"), Long.class);
+
+	private static final String DOCUMENT = "(\"article\".\"title\" || ' ' || \"article\".\"lead\" || ' ' || \"article\".\"body\")";
+
+	private static final String UKRAINIAN = DOCUMENT + " ~ '[іїєґІЇЄҐ]'";
+
+	/** The same expression as the index of V61 (PostgreSQL), or the planner would not use it. */
+	private static final String VECTOR = "(CASE WHEN " + UKRAINIAN + " THEN to_tsvector('simple'::regconfig, "
+			+ DOCUMENT + ") ELSE to_tsvector('russian'::regconfig, " + DOCUMENT + ") END)";
+
+	private static final String CONFIG = "(CASE WHEN " + UKRAINIAN
+			+ " THEN 'simple'::regconfig ELSE 'russian'::regconfig END)";
+
+	/** Stemmed words (Russian, and English for Latin letters), or any word beginning with a word's stem. */
+	private static final String TSQUERY = "(plainto_tsquery('russian'::regconfig, {0}) || to_tsquery('simple'::regconfig, {1}))";
+
+	private static final String HEADLINE = "StartSel=" + Snippet.START + ", StopSel=" + Snippet.STOP
+			+ ", MaxWords=35, MinWords=15";
 
 	/** Those of the articles that readers may see now, by id. */
 	public Map<Long, ArticleSummary> visibleAmong(Instant now, Collection<Long> ids) {
