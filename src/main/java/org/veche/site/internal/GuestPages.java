@@ -33,7 +33,8 @@ import org.apache.catalina.Globals;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Serves kept pages to guests before anything else runs (Spring Security, MVC, the database, jte), and keeps
+ * Serves kept pages to guests before anything else runs (Spring Security, MVC, the database, jte; a current page
+ * even before the filter chain is built, through {@link KeptPageValve}), and keeps
  * the pages that controllers mark ({@link PageVersions#KEEP}) when a guest's request renders them.
  * <p>
  * A request is a guest's when it has no session or remember-me cookie and no Authorization header, and no
@@ -153,12 +154,7 @@ final class GuestPages extends HttpFilter {
 		KeptPage kept = pages.getIfPresent(key);
 		long now = clock.millis();
 		if (kept != null) {
-			long age = now - kept.builtAt;
-			// a page that takes long to render (a thread of tens of thousands of comments) is rebuilt less often,
-			// so that rebuilding one page never takes more than a fifth of a core
-			long window = rebuildEveryMillis == 0 ? 0 : Math.max(rebuildEveryMillis, 5 * kept.renderMillis);
-			if (versions.current(kept.stamp) && age < maxAgeMillis || age < window) {
-				// current, or changed but built so recently that a storm of changes must wait its turn
+			if (servable(kept, now)) {
 				serve(kept, request, response);
 				return;
 			}
@@ -182,6 +178,32 @@ final class GuestPages extends HttpFilter {
 				kept.rebuilding.set(false);
 			}
 		}
+	}
+
+	/**
+	 * For {@link KeptPageValve}, ahead of the filter chain: serves a guest's kept page that is servable as it is
+	 * and returns true; returns false (nothing written) for every other request, which the filter then handles.
+	 */
+	boolean serveCurrent(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (!"GET".equals(request.getMethod())) {
+			return false;
+		}
+		Key key = guestKey(request);
+		KeptPage kept = key == null ? null : pages.getIfPresent(key);
+		if (kept == null || !servable(kept, clock.millis())) {
+			return false;
+		}
+		serve(kept, request, response);
+		return true;
+	}
+
+	/** Current, or changed but built so recently that a storm of changes must wait its turn. */
+	private boolean servable(KeptPage kept, long now) {
+		long age = now - kept.builtAt;
+		// a page that takes long to render (a thread of tens of thousands of comments) is rebuilt less often,
+		// so that rebuilding one page never takes more than a fifth of a core
+		long window = rebuildEveryMillis == 0 ? 0 : Math.max(rebuildEveryMillis, 5 * kept.renderMillis);
+		return versions.current(kept.stamp) && age < maxAgeMillis || age < window;
 	}
 
 	private void rebuild(Key key, HttpServletRequest request, HttpServletResponse response, FilterChain chain, long now)

@@ -8,6 +8,7 @@ import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.tomcat.TomcatContextCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,13 +41,27 @@ class PageCacheConfiguration {
 
 	@Bean
 	@ConditionalOnProperty(name = "veche.page-cache.enabled", havingValue = "true", matchIfMissing = true)
+	KeptPageValve keptPageValve() {
+		return new KeptPageValve();
+	}
+
+	/** The valve goes into the context's pipeline when the server is made, before the filter is: it is told later. */
+	@Bean
+	@ConditionalOnProperty(name = "veche.page-cache.enabled", havingValue = "true", matchIfMissing = true)
+	TomcatContextCustomizer keptPagesBeforeTheFilterChain(KeptPageValve valve) {
+		return context -> context.getPipeline().addValve(valve);
+	}
+
+	@Bean
+	@ConditionalOnProperty(name = "veche.page-cache.enabled", havingValue = "true", matchIfMissing = true)
 	FilterRegistrationBean<GuestPages> guestPages(PageVersions versions, LocaleResolver locales, Clock clock,
-			PageCacheProperties properties, PageFiles files,
+			PageCacheProperties properties, PageFiles files, KeptPageValve valve,
 			@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
 		var filter = new GuestPages(versions, locales, clock, properties,
 				Stream.concat(Stream.of(sessionCookie, "JSESSIONID", REMEMBER_ME_COOKIE),
 						OWN_VIEW_COOKIES.stream()).toList(),
 				files);
+		valve.serveFrom(filter);
 		var registration = new FilterRegistrationBean<>(filter);
 		registration.setName("guestPages");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
