@@ -161,8 +161,8 @@ class PhotoViewerBrowserIT extends ScriptedBrowserTest {
 
 		assertThat(browser.cspViolations()).isEmpty();
 		assertThat(browser.uncaughtErrors()).isEmpty();
-		assertThat(browser.requestedUrls()).allMatch(url -> url.startsWith(http.url("/")) || url.startsWith("data:"),
-				"nothing is fetched from another site");
+		assertThat(browser.requestedUrls().stream().filter(url -> url.startsWith("http")))
+			.as("nothing is fetched from another site").allMatch(url -> url.startsWith(http.url("/")));
 	}
 
 	private void swipe(int fromX, int toX) {
@@ -196,8 +196,8 @@ class PhotoViewerBrowserIT extends ScriptedBrowserTest {
 	@Test
 	void theFrontPageWithItsSections() throws Exception {
 		String token = tokenFor(Role.EDITOR);
-		story(token, "Harbour at dawn " + unique());
-		story(token, "The fish market " + unique());
+		story(token, "Harbour at dawn");
+		story(token, "The fish market");
 		String[][] articles = { { "City council delays the tram line", "The vote moves to spring; the route is not in doubt.", "city" },
 				{ "Library opens on Sundays", "From March, the central library keeps Sunday hours.", "culture" },
 				{ "Flood defences tested", "Engineers ran the river gates for the first time this year.", "river" } };
