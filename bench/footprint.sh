@@ -63,7 +63,7 @@ wait_for() {
 
 log "JDK: $JAVA; flags: $JAVA_OPTS"
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
-start_server "$WORK/first.log" -jar "$WORK/app/veche.jar" --veche.demo-content=true
+start_server "$WORK/first.log" -jar "$WORK/app/$(basename "$JAR")" --veche.demo-content=true
 wait_for "$BASE/actuator/health" || { tail -30 "$WORK/first.log" >&2; die "the site did not start"; }
 SLUG=$(curl -s "$BASE/api/v1/articles" | grep -o '"slug":"[^"]*"' | head -1 | cut -d'"' -f4)
 [[ -n $SLUG ]] || die "no article found on the demo site"
@@ -73,7 +73,7 @@ stop_pid "$SERVER_PID"
 CACHE=()
 if [[ $AOT == 1 ]]; then
 	log "training the AOT cache on a page view"
-	start_server "$WORK/train.log" -XX:AOTCacheOutput="$WORK/app/veche.aot" -Xlog:aot=error -jar "$WORK/app/veche.jar"
+	start_server "$WORK/train.log" -XX:AOTCacheOutput="$WORK/app/veche.aot" -Xlog:aot=error -jar "$WORK/app/$(basename "$JAR")"
 	wait_for "$PAGE" || { tail -30 "$WORK/train.log" >&2; die "the training run did not serve the page"; }
 	for i in $(seq 1 20); do curl -s -o /dev/null "$PAGE"; curl -s -o /dev/null "$BASE/"; done
 	kill "$SERVER_PID" 2>/dev/null || true
@@ -84,7 +84,7 @@ if [[ $AOT == 1 ]]; then
 fi
 
 start_server "$WORK/run.log" "${CACHE[@]}" -XX:NativeMemoryTracking=summary \
-	-Xlog:class+load=info:file="$WORK/classes.txt" -jar "$WORK/app/veche.jar"
+	-Xlog:class+load=info:file="$WORK/classes.txt" -jar "$WORK/app/$(basename "$JAR")"
 wait_for "$PAGE" || { tail -30 "$WORK/run.log" >&2; die "the site did not serve $PAGE"; }
 sleep 2 # the page is served; let the runners and the compilers settle before reading memory
 RSS=$(awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status")
