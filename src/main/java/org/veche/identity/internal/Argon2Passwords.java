@@ -18,8 +18,15 @@ final class Argon2Passwords implements PasswordEncoder {
 
 	private static final int SALT_LENGTH = 16;
 
-	private static final Argon2Function ARGON2ID = Argon2Function.getInstance(1 << 14, 2, 1, 32, Argon2.ID,
-			Argon2Function.ARGON2_VERSION_13);
+	/**
+	 * Asked for at each hash, not held from the start: an Argon2 function keeps a template of its whole memory (16 MB
+	 * of zeros for m=16384, copied for each hash), and Password4j keeps every function it made for the life of the
+	 * process. So a site where nobody has signed in since the start does not carry those 16 MB; after the first
+	 * sign-in it does (Password4j's factory is the only way to the function).
+	 */
+	private static Argon2Function argon2id() {
+		return Argon2Function.getInstance(1 << 14, 2, 1, 32, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+	}
 
 	private final SecureRandom random = new SecureRandom();
 
@@ -27,7 +34,7 @@ final class Argon2Passwords implements PasswordEncoder {
 	public String encode(CharSequence rawPassword) {
 		byte[] salt = new byte[SALT_LENGTH];
 		random.nextBytes(salt);
-		return ARGON2ID.hash(bytes(rawPassword), salt).getResult();
+		return argon2id().hash(bytes(rawPassword), salt).getResult();
 	}
 
 	@Override

@@ -26,7 +26,8 @@ import org.springframework.util.unit.DataSize;
 @Component
 class ImageFetching implements DisposableBean {
 
-	private final CloseableHttpClient client;
+	/** Built by the first import that fetches images (most runs of the site import nothing); guarded by this. */
+	private CloseableHttpClient client;
 
 	private final PublicAddresses addresses;
 
@@ -44,8 +45,11 @@ class ImageFetching implements DisposableBean {
 		this.maxBytes = maxSize.toBytes();
 		this.timeout = timeout;
 		this.maxRedirects = maxRedirects;
+	}
+
+	private CloseableHttpClient newClient() {
 		Timeout step = Timeout.of(timeout.compareTo(Duration.ofSeconds(10)) < 0 ? timeout : Duration.ofSeconds(10));
-		this.client = HttpClients.custom()
+		return HttpClients.custom()
 			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
 				.setDnsResolver(addresses)
 				.setDefaultConnectionConfig(
@@ -80,7 +84,10 @@ class ImageFetching implements DisposableBean {
 		return new ImageFetcher(this);
 	}
 
-	CloseableHttpClient client() {
+	synchronized CloseableHttpClient client() {
+		if (client == null) {
+			client = newClient();
+		}
 		return client;
 	}
 
@@ -102,8 +109,10 @@ class ImageFetching implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws Exception {
-		client.close();
+	public synchronized void destroy() throws Exception {
+		if (client != null) {
+			client.close();
+		}
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Akismet's REST API (comment-check, submit-spam, submit-ham) over plain HTTP form posts, for owners who turn
@@ -32,11 +33,15 @@ public class Akismet {
 
 	private final AkismetProperties settings;
 
-	private final HttpClient client;
+	/**
+	 * Built on the first call: the JDK's client starts a selector thread and loads some hundreds of classes, which a
+	 * site without an Akismet key (the default) never needs.
+	 */
+	private final SingletonSupplier<HttpClient> client;
 
 	Akismet(AkismetProperties settings) {
 		this.settings = settings;
-		this.client = HttpClient.newBuilder().connectTimeout(settings.timeout()).build();
+		this.client = SingletonSupplier.of(() -> HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
 	}
 
 	public boolean enabled() {
@@ -86,7 +91,7 @@ public class Akismet {
 			.POST(HttpRequest.BodyPublishers.ofString(encode(form)))
 			.build();
 		try {
-			HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> response = client.obtain().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			if (response.statusCode() != 200) {
 				log.warn("Akismet {} answered {}", method, response.statusCode());
 				return Optional.empty();

@@ -342,7 +342,7 @@ final class GuestPages extends HttpFilter {
 				gzip = true;
 			}
 		}
-		if (br && KeptPage.BROTLI) {
+		if (br && KeptPage.brotli()) {
 			return KeptPage.Coding.BR;
 		}
 		return gzip ? KeptPage.Coding.GZIP : KeptPage.Coding.IDENTITY;

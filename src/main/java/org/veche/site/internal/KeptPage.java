@@ -35,7 +35,20 @@ final class KeptPage {
 		}
 	}
 
-	static final boolean BROTLI = brotliAvailable();
+	/** Whether Brotli's native library loaded; asked only when a reader accepts br (see {@link Brotli}). */
+	static boolean brotli() {
+		return Brotli.AVAILABLE;
+	}
+
+	/**
+	 * Loads the native library on first use, not with the first kept page: a start whose first readers (or
+	 * checks) ask for no br pays nothing for it.
+	 */
+	private static final class Brotli {
+
+		static final boolean AVAILABLE = brotliAvailable();
+
+	}
 
 	/** One copy of the page as it is sent: bytes in memory, or a file that the connector sends itself. */
 	record Body(byte[] bytes, PageFiles.File file) {
