@@ -93,7 +93,8 @@ mkdir -p "$WORK/raw" "$WORK/static" "$WORK/nginx"
 free_port() {
 	local i p
 	for i in $(seq 1 100); do
-		p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+		# below the ephemeral range (32768-60999), where wrk's and curl's own client sockets would collide
+		p=$((20000 + RANDOM % 12000))
 		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
 			echo "$p"
 			return 0

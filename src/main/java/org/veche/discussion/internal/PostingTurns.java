@@ -2,6 +2,7 @@ package org.veche.discussion.internal;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +44,9 @@ public class PostingTurns {
 
 	private final Duration wait;
 
+	/** How long a turn rests after a post, as a multiple of the time the post held it (0: not at all). */
+	private final double restFactor;
+
 	private final ThreadLocal<Boolean> holding = new ThreadLocal<>();
 
 	/** Set while a request that got no turn is handled: its post is refused without waiting again. */
@@ -56,8 +60,12 @@ public class PostingTurns {
 		this.concurrency = properties.concurrency() > 0 ? properties.concurrency()
 				: defaultConcurrency(cluster.shared(), Runtime.getRuntime().availableProcessors());
 		this.wait = properties.maxWait();
+		if (!(properties.busyShare() > 0 && properties.busyShare() <= 1)) {
+			throw new IllegalArgumentException("veche.posting.busy-share is above 0 and at most 1, not " + properties.busyShare());
+		}
+		this.restFactor = 1 / properties.busyShare() - 1;
 		this.turns = new Semaphore(concurrency, true);
-		log.debug("Comment posts: {} at once, waiting at most {}", concurrency, wait);
+		log.debug("Comment posts: {} at once, waiting at most {}, busy-share {}", concurrency, wait, properties.busyShare());
 	}
 
 	/**
@@ -104,12 +112,13 @@ public class PostingTurns {
 			return;
 		}
 		holding.set(Boolean.TRUE);
+		long since = System.nanoTime();
 		try {
 			request.handle();
 		}
 		finally {
 			holding.remove();
-			turns.release();
+			release(since);
 		}
 	}
 
@@ -132,12 +141,13 @@ public class PostingTurns {
 			throw busy();
 		}
 		holding.set(Boolean.TRUE);
+		long since = System.nanoTime();
 		try {
 			return work.get();
 		}
 		finally {
 			holding.remove();
-			turns.release();
+			release(since);
 		}
 	}
 
@@ -154,6 +164,17 @@ public class PostingTurns {
 			tellTheLog();
 		}
 		return turn;
+	}
+
+	/** Gives the turn back, after its rest (on a timer: the post's answer is not held back). */
+	private void release(long since) {
+		long rest = (long) ((System.nanoTime() - since) * restFactor);
+		if (rest <= 0) {
+			turns.release();
+		}
+		else {
+			CompletableFuture.delayedExecutor(rest, TimeUnit.NANOSECONDS).execute(turns::release);
+		}
 	}
 
 	private RejectedInput busy() {

@@ -46,6 +46,10 @@ public class Reasons {
 	}
 
 	public void add(long commentId, List<String> reasons, Instant at) {
+		if (reasons.isEmpty()) {
+			// most comments are approved for no reason: not even counted
+			return;
+		}
 		int start = db.fetchCount(COMMENT_REASON, COMMENT_ID.eq(commentId));
 		for (int i = 0; i < reasons.size(); i++) {
 			db.insertInto(COMMENT_REASON)

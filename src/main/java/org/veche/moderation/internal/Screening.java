@@ -127,7 +127,8 @@ class Screening implements CommentScreen {
 		if (raids.premoderatedUntil(c.article().id(), c.at()).isPresent()) {
 			held.add(Reasons.of("moderation.reason.raidThread"));
 		}
-		if (!c.approvedBefore()) {
+		// the raid detector off (size 0) costs nothing: no signature taken, none remembered
+		if (!c.approvedBefore() && rules.raidSize() > 0) {
 			long[] signature = raids.signature(c.body());
 			var raid = raids.check(c.article().id(), signature, c.at(), rules.raidSize());
 			found.put(c, new Checked(signature, raid.orElse(null)));
@@ -161,10 +162,10 @@ class Screening implements CommentScreen {
 	@Override
 	public void kept(long commentId, Candidate candidate, Verdict verdict) {
 		reasons.add(commentId, verdict.reasons(), candidate.at());
-		if (candidate.staff() || candidate.approvedBefore()) {
+		Checked checked = found.asMap().remove(candidate);
+		if (candidate.staff() || candidate.approvedBefore() || checked == null && settings.rules().raidSize() <= 0) {
 			return;
 		}
-		Checked checked = found.asMap().remove(candidate);
 		RaidDetector.Raid raid = checked == null ? null : checked.raid();
 		long[] signature = checked == null ? raids.signature(candidate.body()) : checked.signature();
 		raids.remember(candidate.article().id(), commentId, signature, candidate.at(), raid);
