@@ -128,10 +128,12 @@ CONF
 	"$NGINX" -p "$WORK/nginx-$front" -c "$WORK/nginx-$front/nginx.conf" -e "$WORK/nginx-$front/error.log" &
 	PIDS+=($!)
 	for i in $(seq 1 50); do
+		kill -0 "${PIDS[-1]}" 2>/dev/null || break # it could not bind: the port is someone else's
 		curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$front/actuator/health" && return 0
 		sleep 0.2
 	done
-	die "nginx did not start: $(cat "$WORK/nginx-$front/error.log")"
+	log "nginx did not start on $front: $(tail -1 "$WORK/nginx-$front/error.log")"
+	return 1
 }
 
 publish() { # SLUG and ARTICLE_ID of a new article, through BASE
@@ -195,8 +197,12 @@ for nodes in 1 2; do
 		start_node "n$nodes-$n" "$port" "$url" # one after the other: the first migrates
 		ports+=("$port")
 	done
-	front=$(free_port)
-	start_nginx "$front" "${ports[@]}"
+	# the port may be taken between the check and nginx's bind (other programs run too): another one then
+	for attempt in 1 2 3 4; do
+		front=$(free_port)
+		start_nginx "$front" "${ports[@]}" && break
+		((attempt < 4)) || die "nginx did not start"
+	done
 	BASE="http://127.0.0.1:$front"
 	response=$(curl -s --max-time 30 -X POST -H 'Content-Type: application/json' \
 		-d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/v1/auth/token")

@@ -13,9 +13,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 
@@ -108,15 +110,17 @@ public class RaidDetector {
 				alike.stream().filter(r -> r.cluster() != cluster).map(Recent::commentId).toList()));
 	}
 
-	/** Remembers a new identity's comment for the window, and marks a raid's members as found. */
-	public void remember(long articleId, long commentId, long[] signature, Instant at, Raid raid) {
+	/**
+	 * Remembers a new identity's comment for the window, and marks a raid's members as found.
+	 * @return the earlier comments this post marked as members of the raid: not those that another post is
+	 * marking at the same moment (that post holds them, and tells the moderators why)
+	 */
+	public List<Long> remember(long articleId, long commentId, long[] signature, Instant at, Raid raid) {
 		if (signature == null) {
-			return;
+			return List.of();
 		}
 		purgeOld(at);
-		if (raid != null && !raid.earlier().isEmpty()) {
-			db.update(RECENT).set(CLUSTER, raid.cluster()).where(COMMENT_ID.in(raid.earlier())).execute();
-		}
+		List<Long> joined = raid == null || raid.earlier().isEmpty() ? List.of() : mark(raid);
 		db.insertInto(RECENT)
 			.set(COMMENT_ID, commentId)
 			.set(ARTICLE_ID, articleId)
@@ -140,6 +144,28 @@ public class RaidDetector {
 					.execute();
 			}
 		}
+		return joined;
+	}
+
+	private List<Long> mark(Raid raid) {
+		Condition unmarked = COMMENT_ID.in(raid.earlier()).and(CLUSTER.ne(raid.cluster()));
+		if (db.dialect().family() == SQLDialect.POSTGRES) {
+			// concurrent posts of a raid find the same earlier comments; waiting for each other's commits to mark
+			// them would queue every post behind the others (and could deadlock), so rows being marked are skipped
+			var free = db.select(COMMENT_ID).from(RECENT).where(unmarked).forUpdate().skipLocked();
+			return db.update(RECENT)
+				.set(CLUSTER, raid.cluster())
+				.where(COMMENT_ID.in(free))
+				.returningResult(COMMENT_ID)
+				.fetch()
+				.getValues(COMMENT_ID);
+		}
+		// SQLite: one writer at a time, nobody else is marking
+		List<Long> ids = db.select(COMMENT_ID).from(RECENT).where(unmarked).fetch(COMMENT_ID);
+		if (!ids.isEmpty()) {
+			db.update(RECENT).set(CLUSTER, raid.cluster()).where(COMMENT_ID.in(ids)).execute();
+		}
+		return ids;
 	}
 
 	/**
