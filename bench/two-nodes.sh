@@ -7,13 +7,17 @@
 # node costs (sessions, NOTIFY, two JVMs), not how a site scales across machines.
 #
 # Settings (environment): PG_ADMIN_URL (a libpq URL of a server and role that may create databases, default
-# postgresql://veche:veche@localhost:5432/postgres), DURATION (20s), WARMUP (5s), CONNECTIONS (32), THREADS (2),
-# LIVE_READERS (50), LIVE_POSTS (200), JAVA, JAVA_OPTS, JAR (default target/veche.jar, built when missing).
-# Smoke test: DURATION=2s WARMUP=1s COMMENTS=200 LIVE_POSTS=20 bash bench/two-nodes.sh
+# postgresql://veche:veche@localhost:5432/postgres), ROUNDS (3: each round measures the page, posts to a new
+# article and, with 2 nodes, the live events; the table gives every round and the medians), DURATION (20s), WARMUP
+# (5s), CONNECTIONS (32), THREADS (2), LIVE_READERS (50), LIVE_POSTS (200), JAVA, JAVA_OPTS, JAR (default
+# target/veche.jar, built when missing). The load average is printed at the start and the end: figures taken while
+# something else runs on the machine are noise.
+# Smoke test: ROUNDS=1 DURATION=2s WARMUP=1s COMMENTS=200 LIVE_POSTS=20 bash bench/two-nodes.sh
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
+ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-20s}
 WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-32}
@@ -124,10 +128,12 @@ CONF
 	"$NGINX" -p "$WORK/nginx-$front" -c "$WORK/nginx-$front/nginx.conf" -e "$WORK/nginx-$front/error.log" &
 	PIDS+=($!)
 	for i in $(seq 1 50); do
+		kill -0 "${PIDS[-1]}" 2>/dev/null || break # it could not bind: the port is someone else's
 		curl -sf --max-time 2 -o /dev/null "http://127.0.0.1:$front/actuator/health" && return 0
 		sleep 0.2
 	done
-	die "nginx did not start: $(cat "$WORK/nginx-$front/error.log")"
+	log "nginx did not start on $front: $(tail -1 "$WORK/nginx-$front/error.log")"
+	return 1
 }
 
 publish() { # SLUG and ARTICLE_ID of a new article, through BASE
@@ -174,8 +180,11 @@ run_wrk() { # run_wrk NAME URL [SCRIPT RUN]: sets RPS P50 P99 ERRORS
 	log "$name: $RPS req/s, p50 $P50 ms, p99 $P99 ms, errors $ERRORS"
 }
 
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 ROWS=()
-LIVE=""
+MEDIANS=()
+LIVES=()
 for nodes in 1 2; do
 	db="veche_bench_$$_$nodes"
 	psql "$PG_ADMIN_URL" -qtAc "CREATE DATABASE $db" >/dev/null
@@ -188,40 +197,60 @@ for nodes in 1 2; do
 		start_node "n$nodes-$n" "$port" "$url" # one after the other: the first migrates
 		ports+=("$port")
 	done
-	front=$(free_port)
-	start_nginx "$front" "${ports[@]}"
+	# the port may be taken between the check and nginx's bind (other programs run too): another one then
+	for attempt in 1 2 3 4; do
+		front=$(free_port)
+		start_nginx "$front" "${ports[@]}" && break
+		((attempt < 4)) || die "nginx did not start"
+	done
 	BASE="http://127.0.0.1:$front"
 	response=$(curl -s --max-time 30 -X POST -H 'Content-Type: application/json' \
 		-d "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE/api/v1/auth/token")
 	TOKEN=$(json_field token "$response") || die "no token: $response"
 	publish "A thread of $COMMENTS comments"
+	PAGE_SLUG=$SLUG
 	log "$nodes node(s): seeding $COMMENTS comments through nginx"
 	seed
-	run_wrk "page-$nodes" "$BASE/articles/$SLUG"
-	page="$RPS | $P50 | $P99 | $ERRORS"
-	publish "Posts"
-	run_wrk "posts-$nodes" "$BASE/api/v1/articles/$SLUG/comments" "$HERE/post-comments.lua" "$nodes"
-	posts="$RPS | $P50 | $P99"
-	ROWS+=("| $nodes | $page | $posts |")
-	if ((nodes == 2)); then
-		publish "Live across nodes"
-		log "live: $LIVE_READERS readers on node B, $LIVE_POSTS comments posted on node A"
-		"$JAVA" -Xmx512m "$HERE/LiveClient.java" 127.0.0.1 "${ports[1]}" "$ARTICLE_ID" "$SLUG" "$LIVE_READERS" \
-			"$LIVE_POSTS" 100 2 "$TOKEN" "${ports[0]}" >"$WORK/live.log" 2>&1 || { cat "$WORK/live.log" >&2; die "the live client failed"; }
-		LIVE=$(grep '^SUMMARY' "$WORK/live.log") || die "no summary: $(tail -5 "$WORK/live.log")"
-		log "cross-node live: $LIVE"
-	fi
+	page_rps=() page_p50=() page_p99=() page_err=() post_rps=() post_p50=() post_p99=() post_other=()
+	for ((round = 1; round <= ROUNDS; round++)); do
+		run_wrk "page-$nodes-$round" "$BASE/articles/$PAGE_SLUG"
+		page_rps+=("$RPS") page_p50+=("$P50") page_p99+=("$P99") page_err+=("$ERRORS")
+		page="$RPS | $P50 | $P99 | $ERRORS"
+		# each round posts to a new article, as a new set of readers (run numbers 1 to 12, warm-ups 13 to 24)
+		publish "Posts, round $round"
+		run_wrk "posts-$nodes-$round" "$BASE/api/v1/articles/$SLUG/comments" "$HERE/post-comments.lua" "$(((round - 1) * 2 + nodes))"
+		read -r created accepted other < <(awk '/^POSTS sent=/ { for (i = 2; i <= 5; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } print v["created"] + 0, v["accepted"] + 0, v["other"] + 0 }' "$WORK/posts-$nodes-$round.txt")
+		grep '^POSTS first-error' "$WORK/posts-$nodes-$round.txt" >&2 || true
+		log "posts-$nodes-$round: $created created (201), $accepted held (202), $other other answers"
+		post_rps+=("$RPS") post_p50+=("$P50") post_p99+=("$P99") post_other+=("$other")
+		ROWS+=("| $nodes | $round | $page | $RPS | $P50 | $P99 | $created / $accepted / $other |")
+		if ((nodes == 2)); then
+			publish "Live across nodes, round $round"
+			log "live: $LIVE_READERS readers on node B, $LIVE_POSTS comments posted on node A"
+			"$JAVA" -Xmx512m "$HERE/LiveClient.java" 127.0.0.1 "${ports[1]}" "$ARTICLE_ID" "$SLUG" "$LIVE_READERS" \
+				"$LIVE_POSTS" 100 2 "$TOKEN" "${ports[0]}" >"$WORK/live.log" 2>&1 || { cat "$WORK/live.log" >&2; die "the live client failed"; }
+			live=$(grep '^SUMMARY' "$WORK/live.log") || die "no summary: $(tail -5 "$WORK/live.log")"
+			log "cross-node live: $live"
+			LIVES+=("round $round: ${live#SUMMARY }")
+		fi
+	done
+	MEDIANS+=("| $nodes | median | $(median "${page_rps[@]}") | $(median "${page_p50[@]}") | $(median "${page_p99[@]}") | $(median "${page_err[@]}") | $(median "${post_rps[@]}") | $(median "${post_p50[@]}") | $(median "${post_p99[@]}") | other: $(median "${post_other[@]}") |")
 	for pid in "${PIDS[@]}"; do stop_pid "$pid"; done
 	PIDS=()
 done
+LOAD_END=$(cut -d' ' -f1-3 /proc/loadavg)
 
 echo
 echo "## Veche on one PostgreSQL: 1 node and 2 nodes behind nginx"
 echo
-echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after $WARMUP), through nginx round-robin; the same machine runs PostgreSQL, nginx and every node, so 2 nodes show the overhead of a second node, not scaling"
+echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after $WARMUP), $ROUNDS rounds, through nginx round-robin; the same machine runs PostgreSQL, nginx and every node, so 2 nodes show the overhead of a second node, not scaling"
+echo "Load average (1, 5, 15 min) at the start: $LOAD_START; at the end: $LOAD_END"
+echo "Posts come from a new reader each, with one of five sentences: under the default moderation they are first comments and a raid, so most are held (202)."
 echo
-echo "| Nodes | $COMMENTS-comment page req/s | p50 ms | p99 ms | errors | Comment posts/s (201s and others) | p50 ms | p99 ms |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| Nodes | Round | $COMMENTS-comment page req/s | p50 ms | p99 ms | errors | Comment posts/s (acknowledged and others) | p50 ms | p99 ms | 201 / 202 / other |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 printf '%s\n' "${ROWS[@]}"
+printf '%s\n' "${MEDIANS[@]}"
 echo
-echo "Cross-node live events ($LIVE_READERS readers on node B, $LIVE_POSTS comments posted on node A, post to arrival): $LIVE"
+echo "Cross-node live events ($LIVE_READERS readers on node B, $LIVE_POSTS comments posted on node A, post to arrival):"
+printf -- '- %s\n' "${LIVES[@]}"

@@ -316,6 +316,25 @@ class TwoNodesIT {
 	}
 
 	@Test
+	@Order(3)
+	void theReadersAddressReachesTheNodesThroughNginxSoTheFloodLimitCountsReadersNotTheProxy() {
+		String slug = article("Addresses through nginx");
+		String reader = address();
+		// nginx appends its peer's address to X-Forwarded-For; each node must take the reader's, not nginx's
+		assertThat(comment(front(), slug, reader, "first-reader@example.org", "From the first reader").status())
+			.isEqualTo(201);
+		for (int i = 0; i < 2; i++) {
+			var other = comment(front(), slug, address(), "other-reader" + i + "@example.org", "From another reader " + i);
+			assertThat(other.status()).as("another address through the same nginx: %s", other).isEqualTo(201);
+		}
+		// the first reader again, under another e-mail: the address alone is limited, on whichever node it lands
+		for (int i = 0; i < 2; i++) {
+			var again = comment(front(), slug, reader, "first-reader-again" + i + "@example.org", "Again " + i);
+			assertThat(again.status()).as("the same address through nginx: %s", again).isEqualTo(429);
+		}
+	}
+
+	@Test
 	@Order(4)
 	void oneEventMakesOneMailWhenBothNodesRunTheOutboxAndTheSchedule() throws Exception {
 		String email = "follower" + sequence.incrementAndGet() + "@example.org";
@@ -362,6 +381,7 @@ class TwoNodesIT {
 		Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
 		var stop = new AtomicBoolean();
 		var failures = new AtomicInteger();
+		int afterTheKill;
 		try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
 			for (int w = 0; w < 16; w++) {
 				int writer = w;
@@ -384,10 +404,13 @@ class TwoNodesIT {
 			}
 			Thread.sleep(3_000);
 			a.kill();
+			int beforeTheKill = acknowledged.size();
 			Thread.sleep(4_000);
 			stop.set(true);
+			afterTheKill = acknowledged.size() - beforeTheKill;
 		}
 		assertThat(acknowledged).as("comments acknowledged while A was killed").isNotEmpty();
+		assertThat(afterTheKill).as("comments acknowledged through nginx after A was killed").isPositive();
 		var stored = new java.util.HashSet<Long>();
 		try (Connection db = DriverManager.getConnection(databaseUrl);
 				ResultSet rs = db.createStatement().executeQuery("SELECT id FROM comment")) {
@@ -402,6 +425,13 @@ class TwoNodesIT {
 		}
 		a.start();
 		assertThat(a.http().get("/api/v1/articles/" + slug).status()).as("A rejoined").isEqualTo(200);
+		// A is in the cluster again, not only up: it hears what B tells
+		try (var stream = EventStream.open(a.http().url("/live/articles/" + articleId(slug)), Map.of())) {
+			Thread.sleep(500);
+			var answer = comment(b.http(), slug, address(), "after-restart@example.org", "Told by B after A came back");
+			assertThat(answer.status()).as("%s", answer).isEqualTo(201);
+			assertThat(stream.next("comment", Duration.ofSeconds(1)).data()).contains("Told by B after A came back");
+		}
 		System.out.println("TwoNodesIT: " + acknowledged.size() + " comments acknowledged, " + failures.get()
 				+ " refused or cut while A died");
 	}

@@ -166,7 +166,11 @@ public class ThreadFragments {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentPosted posted) {
-		changed(posted.articleId());
+		// a held comment is in no rendered thread (they show approved comments only): nothing to render again,
+		// here or on the other nodes, however many a raid brings
+		if (posted.status() == CommentStatus.APPROVED) {
+			changed(posted.articleId());
+		}
 	}
 
 	@Order(Ordered.HIGHEST_PRECEDENCE)

@@ -2,6 +2,7 @@ package org.veche.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Role;
+import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
 
 /**
@@ -22,6 +24,9 @@ class RaidIT extends ModerationSupport {
 
 	@Autowired
 	private Reasons reasons;
+
+	@Autowired
+	private RaidDetector raids;
 
 	/** The burst: the same text, varied as raiders vary it, each from a new e-mail and address. */
 	private List<Long> burst(String slug, int size) {
@@ -100,6 +105,30 @@ class RaidIT extends ModerationSupport {
 		}
 		var unknown = submit(moderator, "/moderation", "/moderation/clusters/999999999/decide", Map.of("decision", "approve"));
 		assertThat(unknown.status()).isEqualTo(404);
+	}
+
+	@Test
+	void aLongRaidsLaterCommentsJoinItsClusterWithoutTouchingTheEarlierOnes() {
+		// a thread no other test writes to, and comment ids of its own (the detector keeps signatures only)
+		long thread = 7_000_000 + System.nanoTime() % 1_000_000;
+		long[] signature = raids.signature(TEXT);
+		Instant at = Instant.now();
+		var joined = new ArrayList<Integer>();
+		long first = thread * 1_000;
+		for (int i = 0; i < 2 * 256 + 10; i++) {
+			long id = first + i;
+			var raid = raids.check(thread, signature, at, 4).orElse(null);
+			if (raid != null) {
+				assertThat(raid.cluster()).as("post %d joins the first cluster", i).isEqualTo(first);
+				joined.add(raid.earlier().size());
+			}
+			raids.remember(thread, id, signature, at, raid);
+		}
+		// the fourth post finds the burst and takes the three before it in; every later one joins alone, so a
+		// post costs the same at the end of a long raid as at its start
+		assertThat(joined.getFirst()).isEqualTo(3);
+		assertThat(joined.subList(1, joined.size())).containsOnly(0);
+		assertThat(raids.premoderatedUntil(thread, at)).isPresent();
 	}
 
 	@Test

@@ -5,15 +5,19 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +35,28 @@ public class RaidDetector {
 	private record Recent(long commentId, long[] signature, long cluster) {
 	}
 
-	/** A raid found: its cluster (the id of its first comment) and the earlier comments that belong to it. */
+	/**
+	 * A raid found: its cluster (the id of its first comment) and the earlier comments that join it now (those
+	 * already in the cluster were held and marked when they joined).
+	 */
 	public record Raid(long cluster, List<Long> earlier) {
 	}
+
+	/**
+	 * How many of a thread's newest comments of new identities a new one is compared with. A burst shows among
+	 * the newest; without a bound, every post of a long raid would read and compare every signature of the
+	 * window (a kilobyte each), so each post would cost more than the one before.
+	 */
+	static final int COMPARED = 256;
+
+	/**
+	 * How far a thread's pre-moderation may lag behind the newest comment of its raid: every post of a raid
+	 * would otherwise rewrite the thread's one row, and concurrent posts (on every node) would queue on its lock.
+	 */
+	private static final Duration EXTEND_EVERY = Duration.ofMinutes(1);
+
+	/** How often this node clears the signatures that have left the window (the check ignores them anyway). */
+	private static final Duration PURGE_EVERY = Duration.ofSeconds(10);
 
 	private static final Table<Record> RECENT = table(name("raid_recent"));
 
@@ -56,6 +79,9 @@ public class RaidDetector {
 	private final DSLContext db;
 
 	private final ModerationProperties settings;
+
+	/** When this node last cleared old signatures, epoch milliseconds. */
+	private final AtomicLong purgedAt = new AtomicLong();
 
 	RaidDetector(DSLContext db, ModerationProperties settings) {
 		this.db = db;
@@ -80,21 +106,21 @@ public class RaidDetector {
 		}
 		long cluster = alike.stream().mapToLong(Recent::cluster).filter(c -> c != 0).min()
 			.orElse(alike.getFirst().commentId());
-		return Optional.of(new Raid(cluster, alike.stream().map(Recent::commentId).toList()));
+		return Optional.of(new Raid(cluster,
+				alike.stream().filter(r -> r.cluster() != cluster).map(Recent::commentId).toList()));
 	}
 
-	/** Remembers a new identity's comment for the window, and marks a raid's members as found. */
-	public void remember(long articleId, long commentId, long[] signature, Instant at, Raid raid) {
+	/**
+	 * Remembers a new identity's comment for the window, and marks a raid's members as found.
+	 * @return the earlier comments this post marked as members of the raid: not those that another post is
+	 * marking at the same moment (that post holds them, and tells the moderators why)
+	 */
+	public List<Long> remember(long articleId, long commentId, long[] signature, Instant at, Raid raid) {
 		if (signature == null) {
-			return;
+			return List.of();
 		}
-		// what has left the window goes when the thread gets its next comment
-		db.deleteFrom(RECENT)
-			.where(ARTICLE_ID.eq(articleId).and(POSTED_AT.lt(at.minus(settings.raidWindow()).toEpochMilli())))
-			.execute();
-		if (raid != null && !raid.earlier().isEmpty()) {
-			db.update(RECENT).set(CLUSTER, raid.cluster()).where(COMMENT_ID.in(raid.earlier())).execute();
-		}
+		purgeOld(at);
+		List<Long> joined = raid == null || raid.earlier().isEmpty() ? List.of() : mark(raid);
 		db.insertInto(RECENT)
 			.set(COMMENT_ID, commentId)
 			.set(ARTICLE_ID, articleId)
@@ -105,14 +131,53 @@ public class RaidDetector {
 			.execute();
 		if (raid != null) {
 			long until = at.plus(settings.raidPremoderation()).toEpochMilli();
-			db.insertInto(PREMODERATION)
-				.set(PREMODERATED_ARTICLE, articleId)
-				.set(UNTIL, until)
-				.onConflict(PREMODERATED_ARTICLE)
-				.doUpdate()
-				.set(UNTIL, until)
-				.execute();
+			boolean extended = premoderatedUntil(articleId, at)
+				.filter(held -> held.toEpochMilli() >= until - EXTEND_EVERY.toMillis())
+				.isPresent();
+			if (!extended) {
+				db.insertInto(PREMODERATION)
+					.set(PREMODERATED_ARTICLE, articleId)
+					.set(UNTIL, until)
+					.onConflict(PREMODERATED_ARTICLE)
+					.doUpdate()
+					.set(UNTIL, until)
+					.execute();
+			}
 		}
+		return joined;
+	}
+
+	private List<Long> mark(Raid raid) {
+		Condition unmarked = COMMENT_ID.in(raid.earlier()).and(CLUSTER.ne(raid.cluster()));
+		if (db.dialect().family() == SQLDialect.POSTGRES) {
+			// concurrent posts of a raid find the same earlier comments; waiting for each other's commits to mark
+			// them would queue every post behind the others (and could deadlock), so rows being marked are skipped
+			var free = db.select(COMMENT_ID).from(RECENT).where(unmarked).forUpdate().skipLocked();
+			return db.update(RECENT)
+				.set(CLUSTER, raid.cluster())
+				.where(COMMENT_ID.in(free))
+				.returningResult(COMMENT_ID)
+				.fetch()
+				.getValues(COMMENT_ID);
+		}
+		// SQLite: one writer at a time, nobody else is marking
+		List<Long> ids = db.select(COMMENT_ID).from(RECENT).where(unmarked).fetch(COMMENT_ID);
+		if (!ids.isEmpty()) {
+			db.update(RECENT).set(CLUSTER, raid.cluster()).where(COMMENT_ID.in(ids)).execute();
+		}
+		return ids;
+	}
+
+	/**
+	 * Clears the signatures that have left the window, of every thread, at most once every {@link #PURGE_EVERY} on
+	 * this node: once per post, concurrent posts would each try to delete the same rows and wait on each other.
+	 */
+	private void purgeOld(Instant at) {
+		long last = purgedAt.get();
+		if (at.toEpochMilli() - last < PURGE_EVERY.toMillis() || !purgedAt.compareAndSet(last, at.toEpochMilli())) {
+			return;
+		}
+		db.deleteFrom(RECENT).where(POSTED_AT.lt(at.minus(settings.raidWindow()).toEpochMilli())).execute();
 	}
 
 	/** Until when a thread under a raid holds every comment, if it is under one now. */
@@ -138,11 +203,13 @@ public class RaidDetector {
 	private List<Recent> recent(long articleId, Instant now) {
 		// the window's edge as before: a comment exactly one window old still counts
 		long since = now.minus(settings.raidWindow()).toEpochMilli();
-		return db.select(COMMENT_ID, SIGNATURE, CLUSTER)
+		var newest = db.select(COMMENT_ID, SIGNATURE, CLUSTER)
 			.from(RECENT)
 			.where(ARTICLE_ID.eq(articleId).and(POSTED_AT.ge(since)))
-			.orderBy(POSTED_AT, COMMENT_ID)
+			.orderBy(POSTED_AT.desc(), COMMENT_ID.desc())
+			.limit(COMPARED)
 			.fetch(r -> new Recent(r.get(COMMENT_ID), longs(r.get(SIGNATURE)), r.get(CLUSTER)));
+		return newest.reversed();
 	}
 
 	private boolean counts(String body) {

@@ -168,14 +168,14 @@ class Screening implements CommentScreen {
 		}
 		RaidDetector.Raid raid = checked == null ? null : checked.raid();
 		long[] signature = checked == null ? raids.signature(candidate.body()) : checked.signature();
-		raids.remember(candidate.article().id(), commentId, signature, candidate.at(), raid);
+		List<Long> joined = raids.remember(candidate.article().id(), commentId, signature, candidate.at(), raid);
 		if (raid == null) {
 			return;
 		}
 		// the burst is held as one: what of it was already shown is taken down with the rest
 		String reason = raidReason(raid.cluster());
-		Map<Long, List<String>> known = reasons.of(raid.earlier());
-		for (long earlier : raid.earlier()) {
+		Map<Long, List<String>> known = reasons.of(joined);
+		for (long earlier : joined) {
 			discussions.comment(earlier).filter(Comment::isApproved)
 				.ifPresent(shown -> discussions.changeStatus(earlier, CommentStatus.PENDING));
 			if (!known.getOrDefault(earlier, List.of()).contains(reason)) {

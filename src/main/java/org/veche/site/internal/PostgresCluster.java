@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -45,6 +46,9 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 
 	/** How long the listening thread waits for a notification before it checks the connection is alive. */
 	private static final int POLL_MILLIS = 5_000;
+
+	/** The most messages the sender commits at once. */
+	private static final int BATCH = 200;
 
 	private final String node = UUID.randomUUID().toString().substring(0, 8);
 
@@ -92,34 +96,50 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 		}
 	}
 
-	/** Sends the queue in order on the sender's own connection, in auto-commit: each message leaves at once. */
+	/**
+	 * Sends the queue in order on the sender's own connection, as many waiting messages as there are (up to
+	 * {@link #BATCH}) in one transaction: each NOTIFY alone would be a commit of its own, and a commit waits for the
+	 * disk, so one message at a time could not keep up with a flood of posts (each tells the other nodes at least
+	 * once). Nothing waits for these commits to reach the disk either: a message is never the only record of
+	 * anything, and PostgreSQL delivers it at commit all the same.
+	 */
 	private void sendLoop() {
 		long backoff = 250;
 		Connection sender = null;
-		String pending = null;
-		while (running || !outgoing.isEmpty()) {
+		List<String> pending = new ArrayList<>();
+		while (running || !outgoing.isEmpty() || !pending.isEmpty()) {
 			try {
-				if (pending == null) {
-					pending = outgoing.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
-					if (pending == null) {
+				if (pending.isEmpty()) {
+					String first = outgoing.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+					if (first == null) {
 						continue;
 					}
+					pending.add(first);
+					outgoing.drainTo(pending, BATCH - 1);
 				}
 				if (sender == null) {
 					sender = open("veche-cluster-sender");
+					try (Statement settings = sender.createStatement()) {
+						settings.execute("SET synchronous_commit TO off");
+					}
+					sender.setAutoCommit(false);
 				}
 				try (PreparedStatement notify = sender.prepareStatement("SELECT pg_notify(?, ?)")) {
-					notify.setString(1, CHANNEL);
-					notify.setString(2, pending);
-					notify.execute();
+					for (String message : pending) {
+						notify.setString(1, CHANNEL);
+						notify.setString(2, message);
+						notify.execute();
+					}
 				}
-				pending = null;
+				sender.commit();
+				pending.clear();
 				backoff = 250;
 			}
 			catch (InterruptedException ex) {
 				break;
 			}
 			catch (SQLException | RuntimeException ex) {
+				// the batch was not committed, so none of it went: it is sent again, whole, on the next connection
 				log.warn("The cluster sender lost its connection ({}); reconnecting in {} ms", ex.getMessage(), backoff);
 				close(sender);
 				sender = null;

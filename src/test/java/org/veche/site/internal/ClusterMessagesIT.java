@@ -95,6 +95,31 @@ class ClusterMessagesIT {
 	}
 
 	@Test
+	void aFloodOfMessagesArrivesWholeAndInOrderWithinSeconds() throws Exception {
+		PostgresCluster a = node();
+		PostgresCluster b = node();
+		BlockingQueue<String> heard = new LinkedBlockingQueue<>();
+		b.listen("flood", heard::add);
+		awaitListening(a, b);
+		// what a flood of posts tells: more messages than a commit (a disk flush) each could carry in seconds
+		int count = 5_000;
+		long started = System.nanoTime();
+		for (int i = 0; i < count; i++) {
+			a.tell("flood", "article " + i);
+		}
+		var got = new ArrayList<String>();
+		while (got.size() < count) {
+			String message = heard.poll(10, TimeUnit.SECONDS);
+			assertThat(message).as("message %d of %d arrived", got.size(), count).isNotNull();
+			got.add(message);
+		}
+		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+		System.out.printf("cluster messages: %d told at once arrived in %d ms%n", count, millis);
+		assertThat(got).containsExactlyElementsOf(java.util.stream.IntStream.range(0, count).mapToObj(i -> "article " + i).toList());
+		assertThat(millis).as("5,000 messages, one flush per batch").isLessThan(10_000);
+	}
+
+	@Test
 	void latencyOfOneMessageBetweenNodes() throws Exception {
 		PostgresCluster a = node();
 		PostgresCluster b = node();
