@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -139,10 +138,6 @@ public class Webhooks {
 			.orderBy(ID)
 			.fetch(r -> new Webhook(r.value1(), r.value2(), r.value3(), Boolean.TRUE.equals(r.value4()),
 					Instant.ofEpochMilli(r.value5())));
-	}
-
-	public Optional<Webhook> find(long id) {
-		return all().stream().filter(w -> w.id() == id).findFirst();
 	}
 
 	/** Removes a webhook and what waits for it. */
