@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,6 +36,8 @@ import org.veche.site.RejectedInput;
  * through the same facade (the security chain lets only moderators and administrators in).
  */
 @RestController
+@Tag(name = "moderation", description = "The moderation queue, decisions and bans; moderators and administrators only")
+@SecurityRequirement(name = "bearer")
 class ModerationApi {
 
 	private final Moderation moderation;

@@ -3,6 +3,9 @@ package org.veche.notification.web;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,6 +23,8 @@ import org.veche.site.RejectedInput;
  * Administrators register, list and remove webhooks over JSON (the security chain lets only them in).
  */
 @RestController
+@Tag(name = "webhooks", description = "Signed webhooks for new, held and decided comments; administrators only")
+@SecurityRequirement(name = "bearer")
 class WebhooksApi {
 
 	private final Webhooks webhooks;
