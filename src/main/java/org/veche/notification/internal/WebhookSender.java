@@ -50,6 +50,8 @@ class WebhookSender implements DisposableBean {
 
 	private final CloseableHttpClient anyAddress;
 
+	private Instant lastForgotten = Instant.EPOCH;
+
 	WebhookSender(Webhooks webhooks, Clock clock, NotificationProperties settings) {
 		this.webhooks = webhooks;
 		this.clock = clock;
@@ -79,7 +81,12 @@ class WebhookSender implements DisposableBean {
 	@SchedulerLock(name = "notification.webhooks", lockAtMostFor = "PT10M")
 	void scheduled() {
 		deliverDue(clock.instant());
-		webhooks.forget(clock.instant().minus(settings.keepSent()));
+		// old rows go once an hour, not on every look: the delete scans what it keeps
+		Instant now = clock.instant();
+		if (now.isAfter(lastForgotten.plus(Duration.ofHours(1)))) {
+			webhooks.forget(now.minus(settings.keepSent()));
+			lastForgotten = now;
+		}
 	}
 
 	/**
