@@ -147,6 +147,15 @@ public class Moderation {
 	/** Approves, marks spam or not spam, or trashes a comment; its open reports are settled by the decision. */
 	@Transactional
 	public void decide(long commentId, Decision decision, SignedIn by) {
+		decide(commentId, decision, null, by);
+	}
+
+	/**
+	 * The same decision, with the reason the moderator gave (the reasons readers report with), kept in the log.
+	 * @param reason why, or null
+	 */
+	@Transactional
+	public void decide(long commentId, Decision decision, ReportReason reason, SignedIn by) {
 		Comment comment = comment(commentId);
 		discussions.changeStatus(commentId, decision.to());
 		reports.resolve(commentId, clock.instant());
@@ -160,7 +169,7 @@ public class Moderation {
 					: () -> akismet.submitHam(submission));
 		}
 		log(by, decision.param(), commentId, comment.status().name().toLowerCase(java.util.Locale.ROOT) + " \u2192 "
-				+ decision.to().name().toLowerCase(java.util.Locale.ROOT));
+				+ decision.to().name().toLowerCase(java.util.Locale.ROOT) + (reason == null ? "" : " (" + reason.param() + ")"));
 	}
 
 	/** Decides every comment of a raid's cluster at once. @return how many there were */

@@ -103,6 +103,8 @@ class SecurityConfiguration {
 			.addFilterBefore(new BearerTokens(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/articles", "/api/v1/articles/*/photos").hasRole("AUTHOR") // Publishing refuses an author's publish
+				.requestMatchers("/api/v1/moderation/**").hasRole("MODERATOR") // administrators too, by the hierarchy
+				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole("ADMINISTRATOR")
 				.anyRequest().permitAll())
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,

@@ -8,7 +8,7 @@ import org.veche.backup.TableSection;
 
 /**
  * Subscriptions and the outbox in a backup: a site that moves keeps its readers' confirmed subscriptions, their
- * digests in progress, the mail not yet sent and the keys that stop an event from being mailed twice. The link
+ * digests in progress, the mail not yet sent, the webhooks with their secrets and deliveries not yet made and the keys that stop an event from being mailed twice. The link
  * key is a site setting, so old links keep working on the new machine.
  */
 @Component
@@ -19,7 +19,8 @@ class NotificationsBackup extends TableSection {
 		super(db, "notification", BackupTable.withId("notification_reader"),
 				BackupTable.withId("notification_subscription"),
 				BackupTable.keyedBy("notification_digest_item", "subscription_id", "event_key"),
-				BackupTable.withId("notification_outbox"));
+				BackupTable.withId("notification_outbox"), BackupTable.withId("webhook"),
+				BackupTable.withId("webhook_delivery"));
 	}
 
 }

@@ -21,7 +21,9 @@ class ApiDescription {
 		return new OpenAPI()
 			.info(new Info().title("Veche API")
 				.version("v1")
-				.description("Articles, photos, comments and likes of a Veche site. Errors are RFC 9457 "
+				.description("Articles, photos, comments and likes of a Veche site; for moderators the moderation "
+						+ "queue, decisions and bans (/api/v1/moderation), for administrators signed webhooks "
+						+ "(/api/v1/webhooks). Errors are RFC 9457 "
 						+ "application/problem+json. See docs/API.md in the repository.")
 				.license(new License().name("See the repository")))
 			.components(new Components().addSecuritySchemes("bearer",
