@@ -1,5 +1,6 @@
 package org.veche.importer.internal;
 
+import org.veche.site.PublicAddresses;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;

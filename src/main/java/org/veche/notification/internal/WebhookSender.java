@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
@@ -24,6 +25,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.veche.notification.NotificationProperties;
+import org.veche.site.PublicAddresses;
 
 /**
  * Sends due webhook deliveries, on one node of the cluster at a time (ShedLock): each is claimed, posted with its
@@ -64,7 +66,7 @@ class WebhookSender implements DisposableBean {
 		var connections = PoolingHttpClientConnectionManagerBuilder.create()
 			.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(TIMEOUT).setSocketTimeout(TIMEOUT).build());
 		if (publicOnly) {
-			connections.setDnsResolver(new WebhookAddresses());
+			connections.setDnsResolver(new PublicAddresses(Set.of()));
 		}
 		return HttpClients.custom()
 			.setConnectionManager(connections.build())

@@ -1,5 +1,6 @@
 package org.veche.importer.internal;
 
+import org.veche.site.PublicAddresses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

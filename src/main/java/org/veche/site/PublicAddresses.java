@@ -1,4 +1,4 @@
-package org.veche.importer.internal;
+package org.veche.site;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -9,17 +9,18 @@ import java.util.Set;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * The only name resolution the image fetcher uses: a host resolves once, and when any of its addresses is not a
- * public one (loopback, private, link-local, carrier-grade NAT, multicast, unspecified, reserved) the fetch is
- * refused, so an export cannot make the site call its own network. The connection goes to the addresses checked
+ * The name resolution of every request the site makes to an address someone else gave it (an export's images,
+ * a webhook): a host resolves once, and when any of its addresses is not a public one (loopback, private,
+ * link-local, carrier-grade NAT, multicast, unspecified, reserved, and IPv6 forms that embed such an IPv4
+ * address) the request is refused, so an export or a registered address cannot make the site call its own network. The connection goes to the addresses checked
  * here, so a name cannot answer differently between the check and the connect.
  */
-final class PublicAddresses implements DnsResolver {
+public final class PublicAddresses implements DnsResolver {
 
 	private final Set<InetAddress> exempt;
 
 	/** @param exempt addresses the owner trusts despite their kind (an intranet image host; tests on loopback) */
-	PublicAddresses(Set<InetAddress> exempt) {
+	public PublicAddresses(Set<InetAddress> exempt) {
 		this.exempt = Set.copyOf(exempt);
 	}
 
@@ -36,7 +37,7 @@ final class PublicAddresses implements DnsResolver {
 	}
 
 	/** An IP address written out (never looked up: a name is refused). */
-	static InetAddress literal(String address) {
+	public static InetAddress literal(String address) {
 		String bare = address.strip();
 		if (!bare.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
 			throw new IllegalArgumentException("not an IP address: " + address);
@@ -54,7 +55,7 @@ final class PublicAddresses implements DnsResolver {
 		return host;
 	}
 
-	static boolean isPublic(InetAddress address) {
+	public static boolean isPublic(InetAddress address) {
 		if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
 				|| address.isMulticastAddress() || address.isAnyLocalAddress()) {
 			return false;
