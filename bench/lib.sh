@@ -12,3 +12,20 @@ stop_pid() { # ends one process the script started: TERM, then KILL after 20 s
 	done
 	kill -9 "$pid" 2>/dev/null || true
 }
+
+# with_work_dir NAME: a fresh directory in WORK; on exit, however the script ends, the server it started
+# (SERVER_PID) is stopped and WORK removed (kept with KEEP=1, for a look afterwards). Call it from the script
+# itself, not from a subshell.
+with_work_dir() {
+	WORK=$(mktemp -d "/tmp/veche-$1.XXXXXX")
+	SERVER_PID=""
+	trap _leave_work_dir EXIT
+	trap 'exit 130' INT TERM
+}
+_leave_work_dir() {
+	local rc=$?
+	trap - EXIT INT TERM
+	stop_pid "$SERVER_PID"
+	if [[ -n ${KEEP:-} ]]; then log "kept: $WORK"; else rm -rf "$WORK"; fi
+	exit "$rc"
+}

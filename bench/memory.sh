@@ -30,17 +30,7 @@ build_jar_if_missing
 JCMD=$(dirname "$JAVA")/jcmd
 [[ -x $JCMD ]] || die "no jcmd beside $JAVA"
 
-WORK=$(mktemp -d /tmp/veche-memory.XXXXXX)
-SERVER_PID=""
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
-	stop_pid "$SERVER_PID"
-	rm -rf "$WORK"
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+with_work_dir memory
 
 PORT=$(free_port) || die "no free port"
 BASE="http://127.0.0.1:$PORT"

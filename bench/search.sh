@@ -37,17 +37,7 @@ if [[ ! -f $JAR ]]; then
 	(cd "$ROOT" && mvn -q -B package -DskipTests) || die "build failed"
 fi
 
-WORK=$(mktemp -d /tmp/veche-search.XXXXXX)
-SERVER_PID=""
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
-	stop_pid "$SERVER_PID"
-	rm -rf "$WORK"
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+with_work_dir search
 
 PORT=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
 BASE="http://127.0.0.1:$PORT"

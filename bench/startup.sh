@@ -23,17 +23,7 @@ command -v curl >/dev/null 2>&1 || die "missing: curl (apt-get install curl)"
 find_java
 build_jar_if_missing
 
-WORK=$(mktemp -d /tmp/veche-startup.XXXXXX)
-SERVER_PID=""
-cleanup() {
-	local rc=$?
-	trap - EXIT INT TERM
-	stop_pid "$SERVER_PID"
-	rm -rf "$WORK"
-	exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+with_work_dir startup
 
 PORT=$(free_port) || die "no free port"
 BASE="http://127.0.0.1:$PORT"
