@@ -148,6 +148,36 @@ public class ThreadFragments {
 				rendered.pages(), rendered.order());
 	}
 
+	/**
+	 * The same HTML with an "Edit" link on the comments this reader may still edit or delete (their own, within
+	 * the window). Like {@link #likedBy}, the shared bytes are left alone; only such a reader pays for a copy.
+	 */
+	public String changeableBy(String html, java.util.Set<Long> changeable, Locale locale) {
+		if (changeable.isEmpty()) {
+			return html;
+		}
+		String label = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("comment.edit", null, locale));
+		var out = new StringBuilder(html);
+		for (long id : changeable) {
+			int at = out.indexOf("<li id=\"comment-" + id + "\"");
+			int footer = at < 0 ? -1 : out.indexOf("<footer class=\"comment-actions\">", at);
+			if (footer < 0) {
+				continue;
+			}
+			out.insert(footer + "<footer class=\"comment-actions\">".length(),
+					"<a class=\"edit-link\" href=\"/comments/" + id + "/edit\" rel=\"nofollow\">" + label + "</a>");
+		}
+		return out.toString();
+	}
+
+	public Rendered changeableBy(Rendered rendered, java.util.Set<Long> changeable, Locale locale) {
+		if (changeable.isEmpty()) {
+			return rendered;
+		}
+		return new Rendered(changeableBy(rendered.html(), changeable, locale).getBytes(StandardCharsets.UTF_8),
+				rendered.total(), rendered.page(), rendered.pages(), rendered.order());
+	}
+
 	/** The heading over the thread: "No comments yet", "1 comment", "5 comments", in the reader's language. */
 	public String heading(int total, Locale locale) {
 		var fragmentPage = new Page(locale, messages, site.siteName(), site.timeZone(), null, null, "");

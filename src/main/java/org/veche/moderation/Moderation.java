@@ -139,7 +139,9 @@ public class Moderation {
 			Article article = articles.computeIfAbsent(c.articleId(), publishing::article).orElse(null);
 			CommentAuthor author = discussions.author(c.id()).orElseThrow();
 			items.add(new QueueItem(c, article, c.parentId() == null ? null : parents.get(c.parentId()), author,
-					why.getOrDefault(c.id(), List.of()), reported.getOrDefault(c.id(), Map.of())));
+					why.getOrDefault(c.id(), List.of()), reported.getOrDefault(c.id(), Map.of()),
+					// only a comment its author changed has earlier texts: no query for the others
+					c.editedAt() != null || c.deleted() ? discussions.revisions(c.id()) : List.of()));
 		}
 		return items;
 	}
