@@ -286,6 +286,26 @@ public class Discussions {
 		return comment;
 	}
 
+	/**
+	 * Makes an approved comment an editors' pick, shown first in its thread with a label, or no longer one (a
+	 * moderator's decision; moderation checks who asks).
+	 * @return whether anything changed
+	 */
+	@Transactional
+	public boolean feature(long commentId, boolean featured) {
+		Comment comment = comments.byId(commentId)
+			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
+		if (featured && (!comment.isApproved() || comment.deleted())) {
+			throw new RejectedInput(HttpStatus.CONFLICT, "comment.featured.notShown");
+		}
+		if (comment.isFeatured() == featured) {
+			return false;
+		}
+		comments.setFeatured(commentId, featured ? clock.instant() : null);
+		events.publishEvent(new CommentEdited(commentId, comment.articleId()));
+		return true;
+	}
+
 	/** The texts the comment had before its author changed or deleted it, oldest first, for moderators. */
 	public List<CommentRevision> revisions(long commentId) {
 		return comments.revisions(commentId);

@@ -242,6 +242,23 @@ public class Moderation {
 		log(by, "edit", commentId, "");
 	}
 
+	/** Makes an approved comment an editors' pick, or no longer one; logged when it changed. */
+	@Transactional
+	public void feature(long commentId, boolean featured, SignedIn by) {
+		comment(commentId);
+		if (discussions.feature(commentId, featured)) {
+			log(by, featured ? "feature" : "unfeature", commentId, "");
+		}
+	}
+
+	/** Where the comment stands in its thread (first page when it is not shown), for a moderator's way back. */
+	public String threadLink(long commentId) {
+		Comment comment = comment(commentId);
+		String path = publishing.article(comment.articleId()).map(Article::path).orElse("/");
+		return path + "?cpage=" + discussions.pageOf(comment, org.veche.discussion.ThreadOrder.OLDEST) + "#"
+				+ comment.anchor();
+	}
+
 	/** A moderator's answer from the queue: a held comment is approved first, as WordPress's "Approve and Reply". */
 	@Transactional
 	public Comment reply(long commentId, String body, SignedIn by, String address) {

@@ -86,6 +86,15 @@ class ArticlePageController {
 		var thread = threads.changeableBy(threads.likedBy(threads.render(article.id(), order, number(cpage),
 				RequestContextUtils.getLocale(request)), guests.likedOn(article.id(), request),
 				RequestContextUtils.getLocale(request)), changeable, RequestContextUtils.getLocale(request));
+		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof org.veche.identity.SignedIn signedIn
+				&& signedIn.moderates()) {
+			// a moderator's page is their own (a session): the picks' buttons go into their copy of the thread
+			var csrf = (org.springframework.security.web.csrf.CsrfToken) request
+				.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
+			thread = threads.forModerator(thread, csrf == null ? null : csrf.getParameterName(),
+					csrf == null ? null : csrf.getToken(), RequestContextUtils.getLocale(request));
+		}
 		List<Photo> gallery = photos.gallery(article.id());
 		Photo cover = article.coverPhotoId() == null ? null : photos.photo(article.coverPhotoId()).orElse(null);
 		Comment parent = replyTo == null ? null

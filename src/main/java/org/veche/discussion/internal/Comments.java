@@ -71,6 +71,8 @@ public class Comments {
 
 	static final Field<Long> DELETED_AT = field(name("comment", "deleted_at"), Long.class);
 
+	static final Field<Long> FEATURED_AT = field(name("comment", "featured_at"), Long.class);
+
 	static final Table<Record> REVISION = table(name("comment_revision"));
 
 	static final Field<Long> REVISION_ID = field(name("comment_revision", "id"), Long.class);
@@ -82,7 +84,8 @@ public class Comments {
 	static final Field<Long> REVISION_REPLACED_AT = field(name("comment_revision", "replaced_at"), Long.class);
 
 	private static final List<Field<?>> FIELDS = List.of(ID, ARTICLE_ID, PARENT_ID, DEPTH, AUTHOR_NAME, AUTHOR_URL,
-			ACCOUNT_ID, BODY, BODY_HTML, STATUS, CREATED_AT, LIKES, KIND, EDITED_AT, DELETED_AT);
+			ACCOUNT_ID, BODY, BODY_HTML, STATUS, CREATED_AT, LIKES, KIND, EDITED_AT, DELETED_AT,
+			FEATURED_AT);
 
 	private final DSLContext db;
 
@@ -314,6 +317,11 @@ public class Comments {
 		update.where(ID.eq(id)).execute();
 	}
 
+	/** Makes the comment an editors' pick (at the instant), or no longer one (null). */
+	public void setFeatured(long id, Instant at) {
+		db.update(COMMENT).set(FEATURED_AT, at == null ? null : at.toEpochMilli()).where(ID.eq(id)).execute();
+	}
+
 	/** The texts a comment had before its author changed or deleted it, oldest first. */
 	public List<org.veche.discussion.CommentRevision> revisions(long id) {
 		return db.select(REVISION_BODY, REVISION_REPLACED_AT)
@@ -380,7 +388,8 @@ public class Comments {
 		return new Comment(r.get(ID), r.get(ARTICLE_ID), r.get(PARENT_ID), r.get(DEPTH), r.get(AUTHOR_NAME),
 				r.get(AUTHOR_URL), r.get(ACCOUNT_ID), r.get(BODY), r.get(BODY_HTML), CommentStatus.valueOf(r.get(STATUS)),
 				Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(LIKES), CommentKind.valueOf(r.get(KIND)),
-				r.get(EDITED_AT) == null ? null : Instant.ofEpochMilli(r.get(EDITED_AT)), r.get(DELETED_AT) != null);
+				r.get(EDITED_AT) == null ? null : Instant.ofEpochMilli(r.get(EDITED_AT)), r.get(DELETED_AT) != null,
+				r.get(FEATURED_AT) == null ? null : Instant.ofEpochMilli(r.get(FEATURED_AT)));
 	}
 
 }
