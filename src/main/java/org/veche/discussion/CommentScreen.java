@@ -21,6 +21,13 @@ public interface CommentScreen {
 	 */
 	Verdict screen(Candidate candidate);
 
+	/** How long after posting its author may still edit or delete a comment (a site setting where there is one). */
+	default java.time.Duration editWindow() {
+		return DEFAULT_EDIT_WINDOW;
+	}
+
+	java.time.Duration DEFAULT_EDIT_WINDOW = java.time.Duration.ofMinutes(10);
+
 	/** The comment was stored with the verdict's status (same transaction): keep the reasons beside it. */
 	void kept(long commentId, Candidate candidate, Verdict verdict);
 

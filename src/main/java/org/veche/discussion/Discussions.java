@@ -193,6 +193,124 @@ public class Discussions {
 		return comments.byId(commentId).orElseThrow();
 	}
 
+	/** How long after posting its author may still edit or delete a comment. */
+	public java.time.Duration editWindow() {
+		return screen().editWindow();
+	}
+
+	/**
+	 * Whether this reader may still change the comment: theirs (by account, or for a guest by the signed cookie
+	 * of their own comments), not deleted, and posted within the edit window.
+	 * @param guestOwned the ids the guest's signed cookie names (empty for a signed-in reader)
+	 */
+	public boolean mayChange(Comment comment, Commenter who, Collection<Long> guestOwned) {
+		boolean own = who.accountId() != null ? who.accountId().equals(comment.accountId())
+				: comment.accountId() == null && guestOwned.contains(comment.id());
+		return own && !comment.deleted() && comment.status() != CommentStatus.TRASH
+				&& comment.kind() == CommentKind.COMMENT
+				&& comment.createdAt().plus(editWindow()).isAfter(clock.instant());
+	}
+
+	/** The comments of the article this reader may still change (see {@link #mayChange}). */
+	public Set<Long> changeableOn(long articleId, Commenter who, Collection<Long> guestOwned) {
+		var since = clock.instant().minus(editWindow());
+		Collection<Long> candidates = who.accountId() != null ? comments.recentBy(articleId, who.accountId(), since)
+				: guestOwned;
+		if (candidates.isEmpty()) {
+			return Set.of();
+		}
+		var ids = new java.util.HashSet<Long>();
+		for (Comment c : comments.byIds(candidates)) {
+			if (c.articleId() == articleId && mayChange(c, who, guestOwned)) {
+				ids.add(c.id());
+			}
+		}
+		return ids;
+	}
+
+	/**
+	 * Its author's new text, screened again as a new comment would be (an edit cannot carry spam past the
+	 * filter): a held or spam verdict takes an approved comment down; an approved verdict leaves a held one held.
+	 * @throws RejectedInput 403 when the reader may not change it (not theirs, or the window has passed)
+	 */
+	@Transactional
+	public Comment editOwn(Article article, long commentId, String newBody, Commenter who, Collection<Long> guestOwned) {
+		Comment comment = changeable(article, commentId, who, guestOwned);
+		String body = body(newBody);
+		if (body.equals(comment.body())) {
+			return comment;
+		}
+		Instant now = clock.instant();
+		CommentScreen screen = screen();
+		var author = comments.author(commentId).orElseThrow();
+		var candidate = new CommentScreen.Candidate(article, comment.parentId(), comment.authorName(), author.email(),
+				comment.authorUrl(), comment.accountId(), comments.hasApproved(author.accountId(), author.email()), body,
+				author.addressHash(), who.staff(), null, now, who.address());
+		CommentScreen.Verdict verdict = screen.screen(candidate);
+		CommentStatus status = verdict.status() == CommentStatus.APPROVED ? comment.status() : verdict.status();
+		comments.edit(commentId, comment.body(), body, markdown.comment(body), status, now);
+		screen.kept(commentId, candidate, verdict);
+		events.publishEvent(new CommentEdited(commentId, comment.articleId()));
+		if (status != comment.status()) {
+			events.publishEvent(new CommentStatusChanged(commentId, comment.articleId(), comment.parentId(),
+					comment.status(), status));
+		}
+		return comments.byId(commentId).orElseThrow();
+	}
+
+	/**
+	 * Its author deletes their comment: answered, it keeps its place as "deleted by its author" so that the
+	 * thread stays whole; unanswered, it goes to the trash.
+	 * @throws RejectedInput 403 when the reader may not change it (not theirs, or the window has passed)
+	 */
+	@Transactional
+	public Comment deleteOwn(Article article, long commentId, Commenter who, Collection<Long> guestOwned) {
+		Comment comment = changeable(article, commentId, who, guestOwned);
+		comments.deleteByAuthor(commentId, comment.body(), clock.instant());
+		Comment deleted = comments.byId(commentId).orElseThrow();
+		events.publishEvent(new CommentEdited(commentId, comment.articleId()));
+		if (deleted.status() != comment.status()) {
+			events.publishEvent(new CommentStatusChanged(commentId, comment.articleId(), comment.parentId(),
+					comment.status(), deleted.status()));
+		}
+		return deleted;
+	}
+
+	private Comment changeable(Article article, long commentId, Commenter who, Collection<Long> guestOwned) {
+		Comment comment = comments.byId(commentId)
+			.filter(c -> c.articleId() == article.id())
+			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
+		if (!mayChange(comment, who, guestOwned)) {
+			throw new RejectedInput(HttpStatus.FORBIDDEN, "comment.edit.closed");
+		}
+		return comment;
+	}
+
+	/**
+	 * Makes an approved comment an editors' pick, shown first in its thread with a label, or no longer one (a
+	 * moderator's decision; moderation checks who asks).
+	 * @return whether anything changed
+	 */
+	@Transactional
+	public boolean feature(long commentId, boolean featured) {
+		Comment comment = comments.byId(commentId)
+			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
+		if (featured && (!comment.isApproved() || comment.deleted())) {
+			throw new RejectedInput(HttpStatus.CONFLICT, "comment.featured.notShown");
+		}
+		if (comment.isFeatured() == featured) {
+			return false;
+		}
+		comments.setFeatured(commentId, featured ? clock.instant() : null);
+		events.publishEvent(new CommentEdited(commentId, comment.articleId()));
+		return true;
+	}
+
+	/** The texts the comment had before its author changed or deleted it, oldest first, for moderators. */
+	public List<CommentRevision> revisions(long commentId) {
+		return comments.revisions(commentId);
+	}
+
 	/** A page of comments with this status, newest first, for moderators. */
 	public List<Comment> withStatus(CommentStatus status, int page, int size) {
 		return comments.withStatus(status, Math.max(0, page - 1) * size, size);

@@ -32,7 +32,10 @@ import org.veche.site.SiteSettings;
 @Component
 public class GuestCookies {
 
-	/** The held comments of this browser: "12-15.expiry.signature". */
+	/**
+	 * The comments this browser wrote as a guest: "12-15.expiry.signature". It shows them their held comments,
+	 * and lets them edit or delete their own comments within the edit window.
+	 */
 	public static final String HELD = "veche_held";
 
 	/** The random name of a guest's browser, set when they first like (discussion.web.Commenters). */
@@ -67,7 +70,7 @@ public class GuestCookies {
 	public record Remembered(String name, String email, String url) {
 	}
 
-	/** Adds a held comment to the browser's cookie, keeping the ones it already named. */
+	/** Adds a comment the guest wrote (held or not) to the browser's cookie, keeping the ones it already named. */
 	public void held(Comment comment, HttpServletRequest request, HttpServletResponse response) {
 		var ids = new LinkedHashSet<>(heldIds(request));
 		ids.add(comment.id());
@@ -113,8 +116,22 @@ public class GuestCookies {
 				articleId);
 	}
 
+	/** The comments of the article this reader (signed in, or a guest by the signed cookie) may still edit or delete. */
+	public java.util.Set<Long> changeableOn(long articleId, HttpServletRequest request) {
+		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.getAuthentication();
+		Long account = authentication != null
+				&& authentication.getPrincipal() instanceof org.veche.identity.SignedIn signedIn ? signedIn.accountId()
+						: null;
+		List<Long> own = account == null ? heldIds(request) : List.of();
+		if (account == null && own.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return discussions.changeableOn(articleId, new Commenter(account, null, null, false, null, null), own);
+	}
+
 	/** The ids the browser's cookie names, when its signature holds and it has not expired; else none. */
-	List<Long> heldIds(HttpServletRequest request) {
+	public List<Long> heldIds(HttpServletRequest request) {
 		Cookie cookie = WebUtils.getCookie(request, HELD);
 		if (cookie == null) {
 			return List.of();

@@ -148,6 +148,88 @@ public class ThreadFragments {
 				rendered.pages(), rendered.order());
 	}
 
+	/**
+	 * The same HTML with an "Edit" link on the comments this reader may still edit or delete (their own, within
+	 * the window). Like {@link #likedBy}, the shared bytes are left alone; only such a reader pays for a copy.
+	 */
+	public String changeableBy(String html, java.util.Set<Long> changeable, Locale locale) {
+		if (changeable.isEmpty()) {
+			return html;
+		}
+		String label = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("comment.edit", null, locale));
+		var out = new StringBuilder(html);
+		for (long id : changeable) {
+			int at = out.indexOf("<li id=\"comment-" + id + "\"");
+			int footer = at < 0 ? -1 : out.indexOf("<footer class=\"comment-actions\">", at);
+			if (footer < 0) {
+				continue;
+			}
+			out.insert(footer + "<footer class=\"comment-actions\">".length(),
+					"<a class=\"edit-link\" href=\"/comments/" + id + "/edit\" rel=\"nofollow\">" + label + "</a>");
+		}
+		return out.toString();
+	}
+
+	/**
+	 * The same page for a moderator: every comment shown gets a button that makes it an editors' pick or no
+	 * longer one (a plain form with the moderator's CSRF token). A moderator's page is never shared, so it pays
+	 * for its own copy.
+	 */
+	public Rendered forModerator(Rendered rendered, String csrfName, String csrfToken, Locale locale) {
+		String html = rendered.html();
+		String feature = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("comment.feature", null, locale));
+		String unfeature = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("comment.unfeature", null, locale));
+		String token = csrfName == null ? "" : "<input type=\"hidden\" name=\""
+				+ org.springframework.web.util.HtmlUtils.htmlEscape(csrfName) + "\" value=\""
+				+ org.springframework.web.util.HtmlUtils.htmlEscape(csrfToken) + "\">";
+		var out = new StringBuilder(html.length() + 4096);
+		String start = "<li id=\"comment-";
+		String footer = "<footer class=\"comment-actions\">";
+		int from = 0;
+		while (true) {
+			int at = html.indexOf(start, from);
+			int tagEnd = at < 0 ? -1 : html.indexOf('>', at);
+			int actions = tagEnd < 0 ? -1 : html.indexOf(footer, tagEnd);
+			if (actions < 0) {
+				break;
+			}
+			String tag = html.substring(at, tagEnd);
+			long id;
+			try {
+				id = Long.parseLong(tag.substring(start.length(), tag.indexOf('"', start.length())));
+			}
+			catch (RuntimeException ex) {
+				out.append(html, from, tagEnd);
+				from = tagEnd;
+				continue;
+			}
+			int insertAt = actions + footer.length();
+			out.append(html, from, insertAt);
+			if (!tag.contains(" deleted\"")) {
+				boolean featured = tag.contains(" featured\"") || tag.contains(" featured ");
+				out.append("<form class=\"feature\" method=\"post\" action=\"/moderation/comments/").append(id)
+					.append("/feature\">").append(token)
+					.append("<input type=\"hidden\" name=\"from\" value=\"thread\">")
+					.append("<input type=\"hidden\" name=\"featured\" value=\"").append(!featured).append("\">")
+					.append("<button type=\"submit\" class=\"link\" data-feature=\"").append(!featured).append("\">")
+					.append(featured ? unfeature : feature)
+					.append("</button></form>");
+			}
+			from = insertAt;
+		}
+		out.append(html, from, html.length());
+		return new Rendered(out.toString().getBytes(StandardCharsets.UTF_8), rendered.total(), rendered.page(),
+				rendered.pages(), rendered.order());
+	}
+
+	public Rendered changeableBy(Rendered rendered, java.util.Set<Long> changeable, Locale locale) {
+		if (changeable.isEmpty()) {
+			return rendered;
+		}
+		return new Rendered(changeableBy(rendered.html(), changeable, locale).getBytes(StandardCharsets.UTF_8),
+				rendered.total(), rendered.page(), rendered.pages(), rendered.order());
+	}
+
 	/** The heading over the thread: "No comments yet", "1 comment", "5 comments", in the reader's language. */
 	public String heading(int total, Locale locale) {
 		var fragmentPage = new Page(locale, messages, site.siteName(), site.timeZone(), null, null, "");

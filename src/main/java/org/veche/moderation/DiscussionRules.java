@@ -20,15 +20,29 @@ import java.util.List;
  * @param filterSpam the learning filter's probability above which a comment goes to spam
  * @param raidSize hold a burst of this many near-duplicate comments from new identities on one thread as a raid;
  *        0 turns the detector off
+ * @param editWindow how long after posting its author may still edit or delete a comment; zero turns it off
  */
 public record DiscussionRules(int holdLinks, List<String> moderationWords, List<String> disallowedWords,
 		boolean holdFirstComment, boolean nameAndEmailRequired, int closeAfterDays, Duration floodInterval,
 		int maxLength, boolean guestsMayComment, int reportsToHold, double filterHold, double filterSpam,
-		int raidSize) {
+		int raidSize, Duration editWindow) {
+
+	/** The edit window most sites want: long enough to fix a typo, too short to rewrite a discussion. */
+	public static final Duration DEFAULT_EDIT_WINDOW = Duration.ofMinutes(10);
 
 	public DiscussionRules {
 		moderationWords = List.copyOf(moderationWords);
 		disallowedWords = List.copyOf(disallowedWords);
+	}
+
+	/** The rules with the default edit window. */
+	public DiscussionRules(int holdLinks, List<String> moderationWords, List<String> disallowedWords,
+			boolean holdFirstComment, boolean nameAndEmailRequired, int closeAfterDays, Duration floodInterval,
+			int maxLength, boolean guestsMayComment, int reportsToHold, double filterHold, double filterSpam,
+			int raidSize) {
+		this(holdLinks, moderationWords, disallowedWords, holdFirstComment, nameAndEmailRequired, closeAfterDays,
+				floodInterval, maxLength, guestsMayComment, reportsToHold, filterHold, filterSpam, raidSize,
+				DEFAULT_EDIT_WINDOW);
 	}
 
 }

@@ -139,7 +139,9 @@ public class Moderation {
 			Article article = articles.computeIfAbsent(c.articleId(), publishing::article).orElse(null);
 			CommentAuthor author = discussions.author(c.id()).orElseThrow();
 			items.add(new QueueItem(c, article, c.parentId() == null ? null : parents.get(c.parentId()), author,
-					why.getOrDefault(c.id(), List.of()), reported.getOrDefault(c.id(), Map.of())));
+					why.getOrDefault(c.id(), List.of()), reported.getOrDefault(c.id(), Map.of()),
+					// only a comment its author changed has earlier texts: no query for the others
+					c.editedAt() != null || c.deleted() ? discussions.revisions(c.id()) : List.of()));
 		}
 		return items;
 	}
@@ -247,6 +249,23 @@ public class Moderation {
 		comment(commentId);
 		discussions.edit(commentId, body);
 		log(by, "edit", commentId, "");
+	}
+
+	/** Makes an approved comment an editors' pick, or no longer one; logged when it changed. */
+	@Transactional
+	public void feature(long commentId, boolean featured, SignedIn by) {
+		comment(commentId);
+		if (discussions.feature(commentId, featured)) {
+			log(by, featured ? "feature" : "unfeature", commentId, "");
+		}
+	}
+
+	/** Where the comment stands in its thread (first page when it is not shown), for a moderator's way back. */
+	public String threadLink(long commentId) {
+		Comment comment = comment(commentId);
+		String path = publishing.article(comment.articleId()).map(Article::path).orElse("/");
+		return path + "?cpage=" + discussions.pageOf(comment, org.veche.discussion.ThreadOrder.OLDEST) + "#"
+				+ comment.anchor();
 	}
 
 	/** A moderator's answer from the queue: a held comment is approved first, as WordPress's "Approve and Reply". */

@@ -13,9 +13,15 @@ import org.veche.publishing.Article;
  * @param parent the comment it answers, for context, or null
  * @param reasons why it was held or sent to spam: message keys with arguments after '|'
  * @param reports readers' open reports by reason
+ * @param revisions the texts its author replaced by editing or deleting it, oldest first
  */
 public record QueueItem(Comment comment, Article article, Comment parent, CommentAuthor author, List<String> reasons,
-		Map<ReportReason, Integer> reports) {
+		Map<ReportReason, Integer> reports, List<org.veche.discussion.CommentRevision> revisions) {
+
+	public QueueItem(Comment comment, Article article, Comment parent, CommentAuthor author, List<String> reasons,
+			Map<ReportReason, Integer> reports) {
+		this(comment, article, parent, author, reasons, reports, List.of());
+	}
 
 	public int reportCount() {
 		return reports.values().stream().mapToInt(Integer::intValue).sum();

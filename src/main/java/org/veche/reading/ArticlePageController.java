@@ -82,8 +82,19 @@ class ArticlePageController {
 		ThreadOrder order = ThreadOrder.parse(corder);
 		// before the thread is read: what happens after this is on the page or reaches it through the stream
 		String livePosition = live.position(article.id());
-		var thread = threads.likedBy(threads.render(article.id(), order, number(cpage), RequestContextUtils.getLocale(request)),
-				guests.likedOn(article.id(), request), RequestContextUtils.getLocale(request));
+		var changeable = guests.changeableOn(article.id(), request);
+		var thread = threads.changeableBy(threads.likedBy(threads.render(article.id(), order, number(cpage),
+				RequestContextUtils.getLocale(request)), guests.likedOn(article.id(), request),
+				RequestContextUtils.getLocale(request)), changeable, RequestContextUtils.getLocale(request));
+		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof org.veche.identity.SignedIn signedIn
+				&& signedIn.moderates()) {
+			// a moderator's page is their own (a session): the picks' buttons go into their copy of the thread
+			var csrf = (org.springframework.security.web.csrf.CsrfToken) request
+				.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
+			thread = threads.forModerator(thread, csrf == null ? null : csrf.getParameterName(),
+					csrf == null ? null : csrf.getToken(), RequestContextUtils.getLocale(request));
+		}
 		List<Photo> gallery = photos.gallery(article.id());
 		Photo cover = article.coverPhotoId() == null ? null : photos.photo(article.coverPhotoId()).orElse(null);
 		Comment parent = replyTo == null ? null
@@ -99,7 +110,9 @@ class ArticlePageController {
 		// the reader's own comments awaiting moderation: on their page alone (the cookie keeps it out of the cache)
 		var ownHeld = guests.heldOn(article.id(), request);
 		var locale = RequestContextUtils.getLocale(request);
-		model.put("ownHeld", ownHeld.stream().map(c -> threads.renderOne(c, locale)).toList());
+		model.put("ownHeld", ownHeld.stream()
+			.map(c -> threads.changeableBy(threads.renderOne(c, locale), changeable, locale))
+			.toList());
 		model.put("shownTotal", thread.total() + ownHeld.size());
 		model.put("form", forms.blank(article, parent, request));
 		model.put("posted", posted == null ? 0L : number(posted));

@@ -161,7 +161,7 @@ class GuestHeldCommentIT extends ModerationSupport {
 	@Test
 	void thePrivacyPageListsBothCookies() {
 		String privacy = http.get("/privacy").body();
-		assertThat(privacy).contains(HELD).contains(COMMENTER).contains("your comments that await moderation")
+		assertThat(privacy).contains(HELD).contains(COMMENTER).contains("the comments you wrote as a guest")
 			.contains("Save my name, e-mail and website in this browser");
 	}
 

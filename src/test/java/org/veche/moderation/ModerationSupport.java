@@ -140,6 +140,8 @@ abstract class ModerationSupport extends IntegrationTest {
 
 		int raidSize;
 
+		java.time.Duration editWindow;
+
 		Rules(DiscussionRules r) {
 			holdLinks = r.holdLinks();
 			moderationWords = r.moderationWords();
@@ -154,12 +156,13 @@ abstract class ModerationSupport extends IntegrationTest {
 			filterHold = r.filterHold();
 			filterSpam = r.filterSpam();
 			raidSize = r.raidSize();
+			editWindow = r.editWindow();
 		}
 
 		DiscussionRules build() {
 			return new DiscussionRules(holdLinks, moderationWords, disallowedWords, holdFirstComment,
 					nameAndEmailRequired, closeAfterDays, floodInterval, maxLength, guestsMayComment, reportsToHold,
-					filterHold, filterSpam, raidSize);
+					filterHold, filterSpam, raidSize, editWindow);
 		}
 
 	}

@@ -107,6 +107,8 @@ public class CommentErasure {
 	/** Empties answered comments and takes them out of their threads; their replies stay in place. */
 	public int empty(Collection<Long> ids) {
 		anonymise(ids);
+		// the earlier texts go with the text
+		db.deleteFrom(Comments.REVISION).where(Comments.REVISION_COMMENT.in(ids)).execute();
 		return ids.isEmpty() ? 0 : db.update(Comments.COMMENT)
 			.set(Comments.BODY, "")
 			.set(Comments.BODY_HTML, "")
@@ -120,6 +122,7 @@ public class CommentErasure {
 			return 0;
 		}
 		db.deleteFrom(LIKE).where(LIKE_COMMENT.in(ids)).execute();
+		db.deleteFrom(Comments.REVISION).where(Comments.REVISION_COMMENT.in(ids)).execute();
 		return db.deleteFrom(Comments.COMMENT).where(Comments.ID.in(ids)).execute();
 	}
 

@@ -68,8 +68,25 @@ public class Comments {
 
 	static final Field<String> KIND = field(name("comment", "kind"), String.class);
 
+	static final Field<Long> EDITED_AT = field(name("comment", "edited_at"), Long.class);
+
+	static final Field<Long> DELETED_AT = field(name("comment", "deleted_at"), Long.class);
+
+	static final Field<Long> FEATURED_AT = field(name("comment", "featured_at"), Long.class);
+
+	static final Table<Record> REVISION = table(name("comment_revision"));
+
+	static final Field<Long> REVISION_ID = field(name("comment_revision", "id"), Long.class);
+
+	static final Field<Long> REVISION_COMMENT = field(name("comment_revision", "comment_id"), Long.class);
+
+	static final Field<String> REVISION_BODY = field(name("comment_revision", "body"), String.class);
+
+	static final Field<Long> REVISION_REPLACED_AT = field(name("comment_revision", "replaced_at"), Long.class);
+
 	private static final List<Field<?>> FIELDS = List.of(ID, ARTICLE_ID, PARENT_ID, DEPTH, AUTHOR_NAME, AUTHOR_URL,
-			ACCOUNT_ID, BODY, BODY_HTML, STATUS, CREATED_AT, LIKES, KIND);
+			ACCOUNT_ID, BODY, BODY_HTML, STATUS, CREATED_AT, LIKES, KIND, EDITED_AT, DELETED_AT,
+			FEATURED_AT);
 
 	private final DSLContext db;
 
@@ -313,6 +330,64 @@ public class Comments {
 		db.update(COMMENT).set(BODY, body).set(BODY_HTML, html).where(ID.eq(id)).execute();
 	}
 
+	/**
+	 * Its author's new text: the one it replaces is kept for moderators, with the time it was replaced.
+	 */
+	public void edit(long id, String oldBody, String body, String html, CommentStatus status, Instant at) {
+		db.insertInto(REVISION)
+			.set(REVISION_COMMENT, id)
+			.set(REVISION_BODY, oldBody)
+			.set(REVISION_REPLACED_AT, at.toEpochMilli())
+			.execute();
+		db.update(COMMENT)
+			.set(BODY, body)
+			.set(BODY_HTML, html)
+			.set(STATUS, status.name())
+			.set(EDITED_AT, at.toEpochMilli())
+			.where(ID.eq(id))
+			.execute();
+	}
+
+	/**
+	 * Its author deleted it: the text goes (kept for moderators as the last revision), and the comment keeps
+	 * its place only when someone answered it; else it goes to the trash.
+	 */
+	public void deleteByAuthor(long id, String oldBody, Instant at) {
+		db.insertInto(REVISION)
+			.set(REVISION_COMMENT, id)
+			.set(REVISION_BODY, oldBody)
+			.set(REVISION_REPLACED_AT, at.toEpochMilli())
+			.execute();
+		var update = db.update(COMMENT).set(BODY, "").set(BODY_HTML, "").set(DELETED_AT, at.toEpochMilli());
+		if (!db.fetchExists(COMMENT, PARENT_ID.eq(id))) {
+			update = update.set(STATUS, CommentStatus.TRASH.name());
+		}
+		update.where(ID.eq(id)).execute();
+	}
+
+	/** Makes the comment an editors' pick (at the instant), or no longer one (null). */
+	public void setFeatured(long id, Instant at) {
+		db.update(COMMENT).set(FEATURED_AT, at == null ? null : at.toEpochMilli()).where(ID.eq(id)).execute();
+	}
+
+	/** The texts a comment had before its author changed or deleted it, oldest first. */
+	public List<org.veche.discussion.CommentRevision> revisions(long id) {
+		return db.select(REVISION_BODY, REVISION_REPLACED_AT)
+			.from(REVISION)
+			.where(REVISION_COMMENT.eq(id))
+			.orderBy(REVISION_ID)
+			.fetch(r -> new org.veche.discussion.CommentRevision(r.value1(), Instant.ofEpochMilli(r.value2())));
+	}
+
+	/** The comments of an article this account wrote since the instant, not deleted. */
+	public List<Long> recentBy(long articleId, long accountId, Instant since) {
+		return db.select(ID)
+			.from(COMMENT)
+			.where(ARTICLE_ID.eq(articleId).and(ACCOUNT_ID.eq(accountId)).and(CREATED_AT.ge(since.toEpochMilli()))
+				.and(DELETED_AT.isNull()))
+			.fetch(ID);
+	}
+
 	public List<Comment> withStatus(CommentStatus status, int offset, int limit) {
 		return db.select(FIELDS)
 			.from(COMMENT)
@@ -360,7 +435,9 @@ public class Comments {
 	private static Comment comment(Record r) {
 		return new Comment(r.get(ID), r.get(ARTICLE_ID), r.get(PARENT_ID), r.get(DEPTH), r.get(AUTHOR_NAME),
 				r.get(AUTHOR_URL), r.get(ACCOUNT_ID), r.get(BODY), r.get(BODY_HTML), CommentStatus.valueOf(r.get(STATUS)),
-				Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(LIKES), CommentKind.valueOf(r.get(KIND)));
+				Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(LIKES), CommentKind.valueOf(r.get(KIND)),
+				r.get(EDITED_AT) == null ? null : Instant.ofEpochMilli(r.get(EDITED_AT)), r.get(DELETED_AT) != null,
+				r.get(FEATURED_AT) == null ? null : Instant.ofEpochMilli(r.get(FEATURED_AT)));
 	}
 
 }

@@ -7,7 +7,8 @@ import org.veche.backup.BackupTable;
 import org.veche.backup.TableSection;
 
 /**
- * Comments (every status, with their e-mail and address hashes) and likes, in a backup; in id order, so a
+ * Comments (every status, with their e-mail and address hashes), their authors' earlier texts and likes, in a
+ * backup; in id order, so a
  * reply always comes after the comment it answers.
  */
 @Component
@@ -15,7 +16,8 @@ import org.veche.backup.TableSection;
 class CommentsBackup extends TableSection {
 
 	CommentsBackup(DSLContext db) {
-		super(db, "discussion", BackupTable.withId("comment"), BackupTable.keyedBy("comment_like", "comment_id", "reader"));
+		super(db, "discussion", BackupTable.withId("comment"),
+				BackupTable.withId("comment_revision"), BackupTable.keyedBy("comment_like", "comment_id", "reader"));
 	}
 
 }

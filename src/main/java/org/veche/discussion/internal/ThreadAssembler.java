@@ -15,7 +15,9 @@ import org.veche.discussion.ThreadPage;
 /**
  * Builds thread pages from a thread's approved comments. A reply whose parent is not shown (held, spam,
  * trash) stands at the top level, so that no approved comment is ever unreachable; replies below the deepest
- * level are listed flat under it, oldest first, each saying whom it answers.
+ * level are listed flat under it, oldest first, each saying whom it answers. Editors' picks among the top-level
+ * comments come first, whatever the order (the most recently picked first); a picked reply keeps its place
+ * under its parent, with its label.
  */
 public final class ThreadAssembler {
 
@@ -41,11 +43,13 @@ public final class ThreadAssembler {
 				children.computeIfAbsent(c.parentId(), k -> new ArrayList<>()).add(c);
 			}
 		}
-		top.sort(switch (order) {
+		Comparator<Comment> picksFirst = Comparator.comparing((Comment c) -> !c.isFeatured())
+			.thenComparing(c -> c.isFeatured() ? -c.featuredAt().toEpochMilli() : 0L);
+		top.sort(picksFirst.thenComparing(switch (order) {
 			case OLDEST -> Comparator.comparingLong(Comment::id);
 			case NEWEST -> Comparator.comparingLong(Comment::id).reversed();
 			case LIKED -> Comparator.comparingInt(Comment::likes).reversed().thenComparingLong(Comment::id);
-		});
+		}));
 		this.roots = top;
 	}
 

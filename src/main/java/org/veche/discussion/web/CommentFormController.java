@@ -139,8 +139,8 @@ class CommentFormController {
 		if (who.accountId() == null) {
 			cookies.rememberCommenter(rememberMe, reply, request, response);
 		}
-		if (!posted.isApproved()) {
-			// its author keeps seeing it, marked as awaiting moderation, until it is decided
+		if (who.accountId() == null || !posted.isApproved()) {
+			// its author keeps seeing it while it is held, and may edit or delete it for a while
 			cookies.held(posted, request, response);
 		}
 		if (json) {

@@ -46,12 +46,18 @@ class CommentsApi {
 	record PublicAuthor(String name, String url) {
 	}
 
+	/**
+	 * @param edited its author changed the text after posting (at editedAt, else null)
+	 * @param deleted its author deleted it; it stays (without text) because it was answered
+	 * @param featured an editors' pick, shown first in its thread
+	 */
 	record CommentView(long id, Long parentId, PublicAuthor author, String html, Instant createdAt, int likes,
-			String status) {
+			String status, boolean edited, Instant editedAt, boolean deleted, boolean featured) {
 
 		static CommentView of(Comment c) {
 			return new CommentView(c.id(), c.parentId(), new PublicAuthor(c.authorName(), c.authorUrl()), c.bodyHtml(),
-					c.createdAt(), c.likes(), c.isApproved() ? "approved" : "pending");
+					c.createdAt(), c.likes(), c.isApproved() ? "approved" : "pending", c.isEdited(),
+					c.isEdited() ? c.editedAt() : null, c.deleted(), c.isFeatured());
 		}
 
 	}

@@ -147,7 +147,8 @@ class FeedController {
 	private Item commentItem(HttpServletRequest request, Comment comment, String articleTitle, String articlePath) {
 		return new Item(t(request, "feed.comment.title", comment.authorName(), articleTitle),
 				absolute(request, articlePath + "#" + comment.anchor()), comment.authorName(), comment.createdAt(),
-				comment.createdAt(), comment.bodyHtml(), true, List.of());
+				comment.createdAt(), comment.bodyHtml(), true,
+				comment.isFeatured() ? List.of(t(request, "comment.featured")) : List.of());
 	}
 
 	private ResponseEntity<byte[]> respond(HttpServletRequest request, Channel channel) {

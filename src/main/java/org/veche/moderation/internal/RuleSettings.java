@@ -64,6 +64,7 @@ public class RuleSettings {
 		put("filter-hold", String.valueOf(rules.filterHold()));
 		put("filter-spam", String.valueOf(rules.filterSpam()));
 		put("raid-size", String.valueOf(rules.raidSize()));
+		put("edit-window-minutes", String.valueOf(rules.editWindow().toMinutes()));
 		cache.invalidateAll();
 		cluster.tellAfterCommit(TOPIC, "");
 	}
@@ -81,7 +82,8 @@ public class RuleSettings {
 				read("reports-to-hold", Integer::valueOf, defaults.reportsToHold()),
 				read("filter-hold", Double::valueOf, defaults.filterHold()),
 				read("filter-spam", Double::valueOf, defaults.filterSpam()),
-				read("raid-size", Integer::valueOf, defaults.raidSize()));
+				read("raid-size", Integer::valueOf, defaults.raidSize()),
+				read("edit-window-minutes", s -> Duration.ofMinutes(Long.parseLong(s)), DiscussionRules.DEFAULT_EDIT_WINDOW));
 	}
 
 	/** One word or phrase a line, as WordPress's lists; blank lines dropped. */

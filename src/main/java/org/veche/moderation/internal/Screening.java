@@ -95,6 +95,11 @@ class Screening implements CommentScreen {
 	}
 
 	@Override
+	public Duration editWindow() {
+		return settings.rules().editWindow();
+	}
+
+	@Override
 	public Verdict screen(Candidate c) {
 		DiscussionRules rules = settings.rules();
 		if (c.staff()) {

@@ -75,6 +75,26 @@ class QueueController {
 		return act(tab, page, "edited", () -> moderation.edit(id, body, by));
 	}
 
+	/**
+	 * Makes a comment an editors' pick or no longer one, from the queue or from the comment in its thread
+	 * ({@code from=thread}: back to the comment there).
+	 */
+	@PostMapping("/moderation/comments/{id}/feature")
+	ModelAndView feature(@PathVariable long id, @RequestParam(defaultValue = "true") boolean featured,
+			@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "pending") String tab,
+			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedIn by) {
+		if (from.equals("thread")) {
+			try {
+				moderation.feature(id, featured, by);
+			}
+			catch (RejectedInput rejected) {
+				return page(QueueTab.parse(tab), page, null, rejected, rejected.status());
+			}
+			return new ModelAndView("redirect:" + moderation.threadLink(id));
+		}
+		return act(tab, page, featured ? "featured" : "unfeatured", () -> moderation.feature(id, featured, by));
+	}
+
 	@PostMapping("/moderation/comments/{id}/reply")
 	ModelAndView reply(@PathVariable long id, @RequestParam(defaultValue = "") String body,
 			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,

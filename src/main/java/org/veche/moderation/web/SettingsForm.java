@@ -12,7 +12,8 @@ import org.veche.site.RejectedInput;
  */
 public record SettingsForm(String holdLinks, String moderationWords, String disallowedWords, String holdFirstComment,
 		String nameAndEmailRequired, String closeOld, String closeAfterDays, String floodSeconds, String maxLength,
-		String guestsMayComment, String reportsToHold, String filterHold, String filterSpam, String raidSize) {
+		String guestsMayComment, String reportsToHold, String filterHold, String filterSpam, String raidSize,
+		String editMinutes) {
 
 	/** WordPress's suggestion in the days field while the rule is off. */
 	static final int DEFAULT_CLOSE_DAYS = 14;
@@ -24,7 +25,7 @@ public record SettingsForm(String holdLinks, String moderationWords, String disa
 				String.valueOf(r.closeAfterDays() > 0 ? r.closeAfterDays() : DEFAULT_CLOSE_DAYS),
 				String.valueOf(r.floodInterval().toSeconds()), String.valueOf(r.maxLength()), on(r.guestsMayComment()),
 				String.valueOf(r.reportsToHold()), String.valueOf(r.filterHold()), String.valueOf(r.filterSpam()),
-				String.valueOf(r.raidSize()));
+				String.valueOf(r.raidSize()), String.valueOf(r.editWindow().toMinutes()));
 	}
 
 	private static String on(boolean value) {
@@ -43,6 +44,9 @@ public record SettingsForm(String holdLinks, String moderationWords, String disa
 		int length = number(maxLength, 1, longestAllowed, "moderation.settings.maxLength.invalid", longestAllowed);
 		int reports = number(reportsToHold, 1, 1000, "moderation.settings.reports.invalid");
 		int raid = number(raidSize, 0, 1000, "moderation.settings.raid.invalid");
+		// a form from before the setting existed leaves it out: the default, not a refusal
+		int edit = editMinutes == null ? (int) DiscussionRules.DEFAULT_EDIT_WINDOW.toMinutes()
+				: number(editMinutes, 0, 1440, "moderation.settings.editMinutes.invalid");
 		double hold = probability(filterHold);
 		double spam = probability(filterSpam);
 		if (hold > spam) {
@@ -51,7 +55,8 @@ public record SettingsForm(String holdLinks, String moderationWords, String disa
 		}
 		return new DiscussionRules(links, RuleSettings.lines(text(moderationWords)),
 				RuleSettings.lines(text(disallowedWords)), ticked(holdFirstComment), ticked(nameAndEmailRequired), days,
-				Duration.ofSeconds(flood), length, ticked(guestsMayComment), reports, hold, spam, raid);
+				Duration.ofSeconds(flood), length, ticked(guestsMayComment), reports, hold, spam, raid,
+				Duration.ofMinutes(edit));
 	}
 
 	private static String text(String value) {

@@ -40,6 +40,26 @@ class ThreadAssemblerTests {
 		assertThat(liked.roots().get(2).replies()).extracting(n -> n.comment().id()).containsExactly(3L, 4L);
 	}
 
+	private static Comment picked(long id, Long parent, long pickedAt) {
+		return new Comment(id, 1, parent, 0, "author" + id, null, null, "b", "<p>b</p>", CommentStatus.APPROVED,
+				Instant.ofEpochSecond(id), 0, org.veche.discussion.CommentKind.COMMENT, null, false,
+				Instant.ofEpochSecond(pickedAt));
+	}
+
+	@Test
+	void editorsPicksLeadTheThreadInEveryOrderTheLatestPickFirstAndAPickedReplyStaysInPlace() {
+		var comments = List.of(comment(1, null, 9), picked(2, null, 100), comment(3, null, 0), picked(4, null, 200),
+				picked(5, 1L, 300));
+		for (ThreadOrder order : ThreadOrder.values()) {
+			var page = new ThreadAssembler(comments, order).page(1, order, 1, 50, 5);
+			assertThat(page.roots()).as("%s", order).extracting(n -> n.comment().id()).startsWith(4L, 2L);
+			assertThat(page.roots().stream().filter(n -> n.comment().id() == 1L).findFirst().orElseThrow().replies())
+				.extracting(n -> n.comment().id()).containsExactly(5L);
+		}
+		assertThat(new ThreadAssembler(comments, ThreadOrder.OLDEST).page(1, ThreadOrder.OLDEST, 1, 50, 5).roots())
+			.extracting(n -> n.comment().id()).containsExactly(4L, 2L, 1L, 3L);
+	}
+
 	@Test
 	void repliesBelowTheDeepestLevelAreShownFlatAtThatLevelNamingWhomTheyAnswer() {
 		var chain = new ArrayList<Comment>();
