@@ -144,16 +144,57 @@ public class Discussions {
 		CommentScreen.Verdict verdict = screen.screen(candidate);
 		long id = comments.add(new Comments.NewRow(article.id(), parent == null ? null : parent.id(),
 				parent == null ? 0 : parent.depth() + 1, name, email, url, who.accountId(), body,
-				markdown.comment(body), verdict.status(), now, addressHash));
+				rendered(article.id(), Long.MAX_VALUE, body), verdict.status(), now, addressHash));
 		screen.kept(id, candidate, verdict);
 		Comment comment = comments.byId(id).orElseThrow();
-		events.publishEvent(new CommentPosted(id, article.id(), comment.parentId(), comment.status()));
+		events.publishEvent(
+				new CommentPosted(id, article.id(), comment.parentId(), comment.status(), mentionedIn(comment)));
 		if (email != null && !email.isEmpty() && (reply.notifyReplies() || reply.notifyAllComments())) {
 			events.publishEvent(new CommentNotificationsRequested(id, article.id(), email, who.accountId(),
 					reply.notifyReplies(), reply.notifyAllComments()));
 		}
 		return comment;
 	}
+
+	/**
+	 * A comment's HTML, its {@code @name} mentions of those who commented before it in the thread linked to
+	 * their latest comment (the thread's names are read only when the text has an @ at all).
+	 */
+	private String rendered(long articleId, long beforeId, String body) {
+		if (body.indexOf('@') < 0) {
+			return markdown.comment(body);
+		}
+		var anchors = new java.util.HashMap<String, Long>();
+		comments.mentionable(articleId, beforeId).forEach((name, id) -> {
+			if (!ANONYMOUS.equals(name)) { // many guests, none of them in particular
+				anchors.merge(name.strip().toLowerCase(Locale.ROOT), id, Math::max);
+			}
+		});
+		var mentionable = new java.util.HashMap<String, String>();
+		anchors.forEach((name, id) -> mentionable.put(name, "comment-" + id));
+		return markdown.comment(body, mentionable);
+	}
+
+	/**
+	 * The comments this one mentions: the targets of the mention links its HTML carries (only the rendering
+	 * makes them; a link a reader writes has no such class).
+	 */
+	public List<Long> mentionedIn(Comment comment) {
+		var ids = new java.util.LinkedHashSet<Long>();
+		var links = MENTION_LINK.matcher(comment.bodyHtml() == null ? "" : comment.bodyHtml());
+		while (links.find()) {
+			var target = MENTION_TARGET.matcher(links.group());
+			if (links.group().contains("class=\"mention\"") && target.find()) {
+				ids.add(Long.parseLong(target.group(1)));
+			}
+		}
+		return List.copyOf(ids);
+	}
+
+	private static final java.util.regex.Pattern MENTION_LINK = java.util.regex.Pattern.compile("<a\\s[^>]*>");
+
+	private static final java.util.regex.Pattern MENTION_TARGET = java.util.regex.Pattern
+		.compile("href=\"#comment-(\\d{1,18})\"");
 
 	/** What the comment form may offer on this article. */
 	public CommentScreen.Openness openness(Article article) {
@@ -188,7 +229,7 @@ public class Discussions {
 		Comment comment = comments.byId(commentId)
 			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
 		String body = body(newBody);
-		comments.setBody(commentId, body, markdown.comment(body));
+		comments.setBody(commentId, body, rendered(comment.articleId(), commentId, body));
 		events.publishEvent(new CommentEdited(commentId, comment.articleId()));
 		return comments.byId(commentId).orElseThrow();
 	}
@@ -248,7 +289,7 @@ public class Discussions {
 				author.addressHash(), who.staff(), null, now, who.address());
 		CommentScreen.Verdict verdict = screen.screen(candidate);
 		CommentStatus status = verdict.status() == CommentStatus.APPROVED ? comment.status() : verdict.status();
-		comments.edit(commentId, comment.body(), body, markdown.comment(body), status, now);
+		comments.edit(commentId, comment.body(), body, rendered(comment.articleId(), commentId, body), status, now);
 		screen.kept(commentId, candidate, verdict);
 		events.publishEvent(new CommentEdited(commentId, comment.articleId()));
 		if (status != comment.status()) {

@@ -139,6 +139,30 @@ public class Comments {
 			.fetch(Comments::comment);
 	}
 
+	/**
+	 * Who may be mentioned in a comment of this article: each name under which an approved, undeleted comment
+	 * was written before {@code beforeId}, with the id of the latest such comment. One grouped read per thread.
+	 */
+	public Map<String, Long> mentionable(long articleId, long beforeId) {
+		Field<Long> latest = DSL.max(ID).as("latest");
+		var found = new java.util.LinkedHashMap<String, Long>();
+		db.select(AUTHOR_NAME, latest)
+			.from(COMMENT)
+			.where(ARTICLE_ID.eq(articleId)
+				.and(STATUS.eq(CommentStatus.APPROVED.name()))
+				.and(DELETED_AT.isNull())
+				.and(KIND.eq(CommentKind.COMMENT.name()))
+				.and(ID.lt(beforeId)))
+			.groupBy(AUTHOR_NAME)
+			.fetch()
+			.forEach(r -> {
+				if (r.get(AUTHOR_NAME) != null) {
+					found.merge(r.get(AUTHOR_NAME), r.get(latest), Math::max);
+				}
+			});
+		return found;
+	}
+
 	/** The newest approved comments, of one article or (articleId null) of the whole site, older than beforeId. */
 	public List<Comment> newestApproved(Long articleId, long beforeId, int limit) {
 		var condition = STATUS.eq(CommentStatus.APPROVED.name()).and(ID.lt(beforeId));

@@ -114,11 +114,17 @@ public class Notices {
 		if (article == null || !article.isVisibleAt(clock.instant())) {
 			return;
 		}
+		// one mail per address: a direct reply first, then a mention (to those following replies to the comment
+		// mentioned), then the article's followers; the kind of each mail is the first reason it is sent
 		var recipients = new LinkedHashMap<String, Subscription>();
+		var kinds = new java.util.HashMap<String, String>();
 		if (comment.parentId() != null) {
-			subscriptions.confirmed(Topic.REPLIES, comment.parentId()).forEach(s -> recipients.putIfAbsent(s.email(), s));
+			subscriptions.confirmed(Topic.REPLIES, comment.parentId()).forEach(s -> add(recipients, kinds, s, "reply"));
 		}
-		subscriptions.confirmed(Topic.COMMENTS, article.id()).forEach(s -> recipients.putIfAbsent(s.email(), s));
+		for (long mentioned : discussions.mentionedIn(comment)) {
+			subscriptions.confirmed(Topic.REPLIES, mentioned).forEach(s -> add(recipients, kinds, s, "mention"));
+		}
+		subscriptions.confirmed(Topic.COMMENTS, article.id()).forEach(s -> add(recipients, kinds, s, "comment"));
 		if (recipients.isEmpty()) {
 			// the page of the comment needs the whole thread: not read for a comment nobody follows (most of
 			// them), since this runs inside the comment's transaction, where it held every other writer back
@@ -131,11 +137,19 @@ public class Notices {
 				continue;
 			}
 			Locale language = subscription.language();
-			String kind = subscription.topic() == Topic.REPLIES ? "reply" : "comment";
+			String kind = kinds.get(subscription.email());
 			var item = new Letters.Item(letters.t(language, "notify.mail.comment.by", comment.authorName()),
 					Letters.excerpt(comment.body()), url);
-			instantly(subscription, "comment:" + commentId, letters.t(language, "notify.mail." + kind + ".subject", article.title()),
+			instantly(subscription, "comment:" + commentId, letters.t(language, "notify.mail." + kind + ".subject", article.title(),
+							comment.authorName()),
 					letters.t(language, "notify.mail." + kind + ".intro", article.title(), comment.authorName()), item);
+		}
+	}
+
+	private static void add(LinkedHashMap<String, Subscription> recipients, java.util.Map<String, String> kinds,
+			Subscription subscription, String kind) {
+		if (recipients.putIfAbsent(subscription.email(), subscription) == null) {
+			kinds.put(subscription.email(), kind);
 		}
 	}
 
