@@ -6,6 +6,13 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.discussion.CommentStatus;
+import org.veche.discussion.Discussions;
+import org.veche.identity.Role;
+import org.veche.identity.SignedIn;
+import org.veche.publishing.Article;
+import org.veche.publishing.Publishing;
 import org.veche.support.TestMail;
 
 /**
@@ -129,6 +136,36 @@ class MentionsIT extends NotificationSupport {
 	}
 
 	/** The HTML the API answered the post with. */
+	@Autowired
+	private Discussions discussions;
+
+	@Autowired
+	private Publishing publishing;
+
+	@Test
+	void aHeldMentionMailsOnlyOnceApproved() throws Exception {
+		String slug = newArticle("Held mention");
+		String email = newEmail("mykola");
+		postByForm(slug, null, "Mykola", email, "Follow me.", true, false);
+		confirm(TestMail.awaitMessage(email, 1));
+		var editor = identity.createAccount(newEmail("editor"), "editor password 12", "Editor", Role.EDITOR);
+		publishing.setDiscussion(publishing.article(slug).orElseThrow().id(), Article.Discussion.PREMODERATED,
+				new SignedIn(editor, null));
+
+		var held = http.from(newAddress()).postJson("/api/v1/articles/" + slug + "/comments", java.util.Map.of(
+				"author", java.util.Map.of("name", "Taras", "email", newEmail("taras")), "body", "@Mykola, wait."));
+		assertThat(held.status()).isEqualTo(202);
+		long id = held.json().get("id").asLong();
+		awaitOutboxEmpty();
+		assertThat(queuedFor(email)).as("nothing while the mention is held").hasSize(1);
+
+		discussions.changeStatus(id, CommentStatus.APPROVED);
+		var notice = TestMail.awaitMessage(email, 2);
+		assertThat(TestMail.subject(notice)).startsWith("Taras mentioned you on");
+		awaitOutboxEmpty();
+		assertThat(TestMail.to(email)).hasSize(2);
+	}
+
 	private String postedHtml(long id) {
 		return posted.get(id);
 	}
