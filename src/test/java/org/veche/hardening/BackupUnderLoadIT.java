@@ -41,32 +41,8 @@ class BackupUnderLoadIT extends IntegrationTest {
 	void anSqliteSnapshotTakenUnderLoadHoldsEveryCommentAcknowledgedBeforeIt() throws Exception {
 		org.junit.jupiter.api.Assumptions.assumeFalse(TestDatabase.postgresql(), "a snapshot copies SQLite; PostgreSQL has pg_dump");
 		String slug = publishArticle(tokenFor(Role.EDITOR), "Snapshot under load " + unique());
-		Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
-		var writing = new AtomicBoolean(true);
-		Set<Long> before;
 		Path copy = Files.createTempDirectory("veche-snapshot-").resolve("veche.db");
-		try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (int w = 0; w < 8; w++) {
-				writers.submit(() -> {
-					while (writing.get()) {
-						var response = http.from(newAddress())
-							.postJson("/api/v1/articles/" + slug + "/comments", Map.of("author",
-									Map.of("name", "Writer", "email", "w" + unique() + "@example.org"), "body",
-									"Written during the snapshot " + unique()));
-						if (response.status() == 201 || response.status() == 202) {
-							acknowledged.add(response.json().get("id").asLong());
-						}
-					}
-					return null;
-				});
-			}
-			while (acknowledged.size() < 50) {
-				Thread.sleep(20);
-			}
-			before = new HashSet<>(acknowledged);
-			archive.snapshot(copy);
-			writing.set(false);
-		}
+		Set<Long> before = acknowledgedBefore(slug, "snapshot", () -> archive.snapshot(copy));
 		var found = new HashSet<Long>();
 		try (var db = DriverManager.getConnection("jdbc:sqlite:" + copy)) {
 			try (var check = db.createStatement().executeQuery("PRAGMA integrity_check")) {
@@ -85,37 +61,12 @@ class BackupUnderLoadIT extends IntegrationTest {
 	@Test
 	void aBackupTakenUnderLoadRestoresEveryCommentAcknowledgedBeforeIt() throws Exception {
 		String slug = publishArticle(tokenFor(Role.EDITOR), "Under load " + unique());
-		Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
-		var writing = new AtomicBoolean(true);
-		Set<Long> before;
 		Path backup = Files.createTempDirectory("veche-online-backup-").resolve("site.zip");
-		try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (int w = 0; w < 8; w++) {
-				writers.submit(() -> {
-					while (writing.get()) {
-						var response = http.from(newAddress())
-							.postJson("/api/v1/articles/" + slug + "/comments", Map.of("author",
-									Map.of("name", "Writer", "email", "w" + unique() + "@example.org"), "body",
-									"Written during the backup " + unique()));
-						if (response.status() == 201 || response.status() == 202) {
-							acknowledged.add(response.json().get("id").asLong());
-						}
-					}
-					return null;
-				});
-			}
-			while (acknowledged.size() < 50) {
-				Thread.sleep(20);
-			}
-			before = new HashSet<>(acknowledged);
+		Set<Long> before = acknowledgedBefore(slug, "online backup", () -> {
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(backup))) {
 				archive.backup(out, new Progress());
 			}
-			int during = acknowledged.size() - before.size();
-			writing.set(false);
-			System.out.printf("online backup: %d comments acknowledged before it, %d while it ran%n", before.size(),
-					during);
-		}
+		});
 
 		Path empty = Files.createTempDirectory("veche-online-restore-");
 		String url = TestDatabase.newDatabaseUrl(empty);
@@ -138,6 +89,47 @@ class BackupUnderLoadIT extends IntegrationTest {
 			}
 		}
 		assertThat(restored).as("every comment acknowledged before the backup").containsAll(before);
+	}
+
+	@FunctionalInterface
+	private interface Copy {
+
+		void take() throws Exception;
+
+	}
+
+	/**
+	 * Eight writers post comments to the article while the copy is taken, once 50 are acknowledged; answers the
+	 * comments acknowledged before the copy began.
+	 */
+	private Set<Long> acknowledgedBefore(String slug, String copyName, Copy copy) throws Exception {
+		Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
+		var writing = new AtomicBoolean(true);
+		try (var writers = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (int w = 0; w < 8; w++) {
+				writers.submit(() -> {
+					while (writing.get()) {
+						var response = http.from(newAddress())
+							.postJson("/api/v1/articles/" + slug + "/comments", Map.of("author",
+									Map.of("name", "Writer", "email", "w" + unique() + "@example.org"), "body",
+									"Written during the " + copyName + " " + unique()));
+						if (response.status() == 201 || response.status() == 202) {
+							acknowledged.add(response.json().get("id").asLong());
+						}
+					}
+					return null;
+				});
+			}
+			while (acknowledged.size() < 50) {
+				Thread.sleep(20);
+			}
+			Set<Long> before = new HashSet<>(acknowledged);
+			copy.take();
+			System.out.printf("%s: %d comments acknowledged before it, %d while it ran%n", copyName, before.size(),
+					acknowledged.size() - before.size());
+			writing.set(false);
+			return before;
+		}
 	}
 
 }
