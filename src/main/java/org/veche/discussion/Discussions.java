@@ -142,11 +142,12 @@ public class Discussions {
 				who.accountId(), comments.hasApproved(who.accountId(), email), body, addressHash, who.staff(),
 				comments.lastPostBy(addressHash, email).orElse(null), now, who.address());
 		CommentScreen.Verdict verdict = screen.screen(candidate);
-		long id = comments.add(new Comments.NewRow(article.id(), parent == null ? null : parent.id(),
+		Comment comment = comments.added(new Comments.NewRow(article.id(), parent == null ? null : parent.id(),
 				parent == null ? 0 : parent.depth() + 1, name, email, url, who.accountId(), body,
 				rendered(article.id(), Long.MAX_VALUE, body), verdict.status(), now, addressHash));
+		long id = comment.id();
+		// screening marks earlier comments of a raid, never this one: its row is as it was stored
 		screen.kept(id, candidate, verdict);
-		Comment comment = comments.byId(id).orElseThrow();
 		events.publishEvent(
 				new CommentPosted(id, article.id(), comment.parentId(), comment.status(), mentionedIn(comment)));
 		if (email != null && !email.isEmpty() && (reply.notifyReplies() || reply.notifyAllComments())) {

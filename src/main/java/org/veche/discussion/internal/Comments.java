@@ -21,6 +21,7 @@ import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentAuthor;
@@ -90,8 +91,11 @@ public class Comments {
 
 	private final DSLContext db;
 
-	Comments(DSLContext db) {
+	private final JdbcClient jdbc;
+
+	Comments(DSLContext db, JdbcClient jdbc) {
 		this.db = db;
+		this.jdbc = jdbc;
 	}
 
 	public record NewRow(long articleId, Long parentId, int depth, String authorName, String authorEmail,
@@ -104,23 +108,27 @@ public class Comments {
 	}
 
 	public long add(NewRow row, CommentKind kind) {
-		return db.insertInto(COMMENT)
-			.set(ARTICLE_ID, row.articleId())
-			.set(PARENT_ID, row.parentId())
-			.set(DEPTH, row.depth())
-			.set(AUTHOR_NAME, row.authorName())
-			.set(AUTHOR_EMAIL, row.authorEmail())
-			.set(AUTHOR_URL, row.authorUrl())
-			.set(ACCOUNT_ID, row.accountId())
-			.set(BODY, row.body())
-			.set(BODY_HTML, row.bodyHtml())
-			.set(STATUS, row.status().name())
-			.set(CREATED_AT, row.createdAt().toEpochMilli())
-			.set(ADDRESS_HASH, row.addressHash())
-			.set(KIND, kind.name())
-			.returningResult(ID)
-			.fetchOne(ID);
+		// every post runs this: plain SQL through Spring's JdbcClient on the transaction's connection, as jOOQ
+		// would render the same statement afresh each time (about half of the insert's cost)
+		return jdbc.sql(INSERT)
+			.params(row.articleId(), row.parentId(), row.depth(), row.authorName(), row.authorEmail(), row.authorUrl(),
+					row.accountId(), row.body(), row.bodyHtml(), row.status().name(), row.createdAt().toEpochMilli(),
+					row.addressHash(), kind.name())
+			.query(Long.class)
+			.single();
 	}
+
+	/** Stores a new comment and gives it back as a later read of its row would. */
+	public Comment added(NewRow row) {
+		long id = add(row, CommentKind.COMMENT);
+		return new Comment(id, row.articleId(), row.parentId(), row.depth(), row.authorName(), row.authorUrl(),
+				row.accountId(), row.body(), row.bodyHtml(), row.status(), Instant.ofEpochMilli(row.createdAt().toEpochMilli()),
+				0, CommentKind.COMMENT);
+	}
+
+	private static final String INSERT = "insert into comment (article_id, parent_id, depth, author_name, author_email, "
+			+ "author_url, account_id, body, body_html, status, created_at, address_hash, kind) "
+			+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id";
 
 	public Optional<Comment> byId(long id) {
 		return db.select(FIELDS).from(COMMENT).where(ID.eq(id)).fetchOptional(Comments::comment);

@@ -14,7 +14,7 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
-import org.jooq.impl.DSL;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.veche.moderation.Ban;
 
@@ -46,8 +46,11 @@ public class Bans {
 
 	private final DSLContext db;
 
-	Bans(DSLContext db) {
+	private final JdbcClient jdbc;
+
+	Bans(DSLContext db, JdbcClient jdbc) {
 		this.db = db;
+		this.jdbc = jdbc;
 	}
 
 	public long add(Long accountId, String email, String addressHash, String note, Long bannedBy, Instant at,
@@ -66,25 +69,28 @@ public class Bans {
 
 	/** The ban in force now on any of these, if there is one. */
 	public Optional<Long> active(Long accountId, String email, String addressHash, Instant now) {
-		var who = new ArrayList<Condition>();
-		if (accountId != null) {
-			who.add(ACCOUNT_ID.eq(accountId));
-		}
-		if (email != null && !email.isEmpty()) {
-			who.add(EMAIL.eq(email));
-		}
-		if (addressHash != null) {
-			who.add(ADDRESS_HASH.eq(addressHash));
-		}
-		if (who.isEmpty()) {
+		boolean byEmail = email != null && !email.isEmpty();
+		if (accountId == null && !byEmail && addressHash == null) {
 			return Optional.empty();
 		}
-		return db.select(ID)
-			.from(COMMENT_BAN)
-			.where(DSL.or(who))
-			.and(inForce(now))
-			.limit(1)
-			.fetchOptional(ID);
+		// every post asks this: plain SQL on the transaction's connection (jOOQ would render it afresh each time)
+		var sql = new StringBuilder("select id from comment_ban where (");
+		var params = new ArrayList<Object>(4);
+		if (accountId != null) {
+			sql.append("account_id = ?");
+			params.add(accountId);
+		}
+		if (byEmail) {
+			sql.append(params.isEmpty() ? "" : " or ").append("email = ?");
+			params.add(email);
+		}
+		if (addressHash != null) {
+			sql.append(params.isEmpty() ? "" : " or ").append("address_hash = ?");
+			params.add(addressHash);
+		}
+		sql.append(") and lifted_at is null and (expires_at is null or expires_at > ?) limit 1");
+		params.add(now.toEpochMilli());
+		return jdbc.sql(sql.toString()).params(params).query(Long.class).optional();
 	}
 
 	private static Condition inForce(Instant now) {
