@@ -7,6 +7,7 @@ import static org.jooq.impl.DSL.table;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -131,7 +132,29 @@ public class Comments {
 			+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id";
 
 	public Optional<Comment> byId(long id) {
-		return db.select(FIELDS).from(COMMENT).where(ID.eq(id)).fetchOptional(Comments::comment);
+		// asked several times for every post (the parent, the live stream after the commit): plain SQL
+		return jdbc.sql(BY_ID).param(id).query(Comments::commentAt).optional();
+	}
+
+	private static final String BY_ID = "select " + String.join(", ", FIELDS.stream().map(Field::getName).toList())
+			+ " from comment where id = ?";
+
+	/** A row of {@link #FIELDS}, read by position. */
+	private static Comment commentAt(ResultSet r, int row) throws SQLException {
+		return new Comment(r.getLong(1), r.getLong(2), nullableLong(r, 3), r.getInt(4), r.getString(5), r.getString(6),
+				nullableLong(r, 7), r.getString(8), r.getString(9), CommentStatus.valueOf(r.getString(10)),
+				Instant.ofEpochMilli(r.getLong(11)), r.getInt(12), CommentKind.valueOf(r.getString(13)),
+				nullableInstant(r, 14), nullableLong(r, 15) != null, nullableInstant(r, 16));
+	}
+
+	private static Long nullableLong(ResultSet r, int column) throws SQLException {
+		long value = r.getLong(column);
+		return r.wasNull() ? null : value;
+	}
+
+	private static Instant nullableInstant(ResultSet r, int column) throws SQLException {
+		Long value = nullableLong(r, column);
+		return value == null ? null : Instant.ofEpochMilli(value);
 	}
 
 	public boolean writtenBy(long id, String email) {

@@ -19,6 +19,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -83,8 +84,11 @@ public class RaidDetector {
 	/** When this node last cleared old signatures, epoch milliseconds. */
 	private final AtomicLong purgedAt = new AtomicLong();
 
-	RaidDetector(DSLContext db, ModerationProperties settings) {
+	private final JdbcClient jdbc;
+
+	RaidDetector(DSLContext db, JdbcClient jdbc, ModerationProperties settings) {
 		this.db = db;
+		this.jdbc = jdbc;
 		this.settings = settings;
 	}
 
@@ -182,10 +186,11 @@ public class RaidDetector {
 
 	/** Until when a thread under a raid holds every comment, if it is under one now. */
 	public Optional<Instant> premoderatedUntil(long articleId, Instant now) {
-		return db.select(UNTIL)
-			.from(PREMODERATION)
-			.where(PREMODERATED_ARTICLE.eq(articleId).and(UNTIL.gt(now.toEpochMilli())))
-			.fetchOptional(UNTIL)
+		// every post asks this: plain SQL (jOOQ would render it afresh each time)
+		return jdbc.sql("select until_at from raid_premoderation where article_id = ? and until_at > ?")
+			.params(articleId, now.toEpochMilli())
+			.query(Long.class)
+			.optional()
 			.map(Instant::ofEpochMilli);
 	}
 
