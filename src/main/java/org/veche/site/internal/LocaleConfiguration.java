@@ -28,12 +28,7 @@ class LocaleConfiguration implements WebMvcConfigurer {
 				return supported(chosen);
 			}
 		};
-		resolver.setDefaultLocaleFunction(request -> {
-			var ranges = java.util.Locale.LanguageRange.parse(
-					request.getHeader("Accept-Language") == null ? "en" : safe(request.getHeader("Accept-Language")));
-			Locale best = Locale.lookup(ranges, Page.LANGUAGES);
-			return best != null ? best : Locale.ENGLISH;
-		});
+		resolver.setDefaultLocaleFunction(request -> fromHeader(request.getHeader("Accept-Language")));
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
 		return resolver;
@@ -48,14 +43,18 @@ class LocaleConfiguration implements WebMvcConfigurer {
 		return Locale.ENGLISH;
 	}
 
-	private static String safe(String header) {
-		// A malformed header must not fail the page: fall back to English.
+	/** The best of the site's languages for an Accept-Language header; English when none fits or it is malformed. */
+	static Locale fromHeader(String header) {
+		if (header == null || header.isBlank()) {
+			return Locale.ENGLISH;
+		}
 		try {
-			Locale.LanguageRange.parse(header);
-			return header;
+			Locale best = Locale.lookup(Locale.LanguageRange.parse(header), Page.LANGUAGES);
+			return best != null ? best : Locale.ENGLISH;
 		}
 		catch (IllegalArgumentException ex) {
-			return "en";
+			// a malformed header must not fail the page
+			return Locale.ENGLISH;
 		}
 	}
 
