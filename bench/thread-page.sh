@@ -7,7 +7,8 @@
 #
 # Settings (environment): ROUNDS (3), DURATION (20s), WARMUP (5s), CONNECTIONS (32), THREADS (2),
 # SIZES ("10 200 2000"), SPIKE_DURATION (60s), WRITERS (16), READERS (16), POST_ROUNDS (ROUNDS; 0 skips the
-# plain post runs), SPIKE_ROUNDS (ROUNDS; 0 skips the spike), NGINX_WORKERS (auto), JAVA (a java binary), JAVA_OPTS, JAR (default target/veche.jar, built
+# plain post runs), SPIKE_ROUNDS (ROUNDS; 0 skips the spike), NGINX_WORKERS (auto), NGINX_NOPUSH (on: nginx's tcp_nopush, which
+# sends a response's headers in the same packet as its body; off: headers first, as Tomcat must), JAVA (a java binary), JAVA_OPTS, JAR (default target/veche.jar, built
 # when missing), KEEP (a folder to copy the raw outputs and pages into), KEEP_DATA (non-empty: also copy the
 # seeded data), SPIKE_JFR (a file name: a JFR CPU profile of each spike round, FILE-rN.jfr; for diagnosis only).
 # The spike alone, quickly: SIZES="10 2000" ROUNDS=1 POST_ROUNDS=0 DURATION=5s SPIKE_DURATION=10s bench/thread-page.sh
@@ -21,6 +22,7 @@ WARMUP=${WARMUP:-5s}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 NGINX_WORKERS=${NGINX_WORKERS:-auto}
+NGINX_NOPUSH=${NGINX_NOPUSH:-on}
 read -r -a SIZES <<<"${SIZES:-10 200 2000}"
 SPIKE_DURATION=${SPIKE_DURATION:-60s}
 WRITERS=${WRITERS:-16}
@@ -297,7 +299,7 @@ http {
 	charset utf-8;
 	access_log off;
 	sendfile on;
-	tcp_nopush on;
+	tcp_nopush $NGINX_NOPUSH;
 	gzip off;
 	keepalive_requests 1000000;
 	client_body_temp_path $WORK/nginx/client_body;
@@ -486,7 +488,7 @@ log "load after the runs: $(uptime)"
 echo
 echo "## Veche thread pages vs the same bytes from nginx"
 echo
-echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up), medians of $ROUNDS rounds, nginx worker_processes $NGINX_WORKERS"
+echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $("$JAVA" -version 2>&1 | head -1), wrk -t$THREADS -c$CONNECTIONS -d$DURATION --latency (after a $WARMUP warm-up), medians of $ROUNDS rounds, nginx worker_processes $NGINX_WORKERS, tcp_nopush $NGINX_NOPUSH"
 echo
 echo "| Page | Comments on page 1 | Body bytes | Veche req/s | Veche p50 ms | Veche p99 ms | nginx req/s | nginx p50 ms | nginx p99 ms | Veche / nginx | Errors (V/n) | Veche time-outs |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
