@@ -120,6 +120,15 @@ public final class DayChart {
 		return labelled;
 	}
 
+	/** Where a day's date goes: under its band, but the last one ends at the plot's edge so it is never cut off. */
+	public double labelX(int day) {
+		return day == days - 1 ? right() : centre(day);
+	}
+
+	public String labelAnchor(int day) {
+		return day == days - 1 ? "end" : "middle";
+	}
+
 	/**
 	 * A line through the days that have a value, as the {@code points} of SVG polylines: a day without a value
 	 * (null) breaks the line rather than drawing it down to zero.

@@ -48,6 +48,11 @@ class DayChartTests {
 		assertThat(month.labelledDays()).containsExactly(1, 8, 15, 22, 29);
 		assertThat(new DayChart(90, ChartScale.PERCENT).labelledDays()).containsExactly(5, 19, 33, 47, 61, 75, 89);
 		assertThat(new DayChart(1, ChartScale.PERCENT).labelledDays()).containsExactly(0);
+		// today's date ends at the right edge of the plot instead of running past the picture
+		assertThat(month.labelX(29)).isEqualTo(712);
+		assertThat(month.labelAnchor(29)).isEqualTo("end");
+		assertThat(month.labelX(22)).isEqualTo(month.centre(22));
+		assertThat(month.labelAnchor(22)).isEqualTo("middle");
 	}
 
 	@Test
