@@ -58,11 +58,13 @@ public record Statistics(StatisticsPeriod period, List<Day> days, List<BusyThrea
 
 	/** The median waits in the chart's unit, null on days without decisions. */
 	public List<Double> medians() {
-		return days.stream().map(d -> d.median() == null ? null : waitUnit().of(d.median())).toList();
+		WaitUnit unit = waitUnit();
+		return days.stream().map(d -> d.median() == null ? null : unit.of(d.median())).toList();
 	}
 
 	public List<Double> ninetieths() {
-		return days.stream().map(d -> d.ninetieth() == null ? null : waitUnit().of(d.ninetieth())).toList();
+		WaitUnit unit = waitUnit();
+		return days.stream().map(d -> d.ninetieth() == null ? null : unit.of(d.ninetieth())).toList();
 	}
 
 	/**
