@@ -1,0 +1,29 @@
+package org.veche.moderation.statistics;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * The statistics page, for moderators and administrators like the queue ({@code /moderation/**} in the
+ * security rules). The period is a plain link: {@code ?days=30} (the default) or {@code ?days=90}.
+ */
+@Controller
+class StatisticsController {
+
+	private final ModerationStatistics statistics;
+
+	StatisticsController(ModerationStatistics statistics) {
+		this.statistics = statistics;
+	}
+
+	@GetMapping("/moderation/stats")
+	ModelAndView statistics(@RequestParam(defaultValue = "30") String days) {
+		return new ModelAndView("moderation/stats", Map.of("stats", statistics.of(StatisticsPeriod.parse(days)),
+				"periods", StatisticsPeriod.values()));
+	}
+
+}
