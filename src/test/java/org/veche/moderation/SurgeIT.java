@@ -11,6 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.discussion.CommentStatus;
+import org.veche.discussion.Discussions;
 import org.veche.identity.Role;
 import org.veche.moderation.internal.Reasons;
 import org.veche.moderation.internal.SurgeMode;
@@ -42,6 +44,9 @@ class SurgeIT extends ModerationSupport {
 
 	@Autowired
 	private Reasons reasons;
+
+	@Autowired
+	private Discussions discussions;
 
 	@BeforeEach
 	void surgeOfSixOnThreeThreadsSiteWideAtFive() {
@@ -91,12 +96,16 @@ class SurgeIT extends ModerationSupport {
 		String second = newAddress();
 
 		// three threads, two addresses: the first three are published, the fourth shows the attack and is held
-		posts(threads.get(0), first, variants[0], 201);
-		posts(threads.get(1), second, variants[1], 201);
-		posts(threads.get(2), first, variants[2], 201);
+		var before = List.of(posts(threads.get(0), first, variants[0], 201), posts(threads.get(1), second, variants[1], 201),
+				posts(threads.get(2), first, variants[2], 201));
 		assertThat(surges.surge()).isEmpty();
 		long showed = posts(threads.get(0), second, variants[3], 202);
 		assertThat(reasons.of(List.of(showed)).get(showed)).contains(SurgeMode.REASON);
+		// what of the attack was shown before is taken down with it
+		for (long earlier : before) {
+			assertThat(discussions.comment(earlier).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
+			assertThat(reasons.of(List.of(earlier)).get(earlier)).contains(SurgeMode.REASON);
+		}
 		Surge surge = surges.surge().orElseThrow();
 		assertThat(surge.siteWide()).isFalse();
 		assertThat(surge.comments()).isEqualTo(4);

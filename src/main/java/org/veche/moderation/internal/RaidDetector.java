@@ -230,7 +230,7 @@ public class RaidDetector {
 	}
 
 	/** A recent comment of a new identity anywhere on the site, as surge mode compares it. */
-	record Signed(long articleId, String addressHash, long[] signature) {
+	record Signed(long commentId, long articleId, String addressHash, long[] signature) {
 	}
 
 	/**
@@ -239,12 +239,13 @@ public class RaidDetector {
 	 */
 	List<Signed> recentSiteWide(Instant now) {
 		long since = now.minus(settings.raidWindow()).toEpochMilli();
-		return db.select(ARTICLE_ID, ADDRESS_HASH, SIGNATURE)
+		return db.select(COMMENT_ID, ARTICLE_ID, ADDRESS_HASH, SIGNATURE)
 			.from(RECENT)
 			.where(POSTED_AT.ge(since))
 			.orderBy(POSTED_AT.desc())
 			.limit(COMPARED)
-			.fetch(r -> new Signed(r.get(ARTICLE_ID), r.get(ADDRESS_HASH), longs(r.get(SIGNATURE))));
+			.fetch(r -> new Signed(r.get(COMMENT_ID), r.get(ARTICLE_ID), r.get(ADDRESS_HASH),
+					longs(r.get(SIGNATURE))));
 	}
 
 	private boolean counts(String body) {

@@ -189,8 +189,21 @@ class Screening implements CommentScreen {
 		long[] signature = checked == null ? raids.signature(candidate.body()) : checked.signature();
 		List<Long> joined = raids.remember(candidate.article().id(), commentId, signature, candidate.at(), raid,
 				candidate.addressHash());
-		if (checked != null && checked.surge() != null && checked.surge().passes()) {
-			surges.attacked(checked.surge(), candidate.at());
+		if (checked != null && checked.surge() != null && checked.surge().passes()
+				&& surges.attacked(checked.surge(), candidate.at())) {
+			// the attack so far is held with the post that showed it: what of it was shown is taken down
+			String reason = Reasons.of(SurgeMode.REASON);
+			Map<Long, List<String>> known = reasons.of(checked.surge().earlier());
+			for (long earlier : checked.surge().earlier()) {
+				var status = discussions.comment(earlier).map(Comment::status).orElse(null);
+				if (status == CommentStatus.APPROVED) {
+					discussions.changeStatus(earlier, CommentStatus.PENDING);
+				}
+				boolean held = status == CommentStatus.APPROVED || status == CommentStatus.PENDING;
+				if (held && !known.getOrDefault(earlier, List.of()).contains(reason)) {
+					reasons.add(earlier, List.of(reason), candidate.at());
+				}
+			}
 		}
 		if (raid == null) {
 			return;

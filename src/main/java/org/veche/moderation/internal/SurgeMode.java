@@ -39,8 +39,9 @@ public class SurgeMode {
 	 * @param comments its near-duplicates in the window, itself included
 	 * @param threads the threads they were posted on
 	 * @param addresses the distinct address hashes they came from
+	 * @param earlier the earlier near-duplicates' comment ids (at most {@link RaidDetector#COMPARED})
 	 */
-	public record Evidence(int comments, Set<Long> threads, int addresses, boolean passes) {
+	public record Evidence(int comments, Set<Long> threads, int addresses, boolean passes, List<Long> earlier) {
 	}
 
 	/** The longest a surge's "last seen" may lag: else every post of an attack would rewrite its one row. */
@@ -84,29 +85,32 @@ public class SurgeMode {
 	public Evidence evidence(long articleId, long[] signature, String addressHash, Instant now) {
 		SurgeRules rules = rules();
 		if (signature == null || !rules.on()) {
-			return new Evidence(1, Set.of(articleId), 1, false);
+			return new Evidence(1, Set.of(articleId), 1, false, List.of());
 		}
 		Set<Long> threads = new LinkedHashSet<>();
 		threads.add(articleId);
 		Set<String> addresses = new HashSet<>();
 		addresses.add(Objects.requireNonNullElse(addressHash, ""));
 		int comments = 1;
+		var earlier = new java.util.ArrayList<Long>();
 		for (RaidDetector.Signed recent : raids.recentSiteWide(now)) {
 			if (raids.alike(recent.signature(), signature)) {
 				comments++;
+				earlier.add(recent.commentId());
 				threads.add(recent.articleId());
 				addresses.add(Objects.requireNonNullElse(recent.addressHash(), ""));
 			}
 		}
 		return new Evidence(comments, threads, addresses.size(),
-				rules.passedBy(comments, threads.size(), addresses.size()));
+				rules.passedBy(comments, threads.size(), addresses.size()), List.copyOf(earlier));
 	}
 
 	/**
 	 * A post showed an attack (in its own transaction): starts a surge, or adds the threads it hit to the one in
 	 * force, widens it to the whole site when enough threads are hit, and notes that the attack goes on.
+	 * @return whether this post started the surge
 	 */
-	public void attacked(Evidence evidence, Instant now) {
+	public boolean attacked(Evidence evidence, Instant now) {
 		SurgeRules rules = rules();
 		liftQuiet(now, rules);
 		Optional<Surges.Stored> active = surges.active();
@@ -120,12 +124,12 @@ public class SurgeMode {
 						evidence.threads(), siteWide), now);
 				events.publishEvent(new SurgeStarted(id, evidence.comments(), evidence.addresses(),
 						List.copyOf(evidence.threads()), siteWide));
-				return;
+				return true;
 			}
 			// another post started it at the same moment: this one joins it
 			active = surges.active();
 			if (active.isEmpty()) {
-				return;
+				return false;
 			}
 		}
 		Surges.Stored surge = active.get();
@@ -145,6 +149,7 @@ public class SurgeMode {
 		if (!surge.seenAt().plus(every).isAfter(now)) {
 			surges.seen(surge.id(), now, comments, addresses);
 		}
+		return false;
 	}
 
 	/** Lifts the surge in force by a moderator's hand. @return whether there was one to lift */
