@@ -3,6 +3,7 @@ package org.veche.moderation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
 import org.veche.identity.Role;
+import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
 import org.veche.moderation.internal.SurgeMode;
 import org.veche.moderation.internal.SurgeSettings;
@@ -161,6 +163,27 @@ class SurgeIT extends ModerationSupport {
 		posts(threads.get(0), newAddress(), "After the storm, a new reader asks when the park reopens to everyone.", 201);
 		posts(elsewhere, newAddress(), "And another new reader remarks on the weather over the weekend, nothing more.", 201);
 		assertThat(TestMail.to(moderatorEmail)).as("one mail for the whole surge, none per held comment").hasSize(1);
+	}
+
+	@Autowired
+	private RaidDetector raids;
+
+	@Test
+	void aLongAttackIsComparedWithTheSitesNewestSignaturesOnly() {
+		// threads and comment ids of its own (the detector keeps signatures only), spread over five threads
+		long thread = 8_000_000 + System.nanoTime() % 1_000_000;
+		long[] signature = raids.signature("Long attack: the stadium deal is a scam, tell everyone you know before the vote on Friday");
+		Instant at = Instant.now();
+		for (int i = 0; i < 2 * 256 + 10; i++) {
+			raids.remember(thread + i % 5, thread * 1_000 + i, signature, at, null, "address-" + i % 3);
+		}
+		SurgeMode.Evidence evidence = surgeMode.evidence(thread, signature, "address-0", at);
+		// 522 near-duplicates are in the window, but a post reads and compares the newest 256: its cost is flat
+		assertThat(evidence.earlier()).hasSize(256);
+		assertThat(evidence.comments()).isEqualTo(257);
+		assertThat(evidence.threads()).hasSize(5);
+		assertThat(evidence.addresses()).isEqualTo(3);
+		assertThat(evidence.passes()).isTrue();
 	}
 
 	@Test
