@@ -48,7 +48,7 @@ log "starting Veche on $BASE, data in $WORK/data"
 VECHE_ADMIN_EMAIL=$ADMIN_EMAIL VECHE_ADMIN_PASSWORD=$ADMIN_PASSWORD \
 	"$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
 	--veche.data-dir="$WORK/data" --veche.demo-content=false --veche.rate-limit.enabled=false \
-	--veche.moderation.hold-first-comment=false --veche.moderation.raid-size=0 ${ARGS:-} >"$WORK/server.log" 2>&1 &
+	--veche.moderation.hold-first-comment=false --veche.moderation.raid-size=0 --veche.moderation.surge.size=0 ${ARGS:-} >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for i in $(seq 1 180); do
 	kill -0 "$SERVER_PID" 2>/dev/null || { tail -30 "$WORK/server.log" >&2; die "the server stopped"; }

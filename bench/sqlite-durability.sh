@@ -30,7 +30,7 @@ for mode in NORMAL FULL; do
 	log "synchronous=$mode: starting"
 	"$JAVA" -jar "$JAR" --server.port="$port" --server.address=127.0.0.1 --veche.data-dir="$work/data" \
 		--veche.sqlite.synchronous=$mode --veche.rate-limit.enabled=false --veche.moderation.hold-first-comment=false \
-		--veche.moderation.hold-links=0 --veche.moderation.raid-size=0 >"$work/server-$mode.log" 2>&1 &
+		--veche.moderation.hold-links=0 --veche.moderation.raid-size=0 --veche.moderation.surge.size=0 >"$work/server-$mode.log" 2>&1 &
 	SERVER_PID=$!
 	for i in $(seq 1 180); do
 		curl -sf --max-time 2 "$base/actuator/health" 2>/dev/null | grep -q '"UP"' && break

@@ -174,7 +174,7 @@ log "starting Veche on $BASE, data in $WORK/data"
 VECHE_ADMIN_EMAIL=$ADMIN_EMAIL VECHE_ADMIN_PASSWORD=$ADMIN_PASSWORD \
 	"$JAVA" ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
 	--veche.data-dir="$WORK/data" --veche.demo-content=false \
-	--veche.moderation.hold-first-comment=false --veche.moderation.raid-size=0 >"$WORK/server.log" 2>&1 &
+	--veche.moderation.hold-first-comment=false --veche.moderation.raid-size=0 --veche.moderation.surge.size=0 >"$WORK/server.log" 2>&1 &
 # Every bench post comes from a new reader with one of a few sentences: held as a first comment or as a raid,
 # it could not be looked up afterwards through the public API, and it would measure the moderation queue.
 SERVER_PID=$!

@@ -90,7 +90,7 @@ class TwoNodesIT {
 					"--server.port=" + port, "--veche.data-dir=" + dataDir, "--spring.datasource.url=" + databaseUrl,
 					"--veche.demo-content=false", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMail.smtpPort(),
 					"--veche.base-url=http://127.0.0.1:" + front, "--veche.moderation.hold-first-comment=false",
-					"--veche.moderation.hold-links=0", "--veche.moderation.raid-size=0",
+					"--veche.moderation.hold-links=0", "--veche.moderation.raid-size=0", "--veche.moderation.surge.size=0",
 					"--veche.publishing.schedule-check=PT1S", "--veche.notification.poll=PT1S",
 					"--spring.datasource.hikari.maximum-pool-size=6"));
 			var builder = new ProcessBuilder(command).redirectErrorStream(true)

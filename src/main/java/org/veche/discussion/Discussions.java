@@ -358,6 +358,11 @@ public class Discussions {
 		return comments.withStatus(status, Math.max(0, page - 1) * size, size);
 	}
 
+	/** Comments with this status from an offset on, newest first, for moderators' pages that group some of them. */
+	public List<Comment> withStatusFrom(CommentStatus status, int offset, int limit) {
+		return comments.withStatus(status, Math.max(0, offset), limit);
+	}
+
 	public Map<CommentStatus, Integer> statusCounts() {
 		return comments.statusCounts();
 	}

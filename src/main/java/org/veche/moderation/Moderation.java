@@ -30,6 +30,7 @@ import org.veche.moderation.filter.LearningFilter;
 import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.internal.Akismet;
 import org.veche.moderation.internal.Bans;
+import org.veche.moderation.internal.HeldClusters;
 import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
 import org.veche.moderation.internal.Reports;
@@ -72,9 +73,12 @@ public class Moderation {
 
 	private final Akismet akismet;
 
+	private final HeldClusters clusters;
+
 	Moderation(RuleSettings settings, Reasons reasons, Reports reports, Bans bans, ActionLog log,
 			Discussions discussions, Publishing publishing, ApplicationEventPublisher events, Clock clock,
-			RaidDetector raids, LearningFilter filter, Akismet akismet) {
+			RaidDetector raids, LearningFilter filter, Akismet akismet, HeldClusters clusters) {
+		this.clusters = clusters;
 		this.akismet = akismet;
 		this.raids = raids;
 		this.filter = filter;
@@ -115,6 +119,52 @@ public class Moderation {
 				? ordered(reports.reported(offset, QUEUE_PAGE))
 				: discussions.withStatus(tab.status(), page, QUEUE_PAGE);
 		return items(comments);
+	}
+
+	/**
+	 * A page of the pending tab: the newest {@link HeldClusters#GROUPED} held comments grouped by near-identical
+	 * text, each group one row (first, biggest first), then the other held comments, newest first.
+	 */
+	public PendingPage pendingPage(int page) {
+		List<Comment> newest = discussions.withStatus(CommentStatus.PENDING, 1, HeldClusters.GROUPED);
+		List<List<Comment>> groups = clusters.among(newest).stream()
+			.sorted(java.util.Comparator.comparingInt((List<Comment> group) -> group.size()).reversed())
+			.toList();
+		var grouped = new java.util.HashSet<Long>();
+		groups.forEach(group -> group.forEach(c -> grouped.add(c.id())));
+		List<Comment> singles = newest.stream().filter(c -> !grouped.contains(c.id())).toList();
+		int beyond = newest.size() < HeldClusters.GROUPED ? 0
+				: Math.max(0, discussions.statusCounts().getOrDefault(CommentStatus.PENDING, 0) - newest.size());
+		int rows = groups.size() + singles.size() + beyond;
+		int from = Math.max(0, page - 1) * QUEUE_PAGE;
+		int to = from + QUEUE_PAGE;
+		int g = groups.size();
+		int s = g + singles.size();
+		var onPage = new ArrayList<Comment>(singles.subList(clamp(from - g, singles.size()), clamp(to - g, singles.size())));
+		if (to > s && beyond > 0) {
+			onPage.addAll(discussions.withStatusFrom(CommentStatus.PENDING, newest.size() + Math.max(0, from - s),
+					to - Math.max(from, s)));
+		}
+		var articles = new HashMap<Long, Article>();
+		List<List<Comment>> groupsOnPage = groups.subList(clamp(from, g), clamp(to, g));
+		Map<Long, List<String>> why = reasons.of(groupsOnPage.stream().flatMap(List::stream).map(Comment::id).toList());
+		List<HeldCluster> clustersOnPage = groupsOnPage.stream().map(members -> {
+			var theirs = new HashMap<Long, Article>();
+			var reasonsOfAll = new java.util.LinkedHashSet<String>();
+			for (Comment c : members) {
+				articles.computeIfAbsent(c.articleId(), id -> publishing.article(id).orElse(null));
+				if (articles.get(c.articleId()) != null) {
+					theirs.put(c.articleId(), articles.get(c.articleId()));
+				}
+				reasonsOfAll.addAll(why.getOrDefault(c.id(), List.of()));
+			}
+			return new HeldCluster(members, theirs, List.copyOf(reasonsOfAll));
+		}).toList();
+		return new PendingPage(clustersOnPage, items(onPage), Math.max(1, (rows + QUEUE_PAGE - 1) / QUEUE_PAGE));
+	}
+
+	private static int clamp(int index, int size) {
+		return Math.min(Math.max(0, index), size);
 	}
 
 	public Optional<QueueItem> item(long commentId) {

@@ -58,7 +58,8 @@ final class ArchiveSupport {
 	 * photo files in PostgreSQL, which the media section writes as files (see docs/DEPLOYMENT.md).
 	 */
 	static final java.util.Set<String> NOT_ROWS = java.util.Set.of("shedlock", "spring_session",
-			"spring_session_attributes", "sign_in_failure", "raid_recent", "raid_premoderation", "media_file");
+			"spring_session_attributes", "sign_in_failure", "raid_recent", "raid_premoderation", "surge", "surge_thread",
+			"media_file");
 
 	static final java.util.regex.Pattern SEARCH_INDEX = java.util.regex.Pattern.compile("(article|comment)_fts(_\\w+)?");
 

@@ -50,7 +50,7 @@ final class ServerProcess implements AutoCloseable {
 				// publish() asks for a token until the first administrator exists: those tries are not an attack
 				"--veche.identity.sign-in-failures-per-email=1000",
 				"--veche.moderation.hold-first-comment=false", "--veche.moderation.hold-links=0",
-				"--veche.moderation.raid-size=0", "--veche.rate-limit.enabled=false", "--spring.mail.host="));
+				"--veche.moderation.raid-size=0", "--veche.moderation.surge.size=0", "--veche.rate-limit.enabled=false", "--spring.mail.host="));
 		command.addAll(extraArguments);
 		try {
 			// beside the data, not in it: a test may fill the data's disk

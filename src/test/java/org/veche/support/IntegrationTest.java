@@ -24,7 +24,9 @@ import tools.jackson.databind.JsonNode;
 				// WordPress's holding rules and the raid detector are on by default; tests that are not about them
 				// post and see at once (many post bursts on one thread), and the moderation tests switch them on
 				"veche.moderation.hold-first-comment=false", "veche.moderation.hold-links=0",
-				"veche.moderation.raid-size=0",
+				"veche.moderation.raid-size=0", "veche.moderation.surge.size=0",
+				// a surge's quiet period is shortened by the surge tests, which then wait for its lift
+				"veche.moderation.surge.check=PT1S",
 				// a guest's page is rebuilt at once after each change, so a test sees a change on its next view
 				"veche.page-cache.rebuild-every=0",
 				// the import tests' image server runs on 127.0.0.1; every other private address stays refused

@@ -71,6 +71,8 @@ public class RaidDetector {
 
 	private static final Field<Long> CLUSTER = field(name("raid_recent", "cluster_id"), Long.class);
 
+	private static final Field<String> ADDRESS_HASH = field(name("raid_recent", "address_hash"), String.class);
+
 	private static final Table<Record> PREMODERATION = table(name("raid_premoderation"));
 
 	private static final Field<Long> PREMODERATED_ARTICLE = field(name("raid_premoderation", "article_id"), Long.class);
@@ -97,6 +99,11 @@ public class RaidDetector {
 		return counts(body) ? Shingles.signature(body) : null;
 	}
 
+	/** Whether two signatures are of near-duplicate texts, by the raid detector's measure. */
+	public boolean alike(long[] a, long[] b) {
+		return Shingles.similarity(a, b) >= settings.raidSimilarity();
+	}
+
 	/** Whether this new identity's comment (its {@link #signature}) joins a burst of near-duplicates on the thread. */
 	public Optional<Raid> check(long articleId, long[] signature, Instant now, int size) {
 		if (size <= 0 || signature == null) {
@@ -120,6 +127,15 @@ public class RaidDetector {
 	 * marking at the same moment (that post holds them, and tells the moderators why)
 	 */
 	public List<Long> remember(long articleId, long commentId, long[] signature, Instant at, Raid raid) {
+		return remember(articleId, commentId, signature, at, raid, null);
+	}
+
+	/**
+	 * The same, with the keyed hash of the author's address, which surge mode counts (gone with the signature
+	 * when it leaves the window).
+	 */
+	public List<Long> remember(long articleId, long commentId, long[] signature, Instant at, Raid raid,
+			String addressHash) {
 		if (signature == null) {
 			return List.of();
 		}
@@ -131,6 +147,7 @@ public class RaidDetector {
 			.set(SIGNATURE, bytes(signature))
 			.set(POSTED_AT, at.toEpochMilli())
 			.set(CLUSTER, raid == null ? 0L : raid.cluster())
+			.set(ADDRESS_HASH, addressHash)
 			.onConflictDoNothing()
 			.execute();
 		if (raid != null) {
@@ -215,6 +232,25 @@ public class RaidDetector {
 			.limit(COMPARED)
 			.fetch(r -> new Recent(r.get(COMMENT_ID), longs(r.get(SIGNATURE)), r.get(CLUSTER)));
 		return newest.reversed();
+	}
+
+	/** A recent comment of a new identity anywhere on the site, as surge mode compares it. */
+	record Signed(long commentId, long articleId, String addressHash, long[] signature) {
+	}
+
+	/**
+	 * The site's newest comments of new identities within the window, at most {@link #COMPARED} of them, so that
+	 * a post's comparison across threads costs the same at the end of a long attack as at its start.
+	 */
+	List<Signed> recentSiteWide(Instant now) {
+		long since = now.minus(settings.raidWindow()).toEpochMilli();
+		return db.select(COMMENT_ID, ARTICLE_ID, ADDRESS_HASH, SIGNATURE)
+			.from(RECENT)
+			.where(POSTED_AT.ge(since))
+			.orderBy(POSTED_AT.desc())
+			.limit(COMPARED)
+			.fetch(r -> new Signed(r.get(COMMENT_ID), r.get(ARTICLE_ID), r.get(ADDRESS_HASH),
+					longs(r.get(SIGNATURE))));
 	}
 
 	private boolean counts(String body) {

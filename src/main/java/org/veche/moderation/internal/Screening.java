@@ -50,8 +50,11 @@ class Screening implements CommentScreen {
 
 	private final Discussions discussions;
 
-	/** What the raid detector made of a new identity's text: its signature (null: too short to count) and its raid. */
-	private record Checked(long[] signature, RaidDetector.Raid raid) {
+	/**
+	 * What the raid detector made of a new identity's text: its signature (null: too short to count), its raid,
+	 * and what it shows across threads (null while surge mode is off).
+	 */
+	private record Checked(long[] signature, RaidDetector.Raid raid, SurgeMode.Evidence surge) {
 	}
 
 	/**
@@ -68,8 +71,11 @@ class Screening implements CommentScreen {
 
 	private final Akismet akismet;
 
+	private final SurgeMode surges;
+
 	Screening(RuleSettings settings, Reasons reasons, Bans bans, Clock clock, RaidDetector raids,
-			Discussions discussions, LearningFilter filter, Akismet akismet) {
+			Discussions discussions, LearningFilter filter, Akismet akismet, SurgeMode surges) {
+		this.surges = surges;
 		this.filter = filter;
 		this.akismet = akismet;
 		this.settings = settings;
@@ -132,12 +138,19 @@ class Screening implements CommentScreen {
 		if (raids.premoderatedUntil(c.article().id(), c.at()).isPresent()) {
 			held.add(Reasons.of("moderation.reason.raidThread"));
 		}
-		// the raid detector off (size 0) costs nothing: no signature taken, none remembered
-		if (!c.approvedBefore() && rules.raidSize() > 0) {
+		// the raid detector and surge mode off (size 0) cost nothing: no signature taken, none remembered
+		boolean surgeOn = surges.rules().on();
+		if (!c.approvedBefore() && (rules.raidSize() > 0 || surgeOn)) {
 			long[] signature = raids.signature(c.body());
-			var raid = raids.check(c.article().id(), signature, c.at(), rules.raidSize());
-			found.put(c, new Checked(signature, raid.orElse(null)));
+			var raid = rules.raidSize() > 0 ? raids.check(c.article().id(), signature, c.at(), rules.raidSize())
+					: Optional.<RaidDetector.Raid>empty();
+			SurgeMode.Evidence surge = surgeOn
+					? surges.evidence(c.article().id(), signature, c.addressHash(), c.at()) : null;
+			found.put(c, new Checked(signature, raid.orElse(null), surge));
 			raid.ifPresent(r -> held.add(raidReason(r.cluster())));
+			if (surge != null && (surge.passes() || surges.holds(c.article().id(), c.at()))) {
+				held.add(Reasons.of(SurgeMode.REASON));
+			}
 		}
 		var input = new FilterInput(c.body(), c.authorName(), c.email(), c.url(), !c.approvedBefore(),
 				!c.approvedBefore());
@@ -168,12 +181,30 @@ class Screening implements CommentScreen {
 	public void kept(long commentId, Candidate candidate, Verdict verdict) {
 		reasons.add(commentId, verdict.reasons(), candidate.at());
 		Checked checked = found.asMap().remove(candidate);
-		if (candidate.staff() || candidate.approvedBefore() || checked == null && settings.rules().raidSize() <= 0) {
+		if (candidate.staff() || candidate.approvedBefore()
+				|| checked == null && settings.rules().raidSize() <= 0 && !surges.rules().on()) {
 			return;
 		}
 		RaidDetector.Raid raid = checked == null ? null : checked.raid();
 		long[] signature = checked == null ? raids.signature(candidate.body()) : checked.signature();
-		List<Long> joined = raids.remember(candidate.article().id(), commentId, signature, candidate.at(), raid);
+		List<Long> joined = raids.remember(candidate.article().id(), commentId, signature, candidate.at(), raid,
+				candidate.addressHash());
+		if (checked != null && checked.surge() != null && checked.surge().passes()
+				&& surges.attacked(checked.surge(), candidate.at())) {
+			// the attack so far is held with the post that showed it: what of it was shown is taken down
+			String reason = Reasons.of(SurgeMode.REASON);
+			Map<Long, List<String>> known = reasons.of(checked.surge().earlier());
+			for (long earlier : checked.surge().earlier()) {
+				var status = discussions.comment(earlier).map(Comment::status).orElse(null);
+				if (status == CommentStatus.APPROVED) {
+					discussions.changeStatus(earlier, CommentStatus.PENDING);
+				}
+				boolean held = status == CommentStatus.APPROVED || status == CommentStatus.PENDING;
+				if (held && !known.getOrDefault(earlier, List.of()).contains(reason)) {
+					reasons.add(earlier, List.of(reason), candidate.at());
+				}
+			}
+		}
 		if (raid == null) {
 			return;
 		}

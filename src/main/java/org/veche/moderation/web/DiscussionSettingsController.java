@@ -12,6 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.DiscussionProperties;
 import org.veche.identity.SignedIn;
 import org.veche.moderation.Moderation;
+import org.veche.moderation.SurgeWatch;
 import org.veche.site.RejectedInput;
 
 /**
@@ -24,15 +25,32 @@ class DiscussionSettingsController {
 
 	private final DiscussionProperties discussion;
 
-	DiscussionSettingsController(Moderation moderation, DiscussionProperties discussion) {
+	private final SurgeWatch surges;
+
+	DiscussionSettingsController(Moderation moderation, DiscussionProperties discussion, SurgeWatch surges) {
 		this.moderation = moderation;
 		this.discussion = discussion;
+		this.surges = surges;
 	}
 
 	@GetMapping("/admin/discussion")
 	ModelAndView show(@RequestParam(required = false) String saved) {
 		return page(SettingsForm.of(moderation.rules()), saved != null ? "moderation.settings.saved" : null, null,
 				HttpStatus.OK);
+	}
+
+	/** Surge mode's settings: a form of their own on the same page. */
+	@PostMapping("/admin/discussion/surge")
+	ModelAndView saveSurge(SurgeForm form, @AuthenticationPrincipal SignedIn by) {
+		try {
+			surges.saveRules(form.toRules(), by);
+			return new ModelAndView("redirect:/admin/discussion?saved#surge");
+		}
+		catch (RejectedInput rejected) {
+			var page = page(SettingsForm.of(moderation.rules()), null, rejected, rejected.status());
+			page.addObject("surge", form);
+			return page;
+		}
 	}
 
 	@PostMapping("/admin/discussion")
@@ -53,6 +71,7 @@ class DiscussionSettingsController {
 		model.put("error", error == null ? null : error.messageKey());
 		model.put("errorArgs", error == null ? new Object[0] : error.arguments());
 		model.put("longest", discussion.maxLength());
+		model.put("surge", SurgeForm.of(surges.rules()));
 		return new ModelAndView("moderation/settings", model, status);
 	}
 

@@ -19,6 +19,7 @@ import org.veche.identity.SignedIn;
 import org.veche.moderation.Decision;
 import org.veche.moderation.Moderation;
 import org.veche.moderation.QueueTab;
+import org.veche.moderation.SurgeWatch;
 import org.veche.site.RejectedInput;
 
 /**
@@ -30,8 +31,11 @@ class QueueController {
 
 	private final Moderation moderation;
 
-	QueueController(Moderation moderation) {
+	private final SurgeWatch surges;
+
+	QueueController(Moderation moderation, SurgeWatch surges) {
 		this.moderation = moderation;
+		this.surges = surges;
 	}
 
 	@GetMapping("/moderation")
@@ -66,6 +70,13 @@ class QueueController {
 			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
 			@AuthenticationPrincipal SignedIn by) {
 		return act(tab, page, "decided", () -> moderation.decideCluster(cluster, decision(decision), by));
+	}
+
+	/** Ends surge mode now, from the queue's banner. */
+	@PostMapping("/moderation/surge/{id}/lift")
+	ModelAndView liftSurge(@PathVariable long id, @RequestParam(defaultValue = "pending") String tab,
+			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedIn by) {
+		return act(tab, page, "surgeLifted", () -> surges.lift(id, by));
 	}
 
 	@PostMapping("/moderation/comments/{id}/edit")
@@ -152,10 +163,21 @@ class QueueController {
 		var counts = moderation.counts();
 		model.put("tab", tab);
 		model.put("counts", counts);
-		model.put("items", moderation.queue(tab, page));
+		if (tab == QueueTab.PENDING) {
+			// near-duplicates are one row each: the pending tab counts its pages in rows
+			var pending = moderation.pendingPage(page);
+			model.put("items", pending.items());
+			model.put("clusters", pending.clusters());
+			model.put("pages", pending.pages());
+		}
+		else {
+			model.put("items", moderation.queue(tab, page));
+			model.put("clusters", List.of());
+			model.put("pages", Math.max(1, (counts.get(tab) + Moderation.QUEUE_PAGE - 1) / Moderation.QUEUE_PAGE));
+		}
 		model.put("raided", moderation.raidedThreads());
+		model.put("surge", surges.surge().orElse(null));
 		model.put("pageNumber", Math.max(1, page));
-		model.put("pages", Math.max(1, (counts.get(tab) + Moderation.QUEUE_PAGE - 1) / Moderation.QUEUE_PAGE));
 		model.put("notice", notice);
 		model.put("error", error == null ? null : error.messageKey());
 		model.put("errorArgs", error == null ? new Object[0] : error.arguments());

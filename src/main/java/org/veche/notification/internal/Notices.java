@@ -15,6 +15,8 @@ import org.veche.discussion.Discussions;
 import org.veche.discussion.ThreadOrder;
 import org.veche.identity.Identity;
 import org.veche.identity.Role;
+import org.veche.moderation.SurgeStarted;
+import org.veche.moderation.SurgeWatch;
 import org.veche.notification.Cadence;
 import org.veche.notification.Subscription;
 import org.veche.notification.Topic;
@@ -50,8 +52,11 @@ public class Notices {
 
 	private final Clock clock;
 
+	private final SurgeWatch surges;
+
 	Notices(Subscriptions subscriptions, Outbox outbox, DigestItems digestItems, Letters letters, MailLinks links,
-			Discussions discussions, Publishing publishing, Identity identity, Clock clock) {
+			Discussions discussions, Publishing publishing, Identity identity, Clock clock, SurgeWatch surges) {
+		this.surges = surges;
 		this.subscriptions = subscriptions;
 		this.outbox = outbox;
 		this.digestItems = digestItems;
@@ -158,8 +163,14 @@ public class Notices {
 				|| discussions.writtenBy(comment.id(), subscription.email());
 	}
 
-	/** A comment held for review: moderators who asked are told, at once or in their digest. */
+	/**
+	 * A comment held for review: moderators who asked are told, at once or in their digest; not of a comment that
+	 * surge mode held (the surge's one mail told them of all of those).
+	 */
 	public void commentHeld(long commentId) {
+		if (surges.heldInSurge(commentId)) {
+			return;
+		}
 		discussions.comment(commentId).filter(c -> !c.isApproved()).ifPresent(comment -> {
 			String title = publishing.article(comment.articleId()).map(Article::title).orElse("…");
 			for (Subscription subscription : moderators(Topic.HELD)) {
@@ -170,6 +181,29 @@ public class Notices {
 						comment.authorName());
 			}
 		});
+	}
+
+	/**
+	 * The site went into surge mode: the moderators who asked for mail of held comments are told at once,
+	 * whatever their cadence (an attack does not wait for tomorrow's digest), once per surge.
+	 */
+	public void surgeStarted(SurgeStarted surge) {
+		List<String> titles = surge.threadIds().stream()
+			.map(id -> publishing.article(id).map(Article::title).orElse("#" + id))
+			.toList();
+		for (Subscription subscription : moderators(Topic.HELD)) {
+			Locale language = subscription.language();
+			String threads = titles.stream()
+				.map(title -> letters.t(language, "notify.mail.surge.thread", title))
+				.collect(Collectors.joining(", "));
+			var item = new Letters.Item(
+					letters.t(language, surge.siteWide() ? "notify.mail.surge.itemSiteWide" : "notify.mail.surge.item",
+							surge.comments(), surge.threadIds().size(), surge.addresses()),
+					threads, links.absolute(QUEUE_PATH));
+			instantly(subscription, "surge:" + surge.surgeId(),
+					letters.t(language, "notify.mail.surge.subject", surge.threadIds().size()),
+					letters.t(language, "notify.mail.surge.intro"), item);
+		}
 	}
 
 	/** Where moderators review held and reported comments. */

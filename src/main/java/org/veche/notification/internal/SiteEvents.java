@@ -18,6 +18,7 @@ import org.veche.discussion.CommentStatusChanged;
 import org.veche.discussion.Discussions;
 import org.veche.identity.Identity;
 import org.veche.moderation.CommentReported;
+import org.veche.moderation.SurgeStarted;
 import org.veche.notification.Cadence;
 import org.veche.notification.Topic;
 import org.veche.publishing.ArticlePublished;
@@ -83,6 +84,12 @@ class SiteEvents {
 		safely("report of comment " + reported.commentId(),
 				n -> n.commentReported(reported.commentId(), "moderation.report.reason." + reported.reason().param(),
 						reported.commentId() + ":" + reported.reports()));
+	}
+
+	/** One mail per surge to the moderators who asked for held comments, however they asked for them. */
+	@EventListener
+	void on(SurgeStarted started) {
+		safely("surge " + started.surgeId(), n -> n.surgeStarted(started));
 	}
 
 	@EventListener
