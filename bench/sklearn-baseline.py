@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """The scikit-learn baseline the learning filter is measured against (issue 16).
 
 Needs Debian's scikit-learn: `apt-get install -y python3-sklearn` (CI does not run this script; nothing in

@@ -37,6 +37,17 @@ final class Folding {
 		return k >= 0 ? LATIN.charAt(k) : cp;
 	}
 
+	/** Whether the word has a Cyrillic letter (it then has a skeleton in Latin letters). */
+	static boolean cyrillic(String word) {
+		for (int i = 0; i < word.length(); i++) {
+			char c = word.charAt(i);
+			if (c >= 'Ѐ' && c <= 'ӿ') {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** The word's skeleton; the word itself when it has no letter to fold. */
 	static String skeleton(String word) {
 		var spelled = new StringBuilder(word.length() + 4);

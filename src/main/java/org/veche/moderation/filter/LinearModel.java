@@ -16,38 +16,47 @@ import java.util.zip.InflaterInputStream;
  * Logistic regression over hashed features, taught one example at a time with AdaGrad: each weight's step
  * shrinks as it has seen more evidence, so a model trained on thousands of examples moves a little with each
  * new moderator decision instead of forgetting what it knew. Not thread-safe: {@link LearningFilter} guards it.
- * (IDF weighting was measured too: with these per-weight steps it lowered ROC-AUC on all three benchmark sets,
- * so counts are used as they are, and the model keeps no document frequencies that would drift as it learns.)
+ *
+ * What makes it learn from little data (issue 16; every choice measured, docs/BENCHMARKS.md): the steps start
+ * from a prior ({@link #PRIOR}) instead of nothing, so a feature seen in one or two examples takes a small step,
+ * not a full one; an L2 pull whose strength is divided by the number of examples learned, so it holds a small
+ * model to broad evidence and lets go as decisions accumulate; and a batch keeps the mean of its last passes.
+ * Tried and left out, each lower on the few-positives sets: IDF weighting, class weights (balanced, with the
+ * probabilities corrected back), and a naive Bayes term added to the log-odds.
  */
 final class LinearModel {
 
 	private static final int MAGIC = 0x56434846; // "VCHF"
 
 	/**
-	 * The format of the saved bytes. Version 1 (issue 4) had no class counts; its weights belong to another
-	 * feature set anyway, so it is refused and the model is rebuilt from the stored decisions.
+	 * The format of the saved bytes. Version 1 (issue 4) had no class counts and belongs to another feature
+	 * set: it is refused, and the model is rebuilt from the stored decisions.
 	 */
 	private static final int VERSION = 2;
+
+	private static final double RATE = 0.3;
+
+	/**
+	 * The L2 strength, divided by the number of examples learned (as scikit-learn's C = 1 is, per example), but
+	 * never by fewer than {@link #L2_FROM}: a model of a few dozen decisions is not pulled to nothing.
+	 */
+	private static final double L2 = 16;
+
+	private static final long L2_FROM = 1600;
+
+	/** AdaGrad's starting sum of squared steps: the first steps of a feature are small, not full-sized. */
+	private static final double PRIOR = 1;
 
 	/** Metadata flags are not scaled with the text; they keep this plain weight. */
 	private static final float META_WEIGHT = 0.3f;
 
 	/**
-	 * How the model learns. {@code balanced}: each class weighs as much as the other in the loss, so a few
-	 * bad examples among many fine ones are not drowned out; the probabilities are then corrected back by the
-	 * prior (the log of the class weights' ratio), so 50% still means even odds.
+	 * The length of each block after scaling (words, character n-grams, word pairs): the words weigh half as
+	 * much as the n-grams, since each word comes twice (itself and its skeleton); the pairs are a hint.
 	 */
-	record Settings(double rate, double l2, boolean balanced) {
-
-		static final Settings DEFAULT = new Settings(0.2, 1e-6, true);
-
-	}
-
-	static Settings settings = Settings.DEFAULT;
+	private static final float[] BLOCK_LENGTH = { 0.5f, 1f, 0.5f };
 
 	private final int bits;
-
-	private final Settings learning;
 
 	private long bad;
 
@@ -65,7 +74,6 @@ final class LinearModel {
 
 	LinearModel(int bits) {
 		this.bits = bits;
-		this.learning = settings;
 		this.weights = new float[1 << bits];
 		this.squares = new float[1 << bits];
 	}
@@ -75,8 +83,8 @@ final class LinearModel {
 	}
 
 	/**
-	 * The feature values: the counts, each text block (words, character n-grams) scaled to unit length; so long and short comments weigh alike, and the many
-	 * character n-grams do not drown the few words.
+	 * The feature values: the counts, each text block (words, character n-grams, pairs) scaled to its set
+	 * length; so long and short comments weigh alike, and the many character n-grams do not drown the few words.
 	 */
 	float[] values(FeatureVector v) {
 		int n = v.index.length;
@@ -92,7 +100,7 @@ final class LinearModel {
 			}
 		}
 		for (int b = 0; b < norm.length; b++) {
-			norm[b] = norm[b] > 0 ? 1 / Math.sqrt(norm[b]) : 0;
+			norm[b] = norm[b] > 0 ? BLOCK_LENGTH[b] / Math.sqrt(norm[b]) : 0;
 		}
 		for (int i = 0; i < n; i++) {
 			if (v.block[i] < Features.META) {
@@ -103,7 +111,7 @@ final class LinearModel {
 	}
 
 	double probability(FeatureVector v) {
-		return sigmoid(margin(v, values(v)) - prior());
+		return sigmoid(margin(v, values(v)));
 	}
 
 	private double margin(FeatureVector v, float[] x) {
@@ -114,20 +122,6 @@ final class LinearModel {
 		return z;
 	}
 
-	/** The weight of a bad and of a fine example in the loss; smoothed, so the first decisions stay sane. */
-	private double classWeight(boolean isBad) {
-		if (!learning.balanced()) {
-			return 1;
-		}
-		double all = bad + fine + 2;
-		return all / (2.0 * ((isBad ? bad : fine) + 1));
-	}
-
-	/** How far the class weights shifted the log-odds: taken off again when scoring. */
-	private double prior() {
-		return learning.balanced() ? Math.log(classWeight(true) / classWeight(false)) : 0;
-	}
-
 	/** Learns one decision: counts it, then takes one step. */
 	void learnOne(FeatureVector v, boolean isBad) {
 		counted(isBad);
@@ -135,23 +129,22 @@ final class LinearModel {
 		examples++;
 	}
 
-	/** One AdaGrad step of the (class-weighted) log loss, with an L2 pull on the weights this example touches. */
+	/** One AdaGrad step of the log loss, with an L2 pull on the weights this example touches. */
 	void learn(FeatureVector v, boolean isBad) {
 		float[] x = values(v);
-		double gradient = (sigmoid(margin(v, x)) - (isBad ? 1 : 0)) * classWeight(isBad);
-		double rate = learning.rate();
-		double l2 = learning.l2();
+		double gradient = sigmoid(margin(v, x)) - (isBad ? 1 : 0);
+		double l2 = L2 / Math.max(L2_FROM, bad + fine);
 		for (int i = 0; i < x.length; i++) {
 			int k = v.index[i];
 			double g = gradient * x[i] + l2 * weights[k];
 			squares[k] += (float) (g * g);
-			weights[k] -= (float) (rate * g / Math.sqrt(squares[k] + 1e-8));
+			weights[k] -= (float) (RATE * g / Math.sqrt(squares[k] + PRIOR));
 		}
 		biasSquares += gradient * gradient;
-		bias -= rate * gradient / Math.sqrt(biasSquares + 1e-8);
+		bias -= RATE * gradient / Math.sqrt(biasSquares + PRIOR);
 	}
 
-	/** Counts one more example of a class, which sets the class weights. */
+	/** Counts one more example of a class (the L2 strength follows the count). */
 	void counted(boolean isBad) {
 		if (isBad) {
 			bad++;
@@ -210,7 +203,7 @@ final class LinearModel {
 			.limit(reasons)
 			.map(s -> new FilterScore.Evidence(v.sources.get(s), bySource[s]))
 			.toList();
-		return new FilterScore(sigmoid(margin(v, x) - prior()), strongest);
+		return new FilterScore(sigmoid(margin(v, x)), strongest);
 	}
 
 	private static double sigmoid(double z) {

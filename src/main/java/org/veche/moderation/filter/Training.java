@@ -10,10 +10,10 @@ import java.util.Random;
  */
 final class Training {
 
-	static int epochs = 10;
+	static final int EPOCHS = 10;
 
-	/** From this pass on, the weights after each pass are averaged (the pass count when there is no averaging). */
-	static int averageFrom = 5;
+	/** From this pass on, the weights after each pass are averaged. */
+	static final int AVERAGE_FROM = 5;
 
 	private Training() {
 	}
@@ -35,7 +35,7 @@ final class Training {
 		double[] sum = null;
 		double biasSum = 0;
 		int averaged = 0;
-		for (int epoch = 0; epoch < epochs; epoch++) {
+		for (int epoch = 0; epoch < EPOCHS; epoch++) {
 			for (int i = n - 1; i > 0; i--) {
 				int j = random.nextInt(i + 1);
 				int t = order[i];
@@ -45,7 +45,7 @@ final class Training {
 			for (int i : order) {
 				model.learn(vectors.get(i), labels.get(i));
 			}
-			if (epoch >= averageFrom && epoch < epochs) {
+			if (epoch >= AVERAGE_FROM) {
 				if (sum == null) {
 					sum = new double[1 << Features.BITS];
 				}

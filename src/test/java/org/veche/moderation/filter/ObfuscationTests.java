@@ -46,6 +46,12 @@ class ObfuscationTests {
 			bad(examples, "Такое пишет только " + ruInsults[i]);
 			bad(examples, "Ти " + ukInsults[i] + ", замовкни про " + ukTopics[i]);
 			bad(examples, "Таке пише лише " + ukInsults[i]);
+			fine(examples, "I agree with you about " + topics[i]);
+			fine(examples, "Согласен с тобой насчёт темы: " + ruTopics[i]);
+			fine(examples, "Згоден з тобою щодо теми: " + ukTopics[i]);
+			bad(examples, "Shut up, you " + insults[(i + 1) % insults.length]);
+			bad(examples, "Заткнись, ты " + ruInsults[(i + 1) % ruInsults.length]);
+			bad(examples, "Замовкни, ти " + ukInsults[(i + 1) % ukInsults.length]);
 		}
 		model = Training.train(examples.stream().map(e -> Features.of(e.input())).toList(),
 				examples.stream().map(Example::bad).toList(), 1);
@@ -90,7 +96,7 @@ class ObfuscationTests {
 
 	@Test
 	void theDisguisedSpellingsAreNotInTheTrainingSet() {
-		assertThat(model.examples()).isEqualTo(72);
+		assertThat(model.examples()).isEqualTo(108);
 		for (var held : DISGUISES.entrySet()) {
 			assertThat(probability(held.getKey())).as(held.getKey()).isGreaterThan(HOLD);
 		}
