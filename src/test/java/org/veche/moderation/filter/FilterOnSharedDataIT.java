@@ -127,15 +127,21 @@ class FilterOnSharedDataIT {
 			}
 		}
 		assertThat(held).hasSizeGreaterThan(200);
+		// the word matters: put a word the filter never saw in its place, and far fewer stay held (about 70%)
+		assertThat(stillHeld(model, held, w -> "xqzv")).as("the word replaced").isLessThan(0.85);
 		for (var disguise : DISGUISES.entrySet()) {
-			int still = 0;
-			for (String[] h : held) {
-				String disguised = h[0].replaceAll("(?i)" + java.util.regex.Pattern.quote(h[1]),
-						java.util.regex.Matcher.quoteReplacement(disguise.getValue().apply(h[1])));
-				still += model.probability(Features.of(FilterInput.ofText(disguised))) > HOLD ? 1 : 0;
-			}
-			assertThat((double) still / held.size()).as(disguise.getKey()).isGreaterThan(0.9);
+			assertThat(stillHeld(model, held, disguise.getValue())).as(disguise.getKey()).isGreaterThan(0.95);
 		}
+	}
+
+	private static double stillHeld(LinearModel model, List<String[]> held, UnaryOperator<String> disguise) {
+		int still = 0;
+		for (String[] h : held) {
+			String disguised = h[0].replaceAll("(?i)" + java.util.regex.Pattern.quote(h[1]),
+					java.util.regex.Matcher.quoteReplacement(disguise.apply(h[1])));
+			still += model.probability(Features.of(FilterInput.ofText(disguised))) > HOLD ? 1 : 0;
+		}
+		return (double) still / held.size();
 	}
 
 }
