@@ -1,4 +1,5 @@
-// Converts the shared labelled data sets into the filter's training format (text,label[,author]).
+// Converts the shared labelled data sets into the filter's training format (text,label[,author]):
+// youtube-spam, abuse-en, hate-en (hate speech only, few positives), hate-en-2k (its small sample), toxic-ru-pairs.
 // Run by bench/filter-data.sh; reads ../shared/data (or the folder given), writes CSV files to the output folder.
 // Schemas: see each folder's SOURCES.md. The YouTube DATE column is never read: it leaks the label.
 
@@ -8,7 +9,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -27,6 +32,8 @@ public class FilterData {
 		Files.createDirectories(out);
 		youtube(shared.resolve("youtube-spam"), out.resolve("youtube-spam.csv"));
 		davidson(shared.resolve("abuse-en/davidson_labeled_data.csv"), out.resolve("abuse-en.csv"));
+		hate(shared.resolve("abuse-en/davidson_labeled_data.csv"), out.resolve("hate-en.csv"), 0);
+		hate(shared.resolve("abuse-en/davidson_labeled_data.csv"), out.resolve("hate-en-2k.csv"), 2000);
 		paradetox(shared.resolve("toxic-ru-pairs"), out.resolve("toxic-ru-pairs.csv"));
 	}
 
@@ -57,6 +64,42 @@ public class FilterData {
 			}
 		}
 		System.out.println(target + ": " + rows + " rows");
+	}
+
+	/**
+	 * The few-positives task: Davidson's hate speech (class 0, 5.8%) against offensive and neither. With a
+	 * sample size, a stratified sample of that many rows (java.util.Random seed 1, the file's share of hate
+	 * speech kept, rows in the file's order): small data with about a hundred positives.
+	 */
+	static void hate(Path file, Path target, int sample) throws IOException {
+		List<CSVRecord> all = records(file, IN);
+		var hate = new ArrayList<Integer>();
+		var rest = new ArrayList<Integer>();
+		for (int i = 0; i < all.size(); i++) {
+			(Integer.parseInt(all.get(i).get("class")) == 0 ? hate : rest).add(i);
+		}
+		var keep = new TreeSet<Integer>();
+		if (sample <= 0) {
+			keep.addAll(hate);
+			keep.addAll(rest);
+		}
+		else {
+			var random = new Random(1);
+			Collections.shuffle(hate, random);
+			Collections.shuffle(rest, random);
+			int positives = (int) Math.round((double) sample * hate.size() / all.size());
+			keep.addAll(hate.subList(0, positives));
+			keep.addAll(rest.subList(0, sample - positives));
+		}
+		int bad = 0;
+		try (var printer = printer(target, "text", "label")) {
+			for (int i : keep) {
+				boolean hateSpeech = Integer.parseInt(all.get(i).get("class")) == 0;
+				printer.printRecord(all.get(i).get("tweet"), hateSpeech ? 1 : 0);
+				bad += hateSpeech ? 1 : 0;
+			}
+		}
+		System.out.println(target + ": " + keep.size() + " rows, " + bad + " hate speech");
 	}
 
 	static void paradetox(Path folder, Path target) throws IOException {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Converts the shared labelled data sets (youtube-spam, abuse-en, toxic-ru-pairs) into text,label CSV files
+# Converts the shared labelled data sets (youtube-spam, abuse-en, hate-en, hate-en-2k, toxic-ru-pairs) into text,label CSV files
 # under target/filter-data, for `moderation evaluate`. VECHE_SHARED_DATA overrides ../shared/data.
 set -euo pipefail
 cd "$(dirname "$0")/.."

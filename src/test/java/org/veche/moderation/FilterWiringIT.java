@@ -50,7 +50,7 @@ class FilterWiringIT extends ModerationSupport {
 		List<String> why = reasons.of(List.of(held)).get(held);
 		assertThat(why).singleElement().asString().startsWith("moderation.reason.filter.spam|").contains(word);
 		var item = session(Role.MODERATOR).get("/moderation").html().getElementById("item-" + held);
-		assertThat(item.selectFirst(".reasons .reason").text()).matches("The spam filter gives it \\d+%; strongest words: .*" + word + ".*");
+		assertThat(item.selectFirst(".reasons .reason").text()).matches("The spam filter gives it \\d+%; strongest features \\(words as read after unmasking\\) and their weights: .*" + word + " \\+\\d+\\.\\d\\d.*");
 		assertThat(reasons.of(List.of(held)).get(held).getFirst().split("\\|")[2]).startsWith(word);
 
 		rules(r -> {

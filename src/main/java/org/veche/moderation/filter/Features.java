@@ -3,9 +3,11 @@ package org.veche.moderation.filter;
 import java.util.List;
 
 /**
- * What the models read from a comment: words, character n-grams of each word (which catch
- * inflections, misspellings and disguised words the tokenizer could not mend), and metadata: how many links, a
- * new author, a first comment, the author's name words, e-mail domain and website host.
+ * What the models read from a comment: words, each also as its skeleton ({@link Folding}: one form for a
+ * Russian or Ukrainian word in Cyrillic or typed in Latin letters), character n-grams of each word (which catch
+ * inflections, misspellings and disguised words the tokenizer could not mend), pairs of neighbouring words, and
+ * metadata: how many links, a new author, a first comment, the author's name words, e-mail domain and website
+ * host.
  */
 final class Features {
 
@@ -13,13 +15,21 @@ final class Features {
 
 	static final int CHARS = 1;
 
-	static final int META = 2;
+	static final int PAIRS = 2;
+
+	static final int META = 3;
 
 	/** The hashed feature space: 2^20 weights, about a million. */
 	static final int BITS = 20;
 
-	// Word pairs were tried and left out: measured, dropping them cost a little on the English sets and gained
-	// much on the Russian paraphrase pairs (docs/BENCHMARKS.md); they share the words' unit length and dilute it.
+	/**
+	 * The feature set's version, saved with each model: a model learned on other features would weigh the wrong
+	 * hashes, so a model of another version is not used. 1: issue 4; 2: skeletons, pairs (issue 16).
+	 */
+	static final int VERSION = 2;
+
+	// Word pairs came back in issue 16 as a block of their own, shorter than the words' (LinearModel): so they
+	// no longer dilute the words, and they raised spam F1 and the Russian pairs' ROC AUC (docs/BENCHMARKS.md).
 
 	private static final int MIN_GRAM = 2;
 
@@ -32,10 +42,19 @@ final class Features {
 		var b = new FeatureVector.Builder(BITS);
 		var tokens = Tokenizer.tokenize(input.text());
 		List<String> words = tokens.words();
+		String previous = null;
 		for (String w : words) {
 			b.add("w:" + w, WORDS, w);
+			if (previous != null) {
+				b.add("p:" + previous + " " + w, PAIRS, w);
+			}
+			previous = w;
 			if (w.charAt(0) != '<') {
-				grams(b, w);
+				// the skeleton joins "сука" typed in Latin ("suka") and a doubled letter ("fuuck") to the word learned
+				String skeleton = Folding.skeleton(w);
+				b.add("k:" + skeleton, WORDS, w);
+				// a Cyrillic word's n-grams are its skeleton's, so that Russian typed in Latin letters meets them
+				grams(b, Folding.cyrillic(w) ? skeleton : w, w);
 			}
 		}
 		if (words.isEmpty()) {
@@ -90,7 +109,7 @@ final class Features {
 	 * n-gram's hash is {@code String.hashCode} of the n-gram, grown one character at a time, so no n-gram
 	 * string is ever made.
 	 */
-	private static void grams(FeatureVector.Builder b, String word) {
+	private static void grams(FeatureVector.Builder b, String word, String source) {
 		int n = word.length() + 2;
 		for (int i = 0; i + MIN_GRAM <= n; i++) {
 			int h = 0;
@@ -99,7 +118,7 @@ final class Features {
 				char c = at == 0 || at == n - 1 ? ' ' : word.charAt(at - 1);
 				h = 31 * h + c;
 				if (k + 1 >= MIN_GRAM) {
-					b.addHash(h, CHARS, word);
+					b.addHash(h, CHARS, source);
 				}
 			}
 		}

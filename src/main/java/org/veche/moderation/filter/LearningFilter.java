@@ -120,8 +120,7 @@ public class LearningFilter {
 		c.lock.writeLock().lock();
 		try {
 			long id = store.addExample(task, input, bad);
-			c.model.learn(vector, bad);
-			c.model.counted(1);
+			c.model.learnOne(vector, bad);
 			c.lastExample = id;
 			c.unsaved = true;
 		}
@@ -243,6 +242,8 @@ public class LearningFilter {
 				last = saved.get().lastExample();
 			}
 			catch (IllegalArgumentException ex) {
+				// an older model (another feature set or format) is no use to this version: it is ignored, and
+				// the moderators' stored decisions teach a new one; a training file has to be uploaded again
 				log.warn("The saved {} filter model cannot be read ({}); it is rebuilt from the stored decisions",
 						task, ex.getMessage());
 			}
@@ -261,8 +262,7 @@ public class LearningFilter {
 	private long catchUp(FilterTask task, LinearModel model, long after) {
 		long[] last = { after };
 		store.examples(task, after, Long.MAX_VALUE, (id, e) -> {
-			model.learn(Features.of(e.input()), e.bad());
-			model.counted(1);
+			model.learnOne(Features.of(e.input()), e.bad());
 			last[0] = id;
 		});
 		return last[0];

@@ -16,23 +16,51 @@ import java.util.zip.InflaterInputStream;
  * Logistic regression over hashed features, taught one example at a time with AdaGrad: each weight's step
  * shrinks as it has seen more evidence, so a model trained on thousands of examples moves a little with each
  * new moderator decision instead of forgetting what it knew. Not thread-safe: {@link LearningFilter} guards it.
- * (IDF weighting was measured too: with these per-weight steps it lowered ROC-AUC on all three benchmark sets,
- * so counts are used as they are, and the model keeps no document frequencies that would drift as it learns.)
+ *
+ * What makes it learn from little data (issue 16; every choice measured, docs/BENCHMARKS.md): the steps start
+ * from a prior ({@link #PRIOR}) instead of nothing, so a feature seen in one or two examples takes a small step,
+ * not a full one; an L2 pull whose strength is divided by the number of examples learned, so it holds a small
+ * model to broad evidence and lets go as decisions accumulate; and a batch keeps the mean of its last passes.
+ * Tried and left out, each lower on the few-positives sets: IDF weighting, class weights (balanced, with the
+ * probabilities corrected back), and a naive Bayes term added to the log-odds.
  */
 final class LinearModel {
 
 	private static final int MAGIC = 0x56434846; // "VCHF"
 
-	private static final int VERSION = 1;
+	/**
+	 * The format of the saved bytes. Version 1 (issue 4) had no class counts and belongs to another feature
+	 * set: it is refused, and the model is rebuilt from the stored decisions.
+	 */
+	private static final int VERSION = 2;
 
-	private static final double RATE = 0.2;
+	private static final double RATE = 0.3;
 
-	private static final double L2 = 1e-6;
+	/**
+	 * The L2 strength, divided by the number of examples learned (as scikit-learn's C = 1 is, per example), but
+	 * never by fewer than {@link #L2_FROM}: a model of a few dozen decisions is not pulled to nothing.
+	 */
+	private static final double L2 = 16;
+
+	private static final long L2_FROM = 1600;
+
+	/** AdaGrad's starting sum of squared steps: the first steps of a feature are small, not full-sized. */
+	private static final double PRIOR = 1;
 
 	/** Metadata flags are not scaled with the text; they keep this plain weight. */
 	private static final float META_WEIGHT = 0.3f;
 
+	/**
+	 * The length of each block after scaling (words, character n-grams, word pairs): the words weigh half as
+	 * much as the n-grams, since each word comes twice (itself and its skeleton); the pairs are a hint.
+	 */
+	private static final float[] BLOCK_LENGTH = { 0.5f, 1f, 0.5f };
+
 	private final int bits;
+
+	private long bad;
+
+	private long fine;
 
 	private final float[] weights;
 
@@ -55,8 +83,8 @@ final class LinearModel {
 	}
 
 	/**
-	 * The feature values: the counts, each text block (words, character n-grams) scaled to unit length; so long and short comments weigh alike, and the many
-	 * character n-grams do not drown the few words.
+	 * The feature values: the counts, each text block (words, character n-grams, pairs) scaled to its set
+	 * length; so long and short comments weigh alike, and the many character n-grams do not drown the few words.
 	 */
 	float[] values(FeatureVector v) {
 		int n = v.index.length;
@@ -72,7 +100,7 @@ final class LinearModel {
 			}
 		}
 		for (int b = 0; b < norm.length; b++) {
-			norm[b] = norm[b] > 0 ? 1 / Math.sqrt(norm[b]) : 0;
+			norm[b] = norm[b] > 0 ? BLOCK_LENGTH[b] / Math.sqrt(norm[b]) : 0;
 		}
 		for (int i = 0; i < n; i++) {
 			if (v.block[i] < Features.META) {
@@ -94,18 +122,36 @@ final class LinearModel {
 		return z;
 	}
 
-	/** One AdaGrad step of the log loss, with a small L2 pull on the weights this example touches. */
-	void learn(FeatureVector v, boolean bad) {
+	/** Learns one decision: counts it, then takes one step. */
+	void learnOne(FeatureVector v, boolean isBad) {
+		counted(isBad);
+		learn(v, isBad);
+		examples++;
+	}
+
+	/** One AdaGrad step of the log loss, with an L2 pull on the weights this example touches. */
+	void learn(FeatureVector v, boolean isBad) {
 		float[] x = values(v);
-		double gradient = sigmoid(margin(v, x)) - (bad ? 1 : 0);
+		double gradient = sigmoid(margin(v, x)) - (isBad ? 1 : 0);
+		double l2 = L2 / Math.max(L2_FROM, bad + fine);
 		for (int i = 0; i < x.length; i++) {
 			int k = v.index[i];
-			double g = gradient * x[i] + L2 * weights[k];
+			double g = gradient * x[i] + l2 * weights[k];
 			squares[k] += (float) (g * g);
-			weights[k] -= (float) (RATE * g / Math.sqrt(squares[k] + 1e-8));
+			weights[k] -= (float) (RATE * g / Math.sqrt(squares[k] + PRIOR));
 		}
 		biasSquares += gradient * gradient;
-		bias -= RATE * gradient / Math.sqrt(biasSquares + 1e-8);
+		bias -= RATE * gradient / Math.sqrt(biasSquares + PRIOR);
+	}
+
+	/** Counts one more example of a class (the L2 strength follows the count). */
+	void counted(boolean isBad) {
+		if (isBad) {
+			bad++;
+		}
+		else {
+			fine++;
+		}
 	}
 
 	/** Notes that {@code n} more distinct examples were learned (a batch passes over each several times). */
@@ -113,9 +159,32 @@ final class LinearModel {
 		examples += n;
 	}
 
+	/** Adds the weights as they are now to a running sum (for averaging over the last passes of a batch). */
+	void addWeightsTo(double[] sum) {
+		for (int k = 0; k < weights.length; k++) {
+			sum[k] += weights[k];
+		}
+	}
+
 	/**
-	 * The verdict and its reasons: the contributions of the features are summed per word (a word's own feature,
-	 * its pairs and its character n-grams), and the words that pushed furthest towards "bad" come first.
+	 * Replaces the weights with their mean over some passes: the average of the last passes of a batch
+	 * generalises better than the last pass, which has chased the last examples it saw.
+	 */
+	void averageWeights(double[] sum, int passes, double biasSum) {
+		for (int k = 0; k < weights.length; k++) {
+			weights[k] = (float) (sum[k] / passes);
+		}
+		bias = biasSum / passes;
+	}
+
+	double bias() {
+		return bias;
+	}
+
+	/**
+	 * The verdict and its reasons: the contributions of the features (weight times value, in log-odds) are
+	 * summed per word as the tokenizer folded it (its own feature, its folded skeleton and its character
+	 * n-grams), and the words that pushed furthest towards "bad" come first, each with its contribution.
 	 */
 	FilterScore score(FeatureVector v, int reasons) {
 		float[] x = values(v);
@@ -130,7 +199,10 @@ final class LinearModel {
 			}
 		}
 		ranked.sort(Comparator.comparingDouble((Integer s) -> bySource[s]).reversed());
-		List<String> strongest = ranked.stream().limit(reasons).map(v.sources::get).toList();
+		List<FilterScore.Evidence> strongest = ranked.stream()
+			.limit(reasons)
+			.map(s -> new FilterScore.Evidence(v.sources.get(s), bySource[s]))
+			.toList();
 		return new FilterScore(sigmoid(margin(v, x)), strongest);
 	}
 
@@ -144,8 +216,11 @@ final class LinearModel {
 		try (var out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
 			out.writeInt(MAGIC);
 			out.writeInt(VERSION);
+			out.writeInt(Features.VERSION);
 			out.writeInt(bits);
 			out.writeLong(examples);
+			out.writeLong(bad);
+			out.writeLong(fine);
 			out.writeDouble(bias);
 			out.writeDouble(biasSquares);
 			int used = 0;
@@ -170,11 +245,14 @@ final class LinearModel {
 	/** Reads a model written by {@link #toBytes()}; a model of another format or size is refused. */
 	static LinearModel fromBytes(byte[] data, int expectedBits) {
 		try (var in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(data)))) {
-			if (in.readInt() != MAGIC || in.readInt() != VERSION || in.readInt() != expectedBits) {
+			if (in.readInt() != MAGIC || in.readInt() != VERSION || in.readInt() != Features.VERSION
+					|| in.readInt() != expectedBits) {
 				throw new IllegalArgumentException("not a filter model of this version");
 			}
 			var model = new LinearModel(expectedBits);
 			model.examples = in.readLong();
+			model.bad = in.readLong();
+			model.fine = in.readLong();
 			model.bias = in.readDouble();
 			model.biasSquares = in.readDouble();
 			int used = in.readInt();

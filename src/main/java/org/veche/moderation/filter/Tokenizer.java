@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * Cyrillic "о" inside a Latin word, "ддддурак"), so the text is NFKC-normalized and case-folded, invisible
  * characters are dropped, runs of one character are squeezed, digits and symbols inside words are read as the
  * letters they imitate, look-alike letters are brought to the word's main script, and single letters spaced out
- * are joined again. Links and e-mail addresses become tokens of their own ({@code <link>} and the host).
+ * are joined again; in a mostly Cyrillic comment, a Latin word drawn only with letters that look Cyrillic is read
+ * as Cyrillic. Links and e-mail addresses become tokens of their own ({@code <link>} and the host).
  */
 final class Tokenizer {
 
@@ -64,6 +65,7 @@ final class Tokenizer {
 		String text = Normalizer.normalize(decodeEntities(unwrapTags(raw)), Normalizer.Form.NFKC);
 		boolean shouting = shouting(text);
 		text = text.toLowerCase(Locale.ROOT);
+		boolean cyrillicText = mostlyCyrillic(text);
 		var counts = new int[2];
 		boolean[] elongated = { false };
 		int i = 0;
@@ -77,7 +79,7 @@ final class Tokenizer {
 				i++;
 			}
 			if (i > start) {
-				piece(text.substring(start, i), words, hosts, counts, elongated);
+				piece(text.substring(start, i), cyrillicText, words, hosts, counts, elongated);
 			}
 		}
 		return new Tokens(joinSpacedLetters(words), hosts, counts[0], counts[1], shouting, elongated[0]);
@@ -87,17 +89,17 @@ final class Tokenizer {
 	 * One piece of text between white space. Only a piece with a dot, "@" or ":" can hold a link or an
 	 * address, so only such pieces meet the pattern: most words never do.
 	 */
-	private static void piece(String piece, List<String> words, List<String> hosts, int[] counts,
-			boolean[] elongated) {
+	private static void piece(String piece, boolean cyrillicText, List<String> words, List<String> hosts,
+			int[] counts, boolean[] elongated) {
 		if (piece.indexOf('.') < 0 && piece.indexOf('@') < 0 && piece.indexOf(':') < 0) {
-			chunk(piece, words, elongated);
+			chunk(piece, cyrillicText, words, elongated);
 			return;
 		}
 		Matcher m = ADDRESS.matcher(piece);
 		int at = 0;
 		while (m.find()) {
 			if (m.start() > at) {
-				chunk(piece.substring(at, m.start()), words, elongated);
+				chunk(piece.substring(at, m.start()), cyrillicText, words, elongated);
 			}
 			String email = m.group("email");
 			if (email != null) {
@@ -113,7 +115,7 @@ final class Tokenizer {
 			at = m.end();
 		}
 		if (at < piece.length()) {
-			chunk(at == 0 ? piece : piece.substring(at), words, elongated);
+			chunk(at == 0 ? piece : piece.substring(at), cyrillicText, words, elongated);
 		}
 	}
 
@@ -177,11 +179,27 @@ final class Tokenizer {
 		return letters >= 8 && upper * 10 >= letters * 7;
 	}
 
+	/** More Cyrillic letters than Latin ones: a Russian or Ukrainian comment, whatever a few words are typed in. */
+	private static boolean mostlyCyrillic(String text) {
+		int latin = 0;
+		int cyrillic = 0;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 'a' && c <= 'z') {
+				latin++;
+			}
+			else if (c >= 'а' && c <= 'я' || c == 'і' || c == 'ї' || c == 'є' || c == 'ґ' || c == 'ё') {
+				cyrillic++;
+			}
+		}
+		return cyrillic > latin;
+	}
+
 	private static boolean isSpace(char c) {
 		return Character.isWhitespace(c) || Character.isSpaceChar(c);
 	}
 
-	private static void chunk(String chunk, List<String> out, boolean[] elongated) {
+	private static void chunk(String chunk, boolean cyrillicText, List<String> out, boolean[] elongated) {
 		var sb = new StringBuilder(chunk.length());
 		int latin = 0;
 		int cyrillic = 0;
@@ -194,6 +212,9 @@ final class Tokenizer {
 			}
 			if (cp == 'ё') {
 				cp = 'е';
+			}
+			else if (cp >= 0x250) {
+				cp = Folding.lookAlike(cp); // Greek "ο", Cyrillic "ѕ" and the like, read as Latin
 			}
 			if (Character.isLetter(cp)) {
 				Character.UnicodeScript script = Character.UnicodeScript.of(cp);
@@ -214,14 +235,63 @@ final class Tokenizer {
 			out.add(MENTION);
 			return;
 		}
+		boolean inCyrillic = cyrillic > latin;
 		if (latin > 0 && cyrillic > 0) {
-			s = toScript(s, cyrillic > latin);
+			inCyrillic = mainScriptIsCyrillic(s, inCyrillic, cyrillicText);
+			s = toScript(s, inCyrillic);
+		}
+		else if (latin > 0 && cyrillicText && drawnInCyrillic(s)) {
+			// "cyka" in a Russian comment: Latin letters chosen only for how they look
+			s = toScript(s, true);
+			inCyrillic = true;
 		}
 		if (latin + cyrillic > 0) {
-			s = leet(s, cyrillic > latin);
+			s = leet(s, inCyrillic);
 		}
 		s = squeeze(s, elongated);
 		split(s, out);
+	}
+
+	/**
+	 * The script a word of both is written in: the one with a letter the other script has no look-alike for
+	 * ("іdіоt" has a Latin "d", so it is Latin though most of its letters are Cyrillic); when both or neither
+	 * have one, the script of most of its letters, or of the comment for a tie.
+	 */
+	private static boolean mainScriptIsCyrillic(String s, boolean mostlyCyrillic, boolean cyrillicText) {
+		boolean onlyLatin = false;
+		boolean onlyCyrillic = false;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (c >= 'a' && c <= 'z' && LATIN_LOOKS.indexOf(c) < 0) {
+				onlyLatin = true;
+			}
+			else if (c >= 'а' && CYRILLIC_LOOKS.indexOf(c) < 0 && Character.isLetter(c)
+					&& Character.UnicodeScript.of(c) == Character.UnicodeScript.CYRILLIC) {
+				onlyCyrillic = true;
+			}
+		}
+		if (onlyLatin != onlyCyrillic) {
+			return onlyCyrillic;
+		}
+		int latin = 0;
+		int cyrillic = 0;
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			latin += c >= 'a' && c <= 'z' ? 1 : 0;
+			cyrillic += c >= 'а' && Character.isLetter(c) ? 1 : 0;
+		}
+		return latin == cyrillic ? cyrillicText : mostlyCyrillic;
+	}
+
+	/** Every letter of the word is a Latin letter drawn like a Cyrillic one ("cyka", "xyй" is mixed already). */
+	private static boolean drawnInCyrillic(String s) {
+		for (int i = 0; i < s.length(); i++) {
+			char c = s.charAt(i);
+			if (Character.isLetter(c) && LATIN_LOOKS.indexOf(c) < 0) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** Look-alike letters of the other script become the word's main script. */
@@ -239,7 +309,7 @@ final class Tokenizer {
 
 	/**
 	 * Digits and symbols between letters are read as the letters they imitate ("sh1t", "fr33dom", "b@stard",
-	 * "п0шел"), and so is a "$" before letters ("$ale"). Digits at the end of a word stay ("mp3", "reader2024"):
+	 * "п0шел"), and so is a "$" before letters ("$ale") and an "@" after them ("сук@"). Digits at the end of a word stay ("mp3", "reader2024"):
 	 * they are more often a number than a disguise.
 	 */
 	private static String leet(String s, boolean cyrillic) {
@@ -258,7 +328,9 @@ final class Tokenizer {
 			boolean before = i > 0 && Character.isLetter(c[i - 1]);
 			boolean after = end < c.length && Character.isLetter(c[end]);
 			boolean dollar = i == 0 && c[i] == '$' && end == 1 && after;
-			if (before && after || dollar) {
+			// "сук@", "bitch@": an "@" closing a word is a letter too (an address never gets here)
+			boolean at = before && end == c.length && end == i + 1 && c[i] == '@' && i >= 2;
+			if (before && after || dollar || at) {
 				for (int k = i; k < end; k++) {
 					c[k] = imitated(c[k], cyrillic);
 				}

@@ -158,7 +158,7 @@ class Screening implements CommentScreen {
 			FilterTask task = scored.getKey();
 			FilterScore score = scored.getValue();
 			String reason = Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
-					Math.round(score.probability() * 100), String.join(", ", score.strongest()));
+					Math.round(score.probability() * 100), score.explained());
 			if (score.probability() > rules.filterSpam()) {
 				spam.add(reason);
 			}

@@ -16,6 +16,9 @@ class FilterLearningIT extends IntegrationTest {
 	@Autowired
 	LearningFilter filter;
 
+	@Autowired
+	FilterStore store;
+
 	@BeforeEach
 	@AfterEach
 	void leaveTheFilterCold() {
@@ -81,6 +84,36 @@ class FilterLearningIT extends IntegrationTest {
 		filter.reload();
 		assertThat(filter.examples(FilterTask.SPAM)).isEqualTo(104);
 		assertThat(filter.score(FilterTask.SPAM, comment(word + " now")).probability()).isGreaterThan(0.5);
+	}
+
+	@Test
+	void aModelSavedByAnOlderVersionIsIgnoredAndRebuiltFromTheDecisions() throws Exception {
+		String word = "grumbleface" + unique();
+		for (int i = 0; i < 60; i++) {
+			filter.learn(FilterTask.ABUSE, comment("you " + word + " number " + i), true);
+			filter.learn(FilterTask.ABUSE, comment("thanks for the piece, number " + i), false);
+		}
+		filter.saveChanged();
+		// the bytes issue 4's filter saved: format 1, the old feature set, weights that mean nothing now
+		var bytes = new java.io.ByteArrayOutputStream();
+		try (var out = new java.io.DataOutputStream(new java.util.zip.DeflaterOutputStream(bytes))) {
+			out.writeInt(0x56434846);
+			out.writeInt(1);
+			out.writeInt(Features.BITS);
+			out.writeLong(5000);
+			out.writeDouble(3.0);
+			out.writeDouble(1.0);
+			out.writeInt(0);
+		}
+		store.saveModel(FilterTask.ABUSE, bytes.toByteArray(), store.lastExampleId(FilterTask.ABUSE), 5000);
+
+		filter.reload();
+		assertThat(filter.examples(FilterTask.ABUSE)).isEqualTo(120);
+		assertThat(filter.score(FilterTask.ABUSE, comment("what a " + word)).probability()).isGreaterThan(0.6);
+		assertThat(filter.score(FilterTask.ABUSE, comment("thanks for the piece")).probability()).isLessThan(0.4);
+		filter.saveChanged();
+		assertThat(LinearModel.fromBytes(store.model(FilterTask.ABUSE).orElseThrow().bytes(), Features.BITS).examples())
+			.isEqualTo(120);
 	}
 
 }

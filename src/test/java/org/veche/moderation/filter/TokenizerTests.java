@@ -83,4 +83,19 @@ class TokenizerTests {
 		assertThat(Tokenizer.tokenize("Buy now, NATO said").shouting()).isFalse();
 	}
 
+	@Test
+	void readsLookAlikesOfOtherScriptsAsLatin() {
+		// Greek upsilon and omicron, Cyrillic dze and je: none of them is folded by NFKC
+		assertThat(words("f\u03C5ck \u03BFff \u0455pam \u0458oke")).containsExactly("fuck", "off", "spam", "joke");
+	}
+
+	@Test
+	void aLatinWordDrawnInCyrillicLettersIsCyrillicInARussianComment() {
+		assertThat(words("ты тупая cyka и xam")).containsExactly("ты", "тупая", "сука", "и", "хам");
+		// in an English comment the same letters are an English word
+		assertThat(words("my cyka and xam")).containsExactly("my", "cyka", "and", "xam");
+		// a word with a letter that looks like no Cyrillic one stays Latin
+		assertThat(words("привет, это google")).containsExactly("привет", "это", "google");
+	}
+
 }
