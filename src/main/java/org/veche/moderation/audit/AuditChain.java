@@ -54,7 +54,7 @@ public class AuditChain {
 	static final Field<String> CHAIN_HASH = field(name("chain_hash"), String.class);
 
 	/** Outside int4, so no {@code hashtext} key of another module's lock can be the same. */
-	private static final long LOCK = 0x7665636865_61756469L;
+	private static final long LOCK = 0x7665_6368_6561_7564L;
 
 	private static final int BATCH = 500;
 
