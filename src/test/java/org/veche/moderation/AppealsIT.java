@@ -232,6 +232,40 @@ class AppealsIT extends ModerationSupport {
 	}
 
 	@Test
+	void moderatorsToolsAnswerAppealsThroughTheApiWithProblemsForBadInput() {
+		String slug = newArticle("Appeal API");
+		var posted = guestComment(slug, "Api Appellant", newEmail(), "Links https://a.example https://b.example https://c.example");
+		assertThat(appeal(posted.author(), posted.id(), "Over the API, please.").status()).isEqualTo(302);
+		Http api = http.bearer(tokenFor(Role.MODERATOR));
+
+		var list = api.get("/api/v1/moderation/appeals");
+		assertThat(list.status()).isEqualTo(200);
+		var item = java.util.stream.StreamSupport.stream(list.json().get("items").spliterator(), false)
+			.filter(i -> i.get("commentId").asLong() == posted.id())
+			.findFirst()
+			.orElseThrow();
+		assertThat(item.get("message").asString()).isEqualTo("Over the API, please.");
+		assertThat(item.get("statusThen").asString()).isEqualTo("pending");
+		long appealId = item.get("id").asLong();
+
+		var bad = api.postJson("/api/v1/moderation/appeals/" + appealId + "/decision", Map.of("outcome", "maybe"));
+		assertThat(bad.status()).isEqualTo(400);
+		assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(api.get("/api/v1/moderation/appeals?state=whatever").status()).isEqualTo(400);
+
+		var reversed = api.postJson("/api/v1/moderation/appeals/" + appealId + "/decision", Map.of("outcome", "reversed"));
+		assertThat(reversed.status()).as("%s", reversed).isEqualTo(200);
+		assertThat(reversed.json().get("outcome").asString()).isEqualTo("reversed");
+		assertThat(reversed.json().get("status").asString()).isEqualTo("approved");
+		var twice = api.postJson("/api/v1/moderation/appeals/" + appealId + "/decision", Map.of("outcome", "upheld"));
+		assertThat(twice.status()).isEqualTo(409);
+		assertThat(twice.header("Content-Type")).startsWith("application/problem+json");
+		assertThat(api.postJson("/api/v1/moderation/appeals/999999999/decision", Map.of("outcome", "upheld")).status())
+			.isEqualTo(404);
+		assertThat(http.bearer(tokenFor(Role.READER)).get("/api/v1/moderation/appeals").status()).isEqualTo(403);
+	}
+
+	@Test
 	void aTooLongMessageGetsTheFormBackWithWhatWasTyped() {
 		String slug = newArticle("Long appeal");
 		var posted = guestComment(slug, "Verbose", newEmail(), "Links https://a.example https://b.example https://c.example");

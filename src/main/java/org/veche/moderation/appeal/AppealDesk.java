@@ -165,6 +165,10 @@ public class AppealDesk {
 		return cases;
 	}
 
+	public Optional<Case> one(long appealId) {
+		return appeals.byId(appealId).map(a -> new Case(a, moderation.item(a.commentId()).orElse(null)));
+	}
+
 	public int count(boolean open) {
 		return appeals.count(open);
 	}
