@@ -114,6 +114,7 @@ class AppealsIT extends ModerationSupport {
 		assertThat(sent.status()).as("%s", sent).isEqualTo(302);
 		assertThat(sent.header("Location")).endsWith("/comments/" + posted.id() + "/why?appealed");
 		Document after = page(posted.author(), "/comments/" + posted.id() + "/why?appealed");
+		assertThat(after.selectFirst(".notice")).as(after.select("main").html()).isNotNull();
 		assertThat(after.selectFirst(".notice").text()).contains("Your appeal was sent");
 		assertThat(after.selectFirst("section.appeal").attr("data-appeal")).isEqualTo("open");
 		assertThat(after.selectFirst(".appeal-message").text()).isEqualTo("The links are my sources.");

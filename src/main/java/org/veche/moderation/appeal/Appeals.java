@@ -43,6 +43,10 @@ class Appeals {
 
 	static final Field<Long> DECIDED_AT = field(name("decided_at"), Long.class);
 
+	/** Named, not {@code selectFrom}: SQLite's driver gives whole numbers as Integer unless the field says Long. */
+	private static final List<Field<?>> COLUMNS = List.of(ID, COMMENT_ID, ACCOUNT_ID, MESSAGE, STATUS_THEN, CREATED_AT,
+			OUTCOME, DECIDED_BY, DECIDED_AT);
+
 	private final DSLContext db;
 
 	Appeals(DSLContext db) {
@@ -64,16 +68,16 @@ class Appeals {
 	}
 
 	Optional<Appeal> ofComment(long commentId) {
-		return db.selectFrom(COMMENT_APPEAL).where(COMMENT_ID.eq(commentId)).fetchOptional(Appeals::appeal);
+		return db.select(COLUMNS).from(COMMENT_APPEAL).where(COMMENT_ID.eq(commentId)).fetchOptional(Appeals::appeal);
 	}
 
 	Optional<Appeal> byId(long id) {
-		return db.selectFrom(COMMENT_APPEAL).where(ID.eq(id)).fetchOptional(Appeals::appeal);
+		return db.select(COLUMNS).from(COMMENT_APPEAL).where(ID.eq(id)).fetchOptional(Appeals::appeal);
 	}
 
 	/** Open appeals oldest first (the longest waiting on top), or answered ones newest first. */
 	List<Appeal> page(boolean open, int offset, int limit) {
-		return db.selectFrom(COMMENT_APPEAL)
+		return db.select(COLUMNS).from(COMMENT_APPEAL)
 			.where(open ? OUTCOME.isNull() : OUTCOME.isNotNull())
 			.orderBy(open ? ID.asc() : DECIDED_AT.desc())
 			.offset(offset)
@@ -97,12 +101,12 @@ class Appeals {
 	}
 
 	List<Appeal> byAccount(long accountId) {
-		return db.selectFrom(COMMENT_APPEAL).where(ACCOUNT_ID.eq(accountId)).orderBy(ID).fetch(Appeals::appeal);
+		return db.select(COLUMNS).from(COMMENT_APPEAL).where(ACCOUNT_ID.eq(accountId)).orderBy(ID).fetch(Appeals::appeal);
 	}
 
 	/** Guests' appeals, a page at a time by id (for an erasure by e-mail, which asks discussion who wrote each). */
 	List<Appeal> guestsAfter(long afterId, int limit) {
-		return db.selectFrom(COMMENT_APPEAL)
+		return db.select(COLUMNS).from(COMMENT_APPEAL)
 			.where(ACCOUNT_ID.isNull())
 			.and(ID.gt(afterId))
 			.orderBy(ID)
