@@ -10,8 +10,10 @@ import java.util.List;
 
 /**
  * {@code moderation verify-audit FILE [--head SHA256]}: checks an audit export without starting the site.
- * Exit status 0 when the chain holds (and ends at the given head), 1 when it breaks, 2 for a wrong command.
+ * Exit status 0 when the chain holds (and ends at the given head), 1 when it breaks, 2 for a wrong command. A
+ * named interface of its own, so that the application's main method may run it and see nothing else of the audit.
  */
+@org.springframework.modulith.NamedInterface("audit-command")
 public final class AuditCommand {
 
 	static final int INTACT = 0;
