@@ -28,6 +28,9 @@ class AppealsIT extends ModerationSupport {
 	@Autowired
 	private Discussions discussions;
 
+	@Autowired
+	private org.veche.privacy.DataRequests requests;
+
 	private BrowserSession moderator;
 
 	@BeforeEach
@@ -264,6 +267,27 @@ class AppealsIT extends ModerationSupport {
 		assertThat(api.postJson("/api/v1/moderation/appeals/999999999/decision", Map.of("outcome", "upheld")).status())
 			.isEqualTo(404);
 		assertThat(http.bearer(tokenFor(Role.READER)).get("/api/v1/moderation/appeals").status()).isEqualTo(403);
+	}
+
+	@Test
+	void anAppealIsInItsAuthorsDataCopyAndErasureForgetsIt() {
+		String slug = newArticle("Appeal data");
+		String email = newEmail();
+		var posted = guestComment(slug, "Data Appellant", email, "Links https://a.example https://b.example https://c.example");
+		assertThat(appeal(posted.author(), posted.id(), "Mine, and personal.").status()).isEqualTo(302);
+		var person = org.veche.privacy.Person.guest(email);
+
+		var copy = requests.export(person, org.veche.privacy.DataRequests.Channel.ADMINISTRATOR);
+		assertThat(copy.get("appeals")).asList().singleElement().asString().contains("Mine, and personal.");
+
+		var done = requests.erase(person, org.veche.privacy.DataRequests.Channel.ADMINISTRATOR);
+		assertThat(done).containsEntry("appeals.forgotten", 1);
+		assertThat(requests.export(person, org.veche.privacy.DataRequests.Channel.ADMINISTRATOR).get("appeals")).asList()
+			.isEmpty();
+		// the appeal itself stays for the log and the monthly counts, without its message
+		var item = moderator.get("/moderation/appeals").html().selectFirst(".appeal-case[data-comment=" + posted.id() + "]");
+		assertThat(item).isNotNull();
+		assertThat(item.selectFirst(".appeal-message").text()).isEqualTo("(no message)");
 	}
 
 	@Test
