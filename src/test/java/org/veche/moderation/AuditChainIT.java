@@ -40,6 +40,9 @@ class AuditChainIT extends ModerationSupport {
 	@Autowired
 	private DSLContext db;
 
+	@Autowired
+	private org.veche.moderation.audit.AuditChain chain;
+
 	private BrowserSession owner;
 
 	@BeforeEach
@@ -105,6 +108,10 @@ class AuditChainIT extends ModerationSupport {
 		assertThat(verified.selectFirst("[data-matches]").attr("data-matches")).isEqualTo("true");
 		assertThat(owner.get("/admin/moderation/audit?check").html().selectFirst("[data-database]").attr("data-database"))
 			.isEqualTo("intact");
+		// a month's anchor is the last line sealed before its end: now, the head; before anything, none
+		assertThat(chain.headBefore(Instant.now().plusSeconds(60))).contains(chain.head());
+		assertThat(chain.head().hash()).isEqualTo(check.head());
+		assertThat(chain.headBefore(Instant.EPOCH)).isEmpty();
 
 		// the owner's page only
 		assertThat(moderator.get("/admin/moderation/audit.jsonl").status()).isEqualTo(403);
