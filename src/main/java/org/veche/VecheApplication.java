@@ -16,8 +16,9 @@ public class VecheApplication {
 		switch (command) {
 			// A command word runs that command and exits instead of starting the site; each module adds its case.
 			case "import" -> System.exit(org.veche.importer.ImportCommand.run(VecheApplication.class, args, System.out, System.err));
-			case "moderation" -> System.exit(org.veche.moderation.filter.FilterCommand
-				.run(java.util.List.of(args).subList(1, args.length), System.out, System.err));
+			case "moderation" -> System.exit(args.length > 1 && args[1].equals("verify-audit")
+					? org.veche.moderation.audit.AuditCommand.run(java.util.List.of(args).subList(2, args.length), System.out, System.err)
+					: org.veche.moderation.filter.FilterCommand.run(java.util.List.of(args).subList(1, args.length), System.out, System.err));
 			case "export", "restore" -> System.exit(ArchiveCommand.run(VecheApplication.class, args, System.out, System.err));
 			default -> SpringApplication.run(VecheApplication.class, args);
 		}

@@ -98,6 +98,23 @@ public class GuestCookies {
 	}
 
 	/**
+	 * This browser's own comments on the article that a moderator took down (trash), oldest first: their author is
+	 * told, with a link to why and to the appeal, instead of the comment vanishing without a word.
+	 */
+	public List<Comment> removedOn(long articleId, HttpServletRequest request) {
+		List<Long> ids = heldIds(request);
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return discussions.comments(ids)
+			.stream()
+			.filter(c -> c.articleId() == articleId && c.status() == CommentStatus.TRASH && !c.deleted()
+					&& c.kind() == CommentKind.COMMENT)
+			.sorted(java.util.Comparator.comparingLong(Comment::id))
+			.toList();
+	}
+
+	/**
 	 * The comments on the article this reader likes (signed in, or by the guest's browser cookie), so that a
 	 * page without JavaScript shows their buttons pressed.
 	 */

@@ -28,6 +28,20 @@ public interface Disclosure {
 	record Recipient(String name, String whatKey) {
 	}
 
+	/**
+	 * Something the site keeps about readers besides their comments, a row of the page's table of what is kept.
+	 * @param name a short name for the row
+	 * @param whatKey the message naming it
+	 * @param whoKey who sees it (a privacy.who.* message)
+	 * @param howLongKey the message saying how long it is kept, with the days as {0}
+	 */
+	record KeptItem(String name, String whatKey, String whoKey, String howLongKey, long days) {
+	}
+
+	default List<KeptItem> kept() {
+		return List.of();
+	}
+
 	default List<SiteCookie> cookies() {
 		return List.of();
 	}

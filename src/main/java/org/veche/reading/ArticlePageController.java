@@ -114,6 +114,7 @@ class ArticlePageController {
 			.map(c -> threads.changeableBy(threads.renderOne(c, locale), changeable, locale))
 			.toList());
 		model.put("shownTotal", thread.total() + ownHeld.size());
+		model.put("ownRemoved", guests.removedOn(article.id(), request));
 		model.put("form", forms.blank(article, parent, request));
 		model.put("posted", posted == null ? 0L : number(posted));
 		model.put("held", held != null);

@@ -22,7 +22,9 @@ class PrivacyPageIT extends IntegrationTest {
 		assertThat(page.cookies()).as("reading the page sets no cookie").isEmpty();
 		var html = page.html();
 		assertThat(html.select("table.stored tr[data-item]").eachAttr("data-item")).containsExactly("name", "email",
-				"website", "text", "address", "likes", "account");
+				"website", "text", "address", "likes", "account", "appeal");
+		// an appeal's message, for as long as the site keeps it (veche.moderation.appeals.keep-messages)
+		assertThat(html.select("tr[data-item=appeal]").text()).contains("appeal").contains("90 days after the moderators answer");
 		assertThat(html.select("tr[data-item=address]").text()).contains("never the address itself").contains("30 days");
 		assertThat(html.select("tr[data-item=email]").text()).contains("never shown on a page");
 		assertThat(html.select("#comments").text()).contains("changes every day").contains("deleted after 30 days");

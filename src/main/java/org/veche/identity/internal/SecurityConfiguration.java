@@ -140,6 +140,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers("/editor/**").hasRole("AUTHOR")
 				.requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
+				// the monthly moderation report is public (issue 16); the rest of /moderation is the moderators'
+				.requestMatchers(HttpMethod.GET, "/moderation/report", "/moderation/report/*").permitAll()
 				.requestMatchers("/moderation", "/moderation/**").hasRole("MODERATOR")
 				.requestMatchers("/account", "/account/**").authenticated()
 				.anyRequest().permitAll())

@@ -7,7 +7,8 @@ import org.veche.backup.BackupTable;
 import org.veche.backup.TableSection;
 
 /**
- * Why comments were held, readers' reports, bans and the moderators' log, in a backup.
+ * Why comments were held, readers' reports, bans, the moderators' log (with its hash chain) and appeals, in a
+ * backup.
  */
 @Component
 @Order(50)
@@ -16,7 +17,7 @@ class ModerationBackup extends TableSection {
 	ModerationBackup(DSLContext db) {
 		super(db, "moderation", BackupTable.keyedBy("comment_reason", "comment_id", "position"),
 				BackupTable.withId("comment_report"), BackupTable.withId("comment_ban"),
-				BackupTable.withId("moderation_action"));
+				BackupTable.withId("moderation_action"), BackupTable.withId("comment_appeal"));
 	}
 
 }

@@ -2,6 +2,7 @@ package org.veche.privacy.web;
 
 import java.util.List;
 
+import org.veche.privacy.Disclosure.KeptItem;
 import org.veche.privacy.Disclosure.Recipient;
 import org.veche.privacy.Disclosure.SiteCookie;
 
@@ -12,7 +13,7 @@ import org.veche.privacy.Disclosure.SiteCookie;
  * @param policy what erasure does to comments: "anonymise" or "remove"
  */
 public record PrivacyNotice(long addressDays, long linkMinutes, String policy, List<SiteCookie> cookies,
-		List<Recipient> recipients) {
+		List<Recipient> recipients, List<KeptItem> kept) {
 
 	public boolean sessionOnly(SiteCookie cookie) {
 		return cookie.lifetime() == null;

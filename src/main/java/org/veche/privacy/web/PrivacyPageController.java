@@ -45,12 +45,14 @@ class PrivacyPageController {
 		if (!mailHost.isEmpty()) {
 			recipients.add(new Recipient(mailHost, "privacy.recipient.mail"));
 		}
+		var kept = new ArrayList<Disclosure.KeptItem>();
 		for (Disclosure disclosure : disclosures.orderedStream().toList()) {
+			kept.addAll(disclosure.kept());
 			cookies.addAll(disclosure.cookies());
 			recipients.addAll(disclosure.recipients());
 		}
 		var notice = new PrivacyNotice(Math.max(1, settings.addressRetention().toDays()), settings.linkLifetime().toMinutes(),
-				settings.erasure().name().toLowerCase(Locale.ROOT), cookies, recipients);
+				settings.erasure().name().toLowerCase(Locale.ROOT), cookies, recipients, kept);
 		var model = new HashMap<String, Object>();
 		model.put("notice", notice);
 		return new ModelAndView("privacy/page", model);
