@@ -36,6 +36,7 @@ public final class PlainWords {
 				case "premoderated" -> new Said("appeal.reason.premoderated", List.of());
 				case "firstComment" -> new Said("appeal.reason.firstComment", List.of());
 				case "raid", "raidThread" -> new Said("appeal.reason.raid", List.of());
+				case "surge" -> new Said("appeal.reason.surge", List.of());
 				case "filter.spam", "akismet" -> new Said("appeal.reason.spamLike", List.of());
 				case "filter.abuse" -> new Said("appeal.reason.abuseLike", List.of());
 				case "reports" -> new Said("appeal.reason.reports", List.of());

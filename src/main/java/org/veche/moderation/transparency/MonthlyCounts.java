@@ -44,7 +44,7 @@ class MonthlyCounts {
 
 	/** The rules a hold is counted under; anything else (a rule added later) is counted as "other". */
 	static final List<String> RULES = List.of("links", "word", "disallowed", "premoderated", "firstComment",
-			"raid", "raidThread", "filter.spam", "filter.abuse", "akismet", "reports");
+			"raid", "raidThread", "surge", "filter.spam", "filter.abuse", "akismet", "reports");
 
 	private final DSLContext db;
 
