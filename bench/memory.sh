@@ -48,9 +48,9 @@ if [[ ${START:-jar} != jar ]]; then
 	log "training the AOT cache ($START)"
 	# shellcheck disable=SC2086
 	"$JAVA" $JAVA_OPTS "${START_ARGS[@]}" -XX:AOTCacheOutput="$WORK/app/veche.aot" -Xlog:aot=error \
-		-Dspring.context.exit=onRefresh -jar "$WORK/app/veche.jar" --veche.data-dir="$WORK/train" >"$WORK/train.log" 2>&1 || true
+		-Dspring.context.exit=onRefresh -jar "$WORK/app/$(basename "$JAR")" --veche.data-dir="$WORK/train" >"$WORK/train.log" 2>&1 || true
 	[[ -s $WORK/app/veche.aot ]] || { tail -30 "$WORK/train.log" >&2; die "no AOT cache was written"; }
-	START_ARGS+=(-XX:AOTCache="$WORK/app/veche.aot" -jar "$WORK/app/veche.jar")
+	START_ARGS+=(-XX:AOTCache="$WORK/app/veche.aot" -jar "$WORK/app/$(basename "$JAR")")
 fi
 # shellcheck disable=SC2086
 VECHE_ADMIN_EMAIL=$ADMIN_EMAIL VECHE_ADMIN_PASSWORD=$ADMIN_PASSWORD \

@@ -83,10 +83,10 @@ train_cache() {
 	if [[ $TRAIN == refresh ]]; then
 		# shellcheck disable=SC2086
 		"$JAVA" $JAVA_OPTS "$@" -XX:AOTCacheOutput="$cache" -Xlog:aot=error -Dspring.context.exit=onRefresh \
-			-jar "$WORK/app/veche.jar" "${ARGS[@]}" >"$cache.log" 2>&1 || true
+			-jar "$APP_JAR" "${ARGS[@]}" >"$cache.log" 2>&1 || true
 	else
 		# -Xlog:aot=error: the training run lists every proxy class it cannot keep, which is expected
-		start_server "$cache.log" "$@" -XX:AOTCacheOutput="$cache" -Xlog:aot=error -jar "$WORK/app/veche.jar"
+		start_server "$cache.log" "$@" -XX:AOTCacheOutput="$cache" -Xlog:aot=error -jar "$APP_JAR"
 		wait_for "$PAGE" >/dev/null || { tail -30 "$cache.log" >&2; die "the training run did not serve the page"; }
 		for i in $(seq 1 20); do curl -s -o /dev/null "$PAGE"; curl -s -o /dev/null "$BASE/"; done
 		# the cache is written as the JVM exits (JDK 25 starts a second JVM to assemble it): give it time
@@ -101,6 +101,7 @@ train_cache() {
 
 log "extracting the jar and training the AOT caches ($TRAIN)"
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+APP_JAR="$WORK/app/$(basename "$JAR")"
 # Spring AOT's generated context is in the jar when the build ran process-aot (see pom.xml)
 SPRING_AOT_CLASS=BOOT-INF/classes/org/veche/VecheApplication__ApplicationContextInitializer.class
 if [[ -z ${VARIANTS:-} ]]; then
@@ -116,10 +117,10 @@ for round in $(seq 1 "$ROUNDS"); do
 	for variant in $VARIANTS; do
 		case $variant in
 			plain) start_server "$WORK/$variant-$round.log" -jar "$JAR" ;;
-			extracted) start_server "$WORK/$variant-$round.log" -jar "$WORK/app/veche.jar" ;;
-			aot) start_server "$WORK/$variant-$round.log" -XX:AOTCache="$WORK/app/veche.aot" -jar "$WORK/app/veche.jar" ;;
+			extracted) start_server "$WORK/$variant-$round.log" -jar "$APP_JAR" ;;
+			aot) start_server "$WORK/$variant-$round.log" -XX:AOTCache="$WORK/app/veche.aot" -jar "$APP_JAR" ;;
 			spring-aot) start_server "$WORK/$variant-$round.log" -XX:AOTCache="$WORK/app/veche-spring.aot" \
-				-Dspring.aot.enabled=true -jar "$WORK/app/veche.jar" ;;
+				-Dspring.aot.enabled=true -jar "$APP_JAR" ;;
 			*) die "unknown variant: $variant" ;;
 		esac
 		ms=$(wait_for "$PAGE") || { tail -30 "$WORK/$variant-$round.log" >&2; die "$variant start $round failed"; }
