@@ -6,7 +6,8 @@
 #
 # Settings (environment): DURATION (10m), CONNECTIONS (32, readers), WRITERS (4, posting connections),
 # COMMENTS (200, comments seeded on the page that is read), JAVA (a JDK 25 java binary), JAVA_OPTS (default:
-# the recommended flags), JAR (default target/veche.jar, built when missing), REST (60, seconds after the load).
+# the recommended flags), JAR (default target/veche.jar, built when missing), REST (60, seconds after the load),
+# START (jar: java -jar; cache: the extracted jar with a JDK AOT cache; spring-aot: that and Spring AOT).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -38,9 +39,22 @@ ADMIN_EMAIL="bench-admin@example.org"
 ADMIN_PASSWORD="bench-password-$$-$RANDOM$RANDOM"
 
 log "JDK: $JAVA ($("$JAVA" -version 2>&1 | head -1)); flags: $JAVA_OPTS"
+# START=cache: the extracted jar with a JDK AOT cache from Spring's training run (README); START=spring-aot: the
+# same with Spring AOT's prebuilt context (a jar built with -Pspring-aot); otherwise (jar) java -jar as it is
+START_ARGS=(-jar "$JAR")
+if [[ ${START:-jar} != jar ]]; then
+	"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+	[[ $START == spring-aot ]] && START_ARGS=(-Dspring.aot.enabled=true) || START_ARGS=()
+	log "training the AOT cache ($START)"
+	# shellcheck disable=SC2086
+	"$JAVA" $JAVA_OPTS "${START_ARGS[@]}" -XX:AOTCacheOutput="$WORK/app/veche.aot" -Xlog:aot=error \
+		-Dspring.context.exit=onRefresh -jar "$WORK/app/$(basename "$JAR")" --veche.data-dir="$WORK/train" >"$WORK/train.log" 2>&1 || true
+	[[ -s $WORK/app/veche.aot ]] || { tail -30 "$WORK/train.log" >&2; die "no AOT cache was written"; }
+	START_ARGS+=(-XX:AOTCache="$WORK/app/veche.aot" -jar "$WORK/app/$(basename "$JAR")")
+fi
 # shellcheck disable=SC2086
 VECHE_ADMIN_EMAIL=$ADMIN_EMAIL VECHE_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-	"$JAVA" $JAVA_OPTS -jar "$JAR" --server.port="$PORT" --server.address=127.0.0.1 \
+	"$JAVA" $JAVA_OPTS "${START_ARGS[@]}" --server.port="$PORT" --server.address=127.0.0.1 \
 	--veche.data-dir="$WORK/data" --veche.demo-content=false >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 for i in $(seq 1 1200); do
@@ -99,7 +113,7 @@ sleep "$REST"
 report "after $REST s of rest"
 
 echo
-echo "JVM flags: ${JAVA_OPTS:-(none)}; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX"
+echo "JVM flags: ${JAVA_OPTS:-(none)}; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; start: ${START:-jar}"
 echo "| when | RSS (MB) | heap |"
 echo "|---|---|---|"
 cat "$WORK/table"

@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Veche benchmark: start to first page. Measures the time from exec of `java` to the first 200 answer of an
-# article page, the median of ROUNDS starts: from the plain jar, from the extracted jar, and from the extracted
-# jar with JDK 25's AOT cache made by a training run, and the resident memory (RSS) of the process right after
-# that first page. Every start uses the same data folder (made once, with the demo content), so no start pays for migrations.
+# article page, the median of ROUNDS starts: from the plain jar, from the extracted jar, from the extracted jar
+# with JDK 25's AOT cache made by a training run, and, when the jar carries Spring AOT's generated context (it
+# does when built as README says), from the extracted jar with Spring AOT (-Dspring.aot.enabled=true) and its own
+# AOT cache; and the resident memory (RSS) of the process right after that first page. The variants take turns
+# (one start of each, then the next round), so a change in the machine's load falls on all of them alike. Every
+# start uses the same data folder (made once, with the demo content), so no start pays for migrations.
 #
 # Settings (environment): ROUNDS (3), JAVA (a JDK 25 java binary), JAVA_OPTS (default: the flags README
 # recommends), JAR (default target/veche.jar, built when missing), TRAIN (refresh: Spring's documented training
-# run, which stops once the context is refreshed; page (default): start, ask for an article page, stop).
+# run, which stops once the context is refreshed; page (default): start, ask for an article page, stop),
+# VARIANTS (default: plain extracted aot, and spring-aot when the jar carries it).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -71,38 +75,54 @@ curl -sf -o /dev/null "$PAGE" || die "$PAGE does not answer 200"
 stop_pid "$SERVER_PID"
 log "article page: $PAGE"
 
-# ---------------------------------------------------------------- the AOT cache (JDK 25, JEP 483/514/515)
-log "extracting the jar and training the AOT cache ($TRAIN)"
-"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
-AOT="$WORK/app/veche.aot"
-if [[ $TRAIN == refresh ]]; then
-	# shellcheck disable=SC2086
-	"$JAVA" $JAVA_OPTS -XX:AOTCacheOutput="$AOT" -Xlog:aot=error -Dspring.context.exit=onRefresh \
-		-jar "$WORK/app/veche.jar" "${ARGS[@]}" >"$WORK/train.log" 2>&1 || true
-else
-	# -Xlog:aot=error: the training run lists every proxy class it cannot keep, which is expected
-	start_server "$WORK/train.log" -XX:AOTCacheOutput="$AOT" -Xlog:aot=error -jar "$WORK/app/veche.jar"
-	wait_for "$PAGE" >/dev/null || { tail -30 "$WORK/train.log" >&2; die "the training run did not serve the page"; }
-	for i in $(seq 1 20); do curl -s -o /dev/null "$PAGE"; curl -s -o /dev/null "$BASE/"; done
-	# the cache is written as the JVM exits (JDK 25 starts a second JVM to assemble it): give it time
-	kill "$SERVER_PID" 2>/dev/null || true
-	for i in $(seq 1 600); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
-	stop_pid "$SERVER_PID"
-fi
-[[ -s $AOT ]] || { tail -30 "$WORK/train.log" >&2; die "no AOT cache was written"; }
-log "AOT cache: $(du -h "$AOT" | cut -f1)"
+# ---------------------------------------------------------------- the AOT caches (JDK 25, JEP 483/514/515)
+# train_cache CACHE JAVA_ARGS...: one training run with JAVA_ARGS, as TRAIN says; the cache is written to CACHE
+train_cache() {
+	local cache=$1 i
+	shift
+	if [[ $TRAIN == refresh ]]; then
+		# shellcheck disable=SC2086
+		"$JAVA" $JAVA_OPTS "$@" -XX:AOTCacheOutput="$cache" -Xlog:aot=error -Dspring.context.exit=onRefresh \
+			-jar "$APP_JAR" "${ARGS[@]}" >"$cache.log" 2>&1 || true
+	else
+		# -Xlog:aot=error: the training run lists every proxy class it cannot keep, which is expected
+		start_server "$cache.log" "$@" -XX:AOTCacheOutput="$cache" -Xlog:aot=error -jar "$APP_JAR"
+		wait_for "$PAGE" >/dev/null || { tail -30 "$cache.log" >&2; die "the training run did not serve the page"; }
+		for i in $(seq 1 20); do curl -s -o /dev/null "$PAGE"; curl -s -o /dev/null "$BASE/"; done
+		# the cache is written as the JVM exits (JDK 25 starts a second JVM to assemble it): give it time
+		kill "$SERVER_PID" 2>/dev/null || true
+		for i in $(seq 1 600); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+		stop_pid "$SERVER_PID"
+		SERVER_PID=""
+	fi
+	[[ -s $cache ]] || { tail -30 "$cache.log" >&2; die "no AOT cache was written ($cache)"; }
+	log "AOT cache $(basename "$cache"): $(du -h "$cache" | cut -f1)"
+}
 
-# ---------------------------------------------------------------- the starts
+log "extracting the jar and training the AOT caches ($TRAIN)"
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+APP_JAR="$WORK/app/$(basename "$JAR")"
+# Spring AOT's generated context is in the jar when the build ran process-aot (see pom.xml)
+SPRING_AOT_CLASS=BOOT-INF/classes/org/veche/VecheApplication__ApplicationContextInitializer.class
+if [[ -z ${VARIANTS:-} ]]; then
+	VARIANTS="plain extracted aot"
+	if unzip -l "$JAR" "$SPRING_AOT_CLASS" >/dev/null 2>&1; then VARIANTS+=" spring-aot"; fi
+fi
+[[ " $VARIANTS " == *" aot "* ]] && train_cache "$WORK/app/veche.aot"
+[[ " $VARIANTS " == *" spring-aot "* ]] && train_cache "$WORK/app/veche-spring.aot" -Dspring.aot.enabled=true
+
+# ---------------------------------------------------------------- the starts, the variants taking turns
 declare -A TIMES RSS
-for variant in plain extracted aot; do
-	for round in $(seq 1 "$ROUNDS"); do
-		if [[ $variant == plain ]]; then
-			start_server "$WORK/$variant-$round.log" -jar "$JAR"
-		elif [[ $variant == extracted ]]; then
-			start_server "$WORK/$variant-$round.log" -jar "$WORK/app/veche.jar"
-		else
-			start_server "$WORK/$variant-$round.log" -XX:AOTCache="$AOT" -jar "$WORK/app/veche.jar"
-		fi
+for round in $(seq 1 "$ROUNDS"); do
+	for variant in $VARIANTS; do
+		case $variant in
+			plain) start_server "$WORK/$variant-$round.log" -jar "$JAR" ;;
+			extracted) start_server "$WORK/$variant-$round.log" -jar "$APP_JAR" ;;
+			aot) start_server "$WORK/$variant-$round.log" -XX:AOTCache="$WORK/app/veche.aot" -jar "$APP_JAR" ;;
+			spring-aot) start_server "$WORK/$variant-$round.log" -XX:AOTCache="$WORK/app/veche-spring.aot" \
+				-Dspring.aot.enabled=true -jar "$APP_JAR" ;;
+			*) die "unknown variant: $variant" ;;
+		esac
 		ms=$(wait_for "$PAGE") || { tail -30 "$WORK/$variant-$round.log" >&2; die "$variant start $round failed"; }
 		rss=$(rss_mb "$SERVER_PID")
 		log "$variant, start $round: first page after $ms ms, RSS $rss MB"
@@ -119,11 +139,12 @@ done
 echo
 echo "| start | first article page, median of $ROUNDS (ms) | RSS after it, median (MB) | all runs (ms) |"
 echo "|---|---|---|---|"
-for variant in plain extracted aot; do
+for variant in $VARIANTS; do
 	case $variant in
 		plain) label="java -jar veche.jar" ;;
 		extracted) label="extracted jar, no cache" ;;
-		*) label="extracted jar + AOT cache" ;;
+		aot) label="extracted jar + AOT cache" ;;
+		*) label="extracted jar + Spring AOT + AOT cache" ;;
 	esac
 	echo "| $label | $(tr ' ' '\n' <<<"${TIMES[$variant]}" | grep . | median) | $(tr ' ' '\n' <<<"${RSS[$variant]}" | grep . | median) | ${TIMES[$variant]}|"
 done
