@@ -29,3 +29,22 @@ _leave_work_dir() {
 	if [[ -n ${KEEP:-} ]]; then log "kept: $WORK"; else rm -rf "$WORK"; fi
 	exit "$rc"
 }
+
+# For scripts that start the jar: dies unless every tool named is installed; sets JAVA (unless given: a JDK 25
+# under /usr/lib/jvm, else the first JDK there) and builds JAR when it is missing.
+java_and_jar() {
+	local tool candidate
+	for tool in "$@"; do
+		command -v "$tool" >/dev/null 2>&1 || die "missing: $tool (apt-get install $*)"
+	done
+	if [[ -z ${JAVA:-} ]]; then
+		for candidate in /usr/lib/jvm/*25*/bin/java /usr/lib/jvm/*/bin/java; do
+			[[ -x $candidate ]] && { JAVA=$candidate; break; }
+		done
+	fi
+	[[ -n ${JAVA:-} && -x $JAVA ]] || die "no JDK found under /usr/lib/jvm (set JAVA=/path/to/bin/java)"
+	if [[ ! -f $JAR ]]; then
+		log "building $JAR"
+		(cd "$ROOT" && mvn -q -B package -DskipTests) || die "build failed"
+	fi
+}

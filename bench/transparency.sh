@@ -24,19 +24,7 @@ JAR=${JAR:-$ROOT/target/veche.jar}
 # shellcheck source=bench/lib.sh
 source "$HERE/lib.sh"
 
-for tool in wrk curl xargs; do
-	command -v "$tool" >/dev/null 2>&1 || die "missing: $tool (apt-get install wrk curl)"
-done
-if [[ -z ${JAVA:-} ]]; then
-	for candidate in /usr/lib/jvm/*25*/bin/java /usr/lib/jvm/*/bin/java; do
-		[[ -x $candidate ]] && { JAVA=$candidate; break; }
-	done
-fi
-[[ -n ${JAVA:-} && -x $JAVA ]] || die "no JDK found under /usr/lib/jvm (set JAVA=/path/to/bin/java)"
-if [[ ! -f $JAR ]]; then
-	log "building $JAR"
-	(cd "$ROOT" && mvn -q -B package -DskipTests) || die "build failed"
-fi
+java_and_jar wrk curl xargs
 
 with_work_dir transparency
 

@@ -3,11 +3,6 @@ package org.veche.moderation.internal;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
-
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.springframework.stereotype.Component;
 import org.veche.discussion.DiscussionProperties;
@@ -22,32 +17,20 @@ import org.veche.site.SiteSettings;
 @Component
 public class RuleSettings {
 
-	private static final String TOPIC = "moderation.rules";
-
-	private static final String PREFIX = "moderation.";
-
-	private final SiteSettings settings;
-
 	private final ModerationProperties defaults;
 
 	private final DiscussionProperties discussion;
 
-	private final LoadingCache<String, DiscussionRules> cache = Caffeine.newBuilder()
-		.expireAfterWrite(Duration.ofSeconds(5))
-		.build(key -> load());
-
-	private final Cluster cluster;
+	private final KeptSettings<DiscussionRules> kept;
 
 	RuleSettings(SiteSettings settings, ModerationProperties defaults, DiscussionProperties discussion, Cluster cluster) {
-		this.cluster = cluster;
-		cluster.listen(TOPIC, any -> cache.invalidateAll());
-		this.settings = settings;
 		this.defaults = defaults;
 		this.discussion = discussion;
+		this.kept = new KeptSettings<>(settings, cluster, "moderation.rules", "moderation.", this::load);
 	}
 
 	public DiscussionRules rules() {
-		return cache.get("rules");
+		return kept.get();
 	}
 
 	public void save(DiscussionRules rules) {
@@ -65,25 +48,24 @@ public class RuleSettings {
 		put("filter-spam", String.valueOf(rules.filterSpam()));
 		put("raid-size", String.valueOf(rules.raidSize()));
 		put("edit-window-minutes", String.valueOf(rules.editWindow().toMinutes()));
-		cache.invalidateAll();
-		cluster.tellAfterCommit(TOPIC, "");
+		kept.saved();
 	}
 
-	private DiscussionRules load() {
-		return new DiscussionRules(read("hold-links", Integer::valueOf, defaults.holdLinks()),
-				read("moderation-words", RuleSettings::lines, defaults.moderationWords()),
-				read("disallowed-words", RuleSettings::lines, defaults.disallowedWords()),
-				read("hold-first-comment", Boolean::valueOf, defaults.holdFirstComment()),
-				read("name-and-email-required", Boolean::valueOf, defaults.nameAndEmailRequired()),
-				read("close-after-days", Integer::valueOf, defaults.closeAfterDays()),
-				read("flood-interval-seconds", s -> Duration.ofSeconds(Long.parseLong(s)), discussion.floodInterval()),
-				read("max-length", Integer::valueOf, discussion.maxLength()),
-				read("guests-may-comment", Boolean::valueOf, discussion.guestsMayComment()),
-				read("reports-to-hold", Integer::valueOf, defaults.reportsToHold()),
-				read("filter-hold", Double::valueOf, defaults.filterHold()),
-				read("filter-spam", Double::valueOf, defaults.filterSpam()),
-				read("raid-size", Integer::valueOf, defaults.raidSize()),
-				read("edit-window-minutes", s -> Duration.ofMinutes(Long.parseLong(s)), DiscussionRules.DEFAULT_EDIT_WINDOW));
+	private DiscussionRules load(KeptSettings<DiscussionRules> stored) {
+		return new DiscussionRules(stored.read("hold-links", Integer::valueOf, defaults.holdLinks()),
+				stored.read("moderation-words", RuleSettings::lines, defaults.moderationWords()),
+				stored.read("disallowed-words", RuleSettings::lines, defaults.disallowedWords()),
+				stored.read("hold-first-comment", Boolean::valueOf, defaults.holdFirstComment()),
+				stored.read("name-and-email-required", Boolean::valueOf, defaults.nameAndEmailRequired()),
+				stored.read("close-after-days", Integer::valueOf, defaults.closeAfterDays()),
+				stored.read("flood-interval-seconds", s -> Duration.ofSeconds(Long.parseLong(s)), discussion.floodInterval()),
+				stored.read("max-length", Integer::valueOf, discussion.maxLength()),
+				stored.read("guests-may-comment", Boolean::valueOf, discussion.guestsMayComment()),
+				stored.read("reports-to-hold", Integer::valueOf, defaults.reportsToHold()),
+				stored.read("filter-hold", Double::valueOf, defaults.filterHold()),
+				stored.read("filter-spam", Double::valueOf, defaults.filterSpam()),
+				stored.read("raid-size", Integer::valueOf, defaults.raidSize()),
+				stored.read("edit-window-minutes", s -> Duration.ofMinutes(Long.parseLong(s)), DiscussionRules.DEFAULT_EDIT_WINDOW));
 	}
 
 	/** One word or phrase a line, as WordPress's lists; blank lines dropped. */
@@ -92,18 +74,7 @@ public class RuleSettings {
 	}
 
 	private void put(String name, String value) {
-		settings.put(PREFIX + name, value);
-	}
-
-	private <T> T read(String name, Function<String, T> parse, T fallback) {
-		Optional<String> stored = settings.get(PREFIX + name);
-		try {
-			return stored.map(parse).orElse(fallback);
-		}
-		catch (RuntimeException unreadable) {
-			// a value edited by hand in the database must not stop every comment
-			return fallback;
-		}
+		kept.put(name, value);
 	}
 
 }
