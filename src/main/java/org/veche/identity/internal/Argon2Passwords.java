@@ -32,9 +32,10 @@ final class Argon2Passwords implements PasswordEncoder {
 	/*
 	 * Each hash works in its own copy of the 16 MB memory: sign-ins at once from many addresses (each within its
 	 * own rate limit) would otherwise take 16 MB apiece from a heap sized for pages, up to an OutOfMemoryError. A
-	 * hash keeps a core busy for its whole time, so more of them at once than there are cores finish no sooner.
+	 * hash keeps a core busy for its whole time, so half the cores (one of two) go to hashing and the rest to pages;
+	 * a hash takes some tens of milliseconds, so even one at a time checks many sign-ins a second.
 	 */
-	private static final Semaphore AT_ONCE = new Semaphore(Math.min(2, Runtime.getRuntime().availableProcessors()), true);
+	private static final Semaphore AT_ONCE = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
 
 	private final SecureRandom random = new SecureRandom();
 
