@@ -7,7 +7,8 @@
 # Settings (environment): DURATION (10m), CONNECTIONS (32, readers), WRITERS (4, posting connections),
 # COMMENTS (200, comments seeded on the page that is read), JAVA (a JDK 25 java binary), JAVA_OPTS (default:
 # the recommended flags), JAR (default target/veche.jar, built when missing), REST (60, seconds after the load),
-# START (jar: java -jar; cache: the extracted jar with a JDK AOT cache; spring-aot: that and Spring AOT).
+# START (jar: java -jar; cache: the extracted jar with a JDK AOT cache; spring-aot: that and Spring AOT). With
+# -XX:NativeMemoryTracking=summary in JAVA_OPTS it also prints the JVM's committed memory by category at the end.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -111,6 +112,18 @@ grep -E 'Requests/sec|created' "$WORK/write.txt" | sed 's/^/  posts:  /' >&2 || 
 report "after $DURATION of load"
 sleep "$REST"
 report "after $REST s of rest"
+
+# Where the memory is (only when JAVA_OPTS has -XX:NativeMemoryTracking=summary): the JVM's own account, committed
+# MB by category; then the heap that is live (after a full collection, which the figures above did not have).
+if [[ $JAVA_OPTS == *NativeMemoryTracking* ]]; then
+	"$JCMD" "$SERVER_PID" VM.native_memory summary scale=MB 2>/dev/null |
+		sed -n 's/^-  *\([A-Za-z][A-Za-z ]*[a-z]\) *(reserved=[0-9]*MB, committed=\([0-9]*\)MB.*/  NMT \1: \2 MB/p' >&2
+fi
+"$JCMD" "$SERVER_PID" GC.run >/dev/null 2>&1 || true
+report "after a full collection (the live set)"
+if [[ $JAVA_OPTS == *NativeMemoryTracking* ]]; then
+	"$JCMD" "$SERVER_PID" GC.class_histogram 2>/dev/null | sed -n '4,18p' | sed 's/^/  live /' >&2
+fi
 
 echo
 echo "JVM flags: ${JAVA_OPTS:-(none)}; MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; start: ${START:-jar}"

@@ -15,10 +15,9 @@ public class VecheApplication {
 	static final String NO_BACKGROUND_WARM_UP = "spring.backgroundpreinitializer.ignore";
 
 	public static void main(String[] args) {
-		// Spring Boot warms some libraries on a second thread while the context starts: it builds a Bean Validation
-		// validator (nothing validates until first use, see site.internal.ValidationOnFirstUse), a full set of
-		// message converters with Jackson 2 and XSLT, charsets and time zones. On two cores that thread takes the
-		// core the JIT compilers need, and it loads about 1,000 classes (some 10 MB resident) that no page asks for.
+		// Spring Boot warms some libraries on a second thread while the context starts: a full set of message
+		// converters with XSLT, charsets and time zones. On two cores that thread takes the
+		// core the JIT compilers need, and it loads classes that no page asks for.
 		// Set the property to false to have it back.
 		if (System.getProperty(NO_BACKGROUND_WARM_UP) == null) {
 			System.setProperty(NO_BACKGROUND_WARM_UP, "true");

@@ -46,10 +46,10 @@ public class ThreadFragments {
 
 	private final Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
 
-	// sized for a small server (a heap of 128 MB, see README): the page cache in front keeps guests' whole pages,
-	// so this one mostly serves signed-in readers and the page cache's rebuilds
+	// an eighth of the heap (10 MB in the 80 MB README recommends for a small server): the page cache in front keeps
+	// guests' whole pages, so this one mostly serves signed-in readers and the page cache's rebuilds
 	private final Cache<Key, Rendered> cache = Caffeine.newBuilder()
-		.maximumWeight(16L * 1024 * 1024)
+		.maximumWeight(Math.max(4L << 20, Runtime.getRuntime().maxMemory() / 8))
 		.<Key, Rendered>weigher((key, value) -> value.utf8().length + 200)
 		.build();
 

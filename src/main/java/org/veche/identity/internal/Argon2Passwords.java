@@ -2,6 +2,7 @@ package org.veche.identity.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.concurrent.Semaphore;
 
 import com.password4j.Argon2Function;
 import com.password4j.types.Argon2;
@@ -28,13 +29,27 @@ final class Argon2Passwords implements PasswordEncoder {
 		return Argon2Function.getInstance(1 << 14, 2, 1, 32, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
 	}
 
+	/*
+	 * Each hash works in its own copy of the 16 MB memory: sign-ins at once from many addresses (each within its
+	 * own rate limit) would otherwise take 16 MB apiece from a heap sized for pages, up to an OutOfMemoryError. A
+	 * hash keeps a core busy for its whole time, so half the cores (one of two) go to hashing and the rest to pages;
+	 * a hash takes some tens of milliseconds, so even one at a time checks many sign-ins a second.
+	 */
+	private static final Semaphore AT_ONCE = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
+
 	private final SecureRandom random = new SecureRandom();
 
 	@Override
 	public String encode(CharSequence rawPassword) {
 		byte[] salt = new byte[SALT_LENGTH];
 		random.nextBytes(salt);
-		return argon2id().hash(bytes(rawPassword), salt).getResult();
+		AT_ONCE.acquireUninterruptibly();
+		try {
+			return argon2id().hash(bytes(rawPassword), salt).getResult();
+		}
+		finally {
+			AT_ONCE.release();
+		}
 	}
 
 	@Override
@@ -42,11 +57,15 @@ final class Argon2Passwords implements PasswordEncoder {
 		if (rawPassword == null || encodedPassword == null || !encodedPassword.startsWith("$argon2id$")) {
 			return false;
 		}
+		AT_ONCE.acquireUninterruptibly();
 		try {
 			return Argon2Function.getInstanceFromHash(encodedPassword).check(rawPassword, encodedPassword);
 		}
 		catch (RuntimeException ex) { // a malformed hash matches nothing
 			return false;
+		}
+		finally {
+			AT_ONCE.release();
 		}
 	}
 

@@ -62,9 +62,14 @@ final class LinearModel {
 
 	private long fine;
 
-	private final float[] weights;
+	/*
+	 * Null until the model first learns: a filter that has learned nothing scores by its bias alone, and the two
+	 * arrays of each task (4 MB apiece at 2^20 features) are not carried by a site whose moderators have not yet
+	 * decided anything.
+	 */
+	private float[] weights;
 
-	private final float[] squares;
+	private float[] squares;
 
 	private double bias;
 
@@ -74,8 +79,13 @@ final class LinearModel {
 
 	LinearModel(int bits) {
 		this.bits = bits;
-		this.weights = new float[1 << bits];
-		this.squares = new float[1 << bits];
+	}
+
+	private void allocated() {
+		if (weights == null) {
+			weights = new float[1 << bits];
+			squares = new float[1 << bits];
+		}
 	}
 
 	long examples() {
@@ -116,6 +126,9 @@ final class LinearModel {
 
 	private double margin(FeatureVector v, float[] x) {
 		double z = bias;
+		if (weights == null) {
+			return z;
+		}
 		for (int i = 0; i < x.length; i++) {
 			z += weights[v.index[i]] * x[i];
 		}
@@ -131,6 +144,7 @@ final class LinearModel {
 
 	/** One AdaGrad step of the log loss, with an L2 pull on the weights this example touches. */
 	void learn(FeatureVector v, boolean isBad) {
+		allocated();
 		float[] x = values(v);
 		double gradient = sigmoid(margin(v, x)) - (isBad ? 1 : 0);
 		double l2 = L2 / Math.max(L2_FROM, bad + fine);
@@ -161,6 +175,9 @@ final class LinearModel {
 
 	/** Adds the weights as they are now to a running sum (for averaging over the last passes of a batch). */
 	void addWeightsTo(double[] sum) {
+		if (weights == null) {
+			return;
+		}
 		for (int k = 0; k < weights.length; k++) {
 			sum[k] += weights[k];
 		}
@@ -171,6 +188,7 @@ final class LinearModel {
 	 * generalises better than the last pass, which has chased the last examples it saw.
 	 */
 	void averageWeights(double[] sum, int passes, double biasSum) {
+		allocated();
 		for (int k = 0; k < weights.length; k++) {
 			weights[k] = (float) (sum[k] / passes);
 		}
@@ -189,7 +207,7 @@ final class LinearModel {
 	FilterScore score(FeatureVector v, int reasons) {
 		float[] x = values(v);
 		double[] bySource = new double[v.sources.size()];
-		for (int i = 0; i < x.length; i++) {
+		for (int i = 0; weights != null && i < x.length; i++) {
 			bySource[v.source[i]] += weights[v.index[i]] * x[i];
 		}
 		var ranked = new ArrayList<Integer>();
@@ -224,11 +242,11 @@ final class LinearModel {
 			out.writeDouble(bias);
 			out.writeDouble(biasSquares);
 			int used = 0;
-			for (int k = 0; k < squares.length; k++) {
+			for (int k = 0; squares != null && k < squares.length; k++) {
 				used += squares[k] != 0 ? 1 : 0;
 			}
 			out.writeInt(used);
-			for (int k = 0; k < squares.length; k++) {
+			for (int k = 0; squares != null && k < squares.length; k++) {
 				if (squares[k] != 0) {
 					out.writeInt(k);
 					out.writeFloat(weights[k]);
@@ -256,6 +274,9 @@ final class LinearModel {
 			model.bias = in.readDouble();
 			model.biasSquares = in.readDouble();
 			int used = in.readInt();
+			if (used > 0) {
+				model.allocated();
+			}
 			for (int i = 0; i < used; i++) {
 				int k = in.readInt();
 				model.weights[k] = in.readFloat();

@@ -103,7 +103,7 @@ final class GuestPages extends HttpFilter {
 		this.files = files != null && files.available() ? files : null;
 		this.fileThreshold = properties.fileThreshold().toBytes();
 		this.pages = Caffeine.newBuilder()
-			.maximumWeight(properties.maxSize().toBytes())
+			.maximumWeight(properties.keptBytes())
 			.<Key, KeptPage>weigher((key, page) -> page.weight())
 			// replaced, evicted or dropped: its files go after a grace period (told at once, on the writer's thread)
 			.executor(Runnable::run)

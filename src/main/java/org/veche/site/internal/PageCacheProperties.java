@@ -15,7 +15,16 @@ import org.springframework.util.unit.DataSize;
  * connector sends with sendfile, rather than in memory.
  */
 @ConfigurationProperties("veche.page-cache")
-public record PageCacheProperties(@DefaultValue("true") boolean enabled, @DefaultValue("24MB") DataSize maxSize,
+public record PageCacheProperties(@DefaultValue("true") boolean enabled, DataSize maxSize,
 		@DefaultValue("60s") Duration maxAge, @DefaultValue("1s") Duration staleFor,
 		@DefaultValue("500ms") Duration rebuildEvery, @DefaultValue("48KB") DataSize fileThreshold) {
+
+	/**
+	 * The bytes kept pages may take: as set, else an eighth of the heap the JVM may grow to (10 MB with the 80 MB
+	 * README recommends for a small server, 128 MB in a 1 GB heap), so the cache grows with the memory it is given.
+	 */
+	long keptBytes() {
+		return maxSize != null ? maxSize.toBytes() : Math.max(4L << 20, Runtime.getRuntime().maxMemory() / 8);
+	}
+
 }
