@@ -8,7 +8,9 @@ import org.veche.publishing.Article;
 /**
  * What a module that moderates discussions answers before a comment is stored. The discussion module owns
  * this interface and moderation implements it, so that discussion never depends on moderation; without an
- * implementation every comment is approved.
+ * implementation every comment is approved. The exchange has two halves: discussion asks here (a question, no
+ * change), stores the comment with the verdict's status, then tells what it stored with {@link CommentScreened}
+ * in the same transaction, on which the screen's module keeps its reasons.
  */
 public interface CommentScreen {
 
@@ -27,9 +29,6 @@ public interface CommentScreen {
 	}
 
 	java.time.Duration DEFAULT_EDIT_WINDOW = java.time.Duration.ofMinutes(10);
-
-	/** The comment was stored with the verdict's status (same transaction): keep the reasons beside it. */
-	void kept(long commentId, Candidate candidate, Verdict verdict);
 
 	/**
 	 * The comment as it would be stored.
