@@ -1,7 +1,6 @@
 package org.veche.discussion;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.veche.publishing.Article;
 
@@ -53,12 +52,16 @@ public interface CommentScreen {
 	}
 
 	/**
-	 * The answer: a status and why.
-	 * @param reasons message keys with their arguments after a '|' (e.g. "moderation.reason.links|3")
+	 * The answer: the status the comment is stored with. A screen answers with a verdict of its own kind that says
+	 * why (moderation's carries its reasons) and finds it again in {@link CommentScreened}; discussion reads only
+	 * the status.
 	 */
-	record Verdict(CommentStatus status, List<String> reasons) {
+	interface Verdict {
 
-		public static final Verdict APPROVED = new Verdict(CommentStatus.APPROVED, List.of());
+		CommentStatus status();
+
+		/** Approved, with nothing to say. */
+		Verdict APPROVED = () -> CommentStatus.APPROVED;
 
 	}
 

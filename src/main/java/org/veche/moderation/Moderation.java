@@ -147,10 +147,10 @@ public class Moderation {
 		}
 		var articles = new HashMap<Long, Article>();
 		List<List<Comment>> groupsOnPage = groups.subList(clamp(from, g), clamp(to, g));
-		Map<Long, List<String>> why = reasons.of(groupsOnPage.stream().flatMap(List::stream).map(Comment::id).toList());
+		Map<Long, List<Reason>> why = reasons.of(groupsOnPage.stream().flatMap(List::stream).map(Comment::id).toList());
 		List<HeldCluster> clustersOnPage = groupsOnPage.stream().map(members -> {
 			var theirs = new HashMap<Long, Article>();
-			var reasonsOfAll = new java.util.LinkedHashSet<String>();
+			var reasonsOfAll = new java.util.LinkedHashSet<Reason>();
 			for (Comment c : members) {
 				articles.computeIfAbsent(c.articleId(), id -> publishing.article(id).orElse(null));
 				if (articles.get(c.articleId()) != null) {
@@ -178,7 +178,7 @@ public class Moderation {
 
 	private List<QueueItem> items(List<Comment> comments) {
 		List<Long> ids = comments.stream().map(Comment::id).toList();
-		Map<Long, List<String>> why = reasons.of(ids);
+		Map<Long, List<Reason>> why = reasons.of(ids);
 		Map<Long, Map<ReportReason, Integer>> reported = reports.openByReason(ids);
 		List<Long> parentIds = comments.stream().map(Comment::parentId).filter(java.util.Objects::nonNull).toList();
 		Map<Long, Comment> parents = discussions.comments(parentIds).stream()
@@ -227,7 +227,7 @@ public class Moderation {
 	/** Decides every comment of a raid's cluster at once. @return how many there were */
 	@Transactional
 	public int decideCluster(long cluster, Decision decision, SignedIn by) {
-		List<Long> members = reasons.withReason(Reasons.of("moderation.reason.raid", cluster));
+		List<Long> members = reasons.withReason(Reason.of(Reason.Kind.RAID, cluster));
 		if (members.isEmpty()) {
 			throw new RejectedInput(HttpStatus.NOT_FOUND, "moderation.cluster.notFound");
 		}
@@ -265,7 +265,7 @@ public class Moderation {
 		boolean first = reasons.of(List.of(comment.id()))
 			.getOrDefault(comment.id(), List.of())
 			.stream()
-			.anyMatch(r -> r.startsWith("moderation.reason.firstComment"));
+			.anyMatch(r -> r.kind() == Reason.Kind.FIRST_COMMENT);
 		var input = new FilterInput(comment.body(), comment.authorName(), email, comment.authorUrl(), first, first);
 		Runnable lesson = switch (decision) {
 			case APPROVE, NOT_SPAM -> () -> {
@@ -376,7 +376,7 @@ public class Moderation {
 		boolean held = fresh && open >= settings.rules().reportsToHold();
 		if (held) {
 			discussions.changeStatus(commentId, CommentStatus.PENDING);
-			reasons.add(commentId, List.of(Reasons.of("moderation.reason.reports", open)), now);
+			reasons.add(commentId, List.of(Reason.of(Reason.Kind.REPORTS, open)), now);
 			log.add(null, "", "hold", commentId, open + " reports", now);
 		}
 		var reported = new CommentReported(commentId, comment.articleId(), reason, open, held);

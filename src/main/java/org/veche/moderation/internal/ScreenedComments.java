@@ -10,6 +10,7 @@ import org.veche.discussion.CommentScreen.Candidate;
 import org.veche.discussion.CommentScreened;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
+import org.veche.moderation.Reason;
 
 /**
  * What moderation keeps once a comment {@link Screening} judged is stored, in the same transaction: the screen's
@@ -46,7 +47,7 @@ class ScreenedComments {
 	void kept(CommentScreened screened) {
 		long commentId = screened.commentId();
 		Candidate candidate = screened.candidate();
-		reasons.add(commentId, screened.verdict().reasons(), candidate.at());
+		reasons.add(commentId, Judgement.of(screened.verdict()), candidate.at());
 		Sightings.Checked checked = sightings.taken(candidate);
 		if (candidate.staff() || candidate.approvedBefore()
 				|| checked == null && settings.rules().raidSize() <= 0 && !surges.rules().on()) {
@@ -59,8 +60,8 @@ class ScreenedComments {
 		if (checked != null && checked.surge() != null && checked.surge().passes()
 				&& surges.attacked(checked.surge(), candidate.at())) {
 			// the attack so far is held with the post that showed it: what of it was shown is taken down
-			String reason = Reasons.of(SurgeMode.REASON);
-			Map<Long, List<String>> known = reasons.of(checked.surge().earlier());
+			Reason reason = SurgeMode.REASON;
+			Map<Long, List<Reason>> known = reasons.of(checked.surge().earlier());
 			for (long earlier : checked.surge().earlier()) {
 				var status = discussions.comment(earlier).map(Comment::status).orElse(null);
 				if (status == CommentStatus.APPROVED) {
@@ -76,8 +77,8 @@ class ScreenedComments {
 			return;
 		}
 		// the burst is held as one: what of it was already shown is taken down with the rest
-		String reason = Screening.raidReason(raid.cluster());
-		Map<Long, List<String>> known = reasons.of(joined);
+		Reason reason = Screening.raidReason(raid.cluster());
+		Map<Long, List<Reason>> known = reasons.of(joined);
 		for (long earlier : joined) {
 			discussions.comment(earlier).filter(Comment::isApproved)
 				.ifPresent(shown -> discussions.changeStatus(earlier, CommentStatus.PENDING));

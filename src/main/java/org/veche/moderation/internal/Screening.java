@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 import org.veche.discussion.CommentScreen;
 import org.veche.discussion.CommentStatus;
 import org.veche.moderation.DiscussionRules;
+import org.veche.moderation.Reason;
+import org.veche.moderation.Reason.Kind;
 import org.veche.moderation.filter.FilterInput;
 import org.veche.moderation.filter.FilterScore;
 import org.veche.moderation.filter.FilterTask;
@@ -81,10 +83,10 @@ class Screening implements CommentScreen {
 	}
 
 	@Override
-	public Verdict screen(Candidate c) {
+	public Judgement screen(Candidate c) {
 		DiscussionRules rules = settings.rules();
 		if (c.staff()) {
-			return Verdict.APPROVED;
+			return Judgement.APPROVED;
 		}
 		if (bans.active(c.accountId(), c.email(), c.addressHash(), c.at()).isPresent()) {
 			throw new RejectedInput(HttpStatus.FORBIDDEN, "moderation.banned");
@@ -96,22 +98,22 @@ class Screening implements CommentScreen {
 		if (c.body().length() > rules.maxLength()) {
 			throw new RejectedInput("comment.body.tooLong", rules.maxLength());
 		}
-		List<String> spam = new ArrayList<>();
-		List<String> held = new ArrayList<>();
-		firstWord(rules.disallowedWords(), c).ifPresent(word -> spam.add(Reasons.of("moderation.reason.disallowed", word)));
-		firstWord(rules.moderationWords(), c).ifPresent(word -> held.add(Reasons.of("moderation.reason.word", word)));
+		List<Reason> spam = new ArrayList<>();
+		List<Reason> held = new ArrayList<>();
+		firstWord(rules.disallowedWords(), c).ifPresent(word -> spam.add(Reason.of(Kind.DISALLOWED, word)));
+		firstWord(rules.moderationWords(), c).ifPresent(word -> held.add(Reason.of(Kind.WORD, word)));
 		int links = links(c.body());
 		if (rules.holdLinks() > 0 && links >= rules.holdLinks()) {
-			held.add(Reasons.of("moderation.reason.links", links));
+			held.add(Reason.of(Kind.LINKS, links));
 		}
 		if (c.article().discussion() == Article.Discussion.PREMODERATED) {
-			held.add(Reasons.of("moderation.reason.premoderated"));
+			held.add(Reason.of(Kind.PREMODERATED));
 		}
 		if (rules.holdFirstComment() && !c.approvedBefore()) {
-			held.add(Reasons.of("moderation.reason.firstComment"));
+			held.add(Reason.of(Kind.FIRST_COMMENT));
 		}
 		if (raids.premoderatedUntil(c.article().id(), c.at()).isPresent()) {
-			held.add(Reasons.of("moderation.reason.raidThread"));
+			held.add(Reason.of(Kind.RAID_THREAD));
 		}
 		// the raid detector and surge mode off (size 0) cost nothing: no signature taken, none remembered
 		boolean surgeOn = surges.rules().on();
@@ -124,7 +126,7 @@ class Screening implements CommentScreen {
 			sightings.saw(c, new Sightings.Checked(signature, raid.orElse(null), surge));
 			raid.ifPresent(r -> held.add(raidReason(r.cluster())));
 			if (surge != null && (surge.passes() || surges.holds(c.article().id(), c.at()))) {
-				held.add(Reasons.of(SurgeMode.REASON));
+				held.add(SurgeMode.REASON);
 			}
 		}
 		var input = new FilterInput(c.body(), c.authorName(), c.email(), c.url(), !c.approvedBefore(),
@@ -132,8 +134,11 @@ class Screening implements CommentScreen {
 		for (var scored : filter.scores(input).entrySet()) {
 			FilterTask task = scored.getKey();
 			FilterScore score = scored.getValue();
-			String reason = Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
-					Math.round(score.probability() * 100), score.explained());
+			Kind kind = switch (task) {
+				case SPAM -> Kind.FILTER_SPAM;
+				case ABUSE -> Kind.FILTER_ABUSE;
+			};
+			Reason reason = Reason.of(kind, Math.round(score.probability() * 100), score.explained());
 			if (score.probability() > rules.filterSpam()) {
 				spam.add(reason);
 			}
@@ -143,21 +148,21 @@ class Screening implements CommentScreen {
 		}
 		// Akismet only when the owner turned it on, and only for what the site's own rules did not send to spam
 		if (spam.isEmpty() && akismet.enabled() && akismet.isSpam(submission(c)).orElse(false)) {
-			spam.add(Reasons.of("moderation.reason.akismet"));
+			spam.add(Reason.of(Kind.AKISMET));
 		}
 		if (!spam.isEmpty()) {
 			spam.addAll(held);
-			return new Verdict(CommentStatus.SPAM, spam);
+			return new Judgement(CommentStatus.SPAM, spam);
 		}
-		return held.isEmpty() ? Verdict.APPROVED : new Verdict(CommentStatus.PENDING, held);
+		return held.isEmpty() ? Judgement.APPROVED : new Judgement(CommentStatus.PENDING, held);
 	}
 
 	private Akismet.Submission submission(Candidate c) {
 		return new Akismet.Submission(c.body(), c.authorName(), c.email(), c.url(), c.address(), c.article().path());
 	}
 
-	static String raidReason(long cluster) {
-		return Reasons.of("moderation.reason.raid", cluster);
+	static Reason raidReason(long cluster) {
+		return Reason.of(Kind.RAID, cluster);
 	}
 
 	static int links(String text) {

@@ -148,11 +148,10 @@ class ModerationApi {
 	private Item item(QueueItem item, Locale locale) {
 		var c = item.comment();
 		var a = item.author();
-		List<Held> held = item.reasons().stream().map(reason -> {
-			String[] parts = reason.split("\\|", -1);
-			return new Held(parts[0], messages.getMessage(parts[0], Arrays.copyOfRange(parts, 1, parts.length),
-					parts[0], locale));
-		}).toList();
+		List<Held> held = item.reasons().stream()
+			.map(reason -> new Held(reason.messageKey(),
+					messages.getMessage(reason.messageKey(), reason.messageArguments(), reason.messageKey(), locale)))
+			.toList();
 		var reports = new LinkedHashMap<String, Integer>();
 		item.reports().forEach((reason, count) -> reports.put(reason.param(), count));
 		return new Item(c.id(), c.articleId(), item.article() == null ? null : item.article().slug(), c.parentId(),
