@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.DiscussionProperties;
 import org.veche.identity.SignedIn;
-import org.veche.moderation.Moderation;
+import org.veche.moderation.RuleBook;
 import org.veche.moderation.SurgeWatch;
 import org.veche.site.RejectedInput;
 
@@ -21,21 +21,21 @@ import org.veche.site.RejectedInput;
 @Controller
 class DiscussionSettingsController {
 
-	private final Moderation moderation;
+	private final RuleBook ruleBook;
 
 	private final DiscussionProperties discussion;
 
 	private final SurgeWatch surges;
 
-	DiscussionSettingsController(Moderation moderation, DiscussionProperties discussion, SurgeWatch surges) {
-		this.moderation = moderation;
+	DiscussionSettingsController(RuleBook ruleBook, DiscussionProperties discussion, SurgeWatch surges) {
+		this.ruleBook = ruleBook;
 		this.discussion = discussion;
 		this.surges = surges;
 	}
 
 	@GetMapping("/admin/discussion")
 	ModelAndView show(@RequestParam(required = false) String saved) {
-		return page(SettingsForm.of(moderation.rules()), saved != null ? "moderation.settings.saved" : null, null,
+		return page(SettingsForm.of(ruleBook.rules()), saved != null ? "moderation.settings.saved" : null, null,
 				HttpStatus.OK);
 	}
 
@@ -47,7 +47,7 @@ class DiscussionSettingsController {
 			return new ModelAndView("redirect:/admin/discussion?saved#surge");
 		}
 		catch (RejectedInput rejected) {
-			var page = page(SettingsForm.of(moderation.rules()), null, rejected, rejected.status());
+			var page = page(SettingsForm.of(ruleBook.rules()), null, rejected, rejected.status());
 			page.addObject("surge", form);
 			return page;
 		}
@@ -56,7 +56,7 @@ class DiscussionSettingsController {
 	@PostMapping("/admin/discussion")
 	ModelAndView save(SettingsForm form, @AuthenticationPrincipal SignedIn by) {
 		try {
-			moderation.saveRules(form.toRules(discussion.maxLength()), by);
+			ruleBook.save(form.toRules(discussion.maxLength()), by);
 			return new ModelAndView("redirect:/admin/discussion?saved");
 		}
 		catch (RejectedInput rejected) {

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Discussions;
 import org.veche.identity.SignedIn;
-import org.veche.moderation.Moderation;
+import org.veche.moderation.ReaderReports;
 import org.veche.moderation.ReportReason;
 import org.veche.privacy.AddressHasher;
 import org.veche.publishing.Article;
@@ -30,7 +30,7 @@ import org.veche.site.RejectedInput;
 @Controller
 class ReportController {
 
-	private final Moderation moderation;
+	private final ReaderReports reports;
 
 	private final Discussions discussions;
 
@@ -38,8 +38,8 @@ class ReportController {
 
 	private final AddressHasher addresses;
 
-	ReportController(Moderation moderation, Discussions discussions, Publishing publishing, AddressHasher addresses) {
-		this.moderation = moderation;
+	ReportController(ReaderReports reports, Discussions discussions, Publishing publishing, AddressHasher addresses) {
+		this.reports = reports;
 		this.discussions = discussions;
 		this.publishing = publishing;
 		this.addresses = addresses;
@@ -56,7 +56,7 @@ class ReportController {
 		Comment comment = visible(id);
 		try {
 			ReportReason why = ReportReason.parse(reason).orElseThrow(() -> new RejectedInput("moderation.report.choose"));
-			moderation.report(id, why, reporter(request));
+			reports.report(id, why, reporter(request));
 			return page(comment, null, true, HttpStatus.OK);
 		}
 		catch (RejectedInput rejected) {
