@@ -1,6 +1,6 @@
 package org.veche.moderation.web;
 
-import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -65,14 +65,9 @@ class DiscussionSettingsController {
 	}
 
 	private ModelAndView page(SettingsForm form, String notice, RejectedInput error, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("form", form);
-		model.put("notice", notice);
-		model.put("error", error == null ? null : error.messageKey());
-		model.put("errorArgs", error == null ? new Object[0] : error.arguments());
-		model.put("longest", discussion.maxLength());
-		model.put("surge", SurgeForm.of(surges.rules()));
-		return new ModelAndView("moderation/settings", model, status);
+		var model = new SettingsModel(form, notice, error == null ? null : error.messageKey(),
+				error == null ? new Object[0] : error.arguments(), discussion.maxLength(), SurgeForm.of(surges.rules()));
+		return new ModelAndView("moderation/settings", Map.of("model", model), status);
 	}
 
 }

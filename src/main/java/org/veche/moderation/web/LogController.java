@@ -32,12 +32,12 @@ class LogController {
 	ModelAndView log(@RequestParam(defaultValue = "1") int page) {
 		int pages = Math.max(1, (log.size() + ModerationLog.LOG_PAGE - 1) / ModerationLog.LOG_PAGE);
 		return new ModelAndView("moderation/log",
-				Map.of("actions", log.actions(page), "pageNumber", Math.max(1, page), "pages", pages));
+				Map.of("model", new LogModel(log.actions(page), Math.max(1, page), pages)));
 	}
 
 	@GetMapping("/moderation/bans")
 	ModelAndView bans(@RequestParam(required = false) String lifted) {
-		return new ModelAndView("moderation/bans", Map.of("bans", log.bansInForce(), "lifted", lifted != null));
+		return new ModelAndView("moderation/bans", Map.of("model", new BansModel(log.bansInForce(), lifted != null)));
 	}
 
 	@PostMapping("/moderation/bans/{id}/lift")

@@ -1,8 +1,8 @@
 package org.veche.moderation.web;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,8 +17,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.veche.identity.SignedIn;
 import org.veche.moderation.Decision;
+import org.veche.moderation.HeldCluster;
 import org.veche.moderation.ModerationDesk;
 import org.veche.moderation.ModerationQueue;
+import org.veche.moderation.QueueItem;
 import org.veche.moderation.QueueTab;
 import org.veche.moderation.SurgeWatch;
 import org.veche.site.RejectedInput;
@@ -163,29 +165,26 @@ class QueueController {
 	}
 
 	private ModelAndView page(QueueTab tab, int page, String notice, RejectedInput error, HttpStatus status) {
-		var model = new HashMap<String, Object>();
 		var counts = queue.counts();
-		model.put("tab", tab);
-		model.put("counts", counts);
+		List<QueueItem> items;
+		List<HeldCluster> clusters;
+		int pages;
 		if (tab == QueueTab.PENDING) {
 			// near-duplicates are one row each: the pending tab counts its pages in rows
 			var pending = queue.pendingPage(page);
-			model.put("items", pending.items());
-			model.put("clusters", pending.clusters());
-			model.put("pages", pending.pages());
+			items = pending.items();
+			clusters = pending.clusters();
+			pages = pending.pages();
 		}
 		else {
-			model.put("items", queue.queue(tab, page));
-			model.put("clusters", List.of());
-			model.put("pages", Math.max(1, (counts.get(tab) + ModerationQueue.QUEUE_PAGE - 1) / ModerationQueue.QUEUE_PAGE));
+			items = queue.queue(tab, page);
+			clusters = List.of();
+			pages = Math.max(1, (counts.get(tab) + ModerationQueue.QUEUE_PAGE - 1) / ModerationQueue.QUEUE_PAGE);
 		}
-		model.put("raided", queue.raidedThreads());
-		model.put("surge", surges.surge().orElse(null));
-		model.put("pageNumber", Math.max(1, page));
-		model.put("notice", notice);
-		model.put("error", error == null ? null : error.messageKey());
-		model.put("errorArgs", error == null ? new Object[0] : error.arguments());
-		return new ModelAndView("moderation/queue", model, status);
+		var model = new QueueModel(tab, counts, items, queue.raidedThreads(), clusters, surges.surge().orElse(null),
+				Math.max(1, page), pages, notice, error == null ? null : error.messageKey(),
+				error == null ? new Object[0] : error.arguments());
+		return new ModelAndView("moderation/queue", Map.of("model", model), status);
 	}
 
 }

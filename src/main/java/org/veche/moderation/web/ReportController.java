@@ -1,6 +1,6 @@
 package org.veche.moderation.web;
 
-import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -81,13 +81,8 @@ class ReportController {
 	private ModelAndView page(Comment comment, String error, boolean thanked, HttpStatus status) {
 		Article article = publishing.article(comment.articleId())
 			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
-		var model = new HashMap<String, Object>();
-		model.put("comment", comment);
-		model.put("article", article);
-		model.put("reasons", ReportReason.values());
-		model.put("error", error);
-		model.put("thanked", thanked);
-		return new ModelAndView("moderation/report", model, status);
+		var model = new ReportFormModel(comment, article, ReportReason.values(), error, thanked);
+		return new ModelAndView("moderation/report", Map.of("model", model), status);
 	}
 
 }
