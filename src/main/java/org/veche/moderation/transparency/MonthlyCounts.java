@@ -73,8 +73,8 @@ class MonthlyCounts {
 			.where(CREATED_AT.ge(from).and(CREATED_AT.lt(to)))
 			.groupBy(rule)
 			.forEach(r -> {
-				String rule = Reason.Kind.ofKey(r.value1()).rule();
-				held.merge(rule != null && RULES.contains(rule) ? rule : "other", r.value2(), Integer::sum);
+				String counted = Reason.Kind.ofKey(r.value1()).rule();
+				held.merge(counted != null && RULES.contains(counted) ? counted : "other", r.value2(), Integer::sum);
 			});
 		Map<String, Integer> reported = new LinkedHashMap<>();
 		db.select(REASON, count())
