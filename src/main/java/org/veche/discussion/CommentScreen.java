@@ -1,14 +1,15 @@
 package org.veche.discussion;
 
 import java.time.Instant;
-import java.util.List;
 
 import org.veche.publishing.Article;
 
 /**
  * What a module that moderates discussions answers before a comment is stored. The discussion module owns
  * this interface and moderation implements it, so that discussion never depends on moderation; without an
- * implementation every comment is approved.
+ * implementation every comment is approved. The exchange has two halves: discussion asks here (a question, no
+ * change), stores the comment with the verdict's status, then tells what it stored with {@link CommentScreened}
+ * in the same transaction, on which the screen's module keeps its reasons.
  */
 public interface CommentScreen {
 
@@ -27,9 +28,6 @@ public interface CommentScreen {
 	}
 
 	java.time.Duration DEFAULT_EDIT_WINDOW = java.time.Duration.ofMinutes(10);
-
-	/** The comment was stored with the verdict's status (same transaction): keep the reasons beside it. */
-	void kept(long commentId, Candidate candidate, Verdict verdict);
 
 	/**
 	 * The comment as it would be stored.
@@ -54,12 +52,16 @@ public interface CommentScreen {
 	}
 
 	/**
-	 * The answer: a status and why.
-	 * @param reasons message keys with their arguments after a '|' (e.g. "moderation.reason.links|3")
+	 * The answer: the status the comment is stored with. A screen answers with a verdict of its own kind that says
+	 * why (moderation's carries its reasons) and finds it again in {@link CommentScreened}; discussion reads only
+	 * the status.
 	 */
-	record Verdict(CommentStatus status, List<String> reasons) {
+	interface Verdict {
 
-		public static final Verdict APPROVED = new Verdict(CommentStatus.APPROVED, List.of());
+		CommentStatus status();
+
+		/** Approved, with nothing to say. */
+		Verdict APPROVED = () -> CommentStatus.APPROVED;
 
 	}
 

@@ -17,8 +17,4 @@ record Unscreened(boolean guestsMayComment) implements CommentScreen {
 		return Verdict.APPROVED;
 	}
 
-	@Override
-	public void kept(long commentId, Candidate candidate, Verdict verdict) {
-	}
-
 }

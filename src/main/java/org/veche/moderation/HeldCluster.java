@@ -10,9 +10,9 @@ import org.veche.publishing.Article;
  * Held comments whose texts are near-duplicates of each other, shown in the queue as one row for one decision.
  * @param comments newest first
  * @param articles the articles they were posted under, by id
- * @param reasons why they were held, each reason once: message keys with arguments after '|'
+ * @param reasons why they were held, each reason once
  */
-public record HeldCluster(List<Comment> comments, Map<Long, Article> articles, List<String> reasons) {
+public record HeldCluster(List<Comment> comments, Map<Long, Article> articles, List<Reason> reasons) {
 
 	public HeldCluster {
 		comments = List.copyOf(comments);

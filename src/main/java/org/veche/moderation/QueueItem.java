@@ -11,14 +11,14 @@ import org.veche.publishing.Article;
  * A comment as the moderation queue shows it, with everything a moderator needs to decide.
  * @param article the article it was posted under, or null if that is gone
  * @param parent the comment it answers, for context, or null
- * @param reasons why it was held or sent to spam: message keys with arguments after '|'
+ * @param reasons why it was held or sent to spam
  * @param reports readers' open reports by reason
  * @param revisions the texts its author replaced by editing or deleting it, oldest first
  */
-public record QueueItem(Comment comment, Article article, Comment parent, CommentAuthor author, List<String> reasons,
+public record QueueItem(Comment comment, Article article, Comment parent, CommentAuthor author, List<Reason> reasons,
 		Map<ReportReason, Integer> reports, List<org.veche.discussion.CommentRevision> revisions) {
 
-	public QueueItem(Comment comment, Article article, Comment parent, CommentAuthor author, List<String> reasons,
+	public QueueItem(Comment comment, Article article, Comment parent, CommentAuthor author, List<Reason> reasons,
 			Map<ReportReason, Integer> reports) {
 		this(comment, article, parent, author, reasons, reports, List.of());
 	}

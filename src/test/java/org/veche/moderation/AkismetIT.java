@@ -27,12 +27,12 @@ class AkismetIT extends ModerationSupport {
 	}
 
 	@Autowired
-	private Moderation moderation;
+	private RuleBook ruleBook;
 
 	@Test
 	void akismetsSpamGoesToSpamAndCorrectionsAreSubmitted() {
-		assertThat(moderation.akismetEnabled()).isTrue();
-		assertThat(moderation.akismetSends()).contains("comment_content", "comment_author_email", "user_ip");
+		assertThat(ruleBook.akismetEnabled()).isTrue();
+		assertThat(ruleBook.akismetSends()).contains("comment_content", "comment_author_email", "user_ip");
 		assertThat(http.get("/privacy").body()).contains("Akismet");
 		String slug = newArticle("Akismet");
 		String address = newAddress();

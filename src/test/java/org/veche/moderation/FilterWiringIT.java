@@ -47,11 +47,11 @@ class FilterWiringIT extends ModerationSupport {
 			return r;
 		});
 		long held = posted(post(slug, newEmail(), "cheap " + word), 202);
-		List<String> why = reasons.of(List.of(held)).get(held);
+		List<String> why = reasons.of(List.of(held)).get(held).stream().map(Reason::stored).toList();
 		assertThat(why).singleElement().asString().startsWith("moderation.reason.filter.spam|").contains(word);
 		var item = session(Role.MODERATOR).get("/moderation").html().getElementById("item-" + held);
 		assertThat(item.selectFirst(".reasons .reason").text()).matches("The spam filter gives it \\d+%; strongest features \\(words as read after unmasking\\) and their weights: .*" + word + " \\+\\d+\\.\\d\\d.*");
-		assertThat(reasons.of(List.of(held)).get(held).getFirst().split("\\|")[2]).startsWith(word);
+		assertThat(reasons.of(List.of(held)).get(held).getFirst().stored().split("\\|")[2]).startsWith(word);
 
 		rules(r -> {
 			r.filterHold = 0.01;

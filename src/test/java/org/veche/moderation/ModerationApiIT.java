@@ -21,7 +21,10 @@ import tools.jackson.databind.JsonNode;
 class ModerationApiIT extends ModerationSupport {
 
 	@Autowired
-	private Moderation moderation;
+	private ModerationLog log;
+
+	@Autowired
+	private ReaderReports reports;
 
 	@Test
 	void guestsGet401AndReadersAndAuthors403AsProblems() {
@@ -69,7 +72,7 @@ class ModerationApiIT extends ModerationSupport {
 		assertThat(decided.get("status").asString()).isEqualTo("approved");
 		assertThat(find(ok(api.get("/api/v1/moderation/queue?tab=pending")), held)).isNull();
 		assertThat(http.get("/api/v1/articles/" + slug + "/comments").json().get("total").asInt()).isEqualTo(1);
-		LoggedAction logged = moderation.log(1).stream().filter(a -> Long.valueOf(held).equals(a.commentId()))
+		LoggedAction logged = log.actions(1).stream().filter(a -> Long.valueOf(held).equals(a.commentId()))
 			.findFirst().orElseThrow();
 		assertThat(logged.detail()).isEqualTo("pending \u2192 approved (off-topic)");
 	}
@@ -78,7 +81,7 @@ class ModerationApiIT extends ModerationSupport {
 	void anAdministratorRemovesAReportedCommentFromTheReportedTab() {
 		String slug = newArticle("Api reported");
 		long id = posted(post(slug, newEmail(), "An ordinary remark."), 201);
-		moderation.report(id, ReportReason.ABUSE, "reporter-" + unique());
+		reports.report(id, ReportReason.ABUSE, "reporter-" + unique());
 		var api = http.bearer(tokenFor(Role.ADMINISTRATOR));
 
 		JsonNode item = find(ok(api.get("/api/v1/moderation/queue?tab=reported")), id);

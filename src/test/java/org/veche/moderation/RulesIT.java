@@ -20,7 +20,7 @@ class RulesIT extends ModerationSupport {
 	private Reasons reasons;
 
 	private List<String> why(long id) {
-		return reasons.of(List.of(id)).getOrDefault(id, List.of());
+		return reasons.of(List.of(id)).getOrDefault(id, List.of()).stream().map(Reason::stored).toList();
 	}
 
 	@Test

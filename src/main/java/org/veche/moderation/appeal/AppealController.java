@@ -1,6 +1,6 @@
 package org.veche.moderation.appeal;
 
-import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -59,13 +59,9 @@ class AppealController {
 	private ModelAndView view(long id, AppealDesk.Author author, String notice, RejectedInput error, String message,
 			HttpStatus status) {
 		var view = desk.forAuthor(id, author).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		var model = new HashMap<String, Object>();
-		model.put("view", view);
-		model.put("notice", notice);
-		model.put("error", error == null ? null : error.messageKey());
-		model.put("errorArgs", error == null ? new Object[0] : error.arguments());
-		model.put("message", message);
-		return new ModelAndView("moderation/why", model, status);
+		var model = new WhyModel(view, notice, error == null ? null : error.messageKey(),
+				error == null ? new Object[0] : error.arguments(), message);
+		return new ModelAndView("moderation/why", Map.of("model", model), status);
 	}
 
 	private AppealDesk.Author author(SignedIn signedIn, HttpServletRequest request) {

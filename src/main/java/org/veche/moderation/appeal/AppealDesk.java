@@ -17,7 +17,8 @@ import org.veche.discussion.Discussions;
 import org.veche.identity.SignedIn;
 import org.veche.moderation.Decision;
 import org.veche.moderation.LoggedAction;
-import org.veche.moderation.Moderation;
+import org.veche.moderation.ModerationDesk;
+import org.veche.moderation.ModerationQueue;
 import org.veche.moderation.QueueItem;
 import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.internal.Reasons;
@@ -45,7 +46,9 @@ public class AppealDesk {
 
 	private final Publishing publishing;
 
-	private final Moderation moderation;
+	private final ModerationQueue queue;
+
+	private final ModerationDesk desk;
 
 	private final Reasons reasons;
 
@@ -55,12 +58,14 @@ public class AppealDesk {
 
 	private final Clock clock;
 
-	AppealDesk(Appeals appeals, Discussions discussions, Publishing publishing, Moderation moderation, Reasons reasons,
+	AppealDesk(Appeals appeals, Discussions discussions, Publishing publishing, ModerationQueue queue, ModerationDesk desk,
+			Reasons reasons,
 			ActionLog log, AppealProperties properties, Clock clock) {
 		this.appeals = appeals;
 		this.discussions = discussions;
 		this.publishing = publishing;
-		this.moderation = moderation;
+		this.queue = queue;
+		this.desk = desk;
 		this.reasons = reasons;
 		this.log = log;
 		this.properties = properties;
@@ -160,13 +165,13 @@ public class AppealDesk {
 	public List<Case> queue(boolean open, int page) {
 		var cases = new ArrayList<Case>();
 		for (Appeal appeal : appeals.page(open, Math.max(0, page - 1) * PAGE, PAGE)) {
-			cases.add(new Case(appeal, moderation.item(appeal.commentId()).orElse(null)));
+			cases.add(new Case(appeal, queue.item(appeal.commentId()).orElse(null)));
 		}
 		return cases;
 	}
 
 	public Optional<Case> one(long appealId) {
-		return appeals.byId(appealId).map(a -> new Case(a, moderation.item(a.commentId()).orElse(null)));
+		return appeals.byId(appealId).map(a -> new Case(a, queue.item(a.commentId()).orElse(null)));
 	}
 
 	public int count(boolean open) {
@@ -189,10 +194,10 @@ public class AppealDesk {
 		if (comment.isPresent()) {
 			CommentStatus now = comment.get().status();
 			if (outcome == AppealOutcome.REVERSED && now != CommentStatus.APPROVED) {
-				moderation.decide(appeal.commentId(), now == CommentStatus.SPAM ? Decision.NOT_SPAM : Decision.APPROVE, by);
+				desk.decide(appeal.commentId(), now == CommentStatus.SPAM ? Decision.NOT_SPAM : Decision.APPROVE, by);
 			}
 			else if (outcome == AppealOutcome.UPHELD && (now == CommentStatus.PENDING || now == CommentStatus.APPROVED)) {
-				moderation.decide(appeal.commentId(), Decision.TRASH, by);
+				desk.decide(appeal.commentId(), Decision.TRASH, by);
 			}
 		}
 		log.add(by.accountId(), by.displayName(), "appeal-" + outcome.param(), appeal.commentId(), "#" + appealId,

@@ -1,6 +1,6 @@
 package org.veche.moderation.appeal;
 
-import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,16 +48,10 @@ class AppealQueueController {
 
 	private ModelAndView page(boolean open, int page, String notice, RejectedInput error, HttpStatus status) {
 		int number = Math.max(1, page);
-		var model = new HashMap<String, Object>();
-		model.put("open", open);
-		model.put("cases", desk.queue(open, number));
-		model.put("openCount", desk.count(true));
-		model.put("answeredCount", desk.count(false));
-		model.put("pageNumber", number);
-		model.put("pages", Math.max(1, (desk.count(open) + AppealDesk.PAGE - 1) / AppealDesk.PAGE));
-		model.put("notice", notice);
-		model.put("error", error == null ? null : error.messageKey());
-		return new ModelAndView("moderation/appeals", model, status);
+		var model = new AppealsModel(open, desk.queue(open, number), desk.count(true), desk.count(false), number,
+				Math.max(1, (desk.count(open) + AppealDesk.PAGE - 1) / AppealDesk.PAGE), notice,
+				error == null ? null : error.messageKey());
+		return new ModelAndView("moderation/appeals", Map.of("model", model), status);
 	}
 
 }

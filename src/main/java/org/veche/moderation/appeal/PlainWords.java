@@ -5,8 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.veche.moderation.Reason;
+
 /**
- * Why a comment was held, said to its author: the screen's reasons ("moderation.reason.links|3") become messages
+ * Why a comment was held, said to its author: the screen's reasons (links: 3) become messages
  * under {@code appeal.reason.*} that name the rule and never its workings (no moderation word, no filter score, no
  * raid cluster, no number of reporters). A reason this table does not know is said as "the site's checks".
  */
@@ -24,23 +26,22 @@ public final class PlainWords {
 	private PlainWords() {
 	}
 
-	static List<Said> of(List<String> reasons) {
+	static List<Said> of(List<Reason> reasons) {
 		var said = new LinkedHashMap<String, Said>();
-		for (String reason : reasons) {
-			String[] parts = reason.split("\\|", -1);
-			String key = parts[0].startsWith("moderation.reason.") ? parts[0].substring("moderation.reason.".length()) : "";
-			Said one = switch (key) {
-				case "links" -> new Said("appeal.reason.links", parts.length > 1 ? List.of(number(parts[1])) : List.of(2));
-				case "word" -> new Said("appeal.reason.word", List.of());
-				case "disallowed" -> new Said("appeal.reason.disallowed", List.of());
-				case "premoderated" -> new Said("appeal.reason.premoderated", List.of());
-				case "firstComment" -> new Said("appeal.reason.firstComment", List.of());
-				case "raid", "raidThread" -> new Said("appeal.reason.raid", List.of());
-				case "surge" -> new Said("appeal.reason.surge", List.of());
-				case "filter.spam", "akismet" -> new Said("appeal.reason.spamLike", List.of());
-				case "filter.abuse" -> new Said("appeal.reason.abuseLike", List.of());
-				case "reports" -> new Said("appeal.reason.reports", List.of());
-				default -> new Said("appeal.reason.other", List.of());
+		for (Reason reason : reasons) {
+			List<String> arguments = reason.arguments();
+			Said one = switch (reason.kind()) {
+				case LINKS -> new Said("appeal.reason.links", arguments.isEmpty() ? List.of(2) : List.of(number(arguments.getFirst())));
+				case WORD -> new Said("appeal.reason.word", List.of());
+				case DISALLOWED -> new Said("appeal.reason.disallowed", List.of());
+				case PREMODERATED -> new Said("appeal.reason.premoderated", List.of());
+				case FIRST_COMMENT -> new Said("appeal.reason.firstComment", List.of());
+				case RAID, RAID_THREAD -> new Said("appeal.reason.raid", List.of());
+				case SURGE -> new Said("appeal.reason.surge", List.of());
+				case FILTER_SPAM, AKISMET -> new Said("appeal.reason.spamLike", List.of());
+				case FILTER_ABUSE -> new Said("appeal.reason.abuseLike", List.of());
+				case REPORTS -> new Said("appeal.reason.reports", List.of());
+				case UNKNOWN -> new Said("appeal.reason.other", List.of());
 			};
 			said.putIfAbsent(one.key(), one);
 		}

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -40,11 +40,9 @@ class AuditController {
 
 	@GetMapping("/admin/moderation/audit")
 	ModelAndView page(@RequestParam(required = false) String check) {
-		var model = model();
-		if (check != null) {
-			model.put("databaseBroken", chain.firstBrokenInDatabase());
-		}
-		return new ModelAndView("moderation/audit", model);
+		var head = chain.head();
+		Long broken = check != null ? chain.firstBrokenInDatabase() : null;
+		return page(new AuditModel(head, null, null, broken, null), HttpStatus.OK);
 	}
 
 	@GetMapping("/admin/moderation/audit.jsonl")
@@ -61,36 +59,26 @@ class AuditController {
 
 	@PostMapping("/admin/moderation/audit")
 	ModelAndView verify(@RequestParam(required = false) MultipartFile file) {
-		var model = model();
+		var head = chain.head();
 		if (file == null || file.isEmpty()) {
-			model.put("error", "audit.upload.none");
-			return new ModelAndView("moderation/audit", model, HttpStatus.BAD_REQUEST);
+			return page(new AuditModel(head, null, null, null, "audit.upload.none"), HttpStatus.BAD_REQUEST);
 		}
 		AuditCheck check;
 		try (var lines = new BufferedReader(new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
 			check = AuditCheck.of(lines);
 		}
 		catch (IOException | java.io.UncheckedIOException ex) {
-			model.put("error", "audit.upload.unreadable");
-			return new ModelAndView("moderation/audit", model, HttpStatus.BAD_REQUEST);
+			return page(new AuditModel(head, null, null, null, "audit.upload.unreadable"), HttpStatus.BAD_REQUEST);
 		}
-		model.put("check", check);
 		// an intact file must also end where the database's chain says that line ended: a changed or cut last
 		// line shows here
-		if (check.intact() && check.lastSeq() > 0) {
-			model.put("matchesDatabase", chain.hashAt(check.lastSeq()).map(check.head()::equals).orElse(false));
-		}
-		return new ModelAndView("moderation/audit", model);
+		Boolean matches = check.intact() && check.lastSeq() > 0
+				? chain.hashAt(check.lastSeq()).map(check.head()::equals).orElse(false) : null;
+		return page(new AuditModel(head, check, matches, null, null), HttpStatus.OK);
 	}
 
-	private HashMap<String, Object> model() {
-		var model = new HashMap<String, Object>();
-		model.put("head", chain.head());
-		model.put("check", null);
-		model.put("matchesDatabase", null);
-		model.put("databaseBroken", null);
-		model.put("error", null);
-		return model;
+	private static ModelAndView page(AuditModel model, HttpStatus status) {
+		return new ModelAndView("moderation/audit", Map.of("model", model), status);
 	}
 
 }

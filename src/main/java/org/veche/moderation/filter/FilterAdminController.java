@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -69,14 +69,9 @@ class FilterAdminController {
 		for (FilterTask t : FilterTask.values()) {
 			learned.put(t, filter.examples(t));
 		}
-		var model = new HashMap<String, Object>();
-		model.put("tasks", List.of(FilterTask.values()));
-		model.put("learned", learned);
-		model.put("chosen", chosen);
-		model.put("report", report);
-		model.put("error", error == null ? null : error.messageKey());
-		model.put("errorArgs", error == null ? List.of() : Arrays.asList(error.arguments()));
-		return new ModelAndView("moderation/filter", model, status);
+		var model = new FilterModel(List.of(FilterTask.values()), learned, chosen, report,
+				error == null ? null : error.messageKey(), error == null ? List.of() : Arrays.asList(error.arguments()));
+		return new ModelAndView("moderation/filter", Map.of("model", model), status);
 	}
 
 }

@@ -5,21 +5,21 @@ import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.moderation.Reason;
 
 /**
- * Why a comment was held or sent to spam, one row per reason: a message key and its arguments after '|'.
+ * Why a comment was held or sent to spam, one row per reason: a message key and its arguments after '|', written
+ * and read as {@link Reason}s.
  */
 @Repository
 public class Reasons {
@@ -40,12 +40,7 @@ public class Reasons {
 		this.db = db;
 	}
 
-	/** A reason as stored: the message key, then each argument after a '|' ('|' in an argument becomes '/'). */
-	public static String of(String key, Object... arguments) {
-		return key + Arrays.stream(arguments).map(a -> "|" + String.valueOf(a).replace('|', '/')).collect(Collectors.joining());
-	}
-
-	public void add(long commentId, List<String> reasons, Instant at) {
+	public void add(long commentId, List<Reason> reasons, Instant at) {
 		if (reasons.isEmpty()) {
 			// most comments are approved for no reason: not even counted
 			return;
@@ -55,19 +50,19 @@ public class Reasons {
 			db.insertInto(COMMENT_REASON)
 				.set(COMMENT_ID, commentId)
 				.set(POSITION, start + i)
-				.set(REASON, reasons.get(i))
+				.set(REASON, reasons.get(i).stored())
 				.set(CREATED_AT, at.toEpochMilli())
 				.execute();
 		}
 	}
 
 	/** The comments held for this reason (a raid's cluster), oldest first. */
-	public List<Long> withReason(String reason) {
-		return db.selectDistinct(COMMENT_ID).from(COMMENT_REASON).where(REASON.eq(reason)).orderBy(COMMENT_ID).fetch(COMMENT_ID);
+	public List<Long> withReason(Reason reason) {
+		return db.selectDistinct(COMMENT_ID).from(COMMENT_REASON).where(REASON.eq(reason.stored())).orderBy(COMMENT_ID).fetch(COMMENT_ID);
 	}
 
-	public Map<Long, List<String>> of(Collection<Long> commentIds) {
-		var byComment = new LinkedHashMap<Long, List<String>>();
+	public Map<Long, List<Reason>> of(Collection<Long> commentIds) {
+		var byComment = new LinkedHashMap<Long, List<Reason>>();
 		if (commentIds.isEmpty()) {
 			return byComment;
 		}
@@ -75,7 +70,7 @@ public class Reasons {
 			.from(COMMENT_REASON)
 			.where(COMMENT_ID.in(commentIds))
 			.orderBy(COMMENT_ID, POSITION)
-			.forEach(r -> byComment.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(r.value2()));
+			.forEach(r -> byComment.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(Reason.parse(r.value2())));
 		return byComment;
 	}
 

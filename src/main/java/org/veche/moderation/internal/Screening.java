@@ -5,21 +5,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.veche.discussion.Comment;
 import org.veche.discussion.CommentScreen;
 import org.veche.discussion.CommentStatus;
-import org.veche.discussion.Discussions;
 import org.veche.moderation.DiscussionRules;
+import org.veche.moderation.Reason;
+import org.veche.moderation.Reason.Kind;
 import org.veche.moderation.filter.FilterInput;
 import org.veche.moderation.filter.FilterScore;
 import org.veche.moderation.filter.FilterTask;
@@ -30,7 +26,8 @@ import org.veche.site.RejectedInput;
 /**
  * The rules applied to every new comment before it is stored, WordPress's order of things: refusals first
  * (closed, banned, too fast, too long), then the disallowed list sends to spam, then anything that holds. Staff
- * are let through, as WordPress lets through whoever may moderate.
+ * are let through, as WordPress lets through whoever may moderate. A question only: what is kept once the comment
+ * is stored is {@link ScreenedComments}'s.
  */
 @Component
 class Screening implements CommentScreen {
@@ -40,32 +37,13 @@ class Screening implements CommentScreen {
 
 	private final RuleSettings settings;
 
-	private final Reasons reasons;
-
 	private final Bans bans;
 
 	private final Clock clock;
 
 	private final RaidDetector raids;
 
-	private final Discussions discussions;
-
-	/**
-	 * What the raid detector made of a new identity's text: its signature (null: too short to count), its raid,
-	 * and what it shows across threads (null while surge mode is off).
-	 */
-	private record Checked(long[] signature, RaidDetector.Raid raid, SurgeMode.Evidence surge) {
-	}
-
-	/**
-	 * A new identity's text as the raid detector saw it, from screening until it is kept (gone if the post fails
-	 * between), so that its signature is taken once.
-	 */
-	private final Cache<Candidate, Checked> found = Caffeine.newBuilder()
-		// the same candidate object comes back to kept(): compared by identity, not by hashing its text and article
-		.weakKeys()
-		.expireAfterWrite(Duration.ofMinutes(1))
-		.build();
+	private final Sightings sightings;
 
 	private final LearningFilter filter;
 
@@ -73,17 +51,16 @@ class Screening implements CommentScreen {
 
 	private final SurgeMode surges;
 
-	Screening(RuleSettings settings, Reasons reasons, Bans bans, Clock clock, RaidDetector raids,
-			Discussions discussions, LearningFilter filter, Akismet akismet, SurgeMode surges) {
+	Screening(RuleSettings settings, Bans bans, Clock clock, RaidDetector raids, Sightings sightings,
+			LearningFilter filter, Akismet akismet, SurgeMode surges) {
 		this.surges = surges;
 		this.filter = filter;
 		this.akismet = akismet;
 		this.settings = settings;
-		this.reasons = reasons;
 		this.bans = bans;
 		this.clock = clock;
 		this.raids = raids;
-		this.discussions = discussions;
+		this.sightings = sightings;
 	}
 
 	@Override
@@ -106,10 +83,10 @@ class Screening implements CommentScreen {
 	}
 
 	@Override
-	public Verdict screen(Candidate c) {
+	public Judgement screen(Candidate c) {
 		DiscussionRules rules = settings.rules();
 		if (c.staff()) {
-			return Verdict.APPROVED;
+			return Judgement.APPROVED;
 		}
 		if (bans.active(c.accountId(), c.email(), c.addressHash(), c.at()).isPresent()) {
 			throw new RejectedInput(HttpStatus.FORBIDDEN, "moderation.banned");
@@ -121,22 +98,22 @@ class Screening implements CommentScreen {
 		if (c.body().length() > rules.maxLength()) {
 			throw new RejectedInput("comment.body.tooLong", rules.maxLength());
 		}
-		List<String> spam = new ArrayList<>();
-		List<String> held = new ArrayList<>();
-		firstWord(rules.disallowedWords(), c).ifPresent(word -> spam.add(Reasons.of("moderation.reason.disallowed", word)));
-		firstWord(rules.moderationWords(), c).ifPresent(word -> held.add(Reasons.of("moderation.reason.word", word)));
+		List<Reason> spam = new ArrayList<>();
+		List<Reason> held = new ArrayList<>();
+		firstWord(rules.disallowedWords(), c).ifPresent(word -> spam.add(Reason.of(Kind.DISALLOWED, word)));
+		firstWord(rules.moderationWords(), c).ifPresent(word -> held.add(Reason.of(Kind.WORD, word)));
 		int links = links(c.body());
 		if (rules.holdLinks() > 0 && links >= rules.holdLinks()) {
-			held.add(Reasons.of("moderation.reason.links", links));
+			held.add(Reason.of(Kind.LINKS, links));
 		}
 		if (c.article().discussion() == Article.Discussion.PREMODERATED) {
-			held.add(Reasons.of("moderation.reason.premoderated"));
+			held.add(Reason.of(Kind.PREMODERATED));
 		}
 		if (rules.holdFirstComment() && !c.approvedBefore()) {
-			held.add(Reasons.of("moderation.reason.firstComment"));
+			held.add(Reason.of(Kind.FIRST_COMMENT));
 		}
 		if (raids.premoderatedUntil(c.article().id(), c.at()).isPresent()) {
-			held.add(Reasons.of("moderation.reason.raidThread"));
+			held.add(Reason.of(Kind.RAID_THREAD));
 		}
 		// the raid detector and surge mode off (size 0) cost nothing: no signature taken, none remembered
 		boolean surgeOn = surges.rules().on();
@@ -146,10 +123,10 @@ class Screening implements CommentScreen {
 					: Optional.<RaidDetector.Raid>empty();
 			SurgeMode.Evidence surge = surgeOn
 					? surges.evidence(c.article().id(), signature, c.addressHash(), c.at()) : null;
-			found.put(c, new Checked(signature, raid.orElse(null), surge));
+			sightings.saw(c, new Sightings.Checked(signature, raid.orElse(null), surge));
 			raid.ifPresent(r -> held.add(raidReason(r.cluster())));
 			if (surge != null && (surge.passes() || surges.holds(c.article().id(), c.at()))) {
-				held.add(Reasons.of(SurgeMode.REASON));
+				held.add(SurgeMode.REASON);
 			}
 		}
 		var input = new FilterInput(c.body(), c.authorName(), c.email(), c.url(), !c.approvedBefore(),
@@ -157,8 +134,11 @@ class Screening implements CommentScreen {
 		for (var scored : filter.scores(input).entrySet()) {
 			FilterTask task = scored.getKey();
 			FilterScore score = scored.getValue();
-			String reason = Reasons.of("moderation.reason.filter." + task.name().toLowerCase(Locale.ROOT),
-					Math.round(score.probability() * 100), score.explained());
+			Kind kind = switch (task) {
+				case SPAM -> Kind.FILTER_SPAM;
+				case ABUSE -> Kind.FILTER_ABUSE;
+			};
+			Reason reason = Reason.of(kind, Math.round(score.probability() * 100), score.explained());
 			if (score.probability() > rules.filterSpam()) {
 				spam.add(reason);
 			}
@@ -168,64 +148,21 @@ class Screening implements CommentScreen {
 		}
 		// Akismet only when the owner turned it on, and only for what the site's own rules did not send to spam
 		if (spam.isEmpty() && akismet.enabled() && akismet.isSpam(submission(c)).orElse(false)) {
-			spam.add(Reasons.of("moderation.reason.akismet"));
+			spam.add(Reason.of(Kind.AKISMET));
 		}
 		if (!spam.isEmpty()) {
 			spam.addAll(held);
-			return new Verdict(CommentStatus.SPAM, spam);
+			return new Judgement(CommentStatus.SPAM, spam);
 		}
-		return held.isEmpty() ? Verdict.APPROVED : new Verdict(CommentStatus.PENDING, held);
-	}
-
-	@Override
-	public void kept(long commentId, Candidate candidate, Verdict verdict) {
-		reasons.add(commentId, verdict.reasons(), candidate.at());
-		Checked checked = found.asMap().remove(candidate);
-		if (candidate.staff() || candidate.approvedBefore()
-				|| checked == null && settings.rules().raidSize() <= 0 && !surges.rules().on()) {
-			return;
-		}
-		RaidDetector.Raid raid = checked == null ? null : checked.raid();
-		long[] signature = checked == null ? raids.signature(candidate.body()) : checked.signature();
-		List<Long> joined = raids.remember(candidate.article().id(), commentId, signature, candidate.at(), raid,
-				candidate.addressHash());
-		if (checked != null && checked.surge() != null && checked.surge().passes()
-				&& surges.attacked(checked.surge(), candidate.at())) {
-			// the attack so far is held with the post that showed it: what of it was shown is taken down
-			String reason = Reasons.of(SurgeMode.REASON);
-			Map<Long, List<String>> known = reasons.of(checked.surge().earlier());
-			for (long earlier : checked.surge().earlier()) {
-				var status = discussions.comment(earlier).map(Comment::status).orElse(null);
-				if (status == CommentStatus.APPROVED) {
-					discussions.changeStatus(earlier, CommentStatus.PENDING);
-				}
-				boolean held = status == CommentStatus.APPROVED || status == CommentStatus.PENDING;
-				if (held && !known.getOrDefault(earlier, List.of()).contains(reason)) {
-					reasons.add(earlier, List.of(reason), candidate.at());
-				}
-			}
-		}
-		if (raid == null) {
-			return;
-		}
-		// the burst is held as one: what of it was already shown is taken down with the rest
-		String reason = raidReason(raid.cluster());
-		Map<Long, List<String>> known = reasons.of(joined);
-		for (long earlier : joined) {
-			discussions.comment(earlier).filter(Comment::isApproved)
-				.ifPresent(shown -> discussions.changeStatus(earlier, CommentStatus.PENDING));
-			if (!known.getOrDefault(earlier, List.of()).contains(reason)) {
-				reasons.add(earlier, List.of(reason), candidate.at());
-			}
-		}
+		return held.isEmpty() ? Judgement.APPROVED : new Judgement(CommentStatus.PENDING, held);
 	}
 
 	private Akismet.Submission submission(Candidate c) {
 		return new Akismet.Submission(c.body(), c.authorName(), c.email(), c.url(), c.address(), c.article().path());
 	}
 
-	static String raidReason(long cluster) {
-		return Reasons.of("moderation.reason.raid", cluster);
+	static Reason raidReason(long cluster) {
+		return Reason.of(Kind.RAID, cluster);
 	}
 
 	static int links(String text) {

@@ -17,6 +17,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.veche.moderation.Reason;
 import org.veche.moderation.SurgeRules;
 import org.veche.moderation.SurgeStarted;
 
@@ -32,7 +33,7 @@ import org.veche.moderation.SurgeStarted;
 public class SurgeMode {
 
 	/** Why a comment was held in a surge (no argument: the queue's banner says which surge). */
-	public static final String REASON = "moderation.reason.surge";
+	public static final Reason REASON = Reason.of(Reason.Kind.SURGE);
 
 	/**
 	 * What one new identity's post found across the site.

@@ -22,8 +22,8 @@ class StatisticsController {
 
 	@GetMapping("/moderation/stats")
 	ModelAndView statistics(@RequestParam(defaultValue = "30") String days) {
-		return new ModelAndView("moderation/stats", Map.of("stats", statistics.of(StatisticsPeriod.parse(days)),
-				"periods", StatisticsPeriod.values()));
+		return new ModelAndView("moderation/stats", Map.of("model",
+				new StatisticsModel(statistics.of(StatisticsPeriod.parse(days)), StatisticsPeriod.values())));
 	}
 
 }

@@ -21,6 +21,7 @@ import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.veche.moderation.Decision;
+import org.veche.moderation.Reason;
 import org.veche.moderation.audit.AuditChain;
 
 /**
@@ -72,8 +73,8 @@ class MonthlyCounts {
 			.where(CREATED_AT.ge(from).and(CREATED_AT.lt(to)))
 			.groupBy(rule)
 			.forEach(r -> {
-				String key = r.value1().startsWith("moderation.reason.") ? r.value1().substring("moderation.reason.".length()) : "";
-				held.merge(RULES.contains(key) ? key : "other", r.value2(), Integer::sum);
+				String counted = Reason.Kind.ofKey(r.value1()).rule();
+				held.merge(counted != null && RULES.contains(counted) ? counted : "other", r.value2(), Integer::sum);
 			});
 		Map<String, Integer> reported = new LinkedHashMap<>();
 		db.select(REASON, count())

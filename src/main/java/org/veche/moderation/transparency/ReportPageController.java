@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -47,9 +47,7 @@ class ReportPageController {
 		for (YearMonth m = now; !m.isBefore(first) && months.size() < 120; m = m.minusMonths(1)) {
 			months.add(m);
 		}
-		var model = new HashMap<String, Object>();
-		model.put("months", months);
-		return new ModelAndView("moderation/transparency-index", model);
+		return new ModelAndView("moderation/transparency-index", Map.of("model", new TransparencyIndexModel(months)));
 	}
 
 	@GetMapping("/moderation/report/{month}")
@@ -66,12 +64,9 @@ class ReportPageController {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		pages.keepListing(request);
-		var model = new HashMap<String, Object>();
-		model.put("report", counts.of(asked, asked.isBefore(now)));
-		model.put("rules", MonthlyCounts.RULES);
-		model.put("previous", asked.minusMonths(1));
-		model.put("next", asked.isBefore(now) ? asked.plusMonths(1) : null);
-		return new ModelAndView("moderation/transparency", model);
+		var model = new TransparencyModel(counts.of(asked, asked.isBefore(now)), MonthlyCounts.RULES,
+				asked.minusMonths(1), asked.isBefore(now) ? asked.plusMonths(1) : null);
+		return new ModelAndView("moderation/transparency", Map.of("model", model));
 	}
 
 }

@@ -1,6 +1,6 @@
 package org.veche.moderation.web;
 
-import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.DiscussionProperties;
 import org.veche.identity.SignedIn;
-import org.veche.moderation.Moderation;
+import org.veche.moderation.RuleBook;
 import org.veche.moderation.SurgeWatch;
 import org.veche.site.RejectedInput;
 
@@ -21,21 +21,21 @@ import org.veche.site.RejectedInput;
 @Controller
 class DiscussionSettingsController {
 
-	private final Moderation moderation;
+	private final RuleBook ruleBook;
 
 	private final DiscussionProperties discussion;
 
 	private final SurgeWatch surges;
 
-	DiscussionSettingsController(Moderation moderation, DiscussionProperties discussion, SurgeWatch surges) {
-		this.moderation = moderation;
+	DiscussionSettingsController(RuleBook ruleBook, DiscussionProperties discussion, SurgeWatch surges) {
+		this.ruleBook = ruleBook;
 		this.discussion = discussion;
 		this.surges = surges;
 	}
 
 	@GetMapping("/admin/discussion")
 	ModelAndView show(@RequestParam(required = false) String saved) {
-		return page(SettingsForm.of(moderation.rules()), saved != null ? "moderation.settings.saved" : null, null,
+		return page(SettingsForm.of(ruleBook.rules()), saved != null ? "moderation.settings.saved" : null, null,
 				HttpStatus.OK);
 	}
 
@@ -47,7 +47,7 @@ class DiscussionSettingsController {
 			return new ModelAndView("redirect:/admin/discussion?saved#surge");
 		}
 		catch (RejectedInput rejected) {
-			var page = page(SettingsForm.of(moderation.rules()), null, rejected, rejected.status());
+			var page = page(SettingsForm.of(ruleBook.rules()), null, rejected, rejected.status());
 			page.addObject("surge", form);
 			return page;
 		}
@@ -56,7 +56,7 @@ class DiscussionSettingsController {
 	@PostMapping("/admin/discussion")
 	ModelAndView save(SettingsForm form, @AuthenticationPrincipal SignedIn by) {
 		try {
-			moderation.saveRules(form.toRules(discussion.maxLength()), by);
+			ruleBook.save(form.toRules(discussion.maxLength()), by);
 			return new ModelAndView("redirect:/admin/discussion?saved");
 		}
 		catch (RejectedInput rejected) {
@@ -65,14 +65,9 @@ class DiscussionSettingsController {
 	}
 
 	private ModelAndView page(SettingsForm form, String notice, RejectedInput error, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("form", form);
-		model.put("notice", notice);
-		model.put("error", error == null ? null : error.messageKey());
-		model.put("errorArgs", error == null ? new Object[0] : error.arguments());
-		model.put("longest", discussion.maxLength());
-		model.put("surge", SurgeForm.of(surges.rules()));
-		return new ModelAndView("moderation/settings", model, status);
+		var model = new SettingsModel(form, notice, error == null ? null : error.messageKey(),
+				error == null ? new Object[0] : error.arguments(), discussion.maxLength(), SurgeForm.of(surges.rules()));
+		return new ModelAndView("moderation/settings", Map.of("model", model), status);
 	}
 
 }

@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.identity.SignedIn;
-import org.veche.moderation.Moderation;
+import org.veche.moderation.ModerationDesk;
+import org.veche.moderation.ModerationLog;
 
 /**
  * What moderators did (who, when, what), and the bans in force with a way to lift one.
@@ -18,27 +19,30 @@ import org.veche.moderation.Moderation;
 @Controller
 class LogController {
 
-	private final Moderation moderation;
+	private final ModerationLog log;
 
-	LogController(Moderation moderation) {
-		this.moderation = moderation;
+	private final ModerationDesk desk;
+
+	LogController(ModerationLog log, ModerationDesk desk) {
+		this.log = log;
+		this.desk = desk;
 	}
 
 	@GetMapping("/moderation/log")
 	ModelAndView log(@RequestParam(defaultValue = "1") int page) {
-		int pages = Math.max(1, (moderation.logSize() + 49) / 50);
+		int pages = Math.max(1, (log.size() + ModerationLog.LOG_PAGE - 1) / ModerationLog.LOG_PAGE);
 		return new ModelAndView("moderation/log",
-				Map.of("actions", moderation.log(page), "pageNumber", Math.max(1, page), "pages", pages));
+				Map.of("model", new LogModel(log.actions(page), Math.max(1, page), pages)));
 	}
 
 	@GetMapping("/moderation/bans")
 	ModelAndView bans(@RequestParam(required = false) String lifted) {
-		return new ModelAndView("moderation/bans", Map.of("bans", moderation.bans(), "lifted", lifted != null));
+		return new ModelAndView("moderation/bans", Map.of("model", new BansModel(log.bansInForce(), lifted != null)));
 	}
 
 	@PostMapping("/moderation/bans/{id}/lift")
 	String lift(@PathVariable long id, @AuthenticationPrincipal SignedIn by) {
-		moderation.lift(id, by);
+		desk.lift(id, by);
 		return "redirect:/moderation/bans?lifted";
 	}
 

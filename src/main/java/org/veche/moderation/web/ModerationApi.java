@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.veche.identity.SignedIn;
 import org.veche.moderation.Ban;
 import org.veche.moderation.Decision;
-import org.veche.moderation.Moderation;
+import org.veche.moderation.ModerationDesk;
+import org.veche.moderation.ModerationLog;
+import org.veche.moderation.ModerationQueue;
 import org.veche.moderation.QueueItem;
 import org.veche.moderation.QueueTab;
 import org.veche.moderation.ReportReason;
@@ -40,12 +42,18 @@ import org.veche.site.RejectedInput;
 @SecurityRequirement(name = "bearer")
 class ModerationApi {
 
-	private final Moderation moderation;
+	private final ModerationQueue queue;
+
+	private final ModerationDesk desk;
+
+	private final ModerationLog log;
 
 	private final MessageSource messages;
 
-	ModerationApi(Moderation moderation, MessageSource messages) {
-		this.moderation = moderation;
+	ModerationApi(ModerationQueue queue, ModerationDesk desk, ModerationLog log, MessageSource messages) {
+		this.queue = queue;
+		this.desk = desk;
+		this.log = log;
 		this.messages = messages;
 	}
 
@@ -92,8 +100,8 @@ class ModerationApi {
 		if (page < 1) {
 			throw new RejectedInput("moderation.api.page");
 		}
-		List<Item> items = moderation.queue(at, page).stream().map(item -> item(item, locale)).toList();
-		return new Queue(at.param(), page, Moderation.QUEUE_PAGE, moderation.counts().get(at), items);
+		List<Item> items = queue.queue(at, page).stream().map(item -> item(item, locale)).toList();
+		return new Queue(at.param(), page, ModerationQueue.QUEUE_PAGE, queue.counts().get(at), items);
 	}
 
 	/** One decision; "remove" is the plain trash of the queue page. */
@@ -107,13 +115,13 @@ class ModerationApi {
 			.orElseThrow(() -> new RejectedInput("moderation.decision.unknown"));
 		ReportReason reason = body.reason() == null || body.reason().isBlank() ? null
 				: ReportReason.parse(body.reason().strip()).orElseThrow(() -> new RejectedInput("moderation.api.reason"));
-		moderation.decide(id, decision, reason, by);
+		desk.decide(id, new ModerationDesk.Ruling(decision, reason), by);
 		return new Decided(id, decision.to().name().toLowerCase(Locale.ROOT));
 	}
 
 	@GetMapping("/api/v1/moderation/bans")
 	List<BanView> bans() {
-		return moderation.bans().stream().map(BanView::of).toList();
+		return log.bansInForce().stream().map(BanView::of).toList();
 	}
 
 	/** Bans the author of a comment by all its handles, for some days or (no days) for good. */
@@ -125,14 +133,14 @@ class ModerationApi {
 		if (body.days() != null && (body.days() < 1 || body.days() > 3650)) {
 			throw new RejectedInput("moderation.ban.length");
 		}
-		long id = moderation.ban(body.commentId(), body.days() == null ? null : Duration.ofDays(body.days()),
-				body.note(), by);
+		long id = desk.ban(body.commentId(),
+				new ModerationDesk.BanTerms(body.days() == null ? null : Duration.ofDays(body.days()), body.note()), by);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
 	}
 
 	@DeleteMapping("/api/v1/moderation/bans/{id}")
 	ResponseEntity<Void> lift(@PathVariable long id, @AuthenticationPrincipal SignedIn by) {
-		moderation.lift(id, by);
+		desk.lift(id, by);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -148,11 +156,10 @@ class ModerationApi {
 	private Item item(QueueItem item, Locale locale) {
 		var c = item.comment();
 		var a = item.author();
-		List<Held> held = item.reasons().stream().map(reason -> {
-			String[] parts = reason.split("\\|", -1);
-			return new Held(parts[0], messages.getMessage(parts[0], Arrays.copyOfRange(parts, 1, parts.length),
-					parts[0], locale));
-		}).toList();
+		List<Held> held = item.reasons().stream()
+			.map(reason -> new Held(reason.messageKey(),
+					messages.getMessage(reason.messageKey(), reason.messageArguments(), reason.messageKey(), locale)))
+			.toList();
 		var reports = new LinkedHashMap<String, Integer>();
 		item.reports().forEach((reason, count) -> reports.put(reason.param(), count));
 		return new Item(c.id(), c.articleId(), item.article() == null ? null : item.article().slug(), c.parentId(),

@@ -1,8 +1,8 @@
 package org.veche.moderation.web;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,7 +17,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.veche.identity.SignedIn;
 import org.veche.moderation.Decision;
-import org.veche.moderation.Moderation;
+import org.veche.moderation.HeldCluster;
+import org.veche.moderation.ModerationDesk;
+import org.veche.moderation.ModerationQueue;
+import org.veche.moderation.QueueItem;
 import org.veche.moderation.QueueTab;
 import org.veche.moderation.SurgeWatch;
 import org.veche.site.RejectedInput;
@@ -29,12 +32,15 @@ import org.veche.site.RejectedInput;
 @Controller
 class QueueController {
 
-	private final Moderation moderation;
+	private final ModerationQueue queue;
+
+	private final ModerationDesk desk;
 
 	private final SurgeWatch surges;
 
-	QueueController(Moderation moderation, SurgeWatch surges) {
-		this.moderation = moderation;
+	QueueController(ModerationQueue queue, ModerationDesk desk, SurgeWatch surges) {
+		this.queue = queue;
+		this.desk = desk;
 		this.surges = surges;
 	}
 
@@ -48,7 +54,7 @@ class QueueController {
 	ModelAndView decide(@PathVariable long id, @RequestParam(defaultValue = "") String decision,
 			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
 			@AuthenticationPrincipal SignedIn by) {
-		return act(tab, page, "decided", () -> moderation.decide(id, decision(decision), by));
+		return act(tab, page, "decided", () -> desk.decide(id, decision(decision), by));
 	}
 
 	@PostMapping("/moderation/bulk")
@@ -60,7 +66,7 @@ class QueueController {
 				throw new RejectedInput("moderation.bulk.none");
 			}
 			Decision chosen = decision(decision);
-			ids.forEach(id -> moderation.decide(id, chosen, by));
+			ids.forEach(id -> desk.decide(id, chosen, by));
 		});
 	}
 
@@ -69,7 +75,7 @@ class QueueController {
 	ModelAndView decideCluster(@PathVariable long cluster, @RequestParam(defaultValue = "") String decision,
 			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
 			@AuthenticationPrincipal SignedIn by) {
-		return act(tab, page, "decided", () -> moderation.decideCluster(cluster, decision(decision), by));
+		return act(tab, page, "decided", () -> desk.decideCluster(cluster, decision(decision), by));
 	}
 
 	/** Ends surge mode now, from the queue's banner. */
@@ -83,7 +89,7 @@ class QueueController {
 	ModelAndView edit(@PathVariable long id, @RequestParam(defaultValue = "") String body,
 			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
 			@AuthenticationPrincipal SignedIn by) {
-		return act(tab, page, "edited", () -> moderation.edit(id, body, by));
+		return act(tab, page, "edited", () -> desk.edit(id, body, by));
 	}
 
 	/**
@@ -96,28 +102,28 @@ class QueueController {
 			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedIn by) {
 		if (from.equals("thread")) {
 			try {
-				moderation.feature(id, featured, by);
+				desk.feature(id, featured, by);
 			}
 			catch (RejectedInput rejected) {
 				return page(QueueTab.parse(tab), page, null, rejected, rejected.status());
 			}
-			return new ModelAndView("redirect:" + moderation.threadLink(id));
+			return new ModelAndView("redirect:" + queue.threadLink(id));
 		}
-		return act(tab, page, featured ? "featured" : "unfeatured", () -> moderation.feature(id, featured, by));
+		return act(tab, page, featured ? "featured" : "unfeatured", () -> desk.feature(id, featured, by));
 	}
 
 	@PostMapping("/moderation/comments/{id}/reply")
 	ModelAndView reply(@PathVariable long id, @RequestParam(defaultValue = "") String body,
 			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
 			@AuthenticationPrincipal SignedIn by, HttpServletRequest request) {
-		return act(tab, page, "replied", () -> moderation.reply(id, body, by, request.getRemoteAddr()));
+		return act(tab, page, "replied", () -> desk.reply(id, new ModerationDesk.Answer(body, request.getRemoteAddr()), by));
 	}
 
 	@PostMapping("/moderation/comments/{id}/ban")
 	ModelAndView ban(@PathVariable long id, @RequestParam(defaultValue = "") String length,
 			@RequestParam(defaultValue = "") String note, @RequestParam(defaultValue = "pending") String tab,
 			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedIn by) {
-		return act(tab, page, "banned", () -> moderation.ban(id, length(length), note, by));
+		return act(tab, page, "banned", () -> desk.ban(id, new ModerationDesk.BanTerms(length(length), note), by));
 	}
 
 	static Decision decision(String value) {
@@ -159,29 +165,26 @@ class QueueController {
 	}
 
 	private ModelAndView page(QueueTab tab, int page, String notice, RejectedInput error, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		var counts = moderation.counts();
-		model.put("tab", tab);
-		model.put("counts", counts);
+		var counts = queue.counts();
+		List<QueueItem> items;
+		List<HeldCluster> clusters;
+		int pages;
 		if (tab == QueueTab.PENDING) {
 			// near-duplicates are one row each: the pending tab counts its pages in rows
-			var pending = moderation.pendingPage(page);
-			model.put("items", pending.items());
-			model.put("clusters", pending.clusters());
-			model.put("pages", pending.pages());
+			var pending = queue.pendingPage(page);
+			items = pending.items();
+			clusters = pending.clusters();
+			pages = pending.pages();
 		}
 		else {
-			model.put("items", moderation.queue(tab, page));
-			model.put("clusters", List.of());
-			model.put("pages", Math.max(1, (counts.get(tab) + Moderation.QUEUE_PAGE - 1) / Moderation.QUEUE_PAGE));
+			items = queue.queue(tab, page);
+			clusters = List.of();
+			pages = Math.max(1, (counts.get(tab) + ModerationQueue.QUEUE_PAGE - 1) / ModerationQueue.QUEUE_PAGE);
 		}
-		model.put("raided", moderation.raidedThreads());
-		model.put("surge", surges.surge().orElse(null));
-		model.put("pageNumber", Math.max(1, page));
-		model.put("notice", notice);
-		model.put("error", error == null ? null : error.messageKey());
-		model.put("errorArgs", error == null ? new Object[0] : error.arguments());
-		return new ModelAndView("moderation/queue", model, status);
+		var model = new QueueModel(tab, counts, items, queue.raidedThreads(), clusters, surges.surge().orElse(null),
+				Math.max(1, page), pages, notice, error == null ? null : error.messageKey(),
+				error == null ? new Object[0] : error.arguments());
+		return new ModelAndView("moderation/queue", Map.of("model", model), status);
 	}
 
 }

@@ -1,6 +1,6 @@
 package org.veche.moderation.web;
 
-import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,7 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Discussions;
 import org.veche.identity.SignedIn;
-import org.veche.moderation.Moderation;
+import org.veche.moderation.ReaderReports;
 import org.veche.moderation.ReportReason;
 import org.veche.privacy.AddressHasher;
 import org.veche.publishing.Article;
@@ -30,7 +30,7 @@ import org.veche.site.RejectedInput;
 @Controller
 class ReportController {
 
-	private final Moderation moderation;
+	private final ReaderReports reports;
 
 	private final Discussions discussions;
 
@@ -38,8 +38,8 @@ class ReportController {
 
 	private final AddressHasher addresses;
 
-	ReportController(Moderation moderation, Discussions discussions, Publishing publishing, AddressHasher addresses) {
-		this.moderation = moderation;
+	ReportController(ReaderReports reports, Discussions discussions, Publishing publishing, AddressHasher addresses) {
+		this.reports = reports;
 		this.discussions = discussions;
 		this.publishing = publishing;
 		this.addresses = addresses;
@@ -56,7 +56,7 @@ class ReportController {
 		Comment comment = visible(id);
 		try {
 			ReportReason why = ReportReason.parse(reason).orElseThrow(() -> new RejectedInput("moderation.report.choose"));
-			moderation.report(id, why, reporter(request));
+			reports.report(id, why, reporter(request));
 			return page(comment, null, true, HttpStatus.OK);
 		}
 		catch (RejectedInput rejected) {
@@ -81,13 +81,8 @@ class ReportController {
 	private ModelAndView page(Comment comment, String error, boolean thanked, HttpStatus status) {
 		Article article = publishing.article(comment.articleId())
 			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
-		var model = new HashMap<String, Object>();
-		model.put("comment", comment);
-		model.put("article", article);
-		model.put("reasons", ReportReason.values());
-		model.put("error", error);
-		model.put("thanked", thanked);
-		return new ModelAndView("moderation/report", model, status);
+		var model = new ReportFormModel(comment, article, ReportReason.values(), error, thanked);
+		return new ModelAndView("moderation/report", Map.of("model", model), status);
 	}
 
 }

@@ -1,11 +1,12 @@
 package org.veche.moderation.web;
 
-import java.util.Arrays;
+import java.util.List;
 
+import org.veche.moderation.Reason;
 import org.veche.site.Page;
 
 /**
- * Reasons as stored ("key|argument|...") put into the moderator's language.
+ * Reasons put into the moderator's language.
  */
 public final class Why {
 
@@ -13,18 +14,17 @@ public final class Why {
 	}
 
 	/** The raid cluster a comment was held in, or null. */
-	public static Long cluster(java.util.List<String> reasons) {
-		for (String reason : reasons) {
-			if (reason.startsWith("moderation.reason.raid|")) {
-				return Long.valueOf(reason.substring("moderation.reason.raid|".length()));
+	public static Long cluster(List<Reason> reasons) {
+		for (Reason reason : reasons) {
+			if (reason.kind() == Reason.Kind.RAID && !reason.arguments().isEmpty()) {
+				return Long.valueOf(reason.arguments().getFirst());
 			}
 		}
 		return null;
 	}
 
-	public static String text(Page page, String reason) {
-		String[] parts = reason.split("\\|", -1);
-		return page.t(parts[0], (Object[]) Arrays.copyOfRange(parts, 1, parts.length));
+	public static String text(Page page, Reason reason) {
+		return page.t(reason.messageKey(), reason.messageArguments());
 	}
 
 }
