@@ -1,6 +1,5 @@
 package org.veche.site;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -17,9 +16,12 @@ public final class PageModel {
 	private PageModel() {
 	}
 
-	/** The page rendered by {@code template} (e.g. "identity/account") from {@code view}, answered 200. */
+	/**
+	 * The page rendered by {@code template} (e.g. "identity/account") from {@code view}, with the response's
+	 * status as it is (200 unless something set another).
+	 */
 	public static ModelAndView of(String template, Record view) {
-		return of(template, view, HttpStatus.OK);
+		return new ModelAndView(template, NAME, view);
 	}
 
 	/** The page rendered by {@code template} from {@code view}, answered with {@code status}. */
