@@ -10,15 +10,14 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.util.function.SingletonSupplier;
-import org.veche.identity.internal.AccountCache;
 import org.veche.identity.internal.Accounts;
 import org.veche.identity.internal.ApiTokens;
-import org.veche.identity.internal.LoginThrottle;
 import org.veche.site.RejectedInput;
 
 /**
- * The identity module's face: accounts, passwords and tokens.
+ * The identity module's face: who has an account and what it is, making accounts, and an account's own API
+ * tokens. What administrators do to other accounts is {@code internal.AccountAdministration}, and exchanging a
+ * password for a token {@code internal.PasswordTokens}: only this module's pages and API call them.
  */
 @Service
 public class Identity {
@@ -37,26 +36,11 @@ public class Identity {
 
 	private final Clock clock;
 
-	private final AccountCache fresh;
-
-	private final LoginThrottle throttle;
-
-	/**
-	 * Checked against when the e-mail is unknown, so that a miss costs the same time as a wrong password. Made on
-	 * the first such miss, not at start: an Argon2 hash takes 16 MB of heap for a moment, which a start that
-	 * serves readers has no need of.
-	 */
-	private final SingletonSupplier<String> decoyHash;
-
-	Identity(Accounts accounts, ApiTokens tokens, PasswordEncoder passwords, Clock clock, AccountCache fresh,
-			LoginThrottle throttle) {
+	Identity(Accounts accounts, ApiTokens tokens, PasswordEncoder passwords, Clock clock) {
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.passwords = passwords;
 		this.clock = clock;
-		this.fresh = fresh;
-		this.throttle = throttle;
-		this.decoyHash = SingletonSupplier.of(() -> passwords.encode("decoy password " + System.nanoTime()));
 	}
 
 	public boolean hasAccounts() {
@@ -105,62 +89,6 @@ public class Identity {
 				accounts.countMatching(query), safePage, safeSize);
 	}
 
-	/** Gives the account another role; the site never loses its last administrator this way. */
-	@Transactional
-	public Account changeRole(SignedIn by, long id, Role role) {
-		Account before = administered(by, id);
-		if (role == null) {
-			throw new RejectedInput("admin.role.invalid");
-		}
-		if (before.role() == Role.ADMINISTRATOR && role != Role.ADMINISTRATOR) {
-			requireAnotherAdministrator(before);
-		}
-		accounts.setRole(id, role);
-		fresh.forget(id);
-		log.info("Administrator {} changed the role of account {} from {} to {}.", by.accountId(), id, before.role(),
-				role);
-		return accounts.byId(id).orElseThrow();
-	}
-
-	/** Suspends the account: it cannot sign in, its tokens stop and its sessions end on their next request. */
-	@Transactional
-	public Account suspend(SignedIn by, long id) {
-		Account before = administered(by, id);
-		if (!before.suspended()) {
-			if (before.role() == Role.ADMINISTRATOR) {
-				requireAnotherAdministrator(before);
-			}
-			accounts.setSuspended(id, clock.instant());
-			fresh.forget(id);
-			log.info("Administrator {} suspended account {}.", by.accountId(), id);
-		}
-		return accounts.byId(id).orElseThrow();
-	}
-
-	@Transactional
-	public Account unsuspend(SignedIn by, long id) {
-		Account before = administered(by, id);
-		if (before.suspended()) {
-			accounts.setSuspended(id, null);
-			fresh.forget(id);
-			log.info("Administrator {} lifted the suspension of account {}.", by.accountId(), id);
-		}
-		return accounts.byId(id).orElseThrow();
-	}
-
-	private Account administered(SignedIn by, long id) {
-		if (by == null || by.role() != Role.ADMINISTRATOR) {
-			throw new RejectedInput(HttpStatus.FORBIDDEN, "admin.forbidden");
-		}
-		return accounts.byId(id).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "admin.user.notFound"));
-	}
-
-	private void requireAnotherAdministrator(Account leaving) {
-		if (!leaving.suspended() && accounts.countActiveAdministrators() <= 1) {
-			throw new RejectedInput(HttpStatus.CONFLICT, "admin.lastAdministrator");
-		}
-	}
-
 	/** The account's live personal API tokens. */
 	public List<ApiToken> tokens(long accountId) {
 		return tokens.list(accountId);
@@ -189,38 +117,6 @@ public class Identity {
 			throw new RejectedInput(HttpStatus.NOT_FOUND, "token.notFound");
 		}
 		log.info("Account {} revoked API token {}.", accountId, tokenId);
-	}
-
-	/** Checks e-mail and password and issues an API token; the same answer for an unknown e-mail and a bad password. */
-	public Optional<String> issueToken(String email, String password, String tokenName) {
-		return issueToken(email, password, tokenName, null);
-	}
-
-	/**
-	 * As {@link #issueToken(String, String, String)}, counted against the sign-in limits of the e-mail and the
-	 * caller's address.
-	 * @throws RejectedInput 429 while the e-mail or address has failed too often
-	 */
-	public Optional<String> issueToken(String email, String password, String tokenName, String address) {
-		if (email == null || password == null) {
-			return Optional.empty();
-		}
-		throttle.blocked(email, address).ifPresent(wait -> {
-			throw new RejectedInput(HttpStatus.TOO_MANY_REQUESTS, "identity.signIn.throttled",
-					LoginThrottle.minutes(wait));
-		});
-		var credentials = accounts.credentials(email);
-		boolean matches = passwords.matches(password,
-				credentials.map(Accounts.Credentials::passwordHash).filter(h -> h != null).orElseGet(decoyHash));
-		var issued = credentials.filter(c -> matches && c.passwordHash() != null && !c.account().suspended())
-			.map(c -> tokens.issue(c.account().id(), tokenName));
-		if (issued.isPresent()) {
-			throttle.succeeded(email);
-		}
-		else {
-			throttle.failed(email, address);
-		}
-		return issued;
 	}
 
 }

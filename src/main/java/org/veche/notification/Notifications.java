@@ -56,21 +56,31 @@ public class Notifications {
 	}
 
 	/**
+	 * What the form for new articles by mail sends.
+	 * @param email the address typed
+	 * @param language the language the mail will be written in
+	 * @param signedIn the reader's account, or null
+	 */
+	public record ArticlesWanted(String email, Cadence cadence, Locale language, Account signedIn) {
+	}
+
+	/**
 	 * New articles by mail for an address typed into the form. A signed-in account's own verified address is
 	 * subscribed at once; any other is sent a confirmation, unless it is subscribed already.
-	 * @param signedIn the reader's account, or null
 	 * @return whether the subscription is on now (else a confirmation may be on its way)
 	 */
 	@Transactional
-	public boolean askForArticles(String email, Cadence cadence, Locale language, Account signedIn) {
+	public boolean askForArticles(ArticlesWanted wanted) {
+		String email = wanted.email();
+		Account signedIn = wanted.signedIn();
 		String address = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
 		if (address.length() > 254 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")
 				|| address.chars().anyMatch(Character::isISOControl)) {
 			throw new RejectedInput("notify.email.invalid");
 		}
 		boolean own = signedIn != null && signedIn.emailVerified() && signedIn.email().equalsIgnoreCase(address);
-		var reader = subscriptions.reader(address, own ? signedIn.id() : null, language, clock.instant());
-		Subscription subscription = subscriptions.add(reader.id(), Topic.ARTICLES, 0, cadence, null, own,
+		var reader = subscriptions.reader(address, own ? signedIn.id() : null, wanted.language(), clock.instant());
+		Subscription subscription = subscriptions.add(reader.id(), Topic.ARTICLES, 0, wanted.cadence(), null, own,
 				clock.instant());
 		if (!subscription.confirmed()) {
 			notices.askToConfirm(List.of(subscription));

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.HashMap;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.veche.archive.Archive;
+import org.veche.site.PageModel;
 
 /**
  * The administrator's page for moving the site: start a WXR export or a backup and download it when done, or
@@ -60,13 +59,7 @@ class ArchiveController {
 			// the page follows the run without a script: the browser reloads it every two seconds
 			response.setHeader("Refresh", "2");
 		}
-		var model = new HashMap<String, Object>();
-		model.put("job", job);
-		model.put("error", error);
-		model.put("empty", archive.siteIsEmpty());
-		var view = new ModelAndView("archive/archive", model);
-		view.setStatus(status);
-		return view;
+		return PageModel.of("archive/archive", new ArchivePage(job, error, archive.siteIsEmpty()), status);
 	}
 
 	@PostMapping("/admin/archive/wxr")
@@ -139,14 +132,12 @@ class ArchiveController {
 		ArchiveRun job = jobs.current();
 		if (job == null || job.kind() != ArchiveRun.Kind.RESTORE || !java.security.MessageDigest
 			.isEqual(job.id().getBytes(), id.getBytes())) {
-			var view = new ModelAndView("archive/restore", Map.of());
-			view.setStatus(HttpStatus.NOT_FOUND);
-			return view;
+			return PageModel.of("archive/restore", new RestorePage(null), HttpStatus.NOT_FOUND);
 		}
 		if (job.state() == ArchiveRun.State.RUNNING) {
 			response.setHeader("Refresh", "2");
 		}
-		return new ModelAndView("archive/restore", Map.of("job", job));
+		return PageModel.of("archive/restore", new RestorePage(job));
 	}
 
 	private String base() {

@@ -1,7 +1,5 @@
 package org.veche.identity.web;
 
-import java.util.HashMap;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -22,6 +20,7 @@ import org.veche.identity.SignedIn;
 import org.veche.identity.internal.AccountFlows;
 import org.veche.identity.internal.ConnectedAccounts;
 import org.veche.identity.internal.SignedInSessions;
+import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
@@ -145,15 +144,8 @@ class AccountController {
 	private ModelAndView page(SignedIn me, String notice, String nameError, String emailError, String passwordError,
 			String identityError, HttpStatus status) {
 		Account account = identity.account(me.accountId()).orElseThrow();
-		var model = new HashMap<String, Object>();
-		model.put("connected", connected.overview(me.accountId()));
-		model.put("identityError", identityError);
-		model.put("account", account);
-		model.put("notice", notice);
-		model.put("nameError", nameError);
-		model.put("emailError", emailError);
-		model.put("passwordError", passwordError);
-		return new ModelAndView("identity/account", model, status);
+		return PageModel.of("identity/account", new AccountPage(account, connected.overview(me.accountId()), notice,
+				nameError, emailError, passwordError, identityError), status);
 	}
 
 	/** Puts the account as it now is into the session, so the masthead shows the new name at once. */

@@ -1,8 +1,5 @@
 package org.veche.identity.web;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -13,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.identity.internal.AccountFlows;
 import org.veche.identity.internal.SignedInSessions;
+import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
@@ -59,7 +57,7 @@ class AccountPagesController {
 
 	@GetMapping("/password/forgot")
 	ModelAndView forgotForm() {
-		return new ModelAndView("identity/forgot", Map.of("email", ""));
+		return PageModel.of("identity/forgot", new ForgotPage(""));
 	}
 
 	@PostMapping("/password/forgot")
@@ -92,20 +90,16 @@ class AccountPagesController {
 	}
 
 	private static ModelAndView signUp(String name, String email, String error, HttpStatus status) {
-		return new ModelAndView("identity/signup", Map.of("name", name, "email", email, "error", error), status);
+		return PageModel.of("identity/signup", new SignUpPage(name, email, error), status);
 	}
 
 	private static ModelAndView reset(String token, String error, HttpStatus status) {
-		return new ModelAndView("identity/reset", Map.of("token", token, "error", error), status);
+		return PageModel.of("identity/reset", new ResetPage(token, error), status);
 	}
 
 	/** A page with one message, e.g. "check your e-mail". */
 	static ModelAndView notice(String title, String message, String argument, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("title", title);
-		model.put("message", message);
-		model.put("argument", argument);
-		return new ModelAndView("identity/notice", model, status);
+		return PageModel.of("identity/notice", new NoticePage(title, message, argument), status);
 	}
 
 	/** The message key with its arguments already filled in, as the templates show it. */

@@ -1,7 +1,5 @@
 package org.veche.identity.web;
 
-import java.util.HashMap;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,6 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.veche.identity.Identity;
 import org.veche.identity.SignedIn;
+import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
@@ -62,14 +61,8 @@ class AccountTokensController {
 
 	private ModelAndView page(SignedIn me, String name, String created, String notice, RejectedInput error,
 			HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("tokens", identity.tokens(me.accountId()));
-		model.put("name", name);
-		model.put("created", created);
-		model.put("notice", notice);
-		model.put("error", error == null ? null : error.messageKey());
-		model.put("errorArgs", error == null ? java.util.List.of() : java.util.Arrays.asList(error.arguments()));
-		return new ModelAndView("identity/tokens", model, status);
+		return PageModel.of("identity/tokens",
+				new TokensPage(identity.tokens(me.accountId()), name, created, notice, error), status);
 	}
 
 }

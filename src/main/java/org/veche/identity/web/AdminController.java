@@ -1,8 +1,6 @@
 package org.veche.identity.web;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,6 +20,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.veche.identity.Identity;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
+import org.veche.identity.internal.AccountAdministration;
+import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
@@ -34,10 +34,14 @@ class AdminController {
 
 	private final Identity identity;
 
+	private final AccountAdministration administration;
+
 	private final ObjectProvider<ClientRegistrationRepository> registrations;
 
-	AdminController(Identity identity, ObjectProvider<ClientRegistrationRepository> registrations) {
+	AdminController(Identity identity, AccountAdministration administration,
+			ObjectProvider<ClientRegistrationRepository> registrations) {
 		this.identity = identity;
+		this.administration = administration;
 		this.registrations = registrations;
 	}
 
@@ -57,10 +61,7 @@ class AdminController {
 				}
 			}
 		}
-		var model = new HashMap<String, Object>();
-		model.put("providers", providers);
-		model.put("baseUrl", base);
-		return new ModelAndView("identity/admin", model);
+		return PageModel.of("identity/admin", new AdminSettingsPage(providers, base));
 	}
 
 	@GetMapping("/admin/users")
@@ -73,19 +74,19 @@ class AdminController {
 	ModelAndView role(@PathVariable long id, @RequestParam(defaultValue = "") String role,
 			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page,
 			@AuthenticationPrincipal SignedIn by) {
-		return change(q, page, () -> identity.changeRole(by, id, parse(role)));
+		return change(q, page, () -> administration.changeRole(by, id, parse(role)));
 	}
 
 	@PostMapping("/admin/users/{id}/suspend")
 	ModelAndView suspend(@PathVariable long id, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedIn by) {
-		return change(q, page, () -> identity.suspend(by, id));
+		return change(q, page, () -> administration.suspend(by, id));
 	}
 
 	@PostMapping("/admin/users/{id}/unsuspend")
 	ModelAndView unsuspend(@PathVariable long id, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedIn by) {
-		return change(q, page, () -> identity.unsuspend(by, id));
+		return change(q, page, () -> administration.unsuspend(by, id));
 	}
 
 	private ModelAndView change(String q, int page, Runnable change) {
@@ -115,14 +116,9 @@ class AdminController {
 	}
 
 	private ModelAndView list(String q, int page, String notice, RejectedInput error, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("users", identity.accounts(q, page, USERS_PAGE));
-		model.put("query", q);
-		model.put("roles", List.of(Role.values()));
-		model.put("notice", notice);
-		model.put("error", error == null ? null : error.messageKey());
-		model.put("errorArgs", error == null ? List.of() : Arrays.asList(error.arguments()));
-		return new ModelAndView("identity/users", model, status);
+		return PageModel.of("identity/users",
+				new UsersPage(identity.accounts(q, page, USERS_PAGE), q, List.of(Role.values()), notice, error),
+				status);
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.veche.identity.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -16,6 +14,7 @@ import org.veche.identity.Account;
 import org.veche.identity.SignInReturn;
 import org.veche.identity.internal.ExternalAccounts;
 import org.veche.identity.internal.ExternalProfile;
+import org.veche.site.PageModel;
 
 /**
  * Asks a reader whose provider vouches for the e-mail of an existing account what to do: prove that account
@@ -72,11 +71,8 @@ class LinkController {
 	}
 
 	private static ModelAndView page(ExternalProfile pending, String error, HttpStatus status) {
-		var model = new java.util.HashMap<String, Object>();
-		model.put("provider", pending.providerName());
-		model.put("email", pending.email());
-		model.put("error", error == null ? "" : error);
-		return new ModelAndView("identity/link", Map.copyOf(model), status);
+		return PageModel.of("identity/link",
+				new LinkPage(pending.providerName(), pending.email(), error == null ? "" : error), status);
 	}
 
 	private static ExternalProfile pending(HttpServletRequest request) {

@@ -1,7 +1,5 @@
 package org.veche.identity.web;
 
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.identity.Identity;
+import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
@@ -27,7 +26,7 @@ class SetupController {
 	@GetMapping("/setup")
 	ModelAndView form() {
 		requireNoAccount();
-		return new ModelAndView("identity/setup", Map.of("email", "", "name", "", "error", ""));
+		return PageModel.of("identity/setup", new SetupPage("", "", ""));
 	}
 
 	@PostMapping("/setup")
@@ -40,8 +39,8 @@ class SetupController {
 			}
 		}
 		catch (RejectedInput rejected) {
-			return new ModelAndView("identity/setup", Map.of("email", email, "name", name, "error",
-					rejected.messageKey()), HttpStatus.UNPROCESSABLE_CONTENT);
+			return PageModel.of("identity/setup", new SetupPage(email, name, rejected.messageKey()),
+					HttpStatus.UNPROCESSABLE_CONTENT);
 		}
 		return new ModelAndView("redirect:/login?setup");
 	}

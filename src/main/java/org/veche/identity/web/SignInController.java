@@ -1,12 +1,11 @@
 package org.veche.identity.web;
 
-import java.util.Map;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.identity.SignInProviders;
+import org.veche.site.PageModel;
 
 /**
  * The sign-in page: the configured external providers, and the password form that Spring Security checks.
@@ -24,7 +23,7 @@ class SignInController {
 	@GetMapping("/login")
 	ModelAndView signIn(@RequestParam(defaultValue = "0") String throttled) {
 		long minutes = throttled.matches("\\d{1,4}") ? Long.parseLong(throttled) : 0;
-		return new ModelAndView("identity/login", Map.of("throttled", minutes, "providers", providers.all()));
+		return PageModel.of("identity/login", new SignInPage(minutes, providers.all()));
 	}
 
 }

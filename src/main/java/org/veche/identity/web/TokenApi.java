@@ -8,7 +8,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import org.veche.identity.Identity;
+import org.veche.identity.internal.PasswordTokens;
+import org.veche.identity.internal.PasswordTokens.TokenRequest;
 import org.veche.site.RejectedInput;
 
 /**
@@ -17,10 +18,10 @@ import org.veche.site.RejectedInput;
 @RestController
 class TokenApi {
 
-	private final Identity identity;
+	private final PasswordTokens tokens;
 
-	TokenApi(Identity identity) {
-		this.identity = identity;
+	TokenApi(PasswordTokens tokens) {
+		this.tokens = tokens;
 	}
 
 	record Credentials(String email, String password) {
@@ -28,7 +29,8 @@ class TokenApi {
 
 	@PostMapping("/api/v1/auth/token")
 	Map<String, String> token(@RequestBody Credentials credentials, HttpServletRequest request) {
-		return identity.issueToken(credentials.email(), credentials.password(), "API", request.getRemoteAddr())
+		return tokens
+			.issue(new TokenRequest(credentials.email(), credentials.password(), "API", request.getRemoteAddr()))
 			.map(token -> Map.of("token", token))
 			.orElseThrow(() -> new RejectedInput(HttpStatus.UNAUTHORIZED, "identity.signIn.failed"));
 	}

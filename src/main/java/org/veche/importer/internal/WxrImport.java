@@ -165,11 +165,11 @@ public class WxrImport {
 			return;
 		}
 		var images = new LinkedHashSet<String>();
-		if (post.thumbnailId() != null) {
-			images.add(post.thumbnailId());
+		if (post.media().thumbnailId() != null) {
+			images.add(post.media().thumbnailId());
 		}
-		post.galleryIds().forEach(gallery -> images.add(String.valueOf(gallery)));
-		if (post.galleryOfAttachments()) {
+		post.media().galleryIds().forEach(gallery -> images.add(String.valueOf(gallery)));
+		if (post.media().galleryOfAttachments()) {
 			images.add("children:" + id);
 		}
 		if (!images.isEmpty()) {
@@ -218,9 +218,9 @@ public class WxrImport {
 				return;
 			}
 			WxrPost post = WxrPost.of(item, survey.authors, now);
-			String what = post.title() + " (" + post.type() + " " + post.id() + ")";
+			String what = post.story().title() + " (" + post.type() + " " + post.id() + ")";
 			if (post.skipped()) {
-				report.skip(post.skipReason(), what, item.text("wp:post_type"), item.text("wp:status"));
+				report.skip(post.fate().skipReason(), what, item.text("wp:post_type"), item.text("wp:status"));
 				item.children("wp:comment").forEach(c -> progress.step());
 				return;
 			}
@@ -235,7 +235,7 @@ public class WxrImport {
 				ids.remember(source, ImportedIds.Kind.ARTICLE, post.id(), articleId, now);
 			}
 			articleOf.put(post.id(), articleId);
-			for (String address : post.oldAddresses()) {
+			for (String address : post.addresses().old()) {
 				permalinks.remember(address, articleId, now);
 			}
 			comments.add(item, source, articleId, progress, report);
@@ -254,9 +254,9 @@ public class WxrImport {
 	}
 
 	private long create(WxrPost post, Survey survey, ImageFetcher fetcher, ImportReport report, Instant now) {
-		String title = post.title();
+		String title = post.story().title();
 		var links = new ArrayList<String>();
-		String body = HtmlText.articleBody(post.html(), url -> {
+		String body = HtmlText.articleBody(post.story().html(), url -> {
 			links.add(url);
 			report.keptAsLink("importer.link.inline", url, title);
 		});
@@ -272,15 +272,17 @@ public class WxrImport {
 					.append(escape(words.isEmpty() ? image.url() : words)).append("</a></p>");
 			}
 		}
-		if (post.note() != null) {
-			report.skip(post.note(), title + " (" + post.type() + " " + post.id() + ")");
+		if (post.fate().note() != null) {
+			report.skip(post.fate().note(), title + " (" + post.type() + " " + post.id() + ")");
 		}
-		if (post.tagsDropped() > 0) {
-			report.skip("importer.note.tags", title, post.tagsDropped());
+		if (post.story().tagsDropped() > 0) {
+			report.skip("importer.note.tags", title, post.story().tagsDropped());
 		}
-		Article article = publishing.importArticle(new ImportedArticle(Article.Kind.ARTICLE, title, post.lead(),
-				body + unreachable, post.tags(), post.status(), post.publishedAt(), post.date(), post.date(),
-				post.slug(), post.authorName(), null));
+		WxrPost.Story story = post.story();
+		Instant date = post.schedule().date();
+		Article article = publishing.importArticle(new ImportedArticle(Article.Kind.ARTICLE, title, story.lead(),
+				body + unreachable, story.tags(), post.schedule().status(), post.publishedAt(), date, date,
+				post.addresses().slug(), story.authorName(), null));
 		report.count(post.type().equals("page") ? "importer.count.pages" : "importer.count.posts");
 		report.count("importer.count.status." + article.status().name().toLowerCase(java.util.Locale.ROOT));
 		boolean first = true;
@@ -289,7 +291,7 @@ public class WxrImport {
 			if (fetched.isPresent() && fetched.get().ok()) {
 				Photo photo = photos.add(article.id(), fetched.get().bytes(), image.caption(), "", image.alt()).photo();
 				report.count("importer.count.photos");
-				if (first && image.id().equals(post.thumbnailId())) {
+				if (first && image.id().equals(post.media().thumbnailId())) {
 					publishing.setCover(article.id(), photo.id());
 				}
 			}

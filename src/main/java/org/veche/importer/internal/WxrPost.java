@@ -13,12 +13,51 @@ import org.veche.publishing.Article;
 /**
  * A WordPress post or page as the site will keep it, decided from its item alone, the same way in the
  * checking pass and in the writing pass; or the reason it is left out.
- * @param skipReason a message key when the item is left out, else null
- * @param note a message key for what changed on the way in (a private post kept as a draft), or null
+ * @param id the post's id in the export
+ * @param type "post" or "page" (or what else the export says, which is skipped)
  */
-record WxrPost(String id, String type, String skipReason, String note, String title, String lead, String html,
-		List<String> tags, int tagsDropped, Article.Status status, Instant date, String slug, String authorName,
-		String thumbnailId, List<Long> galleryIds, boolean galleryOfAttachments, List<String> oldAddresses) {
+record WxrPost(String id, String type, Fate fate, Story story, Schedule schedule, Media media,
+		Addresses addresses) {
+
+	/**
+	 * Whether the post comes in, and what changed on the way.
+	 * @param skipReason a message key when the item is left out, else null
+	 * @param note a message key for what changed on the way in (a private post kept as a draft), or null
+	 */
+	record Fate(String skipReason, String note) {
+	}
+
+	/**
+	 * What the post says, cleaned.
+	 * @param tags its categories and tags, at most {@link WxrPost#MAX_TAGS}
+	 * @param tagsDropped how many more it had
+	 */
+	record Story(String title, String lead, String html, String authorName, List<String> tags, int tagsDropped) {
+	}
+
+	/**
+	 * When it was or will be published.
+	 * @param date its date on the old site, or the import's time when it had none
+	 */
+	record Schedule(Article.Status status, Instant date) {
+	}
+
+	/**
+	 * The images it shows.
+	 * @param thumbnailId the featured image's attachment id, or null
+	 * @param galleryIds the attachment ids its gallery shortcodes name
+	 * @param galleryOfAttachments whether a gallery shows every image attached to it
+	 */
+	record Media(String thumbnailId, List<Long> galleryIds, boolean galleryOfAttachments) {
+	}
+
+	/**
+	 * Where it lives.
+	 * @param slug its slug on the old site, decoded, for the site to make its own from
+	 * @param old its addresses on the old site, which will lead to it
+	 */
+	record Addresses(String slug, List<String> old) {
+	}
 
 	static final int MAX_TAGS = 20;
 
@@ -83,10 +122,12 @@ record WxrPost(String id, String type, String skipReason, String note, String ti
 		if (!id.isEmpty()) {
 			addresses.add(type.equals("page") ? "/?page_id=" + id : "/?p=" + id);
 		}
-		return new WxrPost(id, type, skip, note, title.isEmpty() ? "Untitled" : title, lead, html, kept,
-				tags.size() - kept.size(), veche, date, slug(item.text("wp:post_name")), author.isEmpty() ? "—" : author,
-				thumbnail, HtmlText.galleryIds(html), HtmlText.hasGalleryOfAttachments(html),
-				addresses.stream().distinct().toList());
+		return new WxrPost(id, type, new Fate(skip, note),
+				new Story(title.isEmpty() ? "Untitled" : title, lead, html, author.isEmpty() ? "—" : author, kept,
+						tags.size() - kept.size()),
+				new Schedule(veche, date),
+				new Media(thumbnail, HtmlText.galleryIds(html), HtmlText.hasGalleryOfAttachments(html)),
+				new Addresses(slug(item.text("wp:post_name")), addresses.stream().distinct().toList()));
 	}
 
 	static Optional<String> meta(XmlNode item, String key) {
@@ -109,12 +150,12 @@ record WxrPost(String id, String type, String skipReason, String note, String ti
 	}
 
 	boolean skipped() {
-		return skipReason != null;
+		return fate.skipReason() != null;
 	}
 
 	/** Readers saw it at its date, or will; a draft has no date of publication. */
 	Instant publishedAt() {
-		return status == Article.Status.DRAFT ? null : date;
+		return schedule.status() == Article.Status.DRAFT ? null : schedule.date();
 	}
 
 }

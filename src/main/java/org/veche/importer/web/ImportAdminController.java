@@ -3,9 +3,7 @@ package org.veche.importer.web;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +21,7 @@ import org.veche.importer.ExportFormat;
 import org.veche.importer.ImportFailed;
 import org.veche.importer.ImportRun;
 import org.veche.importer.Imports;
+import org.veche.site.PageModel;
 import org.veche.site.SiteProperties;
 
 /**
@@ -79,17 +78,11 @@ class ImportAdminController {
 		if (running) {
 			response.setHeader("Refresh", "2");
 		}
-		return new ModelAndView("importer/status", Map.of("run", run, "running", running));
+		return PageModel.of("importer/status", new ImportStatusPage(run, running));
 	}
 
 	private ModelAndView form(String error, List<Object> errorArgs, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("runs", imports.recent());
-		model.put("error", error);
-		model.put("errorArgs", errorArgs);
-		var view = new ModelAndView("importer/form", model);
-		view.setStatus(status);
-		return view;
+		return PageModel.of("importer/form", new ImportFormPage(imports.recent(), error, errorArgs), status);
 	}
 
 }

@@ -85,14 +85,15 @@ public class Digests {
 
 	/** Queued to go at once: the period's end may be a time a test or a late run gives, not the clock's. */
 	private void queue(Subscription subscription, Cadence cadence, Instant from, List<Letters.Item> gathered) {
-		Locale language = subscription.language();
+		Locale language = subscription.subscriber().language();
 		String count = letters.plural(language, "notify.mail.digest." + subscription.topic().param(), gathered.size());
 		String unsubscribe = links.unsubscribe(subscription.id());
 		var letter = new Letters.Letter(language,
 				letters.t(language, "notify.mail.digest." + cadence.param() + ".subject", count),
 				letters.t(language, "notify.mail.digest.intro", count),
-				gathered, null, null, null, notices.why(subscription), unsubscribe, links.manage(subscription.readerId()));
-		outbox.enqueue(subscription.email(), "digest:" + subscription.id() + ":" + from.toEpochMilli(),
+				gathered, null, null,
+				new Letters.Footer(notices.why(subscription), unsubscribe, links.manage(subscription.subscriber().id())));
+		outbox.enqueue(subscription.subscriber().email(), "digest:" + subscription.id() + ":" + from.toEpochMilli(),
 				subscription.id(), letters.write(letter), unsubscribe, clock.instant());
 	}
 

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.veche.site.PageModel;
 import org.veche.site.Plurals;
 import org.veche.site.SiteProperties;
 
@@ -26,12 +27,36 @@ public class Letters {
 
 	/**
 	 * What a mail says, in its reader's language.
-	 * @param action the button's label, or null for none
+	 * @param action the one button, or null for none
+	 * @param outro a closing line, or null
+	 */
+	public record Letter(Locale language, String subject, String intro, List<Item> items, Action action, String outro,
+			Footer footer) {
+	}
+
+	/** The mail's one button. @param label what it says */
+	public record Action(String label, String url) {
+	}
+
+	/**
+	 * Below the signature: why the reader gets the mail and the links to stop it.
 	 * @param why why the reader gets it, or null
 	 * @param unsubscribeUrl the one-click link of its subscription, or null
+	 * @param manageUrl the link to every notification of the address, or null
 	 */
-	public record Letter(Locale language, String subject, String intro, List<Item> items, String action,
-			String actionUrl, String outro, String why, String unsubscribeUrl, String manageUrl) {
+	public record Footer(String why, String unsubscribeUrl, String manageUrl) {
+
+		/** For a mail that belongs to no subscription yet, e.g. the confirmation. */
+		public static final Footer NONE = new Footer(null, null, null);
+
+	}
+
+	/** The links' words in the mail's language. */
+	public record Labels(String unsubscribe, String manage) {
+	}
+
+	/** The model of {@code notification/mail.jte}: the HTML part of one mail. */
+	public record Mail(Letter letter, String siteName, Labels labels) {
 	}
 
 	/** A mail ready for the outbox. */
@@ -70,15 +95,15 @@ public class Letters {
 	}
 
 	public Written write(Letter letter) {
-		var labels = Map.of("unsubscribe", t(letter.language(), "notify.mail.unsubscribe"), "manage",
+		var labels = new Labels(t(letter.language(), "notify.mail.unsubscribe"),
 				t(letter.language(), "notify.mail.manage"));
 		var html = new StringOutput();
-		templates.render("notification/mail.jte",
-				Map.of("letter", letter, "siteName", site.siteName(), "labels", labels), html);
+		templates.render("notification/mail.jte", Map.of(PageModel.NAME, new Mail(letter, site.siteName(), labels)),
+				html);
 		return new Written(letter.subject(), text(letter, labels), html.toString());
 	}
 
-	private String text(Letter letter, Map<String, String> labels) {
+	private String text(Letter letter, Labels labels) {
 		var text = new StringBuilder(letter.intro()).append("\n\n");
 		for (Item item : letter.items()) {
 			text.append(item.headline()).append('\n');
@@ -88,20 +113,21 @@ public class Letters {
 			text.append(item.url().isEmpty() ? "" : item.url() + "\n").append('\n');
 		}
 		if (letter.action() != null) {
-			text.append(letter.action()).append(":\n").append(letter.actionUrl()).append("\n\n");
+			text.append(letter.action().label()).append(":\n").append(letter.action().url()).append("\n\n");
 		}
 		if (letter.outro() != null) {
 			text.append(letter.outro()).append("\n\n");
 		}
 		text.append("-- \n").append(site.siteName()).append('\n');
-		if (letter.why() != null) {
-			text.append(letter.why()).append('\n');
+		Footer footer = letter.footer();
+		if (footer.why() != null) {
+			text.append(footer.why()).append('\n');
 		}
-		if (letter.unsubscribeUrl() != null) {
-			text.append(labels.get("unsubscribe")).append(": ").append(letter.unsubscribeUrl()).append('\n');
+		if (footer.unsubscribeUrl() != null) {
+			text.append(labels.unsubscribe()).append(": ").append(footer.unsubscribeUrl()).append('\n');
 		}
-		if (letter.manageUrl() != null) {
-			text.append(labels.get("manage")).append(": ").append(letter.manageUrl()).append('\n');
+		if (footer.manageUrl() != null) {
+			text.append(labels.manage()).append(": ").append(footer.manageUrl()).append('\n');
 		}
 		return text.toString();
 	}

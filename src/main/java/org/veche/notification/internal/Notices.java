@@ -78,7 +78,7 @@ public class Notices {
 			return;
 		}
 		Instant now = clock.instant();
-		long readerId = asked.get(0).readerId();
+		long readerId = asked.get(0).subscriber().id();
 		if (!subscriptions.claimConfirmation(readerId, now, now.minus(CONFIRMATION_AGAIN_AFTER))) {
 			return;
 		}
@@ -87,15 +87,15 @@ public class Notices {
 			return;
 		}
 		Subscription first = pending.get(0);
-		Locale language = first.language();
+		Locale language = first.subscriber().language();
 		String ids = pending.stream().map(s -> String.valueOf(s.id())).collect(Collectors.joining("-"));
 		var items = pending.stream().map(s -> new Letters.Item(describe(s, language), "", "")).toList();
 		var letter = new Letters.Letter(language, letters.t(language, "notify.mail.confirm.subject"),
 				letters.t(language, "notify.mail.confirm.intro"), items,
-				letters.t(language, "notify.mail.confirm.action"), links.confirm(ids),
-				letters.t(language, "notify.mail.confirm.outro"), null, null, null);
+				new Letters.Action(letters.t(language, "notify.mail.confirm.action"), links.confirm(ids)),
+				letters.t(language, "notify.mail.confirm.outro"), Letters.Footer.NONE);
 		// the instant too: a confirmation sent again a day later lists the same subscriptions, and is mailed
-		outbox.enqueue(first.email(), "confirm:" + ids + ":" + now.toEpochMilli(), null, letters.write(letter), null, now);
+		outbox.enqueue(first.subscriber().email(), "confirm:" + ids + ":" + now.toEpochMilli(), null, letters.write(letter), null, now);
 	}
 
 	/** What a subscription is about, in words: "Replies to your comment on ...". */
@@ -141,8 +141,8 @@ public class Notices {
 			if (isAuthor(comment, subscription)) {
 				continue;
 			}
-			Locale language = subscription.language();
-			String kind = kinds.get(subscription.email());
+			Locale language = subscription.subscriber().language();
+			String kind = kinds.get(subscription.subscriber().email());
 			var item = new Letters.Item(letters.t(language, "notify.mail.comment.by", comment.authorName()),
 					Letters.excerpt(comment.body()), url);
 			instantly(subscription, "comment:" + commentId, letters.t(language, "notify.mail." + kind + ".subject", article.title(),
@@ -153,14 +153,14 @@ public class Notices {
 
 	private static void add(LinkedHashMap<String, Subscription> recipients, java.util.Map<String, String> kinds,
 			Subscription subscription, String kind) {
-		if (recipients.putIfAbsent(subscription.email(), subscription) == null) {
-			kinds.put(subscription.email(), kind);
+		if (recipients.putIfAbsent(subscription.subscriber().email(), subscription) == null) {
+			kinds.put(subscription.subscriber().email(), kind);
 		}
 	}
 
 	private boolean isAuthor(Comment comment, Subscription subscription) {
-		return subscription.accountId() != null && subscription.accountId().equals(comment.accountId())
-				|| discussions.writtenBy(comment.id(), subscription.email());
+		return subscription.subscriber().accountId() != null && subscription.subscriber().accountId().equals(comment.accountId())
+				|| discussions.writtenBy(comment.id(), subscription.subscriber().email());
 	}
 
 	/**
@@ -174,7 +174,7 @@ public class Notices {
 		discussions.comment(commentId).filter(c -> !c.isApproved()).ifPresent(comment -> {
 			String title = publishing.article(comment.articleId()).map(Article::title).orElse("…");
 			for (Subscription subscription : moderators(Topic.HELD)) {
-				Locale language = subscription.language();
+				Locale language = subscription.subscriber().language();
 				var item = new Letters.Item(letters.t(language, "notify.mail.held.item", comment.authorName(), title),
 						Letters.excerpt(comment.body()), links.absolute(QUEUE_PATH));
 				announce(subscription, "held:" + commentId, "notify.mail.held", language, item, title,
@@ -192,7 +192,7 @@ public class Notices {
 			.map(id -> publishing.article(id).map(Article::title).orElse("#" + id))
 			.toList();
 		for (Subscription subscription : moderators(Topic.HELD)) {
-			Locale language = subscription.language();
+			Locale language = subscription.subscriber().language();
 			String threads = titles.stream()
 				.map(title -> letters.t(language, "notify.mail.surge.thread", title))
 				.collect(Collectors.joining(", "));
@@ -218,7 +218,7 @@ public class Notices {
 		discussions.comment(commentId).ifPresent(comment -> {
 			String title = publishing.article(comment.articleId()).map(Article::title).orElse("…");
 			for (Subscription subscription : moderators(Topic.REPORTS)) {
-				Locale language = subscription.language();
+				Locale language = subscription.subscriber().language();
 				String reason = letters.t(language, reasonKey);
 				var item = new Letters.Item(letters.t(language, "notify.mail.report.item", comment.authorName(), title, reason),
 						Letters.excerpt(comment.body()), links.absolute(QUEUE_PATH));
@@ -232,7 +232,7 @@ public class Notices {
 	private List<Subscription> moderators(Topic topic) {
 		var found = new ArrayList<Subscription>();
 		for (Subscription subscription : subscriptions.confirmed(topic, 0)) {
-			if (subscription.accountId() != null && isModerator(subscription.accountId())) {
+			if (subscription.subscriber().accountId() != null && isModerator(subscription.subscriber().accountId())) {
 				found.add(subscription);
 			}
 		}
@@ -254,7 +254,7 @@ public class Notices {
 			String url = links.absolute(article.path());
 			for (Subscription subscription : subscriptions.confirmed(Topic.ARTICLES, 0)) {
 				var item = new Letters.Item(article.title(), article.lead() == null ? "" : article.lead(), url);
-				announce(subscription, "article:" + articleId, "notify.mail.article", subscription.language(), item,
+				announce(subscription, "article:" + articleId, "notify.mail.article", subscription.subscriber().language(), item,
 						article.title(), article.authorName());
 			}
 		});
@@ -272,16 +272,17 @@ public class Notices {
 	}
 
 	private void instantly(Subscription subscription, String eventKey, String subject, String intro, Letters.Item item) {
-		Locale language = subscription.language();
+		Locale language = subscription.subscriber().language();
 		String unsubscribe = links.unsubscribe(subscription.id());
-		var letter = new Letters.Letter(language, subject, intro, List.of(item), letters.t(language, "notify.mail.open"),
-				item.url(), null, why(subscription), unsubscribe, links.manage(subscription.readerId()));
-		outbox.enqueue(subscription.email(), eventKey, subscription.id(), letters.write(letter), unsubscribe,
+		var letter = new Letters.Letter(language, subject, intro, List.of(item),
+				new Letters.Action(letters.t(language, "notify.mail.open"), item.url()), null,
+				new Letters.Footer(why(subscription), unsubscribe, links.manage(subscription.subscriber().id())));
+		outbox.enqueue(subscription.subscriber().email(), eventKey, subscription.id(), letters.write(letter), unsubscribe,
 				clock.instant());
 	}
 
 	public String why(Subscription subscription) {
-		return letters.t(subscription.language(), "notify.mail.why", describe(subscription, subscription.language()));
+		return letters.t(subscription.subscriber().language(), "notify.mail.why", describe(subscription, subscription.subscriber().language()));
 	}
 
 	public Instant now() {

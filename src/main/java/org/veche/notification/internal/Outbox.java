@@ -56,9 +56,14 @@ public class Outbox {
 
 	private static final Field<String> LAST_ERROR = field(name("last_error"), String.class);
 
-	/** A message as the worker sends it. */
-	public record Queued(long id, String recipient, String subject, String text, String html, String unsubscribeUrl,
-			int attempts, long nextAttemptAt) {
+	/**
+	 * A message as the worker sends it.
+	 * @param unsubscribeUrl the one-click link for the List-Unsubscribe header, or null
+	 * @param attempts how many times the server refused it
+	 * @param nextAttemptAt when it became due (epoch milliseconds), which claiming it compares
+	 */
+	public record Queued(long id, String recipient, Letters.Written mail, String unsubscribeUrl, int attempts,
+			long nextAttemptAt) {
 	}
 
 	private final DSLContext db;
@@ -117,8 +122,9 @@ public class Outbox {
 			.where(SENT.isNull().and(FAILED.isNull()).and(NEXT_ATTEMPT.le(now.toEpochMilli())))
 			.orderBy(NEXT_ATTEMPT, ID)
 			.limit(limit)
-			.fetch(r -> new Queued(r.get(ID), r.get(RECIPIENT), r.get(SUBJECT), r.get(TEXT), r.get(HTML),
-					r.get(UNSUBSCRIBE), r.get(ATTEMPTS), r.get(NEXT_ATTEMPT)));
+			.fetch(r -> new Queued(r.get(ID), r.get(RECIPIENT),
+					new Letters.Written(r.get(SUBJECT), r.get(TEXT), r.get(HTML)), r.get(UNSUBSCRIBE), r.get(ATTEMPTS),
+					r.get(NEXT_ATTEMPT)));
 	}
 
 	/** When the next waiting message is due, if any waits. */

@@ -18,6 +18,7 @@ import org.jooq.Table;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.veche.notification.Cadence;
+import org.veche.notification.Subscriber;
 import org.veche.notification.Subscription;
 import org.veche.notification.Topic;
 
@@ -67,8 +68,6 @@ public class Subscriptions {
 			CADENCE, CONFIRMED);
 
 	/** An address that asked for mail. */
-	public record Reader(long id, String email, Long accountId, Locale language) {
-	}
 
 	private final DSLContext db;
 
@@ -80,7 +79,7 @@ public class Subscriptions {
 	}
 
 	/** The reader row of the address, made on first use; a later account or language does not change it. */
-	public Reader reader(String email, Long accountId, Locale language, Instant now) {
+	public Subscriber reader(String email, Long accountId, Locale language, Instant now) {
 		db.insertInto(READER)
 			.set(EMAIL, email)
 			.set(ACCOUNT_ID, accountId)
@@ -94,12 +93,12 @@ public class Subscriptions {
 		return readerByEmail(email).orElseThrow();
 	}
 
-	public Optional<Reader> reader(long id) {
+	public Optional<Subscriber> reader(long id) {
 		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE).from(READER).where(READER_ID.eq(id))
 			.fetchOptional(Subscriptions::reader);
 	}
 
-	public Optional<Reader> readerByEmail(String email) {
+	public Optional<Subscriber> readerByEmail(String email) {
 		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE).from(READER).where(EMAIL.eq(email))
 			.fetchOptional(Subscriptions::reader);
 	}
@@ -234,7 +233,7 @@ public class Subscriptions {
 	}
 
 	/** The addresses a person asked for mail at: their proven address, and any their account asked from. */
-	public List<Reader> readersOf(Long accountId, String email) {
+	public List<Subscriber> readersOf(Long accountId, String email) {
 		Condition byEmail = email == null ? org.jooq.impl.DSL.falseCondition() : EMAIL.eq(email.toLowerCase(Locale.ROOT));
 		Condition byAccount = accountId == null ? org.jooq.impl.DSL.falseCondition() : ACCOUNT_ID.eq(accountId);
 		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE).from(READER).where(byEmail.or(byAccount))
@@ -253,14 +252,16 @@ public class Subscriptions {
 			.on(READER_ID.eq(SUB_READER))
 			.where(condition)
 			.orderBy(ID)
-			.fetch(r -> new Subscription(r.get(ID), r.get(SUB_READER), r.get(EMAIL), r.get(ACCOUNT_ID),
-					Locale.forLanguageTag(r.get(LANGUAGE)), Topic.parse(r.get(TOPIC)).orElseThrow(), r.get(TARGET),
+			.fetch(r -> new Subscription(r.get(ID),
+					new Subscriber(r.get(SUB_READER), r.get(EMAIL), r.get(ACCOUNT_ID),
+							Locale.forLanguageTag(r.get(LANGUAGE))),
+					Topic.parse(r.get(TOPIC)).orElseThrow(), r.get(TARGET),
 					Cadence.parse(r.get(CADENCE)).orElse(Cadence.INSTANT),
 					r.get(CONFIRMED) == null ? null : Instant.ofEpochMilli(r.get(CONFIRMED))));
 	}
 
-	private static Reader reader(Record r) {
-		return new Reader(r.get(READER_ID), r.get(EMAIL), r.get(ACCOUNT_ID), Locale.forLanguageTag(r.get(LANGUAGE)));
+	private static Subscriber reader(Record r) {
+		return new Subscriber(r.get(READER_ID), r.get(EMAIL), r.get(ACCOUNT_ID), Locale.forLanguageTag(r.get(LANGUAGE)));
 	}
 
 }

@@ -110,14 +110,14 @@ class WebhookSender implements DisposableBean {
 	}
 
 	private boolean send(Webhooks.Due due, Instant now) {
-		var post = new HttpPost(due.url());
+		var post = new HttpPost(due.target().url());
 		post.setEntity(new StringEntity(due.payload(), ContentType.APPLICATION_JSON));
 		post.setHeader(WebhookSignature.HEADER,
-				WebhookSignature.header(due.secret(), clock.instant().getEpochSecond(), due.payload()));
+				WebhookSignature.header(due.target().secret(), clock.instant().getEpochSecond(), due.payload()));
 		post.setHeader("Veche-Delivery", String.valueOf(due.id()));
 		String error;
 		try {
-			int status = (due.allowPrivate() ? anyAddress : publicOnly).execute(post, response -> {
+			int status = (due.target().allowPrivate() ? anyAddress : publicOnly).execute(post, response -> {
 				EntityUtils.consume(response.getEntity());
 				return response.getCode();
 			});
@@ -132,7 +132,7 @@ class WebhookSender implements DisposableBean {
 		}
 		int tries = due.attempts() + 1;
 		if (tries >= settings.maxAttempts()) {
-			log.warn("Gave up webhook delivery {} to {} after {} tries: {}", due.id(), due.url(), tries, error);
+			log.warn("Gave up webhook delivery {} to {} after {} tries: {}", due.id(), due.target().url(), tries, error);
 			webhooks.failed(due.id(), now, error);
 		}
 		else {

@@ -94,9 +94,20 @@ public class Webhooks {
 	public record Webhook(long id, String url, String secret, boolean allowPrivate, Instant createdAt) {
 	}
 
-	/** A delivery that is due, with where it goes. */
-	record Due(long id, long webhookId, String url, String secret, boolean allowPrivate, String payload, int attempts,
-			long nextAttemptAt) {
+	/**
+	 * A delivery that is due, with where it goes.
+	 * @param attempts how many times it failed
+	 * @param nextAttemptAt when it became due (epoch milliseconds), which claiming it compares
+	 */
+	record Due(long id, Target target, String payload, int attempts, long nextAttemptAt) {
+	}
+
+	/**
+	 * Where a delivery goes, as its webhook says.
+	 * @param secret the key the delivery is signed with
+	 * @param allowPrivate whether the administrator allowed a loopback or private address
+	 */
+	record Target(long webhookId, String url, String secret, boolean allowPrivate) {
 	}
 
 	/** Registers an http(s) address with a new secret; a loopback or private one only if allowed. */
@@ -181,8 +192,9 @@ public class Webhooks {
 			.where(DELIVERED_AT.isNull().and(FAILED_AT.isNull()).and(NEXT_ATTEMPT_AT.le(now.toEpochMilli())))
 			.orderBy(NEXT_ATTEMPT_AT, D_ID)
 			.limit(limit)
-			.fetch(r -> new Due(r.value1(), r.value2(), r.value3(), r.value4(), Boolean.TRUE.equals(r.value5()),
-					r.value6(), r.value7(), r.value8()));
+			.fetch(r -> new Due(r.value1(),
+					new Target(r.value2(), r.value3(), r.value4(), Boolean.TRUE.equals(r.value5())), r.value6(),
+					r.value7(), r.value8()));
 	}
 
 	/** Takes a due delivery for a while, so a slow receiver is not sent it twice. */

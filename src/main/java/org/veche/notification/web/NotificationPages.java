@@ -1,6 +1,5 @@
 package org.veche.notification.web;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,8 +15,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.identity.SignedIn;
 import org.veche.notification.Cadence;
 import org.veche.notification.Notifications;
+import org.veche.notification.Notifications.ArticlesWanted;
 import org.veche.notification.Notifications.Change;
 import org.veche.notification.Topic;
+import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
@@ -46,7 +47,8 @@ class NotificationPages {
 			Locale locale) {
 		Cadence chosen = Cadence.parse(cadence).orElse(Cadence.INSTANT);
 		try {
-			boolean on = notifications.askForArticles(email, chosen, locale, signedIn == null ? null : signedIn.account());
+			boolean on = notifications
+				.askForArticles(new ArticlesWanted(email, chosen, locale, signedIn == null ? null : signedIn.account()));
 			return notice("notify.articles.title", on ? "notify.articles.done" : "notify.articles.sent", email.strip(),
 					HttpStatus.OK);
 		}
@@ -58,8 +60,8 @@ class NotificationPages {
 	@GetMapping("/notifications/confirm/{ids}/{signature}")
 	ModelAndView confirmPage(@PathVariable String ids, @PathVariable String signature, Locale locale) {
 		return notifications.toConfirm(ids, signature, locale)
-			.map(found -> new ModelAndView("notification/confirm",
-					Map.of("subscriptions", found, "action", "/notifications/confirm/" + ids + "/" + signature)))
+			.map(found -> PageModel.of("notification/confirm",
+					new ConfirmPage(found, "/notifications/confirm/" + ids + "/" + signature)))
 			.orElseGet(NotificationPages::failed);
 	}
 
@@ -73,8 +75,8 @@ class NotificationPages {
 	ModelAndView unsubscribePage(@PathVariable long id, @PathVariable String signature, Locale locale) {
 		return notifications.toUnsubscribe(id, signature, locale)
 			.map(found -> found
-				.map(described -> new ModelAndView("notification/unsubscribe", Map.of("description",
-						described.description(), "action", "/notifications/unsubscribe/" + id + "/" + signature)))
+				.map(described -> PageModel.of("notification/unsubscribe", new UnsubscribePage(
+						described.description(), "/notifications/unsubscribe/" + id + "/" + signature)))
 				.orElseGet(() -> notice("notify.unsubscribe.title", "notify.unsubscribe.done", "", HttpStatus.OK)))
 			.orElseGet(NotificationPages::failed);
 	}
@@ -90,8 +92,7 @@ class NotificationPages {
 	ModelAndView manage(@PathVariable long readerId, @PathVariable String signature,
 			@RequestParam(required = false) String saved, Locale locale) {
 		return notifications.overview(readerId, signature, locale)
-			.map(overview -> new ModelAndView("notification/manage",
-					Map.of("overview", overview, "saved", saved != null)))
+			.map(overview -> PageModel.of("notification/manage", new ManagePage(overview, saved != null)))
 			.orElseGet(NotificationPages::failed);
 	}
 
@@ -144,11 +145,8 @@ class NotificationPages {
 	}
 
 	private static ModelAndView articles(String email, Cadence cadence, String error, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("email", email);
-		model.put("cadence", cadence);
-		model.put("error", error == null ? "" : error);
-		return new ModelAndView("notification/articles", model, status);
+		return PageModel.of("notification/articles", new ArticlesPage(email, cadence, error == null ? "" : error),
+				status);
 	}
 
 	private static ModelAndView failed() {
@@ -156,11 +154,7 @@ class NotificationPages {
 	}
 
 	private static ModelAndView notice(String title, String message, String argument, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("title", title);
-		model.put("message", message);
-		model.put("argument", argument);
-		return new ModelAndView("notification/notice", model, status);
+		return PageModel.of("notification/notice", new NoticePage(title, message, argument), status);
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.veche.notification.web;
 
-import java.util.HashMap;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.identity.SignedIn;
 import org.veche.notification.internal.Webhooks;
+import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
@@ -56,14 +55,8 @@ class WebhookAdminController {
 	}
 
 	private ModelAndView page(String url, boolean allowPrivate, String notice, RejectedInput error, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("webhooks", webhooks.all());
-		model.put("url", url);
-		model.put("allowPrivate", allowPrivate);
-		model.put("notice", notice);
-		model.put("error", error == null ? "" : error.messageKey());
-		model.put("errorArgs", error == null ? new Object[0] : error.arguments());
-		return new ModelAndView("notification/webhooks", model, status);
+		return PageModel.of("notification/webhooks",
+				new WebhooksPage(webhooks.all(), url, allowPrivate, notice, error), status);
 	}
 
 }

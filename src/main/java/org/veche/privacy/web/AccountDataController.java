@@ -1,7 +1,5 @@
 package org.veche.privacy.web;
 
-import java.util.Map;
-
 import jakarta.servlet.ServletException;
 import java.io.IOException;
 
@@ -20,6 +18,7 @@ import org.veche.privacy.DataRequests.Channel;
 import org.veche.privacy.People;
 import org.veche.privacy.Person;
 import org.veche.site.Reader;
+import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
@@ -71,8 +70,8 @@ class AccountDataController {
 	}
 
 	private ModelAndView page(String error, HttpStatus status) {
-		return new ModelAndView("privacy/account", Map.of("error", error, "policy",
-				requests.policy().name().toLowerCase(java.util.Locale.ROOT)), status);
+		return PageModel.of("privacy/account",
+				new AccountDataPage(error, requests.policy().name().toLowerCase(java.util.Locale.ROOT)), status);
 	}
 
 }

@@ -1,7 +1,6 @@
 package org.veche.privacy.web;
 
 import java.io.IOException;
-import java.util.HashMap;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.privacy.DataRequests;
 import org.veche.privacy.DataRequests.Channel;
 import org.veche.privacy.People;
+import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
@@ -69,13 +69,8 @@ class AdminDataController {
 	}
 
 	private ModelAndView page(String email, String error, java.util.Map<String, Integer> done, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("email", email);
-		model.put("error", error);
-		model.put("done", done);
-		model.put("policy", requests.policy().name().toLowerCase(Locale.ROOT));
-		model.put("audit", requests.auditLines(50));
-		return new ModelAndView("privacy/admin", model, status);
+		return PageModel.of("privacy/admin", new AdminDataPage(email, error, done,
+				requests.policy().name().toLowerCase(Locale.ROOT), requests.auditLines(50)), status);
 	}
 
 }

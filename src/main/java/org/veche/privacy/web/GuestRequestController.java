@@ -19,6 +19,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.privacy.DataRequests;
 import org.veche.privacy.DataRequests.Channel;
 import org.veche.privacy.PrivacyProperties;
+import org.veche.site.PageModel;
 
 /**
  * A guest's way to their data: they give an address, the site mails a single-use link to it, and the link's page
@@ -63,8 +64,9 @@ class GuestRequestController {
 	@GetMapping("/privacy/request/{token}")
 	ModelAndView link(@PathVariable String token) {
 		boolean valid = requests.linkOwner(token).isPresent();
-		return new ModelAndView("privacy/choose", Map.of("token", token, "valid", valid, "policy",
-				requests.policy().name().toLowerCase(Locale.ROOT)), valid ? HttpStatus.OK : HttpStatus.GONE);
+		return PageModel.of("privacy/choose",
+				new ChoosePage(token, valid, requests.policy().name().toLowerCase(Locale.ROOT), ""),
+				valid ? HttpStatus.OK : HttpStatus.GONE);
 	}
 
 	@PostMapping(path = "/privacy/request/{token}", params = "action=export")
@@ -80,8 +82,8 @@ class GuestRequestController {
 	@PostMapping(path = "/privacy/request/{token}", params = "action=erase")
 	ModelAndView erase(@PathVariable String token, @RequestParam(defaultValue = "") String confirm) {
 		if (!confirm.equals("yes")) {
-			return new ModelAndView("privacy/choose", Map.of("token", token, "valid", requests.linkOwner(token).isPresent(),
-					"policy", requests.policy().name().toLowerCase(Locale.ROOT), "error", "privacy.erase.confirmFirst"),
+			return PageModel.of("privacy/choose", new ChoosePage(token, requests.linkOwner(token).isPresent(),
+					requests.policy().name().toLowerCase(Locale.ROOT), "privacy.erase.confirmFirst"),
 					HttpStatus.BAD_REQUEST);
 		}
 		return requests.redeem(token)
@@ -90,15 +92,15 @@ class GuestRequestController {
 	}
 
 	private ModelAndView expired() {
-		return new ModelAndView("privacy/choose", Map.of("token", "", "valid", false, "policy", ""), HttpStatus.GONE);
+		return PageModel.of("privacy/choose", new ChoosePage("", false, "", ""), HttpStatus.GONE);
 	}
 
 	static ModelAndView erased(Map<String, Integer> done) {
-		return new ModelAndView("privacy/erased", Map.of("done", done), HttpStatus.OK);
+		return PageModel.of("privacy/erased", new ErasedPage(done), HttpStatus.OK);
 	}
 
 	private static ModelAndView ask(String email, String error, boolean sent, HttpStatus status) {
-		return new ModelAndView("privacy/ask", Map.of("email", email, "error", error, "sent", sent), status);
+		return PageModel.of("privacy/ask", new AskPage(email, error, sent), status);
 	}
 
 

@@ -2,7 +2,6 @@ package org.veche.privacy.web;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 
@@ -15,6 +14,7 @@ import org.veche.privacy.Disclosure;
 import org.veche.privacy.Disclosure.Recipient;
 import org.veche.privacy.Disclosure.SiteCookie;
 import org.veche.privacy.PrivacyProperties;
+import org.veche.site.PageModel;
 
 /**
  * The privacy page, written from the running site's settings and from what each module discloses, so that
@@ -53,9 +53,7 @@ class PrivacyPageController {
 		}
 		var notice = new PrivacyNotice(Math.max(1, settings.addressRetention().toDays()), settings.linkLifetime().toMinutes(),
 				settings.erasure().name().toLowerCase(Locale.ROOT), cookies, recipients, kept);
-		var model = new HashMap<String, Object>();
-		model.put("notice", notice);
-		return new ModelAndView("privacy/page", model);
+		return PageModel.of("privacy/page", notice);
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.ModelAndView;
+import org.veche.site.PageModel;
 import org.veche.site.SiteProperties;
 
 /**
@@ -42,8 +43,8 @@ class SiteErrorController extends BasicErrorController {
 	public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
 		HttpStatus status = getStatus(request);
 		response.setStatus(status.value());
-		return new ModelAndView("site/error",
-				Map.of("page", PageAdvice.pageFor(request, messages, site), "status", status.value()));
+		return new ModelAndView("site/error", Map.of("page", PageAdvice.pageFor(request, messages, site),
+				PageModel.NAME, new ErrorPage(status.value())));
 	}
 
 	@Override
