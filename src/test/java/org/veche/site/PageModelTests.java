@@ -15,10 +15,12 @@ class PageModelTests {
 
 	/** The modules whose pages take one typed model (issue 17); others follow as they are converted. */
 	private static final List<String> TYPED_MODULES = List.of("identity", "notification", "privacy", "importer",
-			"archive", "site");
+			"archive", "site", "moderation");
 
 	/** Parts that pages call with their own values, not pages. */
-	private static final List<String> PARTS = List.of("archive/progress.jte", "site/layout.jte");
+	private static final List<String> PARTS = List.of("archive/progress.jte", "site/layout.jte",
+			"moderation/chartAxes.jte", "moderation/clusters.jte", "moderation/surge.jte",
+			"moderation/surgeSettings.jte");
 
 	record Sample(String email) {
 	}

@@ -1,7 +1,5 @@
 package org.veche.moderation.appeal;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -16,6 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.GuestCookies;
 import org.veche.identity.SignedIn;
 import org.veche.site.RejectedInput;
+import org.veche.site.PageModel;
 
 /**
  * The author's page about their held or removed comment ({@code /comments/{id}/why}, linked from the comment
@@ -61,7 +60,7 @@ class AppealController {
 		var view = desk.forAuthor(id, author).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		var model = new WhyModel(view, notice, error == null ? null : error.messageKey(),
 				error == null ? new Object[0] : error.arguments(), message);
-		return new ModelAndView("moderation/why", Map.of("model", model), status);
+		return PageModel.of("moderation/why", model, status);
 	}
 
 	private AppealDesk.Author author(SignedIn signedIn, HttpServletRequest request) {

@@ -1,7 +1,5 @@
 package org.veche.moderation.appeal;
 
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.identity.SignedIn;
 import org.veche.site.RejectedInput;
+import org.veche.site.PageModel;
 
 /**
  * The moderators' queue of appeals ({@code /moderation/appeals}, moderators only by the rules on
@@ -51,7 +50,7 @@ class AppealQueueController {
 		var model = new AppealsModel(open, desk.queue(open, number), desk.count(true), desk.count(false), number,
 				Math.max(1, (desk.count(open) + AppealDesk.PAGE - 1) / AppealDesk.PAGE), notice,
 				error == null ? null : error.messageKey());
-		return new ModelAndView("moderation/appeals", Map.of("model", model), status);
+		return PageModel.of("moderation/appeals", model, status);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
+import org.veche.site.PageModel;
 
 /**
  * The owner's audit page ({@code /admin/moderation/audit}, administrators only by the rules on {@code /admin/**}):
@@ -78,7 +78,7 @@ class AuditController {
 	}
 
 	private static ModelAndView page(AuditModel model, HttpStatus status) {
-		return new ModelAndView("moderation/audit", Map.of("model", model), status);
+		return PageModel.of("moderation/audit", model, status);
 	}
 
 }

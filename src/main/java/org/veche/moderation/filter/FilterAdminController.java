@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.site.RejectedInput;
+import org.veche.site.PageModel;
 
 /**
  * The administrator's filter page ({@code /admin/filter}, administrators only by the security rules on
@@ -71,7 +71,7 @@ class FilterAdminController {
 		}
 		var model = new FilterModel(List.of(FilterTask.values()), learned, chosen, report,
 				error == null ? null : error.messageKey(), error == null ? List.of() : Arrays.asList(error.arguments()));
-		return new ModelAndView("moderation/filter", Map.of("model", model), status);
+		return PageModel.of("moderation/filter", model, status);
 	}
 
 }

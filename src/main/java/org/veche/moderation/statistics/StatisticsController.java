@@ -1,11 +1,10 @@
 package org.veche.moderation.statistics;
 
-import java.util.Map;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.veche.site.PageModel;
 
 /**
  * The statistics page, for moderators and administrators like the queue ({@code /moderation/**} in the
@@ -22,8 +21,8 @@ class StatisticsController {
 
 	@GetMapping("/moderation/stats")
 	ModelAndView statistics(@RequestParam(defaultValue = "30") String days) {
-		return new ModelAndView("moderation/stats", Map.of("model",
-				new StatisticsModel(statistics.of(StatisticsPeriod.parse(days)), StatisticsPeriod.values())));
+		return PageModel.of("moderation/stats",
+				new StatisticsModel(statistics.of(StatisticsPeriod.parse(days)), StatisticsPeriod.values()));
 	}
 
 }

@@ -5,7 +5,6 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.site.PageCache;
+import org.veche.site.PageModel;
 
 /**
  * The public moderation report: {@code /moderation/report} lists the months, {@code /moderation/report/2026-12}
@@ -47,7 +47,7 @@ class ReportPageController {
 		for (YearMonth m = now; !m.isBefore(first) && months.size() < 120; m = m.minusMonths(1)) {
 			months.add(m);
 		}
-		return new ModelAndView("moderation/transparency-index", Map.of("model", new TransparencyIndexModel(months)));
+		return PageModel.of("moderation/transparency-index", new TransparencyIndexModel(months));
 	}
 
 	@GetMapping("/moderation/report/{month}")
@@ -66,7 +66,7 @@ class ReportPageController {
 		pages.keepListing(request);
 		var model = new TransparencyModel(counts.of(asked, asked.isBefore(now)), MonthlyCounts.RULES,
 				asked.minusMonths(1), asked.isBefore(now) ? asked.plusMonths(1) : null);
-		return new ModelAndView("moderation/transparency", Map.of("model", model));
+		return PageModel.of("moderation/transparency", model);
 	}
 
 }

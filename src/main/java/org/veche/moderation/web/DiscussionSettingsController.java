@@ -1,7 +1,5 @@
 package org.veche.moderation.web;
 
-import java.util.Map;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -14,6 +12,7 @@ import org.veche.identity.SignedIn;
 import org.veche.moderation.RuleBook;
 import org.veche.moderation.SurgeWatch;
 import org.veche.site.RejectedInput;
+import org.veche.site.PageModel;
 
 /**
  * Settings, Discussion: the rules every new comment meets, for administrators (the path is under /admin).
@@ -67,7 +66,7 @@ class DiscussionSettingsController {
 	private ModelAndView page(SettingsForm form, String notice, RejectedInput error, HttpStatus status) {
 		var model = new SettingsModel(form, notice, error == null ? null : error.messageKey(),
 				error == null ? new Object[0] : error.arguments(), discussion.maxLength(), SurgeForm.of(surges.rules()));
-		return new ModelAndView("moderation/settings", Map.of("model", model), status);
+		return PageModel.of("moderation/settings", model, status);
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.veche.moderation.web;
 
-import java.util.Map;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +10,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.identity.SignedIn;
 import org.veche.moderation.ModerationDesk;
 import org.veche.moderation.ModerationLog;
+import org.veche.site.PageModel;
 
 /**
  * What moderators did (who, when, what), and the bans in force with a way to lift one.
@@ -31,13 +30,12 @@ class LogController {
 	@GetMapping("/moderation/log")
 	ModelAndView log(@RequestParam(defaultValue = "1") int page) {
 		int pages = Math.max(1, (log.size() + ModerationLog.LOG_PAGE - 1) / ModerationLog.LOG_PAGE);
-		return new ModelAndView("moderation/log",
-				Map.of("model", new LogModel(log.actions(page), Math.max(1, page), pages)));
+		return PageModel.of("moderation/log", new LogModel(log.actions(page), Math.max(1, page), pages));
 	}
 
 	@GetMapping("/moderation/bans")
 	ModelAndView bans(@RequestParam(required = false) String lifted) {
-		return new ModelAndView("moderation/bans", Map.of("model", new BansModel(log.bansInForce(), lifted != null)));
+		return PageModel.of("moderation/bans", new BansModel(log.bansInForce(), lifted != null));
 	}
 
 	@PostMapping("/moderation/bans/{id}/lift")

@@ -2,7 +2,6 @@ package org.veche.moderation.web;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,6 +23,7 @@ import org.veche.moderation.QueueItem;
 import org.veche.moderation.QueueTab;
 import org.veche.moderation.SurgeWatch;
 import org.veche.site.RejectedInput;
+import org.veche.site.PageModel;
 
 /**
  * The moderation queue: tabs with counts, each held comment with its context and reasons, and the actions on
@@ -184,7 +184,7 @@ class QueueController {
 		var model = new QueueModel(tab, counts, items, queue.raidedThreads(), clusters, surges.surge().orElse(null),
 				Math.max(1, page), pages, notice, error == null ? null : error.messageKey(),
 				error == null ? new Object[0] : error.arguments());
-		return new ModelAndView("moderation/queue", Map.of("model", model), status);
+		return PageModel.of("moderation/queue", model, status);
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.veche.moderation.web;
 
-import java.util.Map;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
@@ -22,6 +20,7 @@ import org.veche.privacy.AddressHasher;
 import org.veche.publishing.Article;
 import org.veche.publishing.Publishing;
 import org.veche.site.RejectedInput;
+import org.veche.site.PageModel;
 
 /**
  * "Report" under every comment: a page with a short form, for readers with or without JavaScript or an account.
@@ -82,7 +81,7 @@ class ReportController {
 		Article article = publishing.article(comment.articleId())
 			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
 		var model = new ReportFormModel(comment, article, ReportReason.values(), error, thanked);
-		return new ModelAndView("moderation/report", Map.of("model", model), status);
+		return PageModel.of("moderation/report", model, status);
 	}
 
 }
