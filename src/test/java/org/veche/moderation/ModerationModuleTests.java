@@ -1,0 +1,118 @@
+package org.veche.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.AssertablePublishedEvents;
+import org.veche.discussion.Comment;
+import org.veche.discussion.CommentPosted;
+import org.veche.discussion.CommentStatus;
+import org.veche.discussion.CommentStatusChanged;
+import org.veche.discussion.Commenter;
+import org.veche.discussion.Discussions;
+import org.veche.discussion.Reply;
+import org.veche.identity.Identity;
+import org.veche.identity.Role;
+import org.veche.identity.SignedIn;
+import org.veche.publishing.Article;
+import org.veche.publishing.ArticleDraft;
+import org.veche.publishing.Publishing;
+import org.veche.support.ModuleTestSite;
+
+/**
+ * The moderation module with what it stands on (discussion, publishing, identity, privacy, site, backup), with its
+ * default rules: it screens the comments the discussion takes (a newcomer's first comment waits), the queue shows
+ * them with the reason, a decision is applied and logged, and readers' reports hold a comment again.
+ */
+@ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
+@ModuleTestSite
+class ModerationModuleTests {
+
+	private static final AtomicInteger READERS = new AtomicInteger();
+
+	@Autowired
+	Moderation moderation;
+
+	@Autowired
+	Discussions discussions;
+
+	@Autowired
+	Publishing publishing;
+
+	@Autowired
+	Identity identity;
+
+	Article article;
+
+	SignedIn moderator;
+
+	@BeforeEach
+	void articleAndModerator() {
+		int n = READERS.incrementAndGet();
+		article = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Moderated story " + n, "", "Body",
+				List.of(), null, Article.Status.PUBLISHED, null, null), null, "Module desk");
+		moderator = new SignedIn(identity.createAccount("moderator" + n + "@example.org", "correct horse battery staple",
+				"Moderator " + n, Role.MODERATOR), null);
+	}
+
+	@Test
+	void aNewcomersFirstCommentWaitsInTheQueueUntilAModeratorApprovesIt(AssertablePublishedEvents events) {
+		Comment held = post("Hello, first time here.");
+
+		assertThat(held.status()).isEqualTo(CommentStatus.PENDING);
+		assertThat(events).contains(CommentPosted.class)
+			.matching(posted -> posted.commentId() == held.id() && posted.status() == CommentStatus.PENDING);
+		assertThat(moderation.queue(QueueTab.PENDING, 1)).filteredOn(item -> item.comment().id() == held.id())
+			.singleElement()
+			.satisfies(item -> assertThat(item.reasons()).isNotEmpty());
+
+		moderation.decide(held.id(), Decision.APPROVE, moderator);
+
+		assertThat(events).contains(CommentStatusChanged.class)
+			.matching(changed -> changed.commentId() == held.id() && changed.from() == CommentStatus.PENDING
+					&& changed.to() == CommentStatus.APPROVED);
+		assertThat(discussions.comment(held.id())).hasValueSatisfying(c -> assertThat(c.isApproved()).isTrue());
+		assertThat(moderation.log(1)).first().satisfies(action -> {
+			assertThat(action.action()).isEqualTo(Decision.APPROVE.param());
+			assertThat(action.commentId()).isEqualTo(held.id());
+			assertThat(action.moderatorId()).isEqualTo(moderator.accountId());
+		});
+	}
+
+	@Test
+	void enoughReadersReportsHoldAnApprovedCommentAgain(AssertablePublishedEvents events) {
+		Comment comment = post("A remark some readers dislike.");
+		moderation.decide(comment.id(), Decision.APPROVE, moderator);
+		int needed = moderation.rules().reportsToHold();
+		assertThat(needed).isGreaterThan(1);
+
+		assertThat(moderation.report(comment.id(), ReportReason.ABUSE, "reporter-1").reports()).isEqualTo(1);
+		assertThat(moderation.report(comment.id(), ReportReason.SPAM, "reporter-1").reports())
+			.as("a reader who reports twice counts once")
+			.isEqualTo(1);
+		CommentReported last = null;
+		for (int i = 2; i <= needed; i++) {
+			last = moderation.report(comment.id(), ReportReason.ABUSE, "reporter-" + i);
+		}
+
+		assertThat(last.held()).isTrue();
+		assertThat(events.ofType(CommentReported.class)).hasSize(needed);
+		assertThat(discussions.comment(comment.id())).hasValueSatisfying(
+				c -> assertThat(c.status()).isEqualTo(CommentStatus.PENDING));
+		assertThat(moderation.queue(QueueTab.PENDING, 1)).extracting(item -> item.comment().id()).contains(comment.id());
+	}
+
+	private Comment post(String body) {
+		int n = READERS.incrementAndGet();
+		return discussions.post(article, new Reply(null, "Reader " + n, "reader" + n + "@example.org", null, body),
+				new Commenter(null, null, null, false, "browser-" + n, "198.51.100." + n));
+	}
+
+}
