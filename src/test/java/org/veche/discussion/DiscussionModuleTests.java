@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,11 +11,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.AssertablePublishedEvents;
+import org.springframework.context.ApplicationContext;
 import org.veche.publishing.Article;
-import org.veche.publishing.ArticleDraft;
-import org.veche.publishing.Publishing;
 import org.veche.site.RejectedInput;
 import org.veche.support.ModuleTestSite;
+import org.veche.support.TestDesk;
 
 /**
  * The discussion module with what it stands on (publishing, identity, privacy, site, backup) and without the
@@ -27,28 +26,25 @@ import org.veche.support.ModuleTestSite;
 @ModuleTestSite
 class DiscussionModuleTests {
 
-	private static final AtomicInteger READERS = new AtomicInteger();
-
 	@Autowired
 	Discussions discussions;
 
 	@Autowired
-	Publishing publishing;
+	ApplicationContext site;
 
 	Article article;
 
 	@BeforeEach
 	void article() {
-		article = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Discussed story", "", "Body", List.of(),
-				null, Article.Status.PUBLISHED, null, null), null, "Module desk");
+		article = TestDesk.article(site, "Discussed story");
 	}
 
 	@Test
 	void aCommentAndItsReplyMakeAThreadAndAreAnnounced(AssertablePublishedEvents events) {
 		Comment first = discussions.post(article, new Reply(null, "Anna", "anna@example.org", null,
-				"First, and **bold**.", true, false), guest());
+				"First, and **bold**.", true, false), TestDesk.guest());
 		Comment reply = discussions.post(article,
-				new Reply(first.id(), "Boris", "boris@example.org", null, "@Anna I agree."), guest());
+				new Reply(first.id(), "Boris", "boris@example.org", null, "@Anna I agree."), TestDesk.guest());
 
 		assertThat(first.status()).isEqualTo(CommentStatus.APPROVED);
 		assertThat(first.bodyHtml()).contains("<strong>bold</strong>");
@@ -70,13 +66,12 @@ class DiscussionModuleTests {
 
 	@Test
 	void aReplyToACommentOfAnotherArticleIsRefused() {
-		Article other = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Other story", "", "Body", List.of(),
-				null, Article.Status.PUBLISHED, null, null), null, "Module desk");
+		Article other = TestDesk.article(site, "Other story");
 		Comment elsewhere = discussions.post(other, new Reply(null, "Anna", "anna@example.org", null, "Elsewhere"),
-				guest());
+				TestDesk.guest());
 
 		assertThatThrownBy(() -> discussions.post(article,
-				new Reply(elsewhere.id(), "Boris", "boris@example.org", null, "Lost"), guest()))
+				new Reply(elsewhere.id(), "Boris", "boris@example.org", null, "Lost"), TestDesk.guest()))
 			.isInstanceOfSatisfying(RejectedInput.class,
 					ex -> assertThat(ex.messageKey()).isEqualTo("comment.parent.unknown"));
 		assertThat(discussions.thread(article.id(), ThreadOrder.OLDEST, 1).total()).isZero();
@@ -85,8 +80,8 @@ class DiscussionModuleTests {
 	@Test
 	void aLikeCountsOncePerReaderAndIsAnnounced(AssertablePublishedEvents events) {
 		Comment comment = discussions.post(article, new Reply(null, "Anna", "anna@example.org", null, "Like me"),
-				guest());
-		Commenter reader = guest();
+				TestDesk.guest());
+		Commenter reader = TestDesk.guest();
 
 		assertThat(discussions.like(comment.id(), reader, true).likes()).isEqualTo(1);
 		assertThat(discussions.like(comment.id(), reader, true).likes()).isEqualTo(1);
@@ -98,7 +93,7 @@ class DiscussionModuleTests {
 	@Test
 	void aCommentMovedToTheTrashLeavesItsThread(AssertablePublishedEvents events) {
 		Comment comment = discussions.post(article, new Reply(null, "Anna", "anna@example.org", null, "Soon gone"),
-				guest());
+				TestDesk.guest());
 
 		assertThat(discussions.changeStatus(comment.id(), CommentStatus.TRASH)).isPresent();
 		assertThat(discussions.changeStatus(comment.id(), CommentStatus.TRASH)).as("no change the second time").isEmpty();
@@ -106,12 +101,6 @@ class DiscussionModuleTests {
 		assertThat(events).contains(CommentStatusChanged.class)
 			.matching(changed -> changed.commentId() == comment.id() && changed.to() == CommentStatus.TRASH);
 		assertThat(discussions.thread(article.id(), ThreadOrder.OLDEST, 1).total()).isZero();
-	}
-
-	/** A guest from an address of their own, so that the flood limit of one post never meets another's. */
-	private static Commenter guest() {
-		int n = READERS.incrementAndGet();
-		return new Commenter(null, null, null, false, "browser-" + n, "198.51.100." + n);
 	}
 
 }

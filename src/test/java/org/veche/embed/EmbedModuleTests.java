@@ -11,13 +11,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.veche.discussion.Comment;
-import org.veche.discussion.Commenter;
 import org.veche.discussion.Reply;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleSummary;
 import org.veche.publishing.Publishing;
 import org.veche.site.RejectedInput;
 import org.veche.support.ModuleTestSite;
+import org.veche.support.TestDesk;
 
 /**
  * The embed module with what it stands on (discussion, publishing, identity, privacy, site, backup): a page of an
@@ -39,7 +39,7 @@ class EmbedModuleTests {
 		assertThat(pages.allowOrigins("https://news.example.org")).containsExactly("https://news.example.org");
 
 		Comment comment = pages.post("https://news.example.org/2026/story/?utm_source=feed#comments", "The story",
-				new Reply(null, "Anna", "anna@example.org", null, "From the embed"), guest("198.51.100.10"));
+				new Reply(null, "Anna", "anna@example.org", null, "From the embed"), TestDesk.guest());
 
 		EmbeddedPage page = pages.find("HTTPS://news.example.org/2026/story").orElseThrow();
 		assertThat(page.url()).isEqualTo("https://news.example.org/2026/story");
@@ -53,7 +53,7 @@ class EmbedModuleTests {
 			.doesNotContain(page.articleId());
 
 		pages.post("https://news.example.org/2026/story", "The story",
-				new Reply(null, "Boris", "boris@example.org", null, "Second"), guest("198.51.100.11"));
+				new Reply(null, "Boris", "boris@example.org", null, "Second"), TestDesk.guest());
 		assertThat(pages.counts(List.of("https://news.example.org/2026/story/", "https://news.example.org/other")))
 			.isEqualTo(Map.of("https://news.example.org/2026/story/", 2, "https://news.example.org/other", 0));
 	}
@@ -61,14 +61,10 @@ class EmbedModuleTests {
 	@Test
 	void aSiteThatIsNotAllowedGetsNoThread() {
 		assertThatThrownBy(() -> pages.post("https://elsewhere.example/post", "Elsewhere",
-				new Reply(null, "Anna", "anna@example.org", null, "Hello"), guest("198.51.100.20")))
+				new Reply(null, "Anna", "anna@example.org", null, "Hello"), TestDesk.guest()))
 			.isInstanceOfSatisfying(RejectedInput.class,
 					ex -> assertThat(ex.messageKey()).isEqualTo("embed.origin.notAllowed"));
 		assertThat(pages.find("https://elsewhere.example/post")).isEmpty();
-	}
-
-	private static Commenter guest(String address) {
-		return new Commenter(null, null, null, false, "browser-" + address, address);
 	}
 
 }

@@ -7,18 +7,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
-import org.veche.discussion.Commenter;
-import org.veche.discussion.Discussions;
-import org.veche.discussion.Reply;
 import org.veche.publishing.Article;
-import org.veche.publishing.ArticleDraft;
-import org.veche.publishing.Publishing;
 import org.veche.support.Http;
 import org.veche.support.ModuleTestSite;
+import org.veche.support.TestDesk;
 
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.SyndFeedInput;
@@ -35,23 +32,18 @@ class FeedModuleTests {
 	int port;
 
 	@Autowired
-	Publishing publishing;
-
-	@Autowired
-	Discussions discussions;
+	ApplicationContext site;
 
 	@Test
 	void aPublishedArticleAndItsCommentsAreInTheFeedsAndTheSitemap() throws Exception {
-		Article article = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Bridge reopens", "After repairs.",
-				"Body", List.of("city"), null, Article.Status.PUBLISHED, null, null), null, "Module desk");
-		discussions.post(article, new Reply(null, "Anna", "anna@example.org", null, "Finally open"),
-				new Commenter(null, null, null, false, "browser", "198.51.100.30"));
+		Article article = TestDesk.article(site, "Bridge reopens", "After repairs.", "Body", "city");
+		TestDesk.comment(site, article, "Finally open");
 		var http = new Http(port);
 
-		Http.Response site = http.get("/feed");
-		assertThat(site.status()).isEqualTo(200);
-		assertThat(entries(site.body())).extracting(SyndEntry::getTitle).contains("Bridge reopens");
-		assertThat(http.with("If-None-Match", site.header("ETag")).get("/feed").status()).isEqualTo(304);
+		Http.Response feed = http.get("/feed");
+		assertThat(feed.status()).isEqualTo(200);
+		assertThat(entries(feed.body())).extracting(SyndEntry::getTitle).contains("Bridge reopens");
+		assertThat(http.with("If-None-Match", feed.header("ETag")).get("/feed").status()).isEqualTo(304);
 
 		Http.Response comments = http.get(article.path() + "/feed/atom");
 		assertThat(comments.status()).isEqualTo(200);

@@ -6,25 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.veche.discussion.Comment;
-import org.veche.discussion.Commenter;
-import org.veche.discussion.Discussions;
-import org.veche.discussion.Reply;
-import org.veche.identity.Identity;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
-import org.veche.publishing.ArticleDraft;
-import org.veche.publishing.Publishing;
 import org.veche.site.RejectedInput;
 import org.veche.support.ModuleTestSite;
+import org.veche.support.TestDesk;
 
 /**
  * The live module with what it stands on (discussion, publishing, identity, privacy, site, backup): a live blog's
@@ -34,8 +29,6 @@ import org.veche.support.ModuleTestSite;
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite
 class LiveModuleTests {
-
-	private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
 	@Autowired
 	LiveBlog liveBlog;
@@ -47,13 +40,7 @@ class LiveModuleTests {
 	LiveEvents liveEvents;
 
 	@Autowired
-	Publishing publishing;
-
-	@Autowired
-	Discussions discussions;
-
-	@Autowired
-	Identity identity;
+	ApplicationContext site;
 
 	List<LiveEvent> heard;
 
@@ -63,11 +50,8 @@ class LiveModuleTests {
 
 	@BeforeEach
 	void articleAndEditor() {
-		int n = SEQUENCE.incrementAndGet();
-		article = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Election night " + n, "", "Body",
-				List.of(), null, Article.Status.PUBLISHED, null, null), null, "Module desk");
-		editor = new SignedIn(identity.createAccount("editor" + n + "@example.org", "correct horse battery staple",
-				"Editor " + n, Role.EDITOR), null);
+		article = TestDesk.article(site, "Election night");
+		editor = TestDesk.staff(site, Role.EDITOR);
 		// listeners stay for the context's life: each test's listens to its own article only
 		long articleId = article.id();
 		List<LiveEvent> events = new CopyOnWriteArrayList<>();
@@ -100,8 +84,7 @@ class LiveModuleTests {
 	void anApprovedCommentReachesAnOpenPageOfItsArticle() throws InterruptedException {
 		liveThreads.position(article.id()); // a reader has the page open
 
-		Comment comment = discussions.post(article, new Reply(null, "Anna", "anna@example.org", null, "Live and well"),
-				new Commenter(null, null, null, false, "browser", "198.51.100.77"));
+		Comment comment = TestDesk.comment(site, article, "Live and well");
 
 		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
 		while (heard.isEmpty() && System.nanoTime() < deadline) {

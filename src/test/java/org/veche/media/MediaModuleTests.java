@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import javax.imageio.ImageIO;
 
@@ -18,16 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.context.ApplicationContext;
 import org.veche.publishing.Article;
-import org.veche.publishing.ArticleDraft;
-import org.veche.publishing.Publishing;
 import org.veche.site.RejectedInput;
 import org.veche.site.SiteProperties;
 import org.veche.support.ModuleTestSite;
+import org.veche.support.TestDesk;
 
 /**
  * The media module with what it stands on (publishing, identity, site, privacy, backup): an upload re-encoded into
- * its variants on disk and kept in its photo story's gallery, and bytes that are no photo refused.
+ * its variants on disk and kept in its article's gallery, and bytes that are no photo refused.
  */
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite
@@ -37,15 +36,14 @@ class MediaModuleTests {
 	PhotoLibrary photos;
 
 	@Autowired
-	Publishing publishing;
+	ApplicationContext site;
 
 	@Autowired
-	SiteProperties site;
+	SiteProperties settings;
 
 	@Test
 	void anUploadBecomesVariantsInTheStorysGallery() throws IOException {
-		Article story = publishing.create(new ArticleDraft(Article.Kind.PHOTO_STORY, "In pictures", "", "", List.of(),
-				null, Article.Status.DRAFT, null, null), null, "Module desk");
+		Article story = TestDesk.article(site, "In pictures");
 
 		Upload upload = photos.add(story.id(), jpeg(1000, 750), "The embankment", "Photo: Desk", "A river at dusk");
 
@@ -54,7 +52,7 @@ class MediaModuleTests {
 		assertThat(photo.widths()).containsExactly(480, 960);
 		assertThat(photo.creditName()).isEqualTo("Desk");
 		for (int width : photo.widths()) {
-			Path variant = site.mediaDir().resolve(photo.storageKey()).resolve(width + ".jpg");
+			Path variant = settings.mediaDir().resolve(photo.storageKey()).resolve(width + ".jpg");
 			assertThat(variant).exists();
 			assertThat(ImageIO.read(variant.toFile()).getWidth()).isEqualTo(width);
 		}
@@ -63,8 +61,7 @@ class MediaModuleTests {
 
 	@Test
 	void bytesThatAreNoPhotoAreRefusedAndLeaveNothing() throws IOException {
-		Article story = publishing.create(new ArticleDraft(Article.Kind.PHOTO_STORY, "Empty story", "", "", List.of(),
-				null, Article.Status.DRAFT, null, null), null, "Module desk");
+		Article story = TestDesk.article(site, "Empty story");
 		long foldersBefore = folders();
 
 		assertThatThrownBy(() -> photos.add(story.id(), "GIF89a but not really".getBytes(), "", "", ""))
@@ -75,7 +72,7 @@ class MediaModuleTests {
 	}
 
 	private long folders() throws IOException {
-		Path media = site.mediaDir();
+		Path media = settings.mediaDir();
 		if (!Files.isDirectory(media)) {
 			return 0;
 		}

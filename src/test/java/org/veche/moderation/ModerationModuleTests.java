@@ -2,12 +2,10 @@ package org.veche.moderation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.springframework.modulith.test.AssertablePublishedEvents;
@@ -15,16 +13,11 @@ import org.veche.discussion.Comment;
 import org.veche.discussion.CommentPosted;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.CommentStatusChanged;
-import org.veche.discussion.Commenter;
-import org.veche.discussion.Discussions;
-import org.veche.discussion.Reply;
-import org.veche.identity.Identity;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
-import org.veche.publishing.ArticleDraft;
-import org.veche.publishing.Publishing;
 import org.veche.support.ModuleTestSite;
+import org.veche.support.TestDesk;
 
 /**
  * The moderation module with what it stands on (discussion, publishing, identity, privacy, site, backup), with its
@@ -35,19 +28,11 @@ import org.veche.support.ModuleTestSite;
 @ModuleTestSite
 class ModerationModuleTests {
 
-	private static final AtomicInteger READERS = new AtomicInteger();
-
 	@Autowired
 	Moderation moderation;
 
 	@Autowired
-	Discussions discussions;
-
-	@Autowired
-	Publishing publishing;
-
-	@Autowired
-	Identity identity;
+	ApplicationContext site;
 
 	Article article;
 
@@ -55,11 +40,8 @@ class ModerationModuleTests {
 
 	@BeforeEach
 	void articleAndModerator() {
-		int n = READERS.incrementAndGet();
-		article = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Moderated story " + n, "", "Body",
-				List.of(), null, Article.Status.PUBLISHED, null, null), null, "Module desk");
-		moderator = new SignedIn(identity.createAccount("moderator" + n + "@example.org", "correct horse battery staple",
-				"Moderator " + n, Role.MODERATOR), null);
+		article = TestDesk.article(site, "Moderated story");
+		moderator = TestDesk.staff(site, Role.MODERATOR);
 	}
 
 	@Test
@@ -78,7 +60,7 @@ class ModerationModuleTests {
 		assertThat(events).contains(CommentStatusChanged.class)
 			.matching(changed -> changed.commentId() == held.id() && changed.from() == CommentStatus.PENDING
 					&& changed.to() == CommentStatus.APPROVED);
-		assertThat(discussions.comment(held.id())).hasValueSatisfying(c -> assertThat(c.isApproved()).isTrue());
+		assertThat(moderation.item(held.id())).hasValueSatisfying(item -> assertThat(item.comment().isApproved()).isTrue());
 		assertThat(moderation.log(1)).first().satisfies(action -> {
 			assertThat(action.action()).isEqualTo(Decision.APPROVE.param());
 			assertThat(action.commentId()).isEqualTo(held.id());
@@ -104,15 +86,13 @@ class ModerationModuleTests {
 
 		assertThat(last.held()).isTrue();
 		assertThat(events.ofType(CommentReported.class)).hasSize(needed);
-		assertThat(discussions.comment(comment.id())).hasValueSatisfying(
-				c -> assertThat(c.status()).isEqualTo(CommentStatus.PENDING));
+		assertThat(moderation.item(comment.id())).hasValueSatisfying(
+				item -> assertThat(item.comment().status()).isEqualTo(CommentStatus.PENDING));
 		assertThat(moderation.queue(QueueTab.PENDING, 1)).extracting(item -> item.comment().id()).contains(comment.id());
 	}
 
 	private Comment post(String body) {
-		int n = READERS.incrementAndGet();
-		return discussions.post(article, new Reply(null, "Reader " + n, "reader" + n + "@example.org", null, body),
-				new Commenter(null, null, null, false, "browser-" + n, "198.51.100." + n));
+		return TestDesk.comment(site, article, body);
 	}
 
 }

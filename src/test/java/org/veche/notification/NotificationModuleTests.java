@@ -2,19 +2,18 @@ package org.veche.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.veche.publishing.Article;
-import org.veche.publishing.ArticleDraft;
-import org.veche.publishing.Publishing;
 import org.veche.support.ModuleTestSite;
+import org.veche.support.TestDesk;
 import org.veche.support.TestMail;
 
 /**
@@ -32,7 +31,7 @@ class NotificationModuleTests {
 	Notifications notifications;
 
 	@Autowired
-	Publishing publishing;
+	ApplicationContext site;
 
 	@Test
 	void aConfirmedSubscriberIsMailedTheNextArticle() {
@@ -47,8 +46,7 @@ class NotificationModuleTests {
 		assertThat(notifications.confirm(link.group(1), link.group(2) + "x")).as("a forged signature").isFalse();
 		assertThat(notifications.confirm(link.group(1), link.group(2))).isTrue();
 
-		Article article = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Tram line opens", "Lead", "Body",
-				List.of(), null, Article.Status.PUBLISHED, null, null), null, "Module desk");
+		Article article = TestDesk.article(site, "Tram line opens");
 
 		var news = TestMail.awaitMessage(email, 2);
 		assertThat(TestMail.subject(news)).contains("Tram line opens");

@@ -2,23 +2,17 @@ package org.veche.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
-import org.veche.discussion.Commenter;
-import org.veche.discussion.Discussions;
-import org.veche.discussion.Reply;
 import org.veche.publishing.Article;
-import org.veche.publishing.ArticleDraft;
-import org.veche.publishing.Publishing;
 import org.veche.support.Http;
 import org.veche.support.ModuleTestSite;
+import org.veche.support.TestDesk;
 
 /**
  * The reading module (pages only) with everything it shows (publishing, media, discussion, feed, live and what they
@@ -29,23 +23,17 @@ import org.veche.support.ModuleTestSite;
 @ModuleTestSite
 class ReadingModuleTests {
 
-	private static final AtomicInteger READERS = new AtomicInteger();
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
-	Publishing publishing;
-
-	@Autowired
-	Discussions discussions;
+	ApplicationContext site;
 
 	@Test
 	void aReaderFindsTheArticleAndItsDiscussion() {
-		Article article = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Ferry timetable changes",
-				"Fewer crossings in winter.", "The *ferry* runs hourly.", List.of("transport"), null,
-				Article.Status.PUBLISHED, null, null), null, "Module desk");
-		comment(article, "Hourly is enough for me");
+		Article article = TestDesk.article(site, "Ferry timetable changes", "Fewer crossings in winter.",
+				"The *ferry* runs hourly.", "transport");
+		TestDesk.comment(site, article, "Hourly is enough for me");
 		var http = new Http(port);
 
 		assertThat(http.get("/").html().select("a[href='" + article.path() + "']")).isNotEmpty();
@@ -64,21 +52,14 @@ class ReadingModuleTests {
 
 	@Test
 	void aGuestsKeptPageShowsANewCommentOnTheNextView() {
-		Article article = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Kept page", "", "Body", List.of(),
-				null, Article.Status.PUBLISHED, null, null), null, "Module desk");
+		Article article = TestDesk.article(site, "Kept page");
 		var http = new Http(port);
 		assertThat(http.get(article.path()).body()).doesNotContain("A later comment");
 		assertThat(http.get(article.path()).status()).as("the kept copy").isEqualTo(200);
 
-		comment(article, "A later comment");
+		TestDesk.comment(site, article, "A later comment");
 
 		assertThat(http.get(article.path()).body()).contains("A later comment");
-	}
-
-	private void comment(Article article, String body) {
-		int n = READERS.incrementAndGet();
-		discussions.post(article, new Reply(null, "Reader " + n, "reader" + n + "@example.org", null, body),
-				new Commenter(null, null, null, false, "browser-" + n, "198.51.100." + n));
 	}
 
 }
