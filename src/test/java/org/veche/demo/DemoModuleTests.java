@@ -1,0 +1,52 @@
+package org.veche.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.veche.discussion.Discussions;
+import org.veche.media.PhotoLibrary;
+import org.veche.publishing.ArticleSummary;
+import org.veche.publishing.Publishing;
+import org.veche.support.ModuleTestSite;
+
+/**
+ * The demo module with what it fills (publishing, media, discussion and what they stand on), started on an empty
+ * site with demo content left on: a newcomer sees articles, a photo story with its gallery and a lively discussion,
+ * and a second run adds nothing.
+ */
+@ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
+@ModuleTestSite
+class DemoModuleTests {
+
+	@Autowired
+	DemoContent demo;
+
+	@Autowired
+	Publishing publishing;
+
+	@Autowired
+	PhotoLibrary photos;
+
+	@Autowired
+	Discussions discussions;
+
+	@Test
+	void anEmptySiteStartsWithDemoContentOnce() {
+		assertThat(publishing.latest(1, 10).articles()).hasSize(4);
+		assertThat(publishing.photoStories(10)).singleElement().satisfies(story -> {
+			assertThat(story.title()).startsWith("In pictures");
+			assertThat(photos.gallery(story.id())).hasSizeGreaterThan(1);
+		});
+		long mostDiscussed = discussions.mostDiscussed(1).getFirst();
+		assertThat(discussions.approved(mostDiscussed)).hasSizeGreaterThan(3);
+
+		demo.run(null);
+
+		assertThat(publishing.deskSize()).isEqualTo(4);
+		assertThat(publishing.latest(1, 10).articles()).extracting(ArticleSummary::title).doesNotHaveDuplicates();
+	}
+
+}
