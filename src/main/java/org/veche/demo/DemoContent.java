@@ -19,7 +19,9 @@ import org.veche.discussion.Reply;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleDraft;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleIntake;
+import org.veche.publishing.ArticleLookup;
+import org.veche.publishing.Newsroom;
 import org.veche.site.SiteProperties;
 
 /**
@@ -34,7 +36,11 @@ class DemoContent implements ApplicationRunner {
 
 	private static final String DESK = "Veche demo desk";
 
-	private final Publishing publishing;
+	private final ArticleIntake publishing;
+
+	private final ArticleLookup articles;
+
+	private final Newsroom newsroom;
 
 	private final PhotoLibrary photos;
 
@@ -44,8 +50,10 @@ class DemoContent implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoContent(Publishing publishing, PhotoLibrary photos, Discussions discussions, SiteProperties site, Clock clock) {
+	DemoContent(ArticleIntake publishing, ArticleLookup articles, Newsroom newsroom, PhotoLibrary photos, Discussions discussions, SiteProperties site, Clock clock) {
 		this.publishing = publishing;
+		this.articles = articles;
+		this.newsroom = newsroom;
 		this.photos = photos;
 		this.discussions = discussions;
 		this.site = site;
@@ -54,7 +62,7 @@ class DemoContent implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!site.demoContent() || publishing.deskSize() > 0) {
+		if (!site.demoContent() || articles.deskSize() > 0) {
 			return;
 		}
 		Instant now = clock.instant();
@@ -100,7 +108,7 @@ class DemoContent implements ApplicationRunner {
 		for (int i = 0; i < captions.length; i++) {
 			var upload = photos.add(story.id(), DemoPhotos.draw(i), captions[i][0], "Veche demo desk", captions[i][1]);
 			if (i == 0) {
-				publishing.setCover(story.id(), upload.photo().id());
+				newsroom.setCover(story.id(), upload.photo().id());
 			}
 		}
 		Article debate = publish("Reader question: should the city ban cars from the centre on weekends?",

@@ -17,7 +17,8 @@ import org.veche.discussion.Reply;
 import org.veche.embed.internal.AllowedOrigins;
 import org.veche.embed.internal.Pages;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleIntake;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -34,7 +35,9 @@ public class EmbeddedPages {
 
 	private final Pages pages;
 
-	private final Publishing publishing;
+	private final ArticleLookup lookup;
+
+	private final ArticleIntake intake;
 
 	private final Discussions discussions;
 
@@ -44,10 +47,11 @@ public class EmbeddedPages {
 
 	private final Clock clock;
 
-	EmbeddedPages(Pages pages, Publishing publishing, Discussions discussions, AllowedOrigins origins,
+	EmbeddedPages(Pages pages, ArticleLookup lookup, ArticleIntake intake, Discussions discussions, AllowedOrigins origins,
 			TransactionTemplate transactions, Clock clock) {
 		this.pages = pages;
-		this.publishing = publishing;
+		this.lookup = lookup;
+		this.intake = intake;
 		this.discussions = discussions;
 		this.origins = origins;
 		this.transactions = transactions;
@@ -110,7 +114,7 @@ public class EmbeddedPages {
 		// for the writer
 		return discussions.inPostingTurn(() -> retryingRace(() -> transactions.execute(status -> {
 			Article article = pages.byUrl(page.url())
-				.flatMap(row -> publishing.article(row.articleId()))
+				.flatMap(row -> lookup.article(row.articleId()))
 				.orElseGet(() -> create(page, title));
 			return discussions.post(article, reply, who);
 		})));
@@ -140,7 +144,7 @@ public class EmbeddedPages {
 	}
 
 	private Article create(PageUrl page, String title) {
-		Article article = publishing.createExternalPage(title(title, page), page.url(), page.host());
+		Article article = intake.createExternalPage(title(title, page), page.url(), page.host());
 		if (!pages.add(page.url(), page.origin(), article.id(), clock.instant())) {
 			// another request made the thread first: roll this one back and use theirs
 			throw new PageRace();
@@ -149,7 +153,7 @@ public class EmbeddedPages {
 	}
 
 	private Optional<EmbeddedPage> page(Pages.Row row) {
-		return publishing.article(row.articleId())
+		return lookup.article(row.articleId())
 			.map(article -> new EmbeddedPage(row.id(), row.url(), row.origin(), article.id(), article.path(),
 					row.createdAt()));
 	}

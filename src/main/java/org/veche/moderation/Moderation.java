@@ -36,7 +36,7 @@ import org.veche.moderation.internal.Reasons;
 import org.veche.moderation.internal.Reports;
 import org.veche.moderation.internal.RuleSettings;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -61,7 +61,7 @@ public class Moderation {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final ApplicationEventPublisher events;
 
@@ -76,7 +76,7 @@ public class Moderation {
 	private final HeldClusters clusters;
 
 	Moderation(RuleSettings settings, Reasons reasons, Reports reports, Bans bans, ActionLog log,
-			Discussions discussions, Publishing publishing, ApplicationEventPublisher events, Clock clock,
+			Discussions discussions, ArticleLookup publishing, ApplicationEventPublisher events, Clock clock,
 			RaidDetector raids, LearningFilter filter, Akismet akismet, HeldClusters clusters) {
 		this.clusters = clusters;
 		this.akismet = akismet;

@@ -14,7 +14,7 @@ import org.veche.discussion.Discussions;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleCatalogue;
 import org.veche.site.RejectedInput;
 
 /**
@@ -23,14 +23,14 @@ import org.veche.site.RejectedInput;
 @RestController
 class ArticlesApi {
 
-	private final Publishing publishing;
+	private final ArticleCatalogue catalogue;
 
 	private final Discussions discussions;
 
 	private final PhotoLibrary photos;
 
-	ArticlesApi(Publishing publishing, Discussions discussions, PhotoLibrary photos) {
-		this.publishing = publishing;
+	ArticlesApi(ArticleCatalogue catalogue, Discussions discussions, PhotoLibrary photos) {
+		this.catalogue = catalogue;
 		this.discussions = discussions;
 		this.photos = photos;
 	}
@@ -52,7 +52,7 @@ class ArticlesApi {
 
 	@GetMapping("/api/v1/articles")
 	Page list(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
-		var listing = publishing.latest(page, size);
+		var listing = catalogue.latest(page, size);
 		var counts = discussions.counts(listing.articles().stream().map(a -> a.id()).toList());
 		var items = listing.articles()
 			.stream()
@@ -63,7 +63,7 @@ class ArticlesApi {
 
 	@GetMapping("/api/v1/articles/{slug}")
 	Full one(@PathVariable String slug) {
-		Article a = publishing.published(slug).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
+		Article a = catalogue.published(slug).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
 		int comments = discussions.counts(List.of(a.id())).getOrDefault(a.id(), 0);
 		List<PhotoView> gallery = photos.gallery(a.id()).stream().map(ArticlesApi::photo).toList();
 		return new Full(a.id(), a.slug(), a.kind().name().toLowerCase(Locale.ROOT), a.title(), a.lead(), a.bodyHtml(),

@@ -33,7 +33,7 @@ import org.veche.identity.ExternalSignIn;
 import org.veche.identity.SignInProviders;
 import org.veche.identity.SignInReturn;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleCatalogue;
 import org.veche.site.RejectedInput;
 
 /**
@@ -46,7 +46,7 @@ class CommentFormController {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleCatalogue catalogue;
 
 	private final ThreadFragments fragments;
 
@@ -58,11 +58,11 @@ class CommentFormController {
 
 	private final GuestCookies cookies;
 
-	CommentFormController(Discussions discussions, Publishing publishing, ThreadFragments fragments,
+	CommentFormController(Discussions discussions, ArticleCatalogue catalogue, ThreadFragments fragments,
 			MessageSource messages, CommentForms forms, SignInProviders providers, GuestCookies cookies) {
 		this.cookies = cookies;
 		this.discussions = discussions;
-		this.publishing = publishing;
+		this.catalogue = catalogue;
 		this.fragments = fragments;
 		this.messages = messages;
 		this.forms = forms;
@@ -79,7 +79,7 @@ class CommentFormController {
 			@RequestParam(defaultValue = "") String author, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String comment,
 			HttpServletRequest request) {
-		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String start = provider.equals("local") ? "/login"
 				: providers.byId(provider)
 					.map(ExternalSignIn::authorizationPath)
@@ -104,7 +104,7 @@ class CommentFormController {
 			@RequestParam(name = "notify_all", defaultValue = "false") boolean notifyAllComments,
 			@RequestParam(name = "remember_me", defaultValue = "false") boolean rememberMe,
 			HttpServletRequest request, HttpServletResponse response) {
-		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		boolean hasParent = parent != null && !parent.isBlank() && !parent.equals("0");
 		Long parentId = hasParent ? parseId(parent) : null;
 		boolean json = Commenters.wantsJson(request);
@@ -128,7 +128,7 @@ class CommentFormController {
 			Comment parentComment = parentId == null ? null : discussions.comment(parentId).orElse(null);
 			var form = forms.complete(forms.complete(new CommentForm(article.path() + "/comments", parentComment, author,
 					email, url, comment, rejected.messageKey(), rejected.arguments()).withRemembered(rememberMe)), article);
-			return new ModelAndView("discussion/reply", Map.of("article", article, "form", form), rejected.status());
+			return new ModelAndView("discussion/reply", Map.of("model", new ReplyPage(article, form)), rejected.status());
 		}
 	}
 

@@ -19,7 +19,7 @@ import org.veche.discussion.Comment;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleCatalogue;
 import org.veche.site.RejectedInput;
 
 /**
@@ -30,11 +30,11 @@ class CommentsApi {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleCatalogue catalogue;
 
-	CommentsApi(Discussions discussions, Publishing publishing) {
+	CommentsApi(Discussions discussions, ArticleCatalogue catalogue) {
 		this.discussions = discussions;
-		this.publishing = publishing;
+		this.catalogue = catalogue;
 	}
 
 	record Author(String name, String email, String url) {
@@ -93,7 +93,7 @@ class CommentsApi {
 	}
 
 	private Article article(String slug) {
-		return publishing.published(slug).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
+		return catalogue.published(slug).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
 	}
 
 }

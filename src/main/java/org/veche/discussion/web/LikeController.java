@@ -18,7 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.ThreadOrder;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -30,11 +30,11 @@ class LikeController {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleLookup articles;
 
-	LikeController(Discussions discussions, Publishing publishing) {
+	LikeController(Discussions discussions, ArticleLookup articles) {
 		this.discussions = discussions;
-		this.publishing = publishing;
+		this.articles = articles;
 	}
 
 	@PostMapping("/comments/{id}/like")
@@ -55,7 +55,7 @@ class LikeController {
 			}
 			throw new ResponseStatusException(rejected.status());
 		}
-		String slug = publishing.article(comment.articleId()).orElseThrow().slug();
+		String slug = articles.article(comment.articleId()).orElseThrow().slug();
 		return "redirect:/articles/" + slug + "?cpage=" + discussions.pageOf(comment, ThreadOrder.OLDEST) + "#"
 				+ comment.anchor();
 	}

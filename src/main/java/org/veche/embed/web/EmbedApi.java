@@ -32,7 +32,7 @@ import org.veche.embed.EmbeddedPages;
 import org.veche.embed.PageUrl;
 import org.veche.embed.internal.EmbedTokens;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -46,7 +46,7 @@ class EmbedApi {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleLookup articles;
 
 	private final EmbedReaders readers;
 
@@ -56,12 +56,12 @@ class EmbedApi {
 
 	private final Clock clock;
 
-	EmbedApi(EmbeddedPages pages, Discussions discussions, Publishing publishing, EmbedReaders readers,
+	EmbedApi(EmbeddedPages pages, Discussions discussions, ArticleLookup articles, EmbedReaders readers,
 			EmbedTexts texts, EmbedTokens tokens, Clock clock) {
 		this.clock = clock;
 		this.pages = pages;
 		this.discussions = discussions;
-		this.publishing = publishing;
+		this.articles = articles;
 		this.readers = readers;
 		this.texts = texts;
 		this.tokens = tokens;
@@ -114,7 +114,7 @@ class EmbedApi {
 					rules.guestsMayComment(), rules.nameAndEmailRequired(), texts.forScript(locale));
 		}
 		EmbeddedPage embedded = found.get();
-		Article article = publishing.article(embedded.articleId()).orElseThrow();
+		Article article = articles.article(embedded.articleId()).orElseThrow();
 		var rules = discussions.openness(article);
 		ThreadPage thread = discussions.thread(embedded.articleId(), ThreadOrder.OLDEST, Math.max(1, page));
 		Set<Long> liked = discussions.likedBy(who, embedded.articleId());
@@ -129,9 +129,9 @@ class EmbedApi {
 	/** A page without a thread yet has the rules a new thread would get. */
 	private Article notStarted(PageUrl page) {
 		Instant now = clock.instant();
-		return new Article(0, "", Article.Kind.EXTERNAL_PAGE, page.url(), "", "", "", null, page.host(),
-				Article.Status.PUBLISHED, now, now, new Article.Source(page.host(), page.url()), null,
-				List.of(), Article.Discussion.OPEN);
+		return new Article(0, "", Article.Kind.EXTERNAL_PAGE, new Article.Copy(page.url(), "", "", ""),
+				new Article.Byline(null, page.host(), new Article.Source(page.host(), page.url())),
+				new Article.Schedule(Article.Status.PUBLISHED, now, now), null, List.of(), Article.Discussion.OPEN);
 	}
 
 	@PostMapping("/embed/v1/comments")

@@ -25,7 +25,7 @@ import org.veche.feed.internal.FeedWriter.Item;
 import org.veche.site.SiteAddress;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleSummary;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleCatalogue;
 import org.veche.site.PageCache;
 import org.veche.site.SiteProperties;
 
@@ -41,7 +41,7 @@ class FeedController {
 
 	static final int COMMENTS = 50;
 
-	private final Publishing publishing;
+	private final ArticleCatalogue catalogue;
 
 	private final Discussions discussions;
 
@@ -55,10 +55,10 @@ class FeedController {
 
 	private final PageCache pages;
 
-	FeedController(Publishing publishing, Discussions discussions, SiteProperties site, SiteAddress address,
+	FeedController(ArticleCatalogue catalogue, Discussions discussions, SiteProperties site, SiteAddress address,
 			MessageSource messages, Conditional conditional, PageCache pages) {
 		this.pages = pages;
-		this.publishing = publishing;
+		this.catalogue = catalogue;
 		this.discussions = discussions;
 		this.site = site;
 		this.address = address;
@@ -69,7 +69,7 @@ class FeedController {
 	@GetMapping({ "/feed", "/feed/atom" })
 	ResponseEntity<byte[]> site(HttpServletRequest request) {
 		pages.keepListing(request);
-		var listing = publishing.latest(1, ARTICLES).articles();
+		var listing = catalogue.latest(1, ARTICLES).articles();
 		return articles(request, site.siteName(), t(request, "feed.site.description", site.siteName()), "/", listing);
 	}
 
@@ -77,7 +77,7 @@ class FeedController {
 	ResponseEntity<byte[]> tag(@PathVariable String tag, HttpServletRequest request) {
 		pages.keepListing(request);
 		String clean = tag.toLowerCase(Locale.ROOT);
-		var listing = publishing.tagged(clean, 1, ARTICLES);
+		var listing = catalogue.tagged(clean, 1, ARTICLES);
 		if (listing.total() == 0) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -89,7 +89,7 @@ class FeedController {
 	@GetMapping({ "/authors/{id}/feed", "/authors/{id}/feed/atom" })
 	ResponseEntity<byte[]> author(@PathVariable long id, HttpServletRequest request) {
 		pages.keepListing(request);
-		var listing = publishing.byAuthor(id, ARTICLES);
+		var listing = catalogue.byAuthor(id, ARTICLES);
 		if (listing.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -100,7 +100,7 @@ class FeedController {
 
 	@GetMapping({ "/articles/{slug}/feed", "/articles/{slug}/feed/atom" })
 	ResponseEntity<byte[]> articleComments(@PathVariable String slug, HttpServletRequest request) {
-		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		pages.keep(request, article.id());
 		var comments = discussions.newestApproved(article.id(), Long.MAX_VALUE, COMMENTS);
 		var items = comments.stream().map(c -> commentItem(request, c, article.title(), article.path())).toList();
@@ -120,7 +120,7 @@ class FeedController {
 			if (batch.isEmpty()) {
 				break;
 			}
-			var visible = publishing.visibleAmong(batch.stream().map(Comment::articleId).distinct().toList());
+			var visible = catalogue.visibleAmong(batch.stream().map(Comment::articleId).distinct().toList());
 			for (Comment comment : batch) {
 				ArticleSummary article = visible.get(comment.articleId());
 				if (article != null && items.size() < COMMENTS) {

@@ -25,7 +25,7 @@ import org.veche.importer.ImportFailed;
 import org.veche.importer.ImportProgress;
 import org.veche.importer.ImportReport;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 
 /**
  * A Disqus export brought into the articles its threads belong to: a thread matches an article by its link
@@ -41,7 +41,7 @@ public class DisqusImport {
 
 	private static final Set<String> RECORDS = Set.of("thread", "post");
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final Discussions discussions;
 
@@ -55,7 +55,7 @@ public class DisqusImport {
 
 	private final Clock clock;
 
-	DisqusImport(Publishing publishing, Discussions discussions, ImportedIds ids, OldPermalinks permalinks,
+	DisqusImport(ArticleLookup publishing, Discussions discussions, ImportedIds ids, OldPermalinks permalinks,
 			EmbeddedPages embedded, TransactionTemplate transaction, Clock clock) {
 		this.embedded = embedded;
 		this.publishing = publishing;

@@ -20,7 +20,8 @@ import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
 import org.veche.publishing.ImportedArticle;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleIntake;
+import org.veche.publishing.Newsroom;
 
 /**
  * A WordPress export (WXR 1.0, 1.1 or 1.2) brought in: one pass reads the whole file and writes nothing, so a
@@ -34,7 +35,9 @@ public class WxrImport {
 	private static final Set<String> RECORDS = Set.of("item", "wp:author", "wp:wxr_version", "wp:base_site_url",
 			"wp:base_blog_url", "link", "title");
 
-	private final Publishing publishing;
+	private final ArticleIntake publishing;
+
+	private final Newsroom newsroom;
 
 	private final PhotoLibrary photos;
 
@@ -50,10 +53,11 @@ public class WxrImport {
 
 	private final ImageFetching fetching;
 
-	WxrImport(Publishing publishing, PhotoLibrary photos, ImportedIds ids, OldPermalinks permalinks,
+	WxrImport(ArticleIntake publishing, Newsroom newsroom, PhotoLibrary photos, ImportedIds ids, OldPermalinks permalinks,
 			WxrComments comments, TransactionTemplate transaction, Clock clock, ImageFetching fetching) {
 		this.fetching = fetching;
 		this.publishing = publishing;
+		this.newsroom = newsroom;
 		this.photos = photos;
 		this.ids = ids;
 		this.permalinks = permalinks;
@@ -290,7 +294,7 @@ public class WxrImport {
 				Photo photo = photos.add(article.id(), fetched.get().bytes(), image.caption(), "", image.alt()).photo();
 				report.count("importer.count.photos");
 				if (first && image.id().equals(post.thumbnailId())) {
-					publishing.setCover(article.id(), photo.id());
+					newsroom.setCover(article.id(), photo.id());
 				}
 			}
 			first = false;

@@ -22,7 +22,7 @@ import org.veche.moderation.QueueItem;
 import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.internal.Reasons;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -43,7 +43,7 @@ public class AppealDesk {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final Moderation moderation;
 
@@ -55,7 +55,7 @@ public class AppealDesk {
 
 	private final Clock clock;
 
-	AppealDesk(Appeals appeals, Discussions discussions, Publishing publishing, Moderation moderation, Reasons reasons,
+	AppealDesk(Appeals appeals, Discussions discussions, ArticleLookup publishing, Moderation moderation, Reasons reasons,
 			ActionLog log, AppealProperties properties, Clock clock) {
 		this.appeals = appeals;
 		this.discussions = discussions;

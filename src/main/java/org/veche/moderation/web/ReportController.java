@@ -20,7 +20,7 @@ import org.veche.moderation.Moderation;
 import org.veche.moderation.ReportReason;
 import org.veche.privacy.AddressHasher;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -34,11 +34,11 @@ class ReportController {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final AddressHasher addresses;
 
-	ReportController(Moderation moderation, Discussions discussions, Publishing publishing, AddressHasher addresses) {
+	ReportController(Moderation moderation, Discussions discussions, ArticleLookup publishing, AddressHasher addresses) {
 		this.moderation = moderation;
 		this.discussions = discussions;
 		this.publishing = publishing;
