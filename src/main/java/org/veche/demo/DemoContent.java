@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentLikes;
 import org.veche.discussion.Reply;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
@@ -46,16 +47,19 @@ class DemoContent implements ApplicationRunner {
 
 	private final Discussions discussions;
 
+	private final CommentLikes commentLikes;
+
 	private final SiteProperties site;
 
 	private final Clock clock;
 
-	DemoContent(ArticleIntake publishing, ArticleLookup articles, Newsroom newsroom, PhotoLibrary photos, Discussions discussions, SiteProperties site, Clock clock) {
+	DemoContent(ArticleIntake publishing, ArticleLookup articles, Newsroom newsroom, PhotoLibrary photos, Discussions discussions, CommentLikes commentLikes, SiteProperties site, Clock clock) {
 		this.publishing = publishing;
 		this.articles = articles;
 		this.newsroom = newsroom;
 		this.photos = photos;
 		this.discussions = discussions;
+		this.commentLikes = commentLikes;
 		this.site = site;
 		this.clock = clock;
 	}
@@ -154,7 +158,7 @@ class DemoContent implements ApplicationRunner {
 		for (int[] like : likes) {
 			for (int reader = 0; reader < like[1]; reader++) {
 				var fan = new Commenter(null, null, null, false, "demo-reader-000000" + reader, null);
-				discussions.like(posted.get(like[0]).id(), fan, true);
+				commentLikes.like(posted.get(like[0]).id(), fan, true);
 			}
 		}
 	}

@@ -36,7 +36,7 @@ public class ThreadFragments {
 
 	private static final String TOPIC = "discussion.thread";
 
-	private final Discussions discussions;
+	private final Threads threads;
 
 	private final TemplateEngine templates;
 
@@ -55,12 +55,12 @@ public class ThreadFragments {
 
 	private final Cluster cluster;
 
-	ThreadFragments(Discussions discussions, TemplateEngine templates, MessageSource messages, SiteProperties site,
+	ThreadFragments(Threads threads, TemplateEngine templates, MessageSource messages, SiteProperties site,
 			Cluster cluster) {
 		this.cluster = cluster;
 		// a thread changed through another node: its pages here are stale too
 		cluster.listen(TOPIC, articleId -> moveOn(Long.parseLong(articleId)));
-		this.discussions = discussions;
+		this.threads = threads;
 		this.templates = templates;
 		this.messages = messages;
 		this.site = site;
@@ -91,7 +91,7 @@ public class ThreadFragments {
 		long version = versions.computeIfAbsent(articleId, id -> new AtomicLong()).get();
 		var key = new Key(articleId, order, Math.max(1, page), locale.getLanguage(), version);
 		return cache.get(key, k -> {
-			ThreadPage thread = discussions.thread(articleId, order, k.page());
+			ThreadPage thread = threads.thread(articleId, order, k.page());
 			var output = new Utf8ByteOutput();
 			var fragmentPage = new Page(locale, messages, site.siteName(), site.timeZone(), null, null, "");
 			templates.render("discussion/thread.jte", Map.of("page", fragmentPage, "thread", thread), output);

@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
+import org.veche.discussion.Threads;
 import org.veche.discussion.Reply;
 import org.veche.embed.internal.AllowedOrigins;
 import org.veche.embed.internal.Pages;
@@ -41,18 +42,21 @@ public class EmbeddedPages {
 
 	private final Discussions discussions;
 
+	private final Threads threads;
+
 	private final AllowedOrigins origins;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	EmbeddedPages(Pages pages, ArticleLookup lookup, ArticleIntake intake, Discussions discussions, AllowedOrigins origins,
+	EmbeddedPages(Pages pages, ArticleLookup lookup, ArticleIntake intake, Discussions discussions, Threads threads, AllowedOrigins origins,
 			TransactionTemplate transactions, Clock clock) {
 		this.pages = pages;
 		this.lookup = lookup;
 		this.intake = intake;
 		this.discussions = discussions;
+		this.threads = threads;
 		this.origins = origins;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -134,7 +138,7 @@ public class EmbeddedPages {
 		var articles = new LinkedHashMap<String, Long>();
 		pages.byUrls(normalised.values().stream().filter(u -> u != null).toList())
 			.forEach(row -> articles.put(row.url(), row.articleId()));
-		Map<Long, Integer> counts = discussions.counts(articles.values());
+		Map<Long, Integer> counts = threads.counts(articles.values());
 		var result = new LinkedHashMap<String, Integer>();
 		normalised.forEach((raw, url) -> {
 			Long article = url == null ? null : articles.get(url);

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.Threads;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleSummary;
@@ -30,16 +30,16 @@ class FrontPageController {
 
 	private final ArticleCatalogue catalogue;
 
-	private final Discussions discussions;
+	private final Threads threads;
 
 	private final PhotoLibrary photos;
 
 	private final PageCache pages;
 
-	FrontPageController(ArticleCatalogue catalogue, Discussions discussions, PhotoLibrary photos, PageCache pages) {
+	FrontPageController(ArticleCatalogue catalogue, Threads threads, PhotoLibrary photos, PageCache pages) {
 		this.pages = pages;
 		this.catalogue = catalogue;
-		this.discussions = discussions;
+		this.threads = threads;
 		this.photos = photos;
 	}
 
@@ -62,7 +62,7 @@ class FrontPageController {
 	private FrontPage withSections(FrontPage front) {
 		List<ArticleSummary> stories = catalogue.photoStories(PHOTO_STORIES);
 		// more than shown: some of the most commented may be pages of other sites or taken down since
-		List<Long> discussedIds = discussions.mostDiscussed(MOST_DISCUSSED * 3);
+		List<Long> discussedIds = threads.mostDiscussed(MOST_DISCUSSED * 3);
 		var visible = catalogue.visibleAmong(discussedIds);
 		List<ArticleSummary> discussed = discussedIds.stream()
 			.map(visible::get)
@@ -74,7 +74,7 @@ class FrontPageController {
 		stories.forEach(a -> ids.add(a.id()));
 		discussed.forEach(a -> ids.add(a.id()));
 		var counts = new HashMap<>(front.counts());
-		counts.putAll(discussions.counts(ids));
+		counts.putAll(threads.counts(ids));
 		var covers = new HashMap<>(front.covers());
 		covers.putAll(photos.photos(stories.stream().map(ArticleSummary::coverPhotoId).filter(java.util.Objects::nonNull)
 			.filter(id -> !covers.containsKey(id)).toList()));
@@ -93,7 +93,7 @@ class FrontPageController {
 	private FrontPage listing(Listing listing, String tag) {
 		var ids = listing.articles().stream().map(ArticleSummary::id).toList();
 		var covers = listing.articles().stream().map(ArticleSummary::coverPhotoId).filter(java.util.Objects::nonNull).toList();
-		return new FrontPage(listing, discussions.counts(ids), photos.photos(covers), tag, FrontPage.Sections.NONE);
+		return new FrontPage(listing, threads.counts(ids), photos.photos(covers), tag, FrontPage.Sections.NONE);
 	}
 
 	private static ModelAndView view(FrontPage front) {

@@ -13,6 +13,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentHit;
 import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentSearch;
 import org.veche.discussion.ThreadOrder;
 import org.veche.publishing.ArticleHit;
 import org.veche.publishing.ArticleCatalogue;
@@ -38,10 +39,13 @@ class SearchController {
 
 	private final Discussions discussions;
 
-	SearchController(ArticleCatalogue catalogue, ArticleSearch articleSearch, Discussions discussions) {
+	private final CommentSearch commentSearch;
+
+	SearchController(ArticleCatalogue catalogue, ArticleSearch articleSearch, Discussions discussions, CommentSearch commentSearch) {
 		this.catalogue = catalogue;
 		this.articleSearch = articleSearch;
 		this.discussions = discussions;
+		this.commentSearch = commentSearch;
 	}
 
 	/** A found comment's own link: the page of its thread (oldest first) that shows it, at its anchor. */
@@ -76,7 +80,7 @@ class SearchController {
 		}
 		int number = ArticlePageController.number(page);
 		if (comments) {
-			Found<CommentHit> found = discussions.search(query, number, PER_PAGE);
+			Found<CommentHit> found = commentSearch.find(query, number, PER_PAGE);
 			long articleTotal = articleSearch.count(query);
 			// a comment is shown only with an article readers may see (publishing says which)
 			var visible = catalogue.visibleAmong(found.items().stream().map(h -> h.comment().articleId()).toList());
@@ -90,7 +94,7 @@ class SearchController {
 		}
 		Found<ArticleHit> articles = articleSearch.find(query, number, PER_PAGE);
 		return view(new SearchPage(q, false, null, articles, null,
-				new SearchPage.Totals(articles.total(), discussions.searchCount(query))));
+				new SearchPage.Totals(articles.total(), commentSearch.count(query))));
 	}
 
 	private static ModelAndView view(SearchPage search) {

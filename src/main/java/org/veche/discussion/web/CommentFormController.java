@@ -25,6 +25,7 @@ import org.veche.discussion.CommentDraft;
 import org.veche.discussion.CommentForm;
 import org.veche.discussion.CommentForms;
 import org.veche.discussion.Discussions;
+import org.veche.discussion.Threads;
 import org.veche.discussion.GuestCookies;
 import org.veche.discussion.Reply;
 import org.veche.discussion.ThreadFragments;
@@ -46,6 +47,8 @@ class CommentFormController {
 
 	private final Discussions discussions;
 
+	private final Threads threads;
+
 	private final ArticleCatalogue catalogue;
 
 	private final ThreadFragments fragments;
@@ -58,10 +61,11 @@ class CommentFormController {
 
 	private final GuestCookies cookies;
 
-	CommentFormController(Discussions discussions, ArticleCatalogue catalogue, ThreadFragments fragments,
+	CommentFormController(Discussions discussions, Threads threads, ArticleCatalogue catalogue, ThreadFragments fragments,
 			MessageSource messages, CommentForms forms, SignInProviders providers, GuestCookies cookies) {
 		this.cookies = cookies;
 		this.discussions = discussions;
+		this.threads = threads;
 		this.catalogue = catalogue;
 		this.fragments = fragments;
 		this.messages = messages;
@@ -154,7 +158,7 @@ class CommentFormController {
 			// the heading as its author now sees it: the approved comments, and their own held ones (counted,
 			// not read: the thread's first page was rendered before this comment, and a long thread costs much
 			// to render again)
-			int approved = discussions.counts(List.of(article.id())).getOrDefault(article.id(), 0);
+			int approved = threads.counts(List.of(article.id())).getOrDefault(article.id(), 0);
 			long ownHeld = cookies.heldOn(article.id(), request).stream().filter(c -> c.id() != posted.id()).count()
 					+ (posted.isApproved() ? 0 : 1);
 			int total = approved + (int) ownHeld;

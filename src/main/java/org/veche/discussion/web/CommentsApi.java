@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentLikes;
 import org.veche.discussion.Reply;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleCatalogue;
@@ -30,10 +31,13 @@ class CommentsApi {
 
 	private final Discussions discussions;
 
+	private final CommentLikes likes;
+
 	private final ArticleCatalogue catalogue;
 
-	CommentsApi(Discussions discussions, ArticleCatalogue catalogue) {
+	CommentsApi(Discussions discussions, CommentLikes likes, ArticleCatalogue catalogue) {
 		this.discussions = discussions;
+		this.likes = likes;
 		this.catalogue = catalogue;
 	}
 
@@ -84,12 +88,12 @@ class CommentsApi {
 
 	@PostMapping("/api/v1/comments/{id}/like")
 	Map<String, Integer> like(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
-		return Map.of("likes", discussions.like(id, Commenters.withBrowser(Commenters.of(request), request, response), true).likes());
+		return Map.of("likes", likes.like(id, Commenters.withBrowser(Commenters.of(request), request, response), true).likes());
 	}
 
 	@DeleteMapping("/api/v1/comments/{id}/like")
 	Map<String, Integer> unlike(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
-		return Map.of("likes", discussions.like(id, Commenters.withBrowser(Commenters.of(request), request, response), false).likes());
+		return Map.of("likes", likes.like(id, Commenters.withBrowser(Commenters.of(request), request, response), false).likes());
 	}
 
 	private Article article(String slug) {

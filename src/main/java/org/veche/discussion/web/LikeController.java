@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentLikes;
 import org.veche.discussion.ThreadOrder;
 import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
@@ -30,10 +31,13 @@ class LikeController {
 
 	private final Discussions discussions;
 
+	private final CommentLikes likes;
+
 	private final ArticleLookup articles;
 
-	LikeController(Discussions discussions, ArticleLookup articles) {
+	LikeController(Discussions discussions, CommentLikes likes, ArticleLookup articles) {
 		this.discussions = discussions;
+		this.likes = likes;
 		this.articles = articles;
 	}
 
@@ -44,7 +48,7 @@ class LikeController {
 		var who = Commenters.withBrowser(Commenters.of(request), request, response);
 		boolean json = Commenters.wantsJson(request);
 		try {
-			var state = discussions.toggleLike(id, who);
+			var state = likes.toggleLike(id, who);
 			if (json) {
 				return ResponseEntity.ok(Map.of("likes", state.likes(), "liked", state.liked()));
 			}
@@ -64,7 +68,7 @@ class LikeController {
 	@GetMapping("/articles/{articleId}/liked")
 	@ResponseBody
 	Set<Long> liked(@PathVariable long articleId, HttpServletRequest request) {
-		return discussions.likedBy(Commenters.of(request), articleId);
+		return likes.likedBy(Commenters.of(request), articleId);
 	}
 
 }

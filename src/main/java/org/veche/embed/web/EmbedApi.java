@@ -23,6 +23,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentLikes;
+import org.veche.discussion.Threads;
 import org.veche.discussion.Reply;
 import org.veche.discussion.ThreadNode;
 import org.veche.discussion.ThreadOrder;
@@ -46,6 +48,10 @@ class EmbedApi {
 
 	private final Discussions discussions;
 
+	private final CommentLikes likes;
+
+	private final Threads threads;
+
 	private final ArticleLookup articles;
 
 	private final EmbedReaders readers;
@@ -56,11 +62,13 @@ class EmbedApi {
 
 	private final Clock clock;
 
-	EmbedApi(EmbeddedPages pages, Discussions discussions, ArticleLookup articles, EmbedReaders readers,
+	EmbedApi(EmbeddedPages pages, Discussions discussions, CommentLikes likes, Threads threads, ArticleLookup articles, EmbedReaders readers,
 			EmbedTexts texts, EmbedTokens tokens, Clock clock) {
 		this.clock = clock;
 		this.pages = pages;
 		this.discussions = discussions;
+		this.likes = likes;
+		this.threads = threads;
 		this.articles = articles;
 		this.readers = readers;
 		this.texts = texts;
@@ -116,8 +124,8 @@ class EmbedApi {
 		EmbeddedPage embedded = found.get();
 		Article article = articles.article(embedded.articleId()).orElseThrow();
 		var rules = discussions.openness(article);
-		ThreadPage thread = discussions.thread(embedded.articleId(), ThreadOrder.OLDEST, Math.max(1, page));
-		Set<Long> liked = discussions.likedBy(who, embedded.articleId());
+		ThreadPage thread = threads.thread(embedded.articleId(), ThreadOrder.OLDEST, Math.max(1, page));
+		Set<Long> liked = likes.likedBy(who, embedded.articleId());
 		List<Node> nodes = thread.roots().stream().map(n -> node(n, liked, locale)).toList();
 		String articleUrl = request.getScheme() + "://" + request.getServerName()
 				+ (isDefaultPort(request) ? "" : ":" + request.getServerPort()) + embedded.articlePath();
@@ -184,7 +192,7 @@ class EmbedApi {
 
 	private LikeState like(long id, boolean like, HttpServletRequest request) {
 		Commenter who = readers.of(request);
-		var state = discussions.like(id, who, like);
+		var state = likes.like(id, who, like);
 		return new LikeState(state.likes(), state.liked(),
 				texts.likedBy(RequestContextUtils.getLocale(request), state.likes()));
 	}

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.discussion.Comment;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.Threads;
 import org.veche.feed.internal.FeedWriter;
 import org.veche.feed.internal.FeedWriter.Channel;
 import org.veche.feed.internal.FeedWriter.Format;
@@ -43,7 +43,7 @@ class FeedController {
 
 	private final ArticleCatalogue catalogue;
 
-	private final Discussions discussions;
+	private final Threads threads;
 
 	private final SiteProperties site;
 
@@ -55,11 +55,11 @@ class FeedController {
 
 	private final PageCache pages;
 
-	FeedController(ArticleCatalogue catalogue, Discussions discussions, SiteProperties site, SiteAddress address,
+	FeedController(ArticleCatalogue catalogue, Threads threads, SiteProperties site, SiteAddress address,
 			MessageSource messages, Conditional conditional, PageCache pages) {
 		this.pages = pages;
 		this.catalogue = catalogue;
-		this.discussions = discussions;
+		this.threads = threads;
 		this.site = site;
 		this.address = address;
 		this.messages = messages;
@@ -102,7 +102,7 @@ class FeedController {
 	ResponseEntity<byte[]> articleComments(@PathVariable String slug, HttpServletRequest request) {
 		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		pages.keep(request, article.id());
-		var comments = discussions.newestApproved(article.id(), Long.MAX_VALUE, COMMENTS);
+		var comments = threads.newestApproved(article.id(), Long.MAX_VALUE, COMMENTS);
 		var items = comments.stream().map(c -> commentItem(request, c, article.title(), article.path())).toList();
 		return respond(request, new Channel(t(request, "feed.article.title", article.title()),
 				t(request, "feed.article.description", article.title()), self(request), absolute(request, article.path()),
@@ -116,7 +116,7 @@ class FeedController {
 		long before = Long.MAX_VALUE;
 		// a comment stays approved when its article goes back to draft: page back past those, a bounded number of times
 		for (int round = 0; round < 5 && items.size() < COMMENTS; round++) {
-			List<Comment> batch = discussions.newestApproved(null, before, COMMENTS * 2);
+			List<Comment> batch = threads.newestApproved(null, before, COMMENTS * 2);
 			if (batch.isEmpty()) {
 				break;
 			}
