@@ -18,6 +18,7 @@ import org.veche.discussion.Discussions;
 import org.veche.discussion.CommentLikes;
 import org.veche.discussion.Reply;
 import org.veche.media.PhotoLibrary;
+import org.veche.media.PhotoText;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleDraft;
 import org.veche.publishing.ArticleIntake;
@@ -110,7 +111,7 @@ class DemoContent implements ApplicationRunner {
 				{ "Evening light on the embankment.", "Skyline of the embankment in evening light" },
 				{ "Lanterns set out on the water after dark.", "A line of orange lanterns above the river at night" } };
 		for (int i = 0; i < captions.length; i++) {
-			var upload = photos.add(story.id(), DemoPhotos.draw(i), captions[i][0], "Veche demo desk", captions[i][1]);
+			var upload = photos.add(story.id(), DemoPhotos.draw(i), new PhotoText(captions[i][0], "Veche demo desk", captions[i][1]));
 			if (i == 0) {
 				newsroom.setCover(story.id(), upload.photo().id());
 			}

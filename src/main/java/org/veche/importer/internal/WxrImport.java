@@ -18,6 +18,7 @@ import org.veche.importer.ImportProgress;
 import org.veche.importer.ImportReport;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
+import org.veche.media.PhotoText;
 import org.veche.publishing.Article;
 import org.veche.publishing.ImportedArticle;
 import org.veche.publishing.ArticleIntake;
@@ -291,7 +292,7 @@ public class WxrImport {
 		for (Attachment image : images) {
 			var fetched = fetcher.fetchedBefore(image.url());
 			if (fetched.isPresent() && fetched.get().ok()) {
-				Photo photo = photos.add(article.id(), fetched.get().bytes(), image.caption(), "", image.alt()).photo();
+				Photo photo = photos.add(article.id(), fetched.get().bytes(), new PhotoText(image.caption(), "", image.alt())).photo();
 				report.count("importer.count.photos");
 				if (first && image.id().equals(post.thumbnailId())) {
 					newsroom.setCover(article.id(), photo.id());

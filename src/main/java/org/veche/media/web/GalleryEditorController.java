@@ -19,6 +19,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.identity.SignedIn;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
+import org.veche.media.PhotoText;
 import org.veche.publishing.Article;
 import org.veche.publishing.EditorsDesk;
 import org.veche.publishing.Newsroom;
@@ -66,7 +67,7 @@ class GalleryEditorController {
 				throw new RejectedInput("photo.empty");
 			}
 			for (MultipartFile file : chosen) {
-				removed.addAll(library.add(id, file.getBytes(), caption, credit, alt).removed());
+				removed.addAll(library.add(id, file.getBytes(), new PhotoText(caption, credit, alt)).removed());
 				stored++;
 			}
 			return page(article, null, removed, stored, HttpStatus.OK);
@@ -87,7 +88,7 @@ class GalleryEditorController {
 			case "down" -> library.move(photoId, 1);
 			case "remove" -> library.remove(photoId);
 			case "cover" -> newsroom.setCover(photo.articleId(), photoId);
-			default -> library.describe(photoId, caption, credit, alt);
+			default -> library.describe(photoId, new PhotoText(caption, credit, alt));
 		}
 		return "redirect:/editor/articles/" + photo.articleId() + "/photos";
 	}

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.veche.identity.SignedIn;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
+import org.veche.media.PhotoText;
 import org.veche.media.Upload;
 import org.veche.publishing.EditorsDesk;
 import org.veche.site.RejectedInput;
@@ -49,7 +50,7 @@ class PhotoApi {
 		if (file == null || file.isEmpty()) {
 			throw new RejectedInput("photo.empty");
 		}
-		Upload upload = library.add(articleId, file.getBytes(), caption, credit, alt);
+		Upload upload = library.add(articleId, file.getBytes(), new PhotoText(caption, credit, alt));
 		Photo photo = upload.photo();
 		URI url = ServletUriComponentsBuilder.fromCurrentContextPath().path(photo.src(photo.largestWidth())).build().toUri();
 		return ResponseEntity.created(url)
