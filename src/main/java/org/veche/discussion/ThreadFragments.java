@@ -14,8 +14,8 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.veche.site.Page;
 import org.veche.site.Cluster;
+import org.veche.site.Page;
 import org.veche.site.SiteProperties;
 
 import gg.jte.Content;

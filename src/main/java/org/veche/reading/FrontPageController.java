@@ -13,9 +13,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.Threads;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
+import org.veche.publishing.ArticleCatalogue;
 import org.veche.publishing.ArticleSummary;
 import org.veche.publishing.Listing;
-import org.veche.publishing.ArticleCatalogue;
 import org.veche.site.PageCache;
 
 /**

@@ -18,15 +18,15 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Threads;
-import org.veche.feed.internal.FeedWriter;
 import org.veche.feed.internal.FeedWriter.Channel;
 import org.veche.feed.internal.FeedWriter.Format;
 import org.veche.feed.internal.FeedWriter.Item;
-import org.veche.site.SiteAddress;
+import org.veche.feed.internal.FeedWriter;
 import org.veche.publishing.Article;
-import org.veche.publishing.ArticleSummary;
 import org.veche.publishing.ArticleCatalogue;
+import org.veche.publishing.ArticleSummary;
 import org.veche.site.PageCache;
+import org.veche.site.SiteAddress;
 import org.veche.site.SiteProperties;
 
 /**

@@ -9,9 +9,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.util.HtmlUtils;
-import org.veche.site.SiteAddress;
-import org.veche.publishing.ArticleStamp;
 import org.veche.publishing.ArticleCatalogue;
+import org.veche.publishing.ArticleStamp;
+import org.veche.site.SiteAddress;
 
 /**
  * What crawlers read first: robots.txt keeps them out of the desk, accounts, forms and the live stream, and
