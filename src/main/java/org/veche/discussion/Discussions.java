@@ -272,7 +272,11 @@ public class Discussions {
 	 * @throws RejectedInput 403 when the reader may not change it (not theirs, or the window has passed)
 	 */
 	@Transactional
-	public Comment editOwn(Article article, long commentId, String newBody, Commenter who, Collection<Long> guestOwned) {
+	public Comment editOwn(OwnComment own, String newBody) {
+		Article article = own.article();
+		long commentId = own.commentId();
+		Commenter who = own.who();
+		Collection<Long> guestOwned = own.guestOwned();
 		Comment comment = changeable(article, commentId, who, guestOwned);
 		String body = body(newBody);
 		if (body.equals(comment.body())) {
@@ -302,7 +306,11 @@ public class Discussions {
 	 * @throws RejectedInput 403 when the reader may not change it (not theirs, or the window has passed)
 	 */
 	@Transactional
-	public Comment deleteOwn(Article article, long commentId, Commenter who, Collection<Long> guestOwned) {
+	public Comment deleteOwn(OwnComment own) {
+		Article article = own.article();
+		long commentId = own.commentId();
+		Commenter who = own.who();
+		Collection<Long> guestOwned = own.guestOwned();
 		Comment comment = changeable(article, commentId, who, guestOwned);
 		comments.deleteByAuthor(commentId, comment.body(), clock.instant());
 		Comment deleted = comments.byId(commentId).orElseThrow();

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.GuestCookies;
+import org.veche.discussion.OwnComment;
 import org.veche.discussion.ThreadOrder;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleLookup;
@@ -57,7 +58,7 @@ class OwnCommentController {
 		Comment before = comment(id);
 		Article article = article(before);
 		try {
-			Comment edited = discussions.editOwn(article, id, comment, Commenters.of(request), cookies.heldIds(request));
+			Comment edited = discussions.editOwn(new OwnComment(article, id, Commenters.of(request), cookies.heldIds(request)), comment);
 			return new ModelAndView("redirect:" + where(article, edited));
 		}
 		catch (RejectedInput rejected) {
@@ -70,7 +71,7 @@ class OwnCommentController {
 		Comment before = comment(id);
 		Article article = article(before);
 		try {
-			Comment deleted = discussions.deleteOwn(article, id, Commenters.of(request), cookies.heldIds(request));
+			Comment deleted = discussions.deleteOwn(new OwnComment(article, id, Commenters.of(request), cookies.heldIds(request)));
 			return new ModelAndView("redirect:" + (deleted.isApproved() ? where(article, deleted) : article.path() + "#comments"));
 		}
 		catch (RejectedInput rejected) {
