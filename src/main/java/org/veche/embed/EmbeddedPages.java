@@ -112,8 +112,9 @@ public class EmbeddedPages {
 	 * Posts a comment on the page's thread, starting the thread with it if it is the first; a refused comment
 	 * starts nothing, as page and comment are stored in one transaction.
 	 */
-	public Comment post(String url, String title, Reply reply, Commenter who) {
-		PageUrl page = allowedPage(url);
+	public Comment post(NamedPage named, Reply reply, Commenter who) {
+		PageUrl page = allowedPage(named.url());
+		String title = named.title();
 		// the turn first: inside the transaction (on SQLite, the single writer) it would wait for posts that wait
 		// for the writer
 		return discussions.inPostingTurn(() -> retryingRace(() -> transactions.execute(status -> {

@@ -31,6 +31,7 @@ import org.veche.discussion.ThreadPage;
 import org.veche.discussion.Threads;
 import org.veche.embed.EmbeddedPage;
 import org.veche.embed.EmbeddedPages;
+import org.veche.embed.NamedPage;
 import org.veche.embed.PageUrl;
 import org.veche.embed.internal.EmbedTokens;
 import org.veche.publishing.Article;
@@ -145,7 +146,7 @@ class EmbedApi {
 	@PostMapping("/embed/v1/comments")
 	ResponseEntity<Node> post(@RequestBody NewComment body, HttpServletRequest request) {
 		NewAuthor author = body.author() == null ? new NewAuthor(null, null, null) : body.author();
-		Comment comment = pages.post(body.url(), body.title(),
+		Comment comment = pages.post(new NamedPage(body.url(), body.title()),
 				new Reply(body.parentId(), author.name(), author.email(), author.url(), body.body(),
 						Boolean.TRUE.equals(body.notifyReplies()), Boolean.TRUE.equals(body.notifyAllComments())),
 				readers.of(request));
