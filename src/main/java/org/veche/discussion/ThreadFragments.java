@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.veche.site.Cluster;
@@ -175,13 +176,13 @@ public class ThreadFragments {
 	 * longer one (a plain form with the moderator's CSRF token). A moderator's page is never shared, so it pays
 	 * for its own copy.
 	 */
-	public Rendered forModerator(Rendered rendered, String csrfName, String csrfToken, Locale locale) {
+	public Rendered forModerator(Rendered rendered, CsrfToken csrf, Locale locale) {
 		String html = rendered.html();
 		String feature = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("comment.feature", null, locale));
 		String unfeature = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("comment.unfeature", null, locale));
-		String token = csrfName == null ? "" : "<input type=\"hidden\" name=\""
-				+ org.springframework.web.util.HtmlUtils.htmlEscape(csrfName) + "\" value=\""
-				+ org.springframework.web.util.HtmlUtils.htmlEscape(csrfToken) + "\">";
+		String token = csrf == null ? "" : "<input type=\"hidden\" name=\""
+				+ org.springframework.web.util.HtmlUtils.htmlEscape(csrf.getParameterName()) + "\" value=\""
+				+ org.springframework.web.util.HtmlUtils.htmlEscape(csrf.getToken()) + "\">";
 		var out = new StringBuilder(html.length() + 4096);
 		String start = "<li id=\"comment-";
 		String footer = "<footer class=\"comment-actions\">";

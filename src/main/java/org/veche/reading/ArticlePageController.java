@@ -91,8 +91,7 @@ class ArticlePageController {
 			// a moderator's page is their own (a session): the picks' buttons go into their copy of the thread
 			var csrf = (org.springframework.security.web.csrf.CsrfToken) request
 				.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
-			thread = threads.forModerator(thread, csrf == null ? null : csrf.getParameterName(),
-					csrf == null ? null : csrf.getToken(), RequestContextUtils.getLocale(request));
+			thread = threads.forModerator(thread, csrf, RequestContextUtils.getLocale(request));
 		}
 		List<Photo> gallery = photos.gallery(article.id());
 		Photo cover = article.coverPhotoId() == null ? null : photos.photo(article.coverPhotoId()).orElse(null);
