@@ -74,12 +74,13 @@ class ArticleWriter {
 	/** See {@link ArticleIntake#importArticle}. */
 	Article importArticle(ImportedArticle imported) {
 		Instant now = clock.instant();
-		Article.Status status = imported.status();
-		if (status == Article.Status.SCHEDULED && !imported.publishedAt().isAfter(now)) {
+		ArticleDraft draft = imported.draft();
+		Article.Status status = draft.status();
+		if (status == Article.Status.SCHEDULED && !draft.publishAt().isAfter(now)) {
 			status = Article.Status.PUBLISHED;
 		}
-		Checked checked = check(new ArticleDraft(imported.kind(), imported.title(), imported.lead(), imported.body(),
-				imported.tags(), imported.source(), status, imported.publishedAt(), null), now, null);
+		Checked checked = check(new ArticleDraft(draft.kind(), draft.title(), draft.lead(), draft.body(), draft.tags(),
+				draft.source(), status, draft.publishAt(), null), now, null);
 		String slugBase = imported.slug() == null || imported.slug().isBlank() ? checked.title() : imported.slug();
 		long id = articles.add(row(checked, uniqueSlug(slugBase, null), null, text(imported.authorName(), 200,
 				"article.author")), imported.createdAt(), imported.updatedAt());

@@ -21,6 +21,7 @@ import org.veche.media.PhotoLibrary;
 import org.veche.media.PhotoText;
 import org.veche.publishing.Article;
 import org.veche.publishing.ImportedArticle;
+import org.veche.publishing.ArticleDraft;
 import org.veche.publishing.ArticleIntake;
 import org.veche.publishing.Newsroom;
 
@@ -283,9 +284,9 @@ public class WxrImport {
 		if (post.tagsDropped() > 0) {
 			report.skip("importer.note.tags", title, post.tagsDropped());
 		}
-		Article article = publishing.importArticle(new ImportedArticle(Article.Kind.ARTICLE, title, post.lead(),
-				body + unreachable, post.tags(), post.status(), post.publishedAt(), post.date(), post.date(),
-				post.slug(), post.authorName(), null));
+		Article article = publishing.importArticle(new ImportedArticle(new ArticleDraft(Article.Kind.ARTICLE, title,
+				post.lead(), body + unreachable, post.tags(), null, post.status(), post.publishedAt(), null), post.slug(),
+				post.authorName(), post.date(), post.date()));
 		report.count(post.type().equals("page") ? "importer.count.pages" : "importer.count.posts");
 		report.count("importer.count.status." + article.status().name().toLowerCase(java.util.Locale.ROOT));
 		boolean first = true;
