@@ -15,11 +15,15 @@ import org.springframework.stereotype.Component;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentLikes;
 import org.veche.discussion.Reply;
 import org.veche.media.PhotoLibrary;
+import org.veche.media.PhotoText;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleDraft;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleIntake;
+import org.veche.publishing.ArticleLookup;
+import org.veche.publishing.Newsroom;
 import org.veche.site.SiteProperties;
 
 /**
@@ -34,27 +38,36 @@ class DemoContent implements ApplicationRunner {
 
 	private static final String DESK = "Veche demo desk";
 
-	private final Publishing publishing;
+	private final ArticleIntake publishing;
+
+	private final ArticleLookup articles;
+
+	private final Newsroom newsroom;
 
 	private final PhotoLibrary photos;
 
 	private final Discussions discussions;
 
+	private final CommentLikes commentLikes;
+
 	private final SiteProperties site;
 
 	private final Clock clock;
 
-	DemoContent(Publishing publishing, PhotoLibrary photos, Discussions discussions, SiteProperties site, Clock clock) {
+	DemoContent(ArticleIntake publishing, ArticleLookup articles, Newsroom newsroom, PhotoLibrary photos, Discussions discussions, CommentLikes commentLikes, SiteProperties site, Clock clock) {
 		this.publishing = publishing;
+		this.articles = articles;
+		this.newsroom = newsroom;
 		this.photos = photos;
 		this.discussions = discussions;
+		this.commentLikes = commentLikes;
 		this.site = site;
 		this.clock = clock;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
-		if (!site.demoContent() || publishing.deskSize() > 0) {
+		if (!site.demoContent() || articles.deskSize() > 0) {
 			return;
 		}
 		Instant now = clock.instant();
@@ -98,9 +111,9 @@ class DemoContent implements ApplicationRunner {
 				{ "Evening light on the embankment.", "Skyline of the embankment in evening light" },
 				{ "Lanterns set out on the water after dark.", "A line of orange lanterns above the river at night" } };
 		for (int i = 0; i < captions.length; i++) {
-			var upload = photos.add(story.id(), DemoPhotos.draw(i), captions[i][0], "Veche demo desk", captions[i][1]);
+			var upload = photos.add(story.id(), DemoPhotos.draw(i), new PhotoText(captions[i][0], "Veche demo desk", captions[i][1]));
 			if (i == 0) {
-				publishing.setCover(story.id(), upload.photo().id());
+				newsroom.setCover(story.id(), upload.photo().id());
 			}
 		}
 		Article debate = publish("Reader question: should the city ban cars from the centre on weekends?",
@@ -146,7 +159,7 @@ class DemoContent implements ApplicationRunner {
 		for (int[] like : likes) {
 			for (int reader = 0; reader < like[1]; reader++) {
 				var fan = new Commenter(null, null, null, false, "demo-reader-000000" + reader, null);
-				discussions.like(posted.get(like[0]).id(), fan, true);
+				commentLikes.like(posted.get(like[0]).id(), fan, true);
 			}
 		}
 	}

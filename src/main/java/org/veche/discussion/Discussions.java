@@ -18,7 +18,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.veche.discussion.internal.Comments;
-import org.veche.discussion.internal.Likes;
 import org.veche.discussion.internal.PostingTurns;
 import org.veche.discussion.internal.ThreadAssembler;
 import org.veche.identity.Identity;
@@ -26,11 +25,11 @@ import org.veche.privacy.AddressHasher;
 import org.veche.publishing.Article;
 import org.veche.site.Markdown;
 import org.veche.site.RejectedInput;
-import org.veche.site.Found;
-import org.veche.site.SearchQuery;
 
 /**
- * The discussion module's face: post a reply, read a thread, like a comment, change a comment's status.
+ * What is done to comments: readers post, change and delete their own, moderators decide their status; and a
+ * comment by its id. Threads are read through {@link Threads}, liked through {@link CommentLikes}, searched
+ * through {@link CommentSearch}, and imported through {@link CommentIntake}.
  */
 @Service
 public class Discussions {
@@ -45,8 +44,6 @@ public class Discussions {
 	static final String ANONYMOUS = "Anonymous";
 
 	private final Comments comments;
-
-	private final Likes likes;
 
 	private final Markdown markdown;
 
@@ -66,7 +63,7 @@ public class Discussions {
 
 	private final TransactionTemplate transactions;
 
-	Discussions(Comments comments, Likes likes, Markdown markdown, AddressHasher addresses,
+	Discussions(Comments comments, Markdown markdown, AddressHasher addresses,
 			DiscussionProperties settings, ApplicationEventPublisher events, Clock clock, Identity identity,
 			Optional<CommentScreen> screen, PostingTurns turns, PlatformTransactionManager transactions) {
 		this.turns = turns;
@@ -75,7 +72,6 @@ public class Discussions {
 		// without a module that moderates (a module test of discussion alone), every comment is approved
 		this.screen = screen.orElseGet(() -> new Unscreened(settings.guestsMayComment()));
 		this.comments = comments;
-		this.likes = likes;
 		this.markdown = markdown;
 		this.addresses = addresses;
 		this.settings = settings;
@@ -271,7 +267,11 @@ public class Discussions {
 	 * @throws RejectedInput 403 when the reader may not change it (not theirs, or the window has passed)
 	 */
 	@Transactional
-	public Comment editOwn(Article article, long commentId, String newBody, Commenter who, Collection<Long> guestOwned) {
+	public Comment editOwn(OwnComment own, String newBody) {
+		Article article = own.article();
+		long commentId = own.commentId();
+		Commenter who = own.who();
+		Collection<Long> guestOwned = own.guestOwned();
 		Comment comment = changeable(article, commentId, who, guestOwned);
 		String body = body(newBody);
 		if (body.equals(comment.body())) {
@@ -300,7 +300,11 @@ public class Discussions {
 	 * @throws RejectedInput 403 when the reader may not change it (not theirs, or the window has passed)
 	 */
 	@Transactional
-	public Comment deleteOwn(Article article, long commentId, Commenter who, Collection<Long> guestOwned) {
+	public Comment deleteOwn(OwnComment own) {
+		Article article = own.article();
+		long commentId = own.commentId();
+		Commenter who = own.who();
+		Collection<Long> guestOwned = own.guestOwned();
 		Comment comment = changeable(article, commentId, who, guestOwned);
 		comments.deleteByAuthor(commentId, comment.body(), clock.instant());
 		Comment deleted = comments.byId(commentId).orElseThrow();
@@ -370,32 +374,6 @@ public class Discussions {
 		return comments.author(commentId);
 	}
 
-	/**
-	 * Stores a comment from another platform's export as it stood there (status, date, parent, kind), without
-	 * the rules for new replies: it was posted long ago, somewhere else. Nobody is notified; the thread's
-	 * pages follow once {@link #importedInto} is called after the batch.
-	 */
-	@Transactional
-	public Comment importComment(ImportedComment imported) {
-		Comment parent = null;
-		if (imported.parentId() != null) {
-			parent = comments.byId(imported.parentId())
-				.filter(p -> p.articleId() == imported.articleId())
-				.orElseThrow(() -> new RejectedInput("comment.parent.unknown"));
-		}
-		String email = imported.authorEmail() == null ? "" : imported.authorEmail().strip().toLowerCase(Locale.ROOT);
-		String body = imported.body() == null ? "" : imported.body().strip();
-		long id = comments.add(new Comments.NewRow(imported.articleId(), parent == null ? null : parent.id(),
-				parent == null ? 0 : parent.depth() + 1, imported.authorName(), email, imported.authorUrl(), null,
-				body, markdown.comment(body), imported.status(), imported.createdAt(), null), imported.kind());
-		return comments.byId(id).orElseThrow();
-	}
-
-	/** Tells the pages that show these threads that a batch of imported comments arrived. */
-	public void importedInto(long articleId, int count) {
-		events.publishEvent(new CommentsImported(articleId, count));
-	}
-
 	public Optional<Comment> comment(long id) {
 		return comments.byId(id);
 	}
@@ -410,94 +388,10 @@ public class Discussions {
 		return comments.approved(articleId);
 	}
 
-	/**
-	 * The newest approved comments, newest first: of one article, or of the whole site when articleId is null,
-	 * and only those older than beforeId (Long.MAX_VALUE for the newest), so a caller can page back.
-	 */
-	public List<Comment> newestApproved(Long articleId, long beforeId, int limit) {
-		return comments.newestApproved(articleId, beforeId, Math.clamp(limit, 1, 500));
-	}
-
-	public ThreadPage thread(long articleId, ThreadOrder order, int page) {
-		return new ThreadAssembler(comments.approved(articleId), order).page(articleId, order, page,
-				settings.rootsPerPage(), settings.maxDepth());
-	}
-
 	/** The page of the thread (in this order) that shows the comment. */
 	public int pageOf(Comment comment, ThreadOrder order) {
 		return new ThreadAssembler(comments.approved(comment.articleId()), order).pageOf(comment.id(),
 				settings.rootsPerPage());
-	}
-
-	/**
-	 * The articles most commented on lately (among the last 2,000 approved comments of the past week), most
-	 * first; some may not be visible, which publishing decides.
-	 */
-	public List<Long> mostDiscussed(int size) {
-		return comments.mostDiscussed(clock.instant().minus(java.time.Duration.ofDays(7)), 2_000,
-				Math.clamp(size, 1, 100));
-	}
-
-	/** How many approved comments the query finds. */
-	public long searchCount(SearchQuery query) {
-		return comments.countFound(query);
-	}
-
-	/** Approved comments holding every word of the query, best first; whose articles are visible is not asked here. */
-	public Found<CommentHit> search(SearchQuery query, int page, int size) {
-		int safePage = Math.max(1, page);
-		int safeSize = Math.clamp(size, 1, 50);
-		long total = comments.countFound(query);
-		var hits = total == 0 ? List.<CommentHit>of() : comments.search(query, (safePage - 1) * safeSize, safeSize);
-		return new Found<>(hits, total, safePage, safeSize);
-	}
-
-	public Map<Long, Integer> counts(Collection<Long> articleIds) {
-		return comments.approvedCounts(articleIds);
-	}
-
-	public record LikeState(int likes, boolean liked) {
-	}
-
-	/** Likes or takes back a like; one like per reader, and a limit per network address. */
-	@Transactional
-	public LikeState like(long commentId, Commenter who, boolean like) {
-		Comment comment = comments.byId(commentId)
-			.filter(Comment::isApproved)
-			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
-		String reader = who.likeKey();
-		if (reader == null) {
-			throw new RejectedInput("like.noReader");
-		}
-		int count = comment.likes();
-		if (like) {
-			String addressHash = addresses.hash(who.address());
-			if (who.accountId() == null && addressHash != null && !likes.exists(commentId, reader)
-					&& likes.fromAddress(commentId, addressHash) >= settings.likesPerAddress()) {
-				throw new RejectedInput(HttpStatus.TOO_MANY_REQUESTS, "like.tooMany");
-			}
-			if (likes.add(commentId, reader, addressHash, clock.instant())) {
-				count = comments.addLikes(commentId, 1);
-			}
-		}
-		else if (likes.remove(commentId, reader)) {
-			count = comments.addLikes(commentId, -1);
-		}
-		if (count != comment.likes()) {
-			events.publishEvent(new CommentLiked(commentId, comment.articleId(), count));
-		}
-		return new LikeState(count, like);
-	}
-
-	@Transactional
-	public LikeState toggleLike(long commentId, Commenter who) {
-		String reader = who.likeKey();
-		return like(commentId, who, reader == null || !likes.exists(commentId, reader));
-	}
-
-	public Set<Long> likedBy(Commenter who, long articleId) {
-		String reader = who.likeKey();
-		return reader == null ? Set.of() : likes.likedBy(reader, articleId);
 	}
 
 	private static String name(String value, boolean required) {

@@ -56,13 +56,16 @@ public class GuestCookies {
 
 	private final Discussions discussions;
 
+	private final CommentLikes likes;
+
 	private final Clock clock;
 
 	private volatile byte[] key;
 
-	GuestCookies(SiteSettings settings, Discussions discussions, Clock clock) {
+	GuestCookies(SiteSettings settings, Discussions discussions, CommentLikes likes, Clock clock) {
 		this.settings = settings;
 		this.discussions = discussions;
+		this.likes = likes;
 		this.clock = clock;
 	}
 
@@ -129,7 +132,7 @@ public class GuestCookies {
 		if (account == null && browser == null) {
 			return java.util.Set.of();
 		}
-		return discussions.likedBy(new Commenter(account, null, null, false, browser, request.getRemoteAddr()),
+		return likes.likedBy(new Commenter(account, null, null, false, browser, request.getRemoteAddr()),
 				articleId);
 	}
 

@@ -12,10 +12,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.veche.site.Page;
 import org.veche.site.Cluster;
+import org.veche.site.Page;
 import org.veche.site.SiteProperties;
 
 import gg.jte.Content;
@@ -36,7 +37,7 @@ public class ThreadFragments {
 
 	private static final String TOPIC = "discussion.thread";
 
-	private final Discussions discussions;
+	private final Threads threads;
 
 	private final TemplateEngine templates;
 
@@ -55,12 +56,12 @@ public class ThreadFragments {
 
 	private final Cluster cluster;
 
-	ThreadFragments(Discussions discussions, TemplateEngine templates, MessageSource messages, SiteProperties site,
+	ThreadFragments(Threads threads, TemplateEngine templates, MessageSource messages, SiteProperties site,
 			Cluster cluster) {
 		this.cluster = cluster;
 		// a thread changed through another node: its pages here are stale too
 		cluster.listen(TOPIC, articleId -> moveOn(Long.parseLong(articleId)));
-		this.discussions = discussions;
+		this.threads = threads;
 		this.templates = templates;
 		this.messages = messages;
 		this.site = site;
@@ -91,7 +92,7 @@ public class ThreadFragments {
 		long version = versions.computeIfAbsent(articleId, id -> new AtomicLong()).get();
 		var key = new Key(articleId, order, Math.max(1, page), locale.getLanguage(), version);
 		return cache.get(key, k -> {
-			ThreadPage thread = discussions.thread(articleId, order, k.page());
+			ThreadPage thread = threads.thread(articleId, order, k.page());
 			var output = new Utf8ByteOutput();
 			var fragmentPage = new Page(locale, messages, site.siteName(), site.timeZone(), null, null, "");
 			templates.render("discussion/thread.jte", Map.of("page", fragmentPage, "thread", thread), output);
@@ -175,13 +176,13 @@ public class ThreadFragments {
 	 * longer one (a plain form with the moderator's CSRF token). A moderator's page is never shared, so it pays
 	 * for its own copy.
 	 */
-	public Rendered forModerator(Rendered rendered, String csrfName, String csrfToken, Locale locale) {
+	public Rendered forModerator(Rendered rendered, CsrfToken csrf, Locale locale) {
 		String html = rendered.html();
 		String feature = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("comment.feature", null, locale));
 		String unfeature = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("comment.unfeature", null, locale));
-		String token = csrfName == null ? "" : "<input type=\"hidden\" name=\""
-				+ org.springframework.web.util.HtmlUtils.htmlEscape(csrfName) + "\" value=\""
-				+ org.springframework.web.util.HtmlUtils.htmlEscape(csrfToken) + "\">";
+		String token = csrf == null ? "" : "<input type=\"hidden\" name=\""
+				+ org.springframework.web.util.HtmlUtils.htmlEscape(csrf.getParameterName()) + "\" value=\""
+				+ org.springframework.web.util.HtmlUtils.htmlEscape(csrf.getToken()) + "\">";
 		var out = new StringBuilder(html.length() + 4096);
 		String start = "<li id=\"comment-";
 		String footer = "<footer class=\"comment-actions\">";

@@ -14,10 +14,12 @@ import org.veche.discussion.Comment;
 import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
+import org.veche.discussion.Threads;
 import org.veche.embed.internal.AllowedOrigins;
 import org.veche.embed.internal.Pages;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleIntake;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -34,9 +36,13 @@ public class EmbeddedPages {
 
 	private final Pages pages;
 
-	private final Publishing publishing;
+	private final ArticleLookup lookup;
+
+	private final ArticleIntake intake;
 
 	private final Discussions discussions;
+
+	private final Threads threads;
 
 	private final AllowedOrigins origins;
 
@@ -44,11 +50,13 @@ public class EmbeddedPages {
 
 	private final Clock clock;
 
-	EmbeddedPages(Pages pages, Publishing publishing, Discussions discussions, AllowedOrigins origins,
+	EmbeddedPages(Pages pages, ArticleLookup lookup, ArticleIntake intake, Discussions discussions, Threads threads, AllowedOrigins origins,
 			TransactionTemplate transactions, Clock clock) {
 		this.pages = pages;
-		this.publishing = publishing;
+		this.lookup = lookup;
+		this.intake = intake;
 		this.discussions = discussions;
+		this.threads = threads;
 		this.origins = origins;
 		this.transactions = transactions;
 		this.clock = clock;
@@ -104,13 +112,14 @@ public class EmbeddedPages {
 	 * Posts a comment on the page's thread, starting the thread with it if it is the first; a refused comment
 	 * starts nothing, as page and comment are stored in one transaction.
 	 */
-	public Comment post(String url, String title, Reply reply, Commenter who) {
-		PageUrl page = allowedPage(url);
+	public Comment post(NamedPage named, Reply reply, Commenter who) {
+		PageUrl page = allowedPage(named.url());
+		String title = named.title();
 		// the turn first: inside the transaction (on SQLite, the single writer) it would wait for posts that wait
 		// for the writer
 		return discussions.inPostingTurn(() -> retryingRace(() -> transactions.execute(status -> {
 			Article article = pages.byUrl(page.url())
-				.flatMap(row -> publishing.article(row.articleId()))
+				.flatMap(row -> lookup.article(row.articleId()))
 				.orElseGet(() -> create(page, title));
 			return discussions.post(article, reply, who);
 		})));
@@ -130,7 +139,7 @@ public class EmbeddedPages {
 		var articles = new LinkedHashMap<String, Long>();
 		pages.byUrls(normalised.values().stream().filter(u -> u != null).toList())
 			.forEach(row -> articles.put(row.url(), row.articleId()));
-		Map<Long, Integer> counts = discussions.counts(articles.values());
+		Map<Long, Integer> counts = threads.counts(articles.values());
 		var result = new LinkedHashMap<String, Integer>();
 		normalised.forEach((raw, url) -> {
 			Long article = url == null ? null : articles.get(url);
@@ -140,7 +149,7 @@ public class EmbeddedPages {
 	}
 
 	private Article create(PageUrl page, String title) {
-		Article article = publishing.createExternalPage(title(title, page), page.url(), page.host());
+		Article article = intake.createExternalPage(title(title, page), page.url(), page.host());
 		if (!pages.add(page.url(), page.origin(), article.id(), clock.instant())) {
 			// another request made the thread first: roll this one back and use theirs
 			throw new PageRace();
@@ -149,7 +158,7 @@ public class EmbeddedPages {
 	}
 
 	private Optional<EmbeddedPage> page(Pages.Row row) {
-		return publishing.article(row.articleId())
+		return lookup.article(row.articleId())
 			.map(article -> new EmbeddedPage(row.id(), row.url(), row.origin(), article.id(), article.path(),
 					row.createdAt()));
 	}

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.veche.identity.SignedIn;
 import org.veche.live.internal.LiveUpdates;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.EditorsDesk;
 import org.veche.site.Markdown;
 import org.veche.site.Page;
 import org.veche.site.RejectedInput;
@@ -33,7 +33,7 @@ public class LiveBlog {
 
 	private final LiveUpdates updates;
 
-	private final Publishing publishing;
+	private final EditorsDesk desk;
 
 	private final Markdown markdown;
 
@@ -47,10 +47,10 @@ public class LiveBlog {
 
 	private final Clock clock;
 
-	LiveBlog(LiveUpdates updates, Publishing publishing, Markdown markdown, LiveEvents events, TemplateEngine templates,
+	LiveBlog(LiveUpdates updates, EditorsDesk desk, Markdown markdown, LiveEvents events, TemplateEngine templates,
 			MessageSource messages, SiteProperties site, Clock clock) {
 		this.updates = updates;
-		this.publishing = publishing;
+		this.desk = desk;
 		this.markdown = markdown;
 		this.events = events;
 		this.templates = templates;
@@ -65,10 +65,10 @@ public class LiveBlog {
 
 	/** The article, if this person may run its live blog: editors only, as they publish. */
 	public Article editable(long articleId, SignedIn by) {
-		if (!publishing.mayPublish(by)) {
+		if (!desk.mayPublish(by)) {
 			throw new RejectedInput(HttpStatus.FORBIDDEN, "live.notAllowed");
 		}
-		return publishing.editable(articleId, by);
+		return desk.editable(articleId, by);
 	}
 
 	public void start(long articleId, SignedIn by) {

@@ -44,13 +44,13 @@ public class PhotoLibrary {
 	 * files; a failure on the way leaves no row and removes the files.
 	 */
 	@Transactional
-	public Upload add(long articleId, byte[] upload, String caption, String credit, String alt) {
+	public Upload add(long articleId, byte[] upload, PhotoText text) {
 		if (upload == null || upload.length == 0) {
 			throw new RejectedInput("photo.empty");
 		}
-		String cleanCaption = text(caption);
-		String cleanCredit = text(credit);
-		String cleanAlt = text(alt);
+		String cleanCaption = text(text.caption());
+		String cleanCredit = text(text.credit());
+		String cleanAlt = text(text.alt());
 		ImageVariants.Decoded decoded = ImageVariants.decode(upload);
 		int width = decoded.image().getWidth();
 		int height = decoded.image().getHeight();
@@ -110,8 +110,8 @@ public class PhotoLibrary {
 		return photos.byIds(ids).stream().collect(Collectors.toMap(Photo::id, Function.identity()));
 	}
 
-	public void describe(long id, String caption, String credit, String alt) {
-		photos.describe(id, text(caption), text(credit), text(alt));
+	public void describe(long id, PhotoText text) {
+		photos.describe(id, text(text.caption()), text(text.credit()), text(text.alt()));
 	}
 
 	/** Moves a photo one place earlier (-1) or later (+1) in its gallery. */

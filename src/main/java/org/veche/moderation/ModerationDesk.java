@@ -25,7 +25,7 @@ import org.veche.moderation.internal.Bans;
 import org.veche.moderation.internal.Reasons;
 import org.veche.moderation.internal.Reports;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -67,7 +67,7 @@ public class ModerationDesk {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final Clock clock;
 
@@ -76,7 +76,7 @@ public class ModerationDesk {
 	private final Akismet akismet;
 
 	ModerationDesk(Reasons reasons, Reports reports, Bans bans, ActionLog log, Discussions discussions,
-			Publishing publishing, Clock clock, LearningFilter filter, Akismet akismet) {
+			ArticleLookup publishing, Clock clock, LearningFilter filter, Akismet akismet) {
 		this.reasons = reasons;
 		this.reports = reports;
 		this.bans = bans;

@@ -20,7 +20,7 @@ import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
 import org.veche.moderation.internal.Reports;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -38,7 +38,7 @@ public class ModerationQueue {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final Clock clock;
 
@@ -46,7 +46,7 @@ public class ModerationQueue {
 
 	private final HeldClusters clusters;
 
-	ModerationQueue(Reasons reasons, Reports reports, Discussions discussions, Publishing publishing, Clock clock,
+	ModerationQueue(Reasons reasons, Reports reports, Discussions discussions, ArticleLookup publishing, Clock clock,
 			RaidDetector raids, HeldClusters clusters) {
 		this.reasons = reasons;
 		this.reports = reports;

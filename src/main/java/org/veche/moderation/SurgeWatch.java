@@ -12,7 +12,7 @@ import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.internal.Reasons;
 import org.veche.moderation.internal.SurgeMode;
 import org.veche.moderation.internal.SurgeSettings;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -28,13 +28,13 @@ public class SurgeWatch {
 
 	private final Reasons reasons;
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final ActionLog log;
 
 	private final Clock clock;
 
-	SurgeWatch(SurgeMode mode, SurgeSettings settings, Reasons reasons, Publishing publishing, ActionLog log,
+	SurgeWatch(SurgeMode mode, SurgeSettings settings, Reasons reasons, ArticleLookup publishing, ActionLog log,
 			Clock clock) {
 		this.mode = mode;
 		this.settings = settings;

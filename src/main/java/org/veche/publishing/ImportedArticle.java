@@ -1,16 +1,14 @@
 package org.veche.publishing;
 
 import java.time.Instant;
-import java.util.List;
 
 /**
- * An article brought in from another platform's export, with what it had there.
+ * An article brought in from another platform's export: what an editor would submit, and what it had there.
+ * @param draft the article as submitted; its publishAt is when it was (or is to be) published, null for a draft;
+ * an import sets no cover (the importer adds the photos after)
  * @param slug the wished-for slug (the old one, kept so that addresses look alike); made unique on the site
  * @param authorName the byline; imported authors are names, not accounts
- * @param publishedAt when it was (or is to be) published; null for a draft
- * @param source the "according to" line, or null
  */
-public record ImportedArticle(Article.Kind kind, String title, String lead, String body, List<String> tags,
-		Article.Status status, Instant publishedAt, Instant createdAt, Instant updatedAt, String slug,
-		String authorName, Article.Source source) {
+public record ImportedArticle(ArticleDraft draft, String slug, String authorName, Instant createdAt,
+		Instant updatedAt) {
 }

@@ -1,6 +1,5 @@
 package org.veche.reading;
 
-import java.util.HashMap;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +24,7 @@ import org.veche.live.LiveThreads;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleCatalogue;
 import org.veche.site.PageCache;
 
 /**
@@ -35,7 +34,7 @@ import org.veche.site.PageCache;
 @Controller
 class ArticlePageController {
 
-	private final Publishing publishing;
+	private final ArticleCatalogue catalogue;
 
 	private final PhotoLibrary photos;
 
@@ -55,7 +54,7 @@ class ArticlePageController {
 
 	private final GuestCookies guests;
 
-	ArticlePageController(Publishing publishing, PhotoLibrary photos, Discussions discussions,
+	ArticlePageController(ArticleCatalogue catalogue, PhotoLibrary photos, Discussions discussions,
 			ThreadFragments threads, CommentForms forms, ShareTags share, LiveThreads live, LiveBlog liveBlog,
 			PageCache pages, GuestCookies guests) {
 		this.guests = guests;
@@ -63,7 +62,7 @@ class ArticlePageController {
 		this.liveBlog = liveBlog;
 		this.share = share;
 		this.live = live;
-		this.publishing = publishing;
+		this.catalogue = catalogue;
 		this.photos = photos;
 		this.discussions = discussions;
 		this.threads = threads;
@@ -76,7 +75,7 @@ class ArticlePageController {
 			@RequestParam(name = "replytocom", required = false) String replyTo,
 			@RequestParam(required = false) String posted, @RequestParam(required = false) String held,
 			HttpServletRequest request) {
-		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		// before the thread, the gallery and the live blog are read (a guest's page is kept, see site.PageCache)
 		pages.keep(request, article.id());
 		ThreadOrder order = ThreadOrder.parse(corder);
@@ -92,8 +91,7 @@ class ArticlePageController {
 			// a moderator's page is their own (a session): the picks' buttons go into their copy of the thread
 			var csrf = (org.springframework.security.web.csrf.CsrfToken) request
 				.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
-			thread = threads.forModerator(thread, csrf == null ? null : csrf.getParameterName(),
-					csrf == null ? null : csrf.getToken(), RequestContextUtils.getLocale(request));
+			thread = threads.forModerator(thread, csrf, RequestContextUtils.getLocale(request));
 		}
 		List<Photo> gallery = photos.gallery(article.id());
 		Photo cover = article.coverPhotoId() == null ? null : photos.photo(article.coverPhotoId()).orElse(null);
@@ -101,30 +99,22 @@ class ArticlePageController {
 				: discussions.comment(number(replyTo))
 					.filter(c -> c.articleId() == article.id() && c.isApproved())
 					.orElse(null);
-		var model = new HashMap<String, Object>();
-		model.put("article", article);
-		model.put("cover", cover);
-		// the cover is shown above the text: never again as the first photo of the gallery (photo stories too)
-		model.put("gallery", cover == null ? gallery : gallery.stream().filter(p -> p.id() != cover.id()).toList());
-		model.put("thread", thread);
 		// the reader's own comments awaiting moderation: on their page alone (the cookie keeps it out of the cache)
 		var ownHeld = guests.heldOn(article.id(), request);
 		var locale = RequestContextUtils.getLocale(request);
-		model.put("ownHeld", ownHeld.stream()
-			.map(c -> threads.changeableBy(threads.renderOne(c, locale), changeable, locale))
-			.toList());
-		model.put("shownTotal", thread.total() + ownHeld.size());
-		model.put("ownRemoved", guests.removedOn(article.id(), request));
-		model.put("form", forms.blank(article, parent, request));
-		model.put("posted", posted == null ? 0L : number(posted));
-		model.put("held", held != null);
-		model.put("livePosition", livePosition);
-		model.put("liveBlog", liveBlog.view(article.id()));
-		model.put("liveRoots", liveRoots(order, thread.page(), thread.pages()));
+		var discussion = new ArticlePage.Discussion(thread,
+				ownHeld.stream().map(c -> threads.changeableBy(threads.renderOne(c, locale), changeable, locale)).toList(),
+				guests.removedOn(article.id(), request), forms.blank(article, parent, request),
+				posted == null ? 0L : number(posted), held != null);
+		// the cover is shown above the text: never again as the first photo of the gallery (photo stories too)
+		var shownPhotos = new ArticlePage.Photos(cover,
+				cover == null ? gallery : gallery.stream().filter(p -> p.id() != cover.id()).toList());
+		var following = new ArticlePage.Live(livePosition, liveRoots(order, thread.page(), thread.pages()),
+				liveBlog.view(article.id()));
 		Photo shown = cover != null ? cover : gallery.isEmpty() ? null : gallery.get(0);
-		model.put("share", share.card(article, shown == null ? null : shown.src(shown.largestWidth()),
-				shown == null ? null : shown.alt(), request));
-		return new ModelAndView("reading/article", model);
+		var card = share.card(article, shown == null ? null : shown.src(shown.largestWidth()),
+				shown == null ? null : shown.alt(), request);
+		return new ModelAndView("reading/article", "model", new ArticlePage(article, shownPhotos, discussion, card, following));
 	}
 
 	/**
@@ -133,7 +123,7 @@ class ArticlePageController {
 	 */
 	@GetMapping("/articles/{slug}/photos/{number}")
 	ModelAndView photo(@PathVariable String slug, @PathVariable String number, HttpServletRequest request) {
-		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		pages.keep(request, article.id());
 		List<Photo> sequence = sequence(article);
 		int n;
@@ -146,12 +136,8 @@ class ArticlePageController {
 		if (n < 1 || n > sequence.size()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		var model = new HashMap<String, Object>();
-		model.put("article", article);
-		model.put("photo", sequence.get(n - 1));
-		model.put("number", n);
-		model.put("count", sequence.size());
-		return new ModelAndView("reading/photo-page", model);
+		return new ModelAndView("reading/photo-page", "model",
+				new PhotoPage(article, sequence.get(n - 1), n, sequence.size()));
 	}
 
 	/** The story's photos as a reader goes through them: the cover first, then the gallery without it. */

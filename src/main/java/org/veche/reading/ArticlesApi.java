@@ -10,11 +10,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.Threads;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleCatalogue;
 import org.veche.site.RejectedInput;
 
 /**
@@ -23,15 +23,15 @@ import org.veche.site.RejectedInput;
 @RestController
 class ArticlesApi {
 
-	private final Publishing publishing;
+	private final ArticleCatalogue catalogue;
 
-	private final Discussions discussions;
+	private final Threads threads;
 
 	private final PhotoLibrary photos;
 
-	ArticlesApi(Publishing publishing, Discussions discussions, PhotoLibrary photos) {
-		this.publishing = publishing;
-		this.discussions = discussions;
+	ArticlesApi(ArticleCatalogue catalogue, Threads threads, PhotoLibrary photos) {
+		this.catalogue = catalogue;
+		this.threads = threads;
 		this.photos = photos;
 	}
 
@@ -52,8 +52,8 @@ class ArticlesApi {
 
 	@GetMapping("/api/v1/articles")
 	Page list(@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "20") int size) {
-		var listing = publishing.latest(page, size);
-		var counts = discussions.counts(listing.articles().stream().map(a -> a.id()).toList());
+		var listing = catalogue.latest(page, size);
+		var counts = threads.counts(listing.articles().stream().map(a -> a.id()).toList());
 		var items = listing.articles()
 			.stream()
 			.map(a -> new Item(a.id(), a.slug(), a.title(), url(a.path()), a.publishedAt(), counts.getOrDefault(a.id(), 0)))
@@ -63,8 +63,8 @@ class ArticlesApi {
 
 	@GetMapping("/api/v1/articles/{slug}")
 	Full one(@PathVariable String slug) {
-		Article a = publishing.published(slug).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
-		int comments = discussions.counts(List.of(a.id())).getOrDefault(a.id(), 0);
+		Article a = catalogue.published(slug).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
+		int comments = threads.counts(List.of(a.id())).getOrDefault(a.id(), 0);
 		List<PhotoView> gallery = photos.gallery(a.id()).stream().map(ArticlesApi::photo).toList();
 		return new Full(a.id(), a.slug(), a.kind().name().toLowerCase(Locale.ROOT), a.title(), a.lead(), a.bodyHtml(),
 				a.authorName(), a.publishedAt(), a.tags(), a.source(), url(a.path()), comments, gallery);

@@ -1,7 +1,7 @@
 package org.veche.reading;
 
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -12,10 +12,13 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentHit;
+import org.veche.discussion.CommentSearch;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.ThreadOrder;
+import org.veche.publishing.ArticleCatalogue;
 import org.veche.publishing.ArticleHit;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleSearch;
+import org.veche.site.FormError;
 import org.veche.site.Found;
 import org.veche.site.RejectedInput;
 import org.veche.site.SearchQuery;
@@ -30,13 +33,19 @@ class SearchController {
 
 	static final int PER_PAGE = 10;
 
-	private final Publishing publishing;
+	private final ArticleCatalogue catalogue;
+
+	private final ArticleSearch articleSearch;
 
 	private final Discussions discussions;
 
-	SearchController(Publishing publishing, Discussions discussions) {
-		this.publishing = publishing;
+	private final CommentSearch commentSearch;
+
+	SearchController(ArticleCatalogue catalogue, ArticleSearch articleSearch, Discussions discussions, CommentSearch commentSearch) {
+		this.catalogue = catalogue;
+		this.articleSearch = articleSearch;
 		this.discussions = discussions;
+		this.commentSearch = commentSearch;
 	}
 
 	/** A found comment's own link: the page of its thread (oldest first) that shows it, at its anchor. */
@@ -45,7 +54,7 @@ class SearchController {
 		var comment = discussions.comment(ArticlePageController.number(id))
 			.filter(Comment::isApproved)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		var article = publishing.visibleAmong(List.of(comment.articleId())).get(comment.articleId());
+		var article = catalogue.visibleAmong(List.of(comment.articleId())).get(comment.articleId());
 		if (article == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -57,47 +66,39 @@ class SearchController {
 	ModelAndView search(@RequestParam(required = false) String q, @RequestParam(defaultValue = "articles") String in,
 			@RequestParam(defaultValue = "1") String page) {
 		boolean comments = "comments".equals(in);
-		var model = new HashMap<String, Object>();
-		model.put("q", q == null ? "" : q);
-		model.put("comments", comments);
-		model.put("error", null);
-		model.put("errorArgs", List.of());
-		model.put("articles", null);
-		model.put("found", null);
-		model.put("articleTotal", 0L);
-		model.put("commentTotal", 0L);
 		if (q == null) {
-			return new ModelAndView("reading/search", model);
+			return view(new SearchPage("", comments, null, null, null, SearchPage.Totals.NONE));
 		}
 		SearchQuery query;
 		try {
 			query = SearchQuery.of(q);
 		}
 		catch (RejectedInput rejected) {
-			model.put("error", rejected.messageKey());
-			model.put("errorArgs", java.util.Arrays.asList(rejected.arguments()));
-			return new ModelAndView("reading/search", model, HttpStatus.BAD_REQUEST);
+			return new ModelAndView("reading/search", Map.of("model",
+					new SearchPage(q, comments, FormError.of(rejected), null, null, SearchPage.Totals.NONE)),
+					HttpStatus.BAD_REQUEST);
 		}
 		int number = ArticlePageController.number(page);
 		if (comments) {
-			Found<CommentHit> found = discussions.search(query, number, PER_PAGE);
-			model.put("articleTotal", publishing.searchCount(query));
-			model.put("commentTotal", found.total());
+			Found<CommentHit> found = commentSearch.find(query, number, PER_PAGE);
+			long articleTotal = articleSearch.count(query);
 			// a comment is shown only with an article readers may see (publishing says which)
-			var visible = publishing.visibleAmong(found.items().stream().map(h -> h.comment().articleId()).toList());
-			var shown = found.items().stream()
+			var visible = catalogue.visibleAmong(found.items().stream().map(h -> h.comment().articleId()).toList());
+			var shown = found.items()
+				.stream()
 				.filter(h -> visible.containsKey(h.comment().articleId()))
 				.map(h -> new FoundComment(h, visible.get(h.comment().articleId())))
 				.toList();
-			model.put("found", new Found<>(shown, found.total(), found.page(), found.size()));
+			return view(new SearchPage(q, true, null, null, new Found<>(shown, found.total(), found.page(), found.size()),
+					new SearchPage.Totals(articleTotal, found.total())));
 		}
-		else {
-			Found<ArticleHit> articles = publishing.search(query, number, PER_PAGE);
-			model.put("articleTotal", articles.total());
-			model.put("commentTotal", discussions.searchCount(query));
-			model.put("articles", articles);
-		}
-		return new ModelAndView("reading/search", model);
+		Found<ArticleHit> articles = articleSearch.find(query, number, PER_PAGE);
+		return view(new SearchPage(q, false, null, articles, null,
+				new SearchPage.Totals(articles.total(), commentSearch.count(query))));
+	}
+
+	private static ModelAndView view(SearchPage search) {
+		return new ModelAndView("reading/search", "model", search);
 	}
 
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Account;
 import org.veche.identity.Role;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.Newsroom;
 import org.veche.support.IntegrationTest;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -47,7 +47,7 @@ class WxrExportIT extends IntegrationTest {
 	Archive archive;
 
 	@Autowired
-	Publishing publishing;
+	Newsroom newsroom;
 
 	@Autowired
 	DSLContext db;
@@ -75,7 +75,7 @@ class WxrExportIT extends IntegrationTest {
 						"alt", "A crowd"));
 		assertThat(photo.status()).isEqualTo(201);
 		long photoId = photo.json().get("id").asLong();
-		publishing.setCover(articleId, photoId);
+		newsroom.setCover(articleId, photoId);
 
 		var draft = new HashMap<String, Object>(Map.of("title", "Draft " + n, "body", "Not yet", "status", "draft"));
 		String draftSlug = http.bearer(token).postJson("/api/v1/articles", draft).json().get("slug").asString();

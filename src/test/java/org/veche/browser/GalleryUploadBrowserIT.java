@@ -12,7 +12,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Role;
 import org.veche.media.PhotoLibrary;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 
 /**
  * Several photos chosen at once in the gallery editor go up one at a time with a progress bar each; a refused
@@ -21,7 +21,7 @@ import org.veche.publishing.Publishing;
 class GalleryUploadBrowserIT extends ScriptedBrowserTest {
 
 	@Autowired
-	private Publishing publishing;
+	private ArticleLookup publishing;
 
 	@Autowired
 	private PhotoLibrary photos;

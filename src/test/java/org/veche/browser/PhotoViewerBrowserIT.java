@@ -24,7 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Role;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
+import org.veche.publishing.Newsroom;
 import org.veche.support.Http;
 
 /**
@@ -36,7 +37,10 @@ import org.veche.support.Http;
 class PhotoViewerBrowserIT extends ScriptedBrowserTest {
 
 	@Autowired
-	private Publishing publishing;
+	private ArticleLookup publishing;
+
+	@Autowired
+	private Newsroom newsroom;
 
 	private static final String[][] PHOTOS = { { "Boats at the pier before dawn", "Photo: Ivan Franko", "Boats" },
 			{ "Nets drying on the harbour wall", "Фото: Леся Українка", "Nets" },
@@ -58,7 +62,7 @@ class PhotoViewerBrowserIT extends ScriptedBrowserTest {
 				cover = uploaded.json().get("id").asLong();
 			}
 		}
-		publishing.setCover(publishing.article(slug).orElseThrow().id(), cover);
+		newsroom.setCover(publishing.article(slug).orElseThrow().id(), cover);
 		return slug;
 	}
 

@@ -9,8 +9,10 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.veche.discussion.Discussions;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.ArticleSummary;
-import org.veche.publishing.Publishing;
 import org.veche.support.ModuleTestSite;
+import org.veche.discussion.Threads;
+import org.veche.publishing.ArticleCatalogue;
+import org.veche.publishing.ArticleLookup;
 
 /**
  * The demo module with what it fills (publishing, media, discussion and what they stand on), started on an empty
@@ -25,7 +27,10 @@ class DemoModuleTests {
 	DemoContent demo;
 
 	@Autowired
-	Publishing publishing;
+	ArticleCatalogue catalogue;
+
+	@Autowired
+	ArticleLookup articles;
 
 	@Autowired
 	PhotoLibrary photos;
@@ -33,20 +38,23 @@ class DemoModuleTests {
 	@Autowired
 	Discussions discussions;
 
+	@Autowired
+	Threads threads;
+
 	@Test
 	void anEmptySiteStartsWithDemoContentOnce() {
-		assertThat(publishing.latest(1, 10).articles()).hasSize(4);
-		assertThat(publishing.photoStories(10)).singleElement().satisfies(story -> {
+		assertThat(catalogue.latest(1, 10).articles()).hasSize(4);
+		assertThat(catalogue.photoStories(10)).singleElement().satisfies(story -> {
 			assertThat(story.title()).startsWith("In pictures");
 			assertThat(photos.gallery(story.id())).hasSizeGreaterThan(1);
 		});
-		long mostDiscussed = discussions.mostDiscussed(1).getFirst();
+		long mostDiscussed = threads.mostDiscussed(1).getFirst();
 		assertThat(discussions.approved(mostDiscussed)).hasSizeGreaterThan(3);
 
 		demo.run(null);
 
-		assertThat(publishing.deskSize()).isEqualTo(4);
-		assertThat(publishing.latest(1, 10).articles()).extracting(ArticleSummary::title).doesNotHaveDuplicates();
+		assertThat(articles.deskSize()).isEqualTo(4);
+		assertThat(catalogue.latest(1, 10).articles()).extracting(ArticleSummary::title).doesNotHaveDuplicates();
 	}
 
 }

@@ -30,6 +30,12 @@ class DiscussionModuleTests {
 	Discussions discussions;
 
 	@Autowired
+	Threads threads;
+
+	@Autowired
+	CommentLikes likes;
+
+	@Autowired
 	ApplicationContext site;
 
 	Article article;
@@ -56,7 +62,7 @@ class DiscussionModuleTests {
 			.matchingValue(CommentNotificationsRequested::commentId, first.id());
 		assertThat(events.ofType(CommentNotificationsRequested.class)).hasSize(1);
 
-		ThreadPage thread = discussions.thread(article.id(), ThreadOrder.OLDEST, 1);
+		ThreadPage thread = threads.thread(article.id(), ThreadOrder.OLDEST, 1);
 		assertThat(thread.total()).isEqualTo(2);
 		assertThat(thread.roots()).singleElement().satisfies(root -> {
 			assertThat(root.comment().id()).isEqualTo(first.id());
@@ -74,7 +80,7 @@ class DiscussionModuleTests {
 				new Reply(elsewhere.id(), "Boris", "boris@example.org", null, "Lost"), TestDesk.guest()))
 			.isInstanceOfSatisfying(RejectedInput.class,
 					ex -> assertThat(ex.messageKey()).isEqualTo("comment.parent.unknown"));
-		assertThat(discussions.thread(article.id(), ThreadOrder.OLDEST, 1).total()).isZero();
+		assertThat(threads.thread(article.id(), ThreadOrder.OLDEST, 1).total()).isZero();
 	}
 
 	@Test
@@ -83,9 +89,9 @@ class DiscussionModuleTests {
 				TestDesk.guest());
 		Commenter reader = TestDesk.guest();
 
-		assertThat(discussions.like(comment.id(), reader, true).likes()).isEqualTo(1);
-		assertThat(discussions.like(comment.id(), reader, true).likes()).isEqualTo(1);
-		assertThat(discussions.like(comment.id(), reader, false).likes()).isZero();
+		assertThat(likes.like(comment.id(), reader, true).likes()).isEqualTo(1);
+		assertThat(likes.like(comment.id(), reader, true).likes()).isEqualTo(1);
+		assertThat(likes.like(comment.id(), reader, false).likes()).isZero();
 
 		assertThat(events.ofType(CommentLiked.class)).extracting(CommentLiked::likes).containsExactly(1, 0);
 	}
@@ -100,7 +106,7 @@ class DiscussionModuleTests {
 
 		assertThat(events).contains(CommentStatusChanged.class)
 			.matching(changed -> changed.commentId() == comment.id() && changed.to() == CommentStatus.TRASH);
-		assertThat(discussions.thread(article.id(), ThreadOrder.OLDEST, 1).total()).isZero();
+		assertThat(threads.thread(article.id(), ThreadOrder.OLDEST, 1).total()).isZero();
 	}
 
 }

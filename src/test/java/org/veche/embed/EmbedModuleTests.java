@@ -14,10 +14,11 @@ import org.veche.discussion.Comment;
 import org.veche.discussion.Reply;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleSummary;
-import org.veche.publishing.Publishing;
 import org.veche.site.RejectedInput;
 import org.veche.support.ModuleTestSite;
 import org.veche.support.TestDesk;
+import org.veche.publishing.ArticleCatalogue;
+import org.veche.publishing.ArticleLookup;
 
 /**
  * The embed module with what it stands on (discussion, publishing, identity, privacy, site, backup): a page of an
@@ -32,7 +33,10 @@ class EmbedModuleTests {
 	EmbeddedPages pages;
 
 	@Autowired
-	Publishing publishing;
+	ArticleLookup articles;
+
+	@Autowired
+	ArticleCatalogue catalogue;
 
 	@Test
 	void aPageOfAnAllowedSiteGetsItsThreadWithItsFirstComment() {
@@ -44,11 +48,11 @@ class EmbedModuleTests {
 		EmbeddedPage page = pages.find("HTTPS://news.example.org/2026/story").orElseThrow();
 		assertThat(page.url()).isEqualTo("https://news.example.org/2026/story");
 		assertThat(page.articleId()).isEqualTo(comment.articleId());
-		assertThat(publishing.article(page.articleId())).hasValueSatisfying(article -> {
+		assertThat(articles.article(page.articleId())).hasValueSatisfying(article -> {
 			assertThat(article.kind()).isEqualTo(Article.Kind.EXTERNAL_PAGE);
 			assertThat(article.title()).isEqualTo("The story");
 		});
-		assertThat(publishing.latest(1, 100).articles()).extracting(ArticleSummary::id)
+		assertThat(catalogue.latest(1, 100).articles()).extracting(ArticleSummary::id)
 			.as("no listing shows a page of another site")
 			.doesNotContain(page.articleId());
 

@@ -32,7 +32,10 @@ abstract class FeedSupport extends IntegrationTest {
 	protected Discussions discussions;
 
 	@Autowired
-	protected org.veche.publishing.Publishing publishing;
+	protected org.veche.publishing.EditorsDesk desk;
+
+	@Autowired
+	protected org.veche.publishing.Newsroom newsroom;
 
 	protected record Author(Account account, String token) {
 	}
@@ -79,8 +82,8 @@ abstract class FeedSupport extends IntegrationTest {
 	/** An editor's change of status, through publishing's own method (so its caches hear of it). */
 	protected void setArticleStatus(Author editor, String slug, String status) {
 		var by = new org.veche.identity.SignedIn(editor.account(), null);
-		var article = publishing.editable(slug, by);
-		publishing.revise(article.id(), new org.veche.publishing.ArticleDraft(article.kind(), article.title(),
+		var article = desk.editable(slug, by);
+		newsroom.revise(article.id(), new org.veche.publishing.ArticleDraft(article.kind(), article.title(),
 				article.lead(), article.body(), article.tags(), article.source(),
 				org.veche.publishing.Article.Status.valueOf(status), null, article.coverPhotoId()), by);
 	}

@@ -88,7 +88,7 @@ class ImportAdminPageIT extends ImportTest {
 		assertThat(report.selectFirst("dd[data-key=importer.count.comments]").text()).isEqualTo("1");
 		assertThat(report.selectFirst(".import-skipped li[data-key=importer.skip.trash]").text())
 			.isEqualTo("Binned " + n + " (post 2): in the trash");
-		assertThat(publishing.published("uploaded-" + n)).isPresent();
+		assertThat(catalogue.published("uploaded-" + n)).isPresent();
 		assertThat(admin.get("/admin/import").html().select(".import-runs a[href=" + location + "]")).hasSize(1);
 	}
 

@@ -13,7 +13,8 @@ import org.veche.discussion.Comment;
 import org.veche.discussion.Discussions;
 import org.veche.importer.internal.ImportedIds;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleCatalogue;
+import org.veche.publishing.ArticleLookup;
 import org.veche.support.IntegrationTest;
 
 /**
@@ -29,7 +30,10 @@ abstract class ImportTest extends IntegrationTest {
 	protected ImportedIds ids;
 
 	@Autowired
-	protected Publishing publishing;
+	protected ArticleLookup publishing;
+
+	@Autowired
+	protected ArticleCatalogue catalogue;
 
 	@Autowired
 	protected Discussions discussions;

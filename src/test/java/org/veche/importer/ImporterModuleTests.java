@@ -15,8 +15,9 @@ import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Discussions;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
 import org.veche.support.ModuleTestSite;
+import org.veche.publishing.ArticleCatalogue;
+import org.veche.publishing.ArticleLookup;
 
 /**
  * The import module with what it writes through (publishing, media, discussion, embed and what they stand on): a
@@ -30,7 +31,10 @@ class ImporterModuleTests {
 	Imports imports;
 
 	@Autowired
-	Publishing publishing;
+	ArticleCatalogue catalogue;
+
+	@Autowired
+	ArticleLookup articles;
 
 	@Autowired
 	Discussions discussions;
@@ -50,18 +54,18 @@ class ImporterModuleTests {
 		ImportRun run = imports.run(ExportFormat.WXR, export);
 
 		assertThat(run.failure()).isNull();
-		Article article = publishing.published("square-at-noon").orElseThrow();
+		Article article = catalogue.published("square-at-noon").orElseThrow();
 		assertThat(article.authorName()).isEqualTo("Olena Editor");
 		assertThat(article.publishedAt()).isEqualTo(Instant.parse("2019-05-06T10:00:00Z"));
 		assertThat(article.tags()).containsExactly("protest");
 		assertThat(discussions.approved(article.id())).extracting(Comment::authorName)
 			.containsExactlyInAnyOrder("First", "Second");
 
-		long desk = publishing.deskSize();
+		long desk = articles.deskSize();
 		ImportRun again = imports.run(ExportFormat.WXR, export);
 
 		assertThat(again.failure()).isNull();
-		assertThat(publishing.deskSize()).isEqualTo(desk);
+		assertThat(articles.deskSize()).isEqualTo(desk);
 		assertThat(discussions.approved(article.id())).hasSize(2);
 	}
 

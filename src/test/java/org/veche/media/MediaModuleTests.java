@@ -45,7 +45,7 @@ class MediaModuleTests {
 	void anUploadBecomesVariantsInTheStorysGallery() throws IOException {
 		Article story = TestDesk.article(site, "In pictures");
 
-		Upload upload = photos.add(story.id(), jpeg(1000, 750), "The embankment", "Photo: Desk", "A river at dusk");
+		Upload upload = photos.add(story.id(), jpeg(1000, 750), new PhotoText("The embankment", "Photo: Desk", "A river at dusk"));
 
 		Photo photo = upload.photo();
 		assertThat(photo.width()).isEqualTo(1000);
@@ -64,7 +64,7 @@ class MediaModuleTests {
 		Article story = TestDesk.article(site, "Empty story");
 		long foldersBefore = folders();
 
-		assertThatThrownBy(() -> photos.add(story.id(), "GIF89a but not really".getBytes(), "", "", ""))
+		assertThatThrownBy(() -> photos.add(story.id(), "GIF89a but not really".getBytes(), new PhotoText("", "", "")))
 			.isInstanceOf(RejectedInput.class);
 		assertThat(photos.readable("not a photo".getBytes())).isFalse();
 		assertThat(photos.gallery(story.id())).isEmpty();

@@ -9,7 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Role;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleCatalogue;
+import org.veche.publishing.Newsroom;
 import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
@@ -20,7 +21,10 @@ import org.veche.support.IntegrationTest;
 class PhotoStoryPageIT extends IntegrationTest {
 
 	@Autowired
-	private Publishing publishing;
+	private ArticleCatalogue catalogue;
+
+	@Autowired
+	private Newsroom newsroom;
 
 	private long upload(String token, String slug, String name, Map<String, String> texts) {
 		var parts = new LinkedHashMap<String, Object>();
@@ -42,8 +46,8 @@ class PhotoStoryPageIT extends IntegrationTest {
 		long cover = upload(token, slug, "cover.jpg", Map.of("caption", "The harbour", "credit", "Photo: Ivan Franko", "alt", "Harbour"));
 		long second = upload(token, slug, "two.jpg", Map.of("caption", "Nets", "credit", "Фото: Леся Українка", "alt", "Nets"));
 		long third = upload(token, slug, "three.jpg", Map.of("caption", "Gulls", "credit", "Mykola Lysenko", "alt", "Gulls"));
-		long articleId = publishing.published(slug).orElseThrow().id();
-		publishing.setCover(articleId, cover);
+		long articleId = catalogue.published(slug).orElseThrow().id();
+		newsroom.setCover(articleId, cover);
 
 		var page = http.with("Accept", "text/html").get("/articles/" + slug).html();
 		var figures = page.select("article figure.photo");

@@ -13,7 +13,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Role;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
@@ -25,7 +25,7 @@ import org.veche.support.IntegrationTest;
 class SeveralPhotosUploadIT extends IntegrationTest {
 
 	@Autowired
-	private Publishing publishing;
+	private ArticleLookup publishing;
 
 	@Autowired
 	private PhotoLibrary photos;

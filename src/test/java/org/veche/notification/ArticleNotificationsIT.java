@@ -10,9 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.notification.internal.Digests;
-import org.veche.publishing.ArticleDraft;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleDraft;
+import org.veche.publishing.ArticleIntake;
+import org.veche.publishing.Newsroom;
 import org.veche.support.TestMail;
 
 /**
@@ -25,7 +26,10 @@ class ArticleNotificationsIT extends NotificationSupport {
 	private Digests digests;
 
 	@Autowired
-	private Publishing publishing;
+	private ArticleIntake intake;
+
+	@Autowired
+	private Newsroom newsroom;
 
 	private void subscribe(String email, String cadence) {
 		var form = http.get("/notifications/articles");
@@ -50,13 +54,13 @@ class ArticleNotificationsIT extends NotificationSupport {
 		assertThat(TestMail.text(mail)).contains("/articles/" + slug).contains("Lead of Breaking");
 		assertThat(header(mail, "List-Unsubscribe")).contains("/notifications/unsubscribe/");
 
-		Article scheduled = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Scheduled " + unique(), "Later", "Body",
+		Article scheduled = intake.create(new ArticleDraft(Article.Kind.ARTICLE, "Scheduled " + unique(), "Later", "Body",
 				List.of(), null, Article.Status.SCHEDULED, Instant.now().plusMillis(1500), null), null,
 				"Desk");
 		awaitOutboxEmpty();
 		assertThat(TestMail.to(email)).as("nothing before its time").hasSize(2);
 		Thread.sleep(1600);
-		publishing.publishDue();
+		newsroom.publishDue();
 		assertThat(TestMail.subject(TestMail.awaitMessage(email, 3))).isEqualTo("New on Veche: " + scheduled.title());
 	}
 

@@ -12,7 +12,8 @@ import org.veche.discussion.Discussions;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
+import org.veche.publishing.Newsroom;
 import org.veche.support.TestMail;
 
 /**
@@ -140,7 +141,10 @@ class MentionsIT extends NotificationSupport {
 	private Discussions discussions;
 
 	@Autowired
-	private Publishing publishing;
+	private ArticleLookup publishing;
+
+	@Autowired
+	private Newsroom newsroom;
 
 	@Test
 	void aHeldMentionMailsOnlyOnceApproved() throws Exception {
@@ -149,7 +153,7 @@ class MentionsIT extends NotificationSupport {
 		postByForm(slug, null, "Mykola", email, "Follow me.", true, false);
 		confirm(TestMail.awaitMessage(email, 1));
 		var editor = identity.createAccount(newEmail("editor"), "editor password 12", "Editor", Role.EDITOR);
-		publishing.setDiscussion(publishing.article(slug).orElseThrow().id(), Article.Discussion.PREMODERATED,
+		newsroom.setDiscussion(publishing.article(slug).orElseThrow().id(), Article.Discussion.PREMODERATED,
 				new SignedIn(editor, null));
 
 		var held = http.from(newAddress()).postJson("/api/v1/articles/" + slug + "/comments", java.util.Map.of(

@@ -11,7 +11,8 @@ import org.veche.discussion.Discussions;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
+import org.veche.publishing.Newsroom;
 import org.veche.support.BrowserSession;
 import org.veche.support.TestMail;
 
@@ -26,13 +27,16 @@ class ModeratorNotificationsIT extends NotificationSupport {
 	private Discussions discussions;
 
 	@Autowired
-	private Publishing publishing;
+	private ArticleLookup publishing;
+
+	@Autowired
+	private Newsroom newsroom;
 
 	/** The editor's switch: every new comment on the article waits for a moderator. */
 	private void premoderate(String slug) {
 		var editor = identity.createAccount(newEmail("editor"), "editor password 12", "Editor", Role.EDITOR);
 		long id = publishing.article(slug).orElseThrow().id();
-		publishing.setDiscussion(id, Article.Discussion.PREMODERATED, new SignedIn(editor, null));
+		newsroom.setDiscussion(id, Article.Discussion.PREMODERATED, new SignedIn(editor, null));
 	}
 
 	/** The manage page as the account last saw it, after {@link #subscribeFromTheAccount}. */

@@ -27,51 +27,63 @@ import org.veche.support.ModuleTestSite;
 class PublishingModuleTests {
 
 	@Autowired
-	Publishing publishing;
+	ArticleIntake intake;
+
+	@Autowired
+	ArticleCatalogue catalogue;
+
+	@Autowired
+	ArticleLookup articles;
+
+	@Autowired
+	ArticleSearch search;
+
+	@Autowired
+	Newsroom newsroom;
 
 	@Test
 	void aPublishedArticleIsAnnouncedListedAndFound(AssertablePublishedEvents events) {
-		Article article = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Riverside park approved",
+		Article article = intake.create(new ArticleDraft(Article.Kind.ARTICLE, "Riverside park approved",
 				"The council voted.", "The boathouse **stays**.", List.of("City", "Parks"), null,
 				Article.Status.PUBLISHED, null, null), null, "Module desk");
 
 		assertThat(events).contains(ArticlePublished.class)
 			.matchingValue(ArticlePublished::articleId, article.id())
 			.matchingValue(ArticlePublished::slug, article.slug());
-		assertThat(publishing.published(article.slug())).hasValueSatisfying(found -> {
+		assertThat(catalogue.published(article.slug())).hasValueSatisfying(found -> {
 			assertThat(found.bodyHtml()).contains("<strong>stays</strong>");
 			assertThat(found.tags()).containsExactly("city", "parks");
 		});
-		assertThat(publishing.latest(1, 10).articles()).extracting(ArticleSummary::slug).contains(article.slug());
-		assertThat(publishing.tagged("parks", 1, 10).articles()).extracting(ArticleSummary::slug)
+		assertThat(catalogue.latest(1, 10).articles()).extracting(ArticleSummary::slug).contains(article.slug());
+		assertThat(catalogue.tagged("parks", 1, 10).articles()).extracting(ArticleSummary::slug)
 			.containsExactly(article.slug());
-		assertThat(publishing.search(SearchQuery.of("boathouse"), 1, 10).items())
+		assertThat(search.find(SearchQuery.of("boathouse"), 1, 10).items())
 			.extracting(hit -> hit.article().slug())
 			.containsExactly(article.slug());
 	}
 
 	@Test
 	void aDraftIsNeitherAnnouncedNorShown(AssertablePublishedEvents events) {
-		Article draft = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Not yet", "", "Unfinished", List.of(),
+		Article draft = intake.create(new ArticleDraft(Article.Kind.ARTICLE, "Not yet", "", "Unfinished", List.of(),
 				null, Article.Status.DRAFT, null, null), null, "Module desk");
 
 		assertThat(events.ofType(ArticlePublished.class)).isEmpty();
-		assertThat(publishing.published(draft.slug())).isEmpty();
-		assertThat(publishing.article(draft.id())).isPresent();
+		assertThat(catalogue.published(draft.slug())).isEmpty();
+		assertThat(articles.article(draft.id())).isPresent();
 	}
 
 	@Test
 	void aScheduledArticleGoesOutWhenItsTimeHasCome(Scenario scenario) throws InterruptedException {
-		Article scheduled = publishing.create(new ArticleDraft(Article.Kind.ARTICLE, "Scheduled story", "", "Later",
+		Article scheduled = intake.create(new ArticleDraft(Article.Kind.ARTICLE, "Scheduled story", "", "Later",
 				List.of(), null, Article.Status.SCHEDULED, Instant.now().plus(Duration.ofMillis(1500)), null), null,
 				"Module desk");
-		assertThat(publishing.published(scheduled.slug())).isEmpty();
+		assertThat(catalogue.published(scheduled.slug())).isEmpty();
 		Thread.sleep(1600);
 
-		scenario.stimulate(() -> publishing.publishDue())
+		scenario.stimulate(() -> newsroom.publishDue())
 			.andWaitForEventOfType(ArticlePublished.class)
 			.matching(published -> published.articleId() == scheduled.id())
-			.toArriveAndVerify(published -> assertThat(publishing.published(published.slug())).isPresent());
+			.toArriveAndVerify(published -> assertThat(catalogue.published(published.slug())).isPresent());
 	}
 
 }

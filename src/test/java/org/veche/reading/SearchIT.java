@@ -14,7 +14,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
+import org.veche.publishing.Newsroom;
 import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
@@ -26,7 +27,10 @@ import org.veche.support.IntegrationTest;
 class SearchIT extends IntegrationTest {
 
 	@Autowired
-	private Publishing publishing;
+	private ArticleLookup publishing;
+
+	@Autowired
+	private Newsroom newsroom;
 
 	private String editor;
 
@@ -84,7 +88,7 @@ class SearchIT extends IntegrationTest {
 		long approved = postComment(slug, null, "Olena", "I saw the " + word + " too").get("id").asLong();
 		String held = publish("Held discussion " + unique(), "Lead", "Body", "published");
 		var by = identity.createAccount("ed" + unique() + "@example.org", "editor password 12", "Editor", Role.EDITOR);
-		publishing.setDiscussion(publishing.article(held).orElseThrow().id(), Article.Discussion.PREMODERATED,
+		newsroom.setDiscussion(publishing.article(held).orElseThrow().id(), Article.Discussion.PREMODERATED,
 				new SignedIn(by, null));
 		var waiting = http.from(newAddress()).postJson("/api/v1/articles/" + held + "/comments",
 				Map.of("author", Map.of("name", "Petro", "email", "p" + unique() + "@example.org"), "body",

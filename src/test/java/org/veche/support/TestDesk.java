@@ -13,7 +13,7 @@ import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleDraft;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleIntake;
 
 /**
  * What a module test sets its scene with: a published article, a guest's comment, a staff account, made through
@@ -29,7 +29,7 @@ public final class TestDesk {
 
 	/** A published article by the site itself (no account), visible at once. */
 	public static Article article(ApplicationContext site, String title, String lead, String body, String... tags) {
-		return site.getBean(Publishing.class)
+		return site.getBean(ArticleIntake.class)
 			.create(new ArticleDraft(Article.Kind.ARTICLE, title, lead, body, List.of(tags), null,
 					Article.Status.PUBLISHED, null, null), null, "Module desk");
 	}

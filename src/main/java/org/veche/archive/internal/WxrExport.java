@@ -31,7 +31,7 @@ import org.veche.identity.Identity;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.SiteProperties;
 
 /**
@@ -63,7 +63,7 @@ public class WxrExport {
 
 	private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final PhotoLibrary photos;
 
@@ -75,7 +75,7 @@ public class WxrExport {
 
 	private final Clock clock;
 
-	WxrExport(Publishing publishing, PhotoLibrary photos, CommentArchive comments, Identity identity,
+	WxrExport(ArticleLookup publishing, PhotoLibrary photos, CommentArchive comments, Identity identity,
 			SiteProperties site, Clock clock) {
 		this.publishing = publishing;
 		this.photos = photos;

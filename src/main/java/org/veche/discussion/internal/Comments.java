@@ -141,10 +141,11 @@ public class Comments {
 
 	/** A row of {@link #FIELDS}, read by position. */
 	private static Comment commentAt(ResultSet r, int row) throws SQLException {
-		return new Comment(r.getLong(1), r.getLong(2), nullableLong(r, 3), r.getInt(4), r.getString(5), r.getString(6),
-				nullableLong(r, 7), r.getString(8), r.getString(9), CommentStatus.valueOf(r.getString(10)),
+		return new Comment(r.getLong(1), r.getLong(2), new Comment.Place(nullableLong(r, 3), r.getInt(4)),
+				new Comment.Byline(r.getString(5), r.getString(6), nullableLong(r, 7)),
+				new Comment.Text(r.getString(8), r.getString(9)), CommentStatus.valueOf(r.getString(10)),
 				Instant.ofEpochMilli(r.getLong(11)), r.getInt(12), CommentKind.valueOf(r.getString(13)),
-				nullableInstant(r, 14), nullableLong(r, 15) != null, nullableInstant(r, 16));
+				new Comment.Changes(nullableInstant(r, 14), nullableLong(r, 15) != null, nullableInstant(r, 16)));
 	}
 
 	private static Long nullableLong(ResultSet r, int column) throws SQLException {
@@ -488,11 +489,13 @@ public class Comments {
 	}
 
 	private static Comment comment(Record r) {
-		return new Comment(r.get(ID), r.get(ARTICLE_ID), r.get(PARENT_ID), r.get(DEPTH), r.get(AUTHOR_NAME),
-				r.get(AUTHOR_URL), r.get(ACCOUNT_ID), r.get(BODY), r.get(BODY_HTML), CommentStatus.valueOf(r.get(STATUS)),
+		return new Comment(r.get(ID), r.get(ARTICLE_ID), new Comment.Place(r.get(PARENT_ID), r.get(DEPTH)),
+				new Comment.Byline(r.get(AUTHOR_NAME), r.get(AUTHOR_URL), r.get(ACCOUNT_ID)),
+				new Comment.Text(r.get(BODY), r.get(BODY_HTML)), CommentStatus.valueOf(r.get(STATUS)),
 				Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(LIKES), CommentKind.valueOf(r.get(KIND)),
-				r.get(EDITED_AT) == null ? null : Instant.ofEpochMilli(r.get(EDITED_AT)), r.get(DELETED_AT) != null,
-				r.get(FEATURED_AT) == null ? null : Instant.ofEpochMilli(r.get(FEATURED_AT)));
+				new Comment.Changes(r.get(EDITED_AT) == null ? null : Instant.ofEpochMilli(r.get(EDITED_AT)),
+						r.get(DELETED_AT) != null,
+						r.get(FEATURED_AT) == null ? null : Instant.ofEpochMilli(r.get(FEATURED_AT))));
 	}
 
 }

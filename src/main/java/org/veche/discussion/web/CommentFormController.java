@@ -29,11 +29,12 @@ import org.veche.discussion.GuestCookies;
 import org.veche.discussion.Reply;
 import org.veche.discussion.ThreadFragments;
 import org.veche.discussion.ThreadOrder;
+import org.veche.discussion.Threads;
 import org.veche.identity.ExternalSignIn;
 import org.veche.identity.SignInProviders;
 import org.veche.identity.SignInReturn;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleCatalogue;
 import org.veche.site.RejectedInput;
 
 /**
@@ -46,7 +47,9 @@ class CommentFormController {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final Threads threads;
+
+	private final ArticleCatalogue catalogue;
 
 	private final ThreadFragments fragments;
 
@@ -58,11 +61,12 @@ class CommentFormController {
 
 	private final GuestCookies cookies;
 
-	CommentFormController(Discussions discussions, Publishing publishing, ThreadFragments fragments,
+	CommentFormController(Discussions discussions, Threads threads, ArticleCatalogue catalogue, ThreadFragments fragments,
 			MessageSource messages, CommentForms forms, SignInProviders providers, GuestCookies cookies) {
 		this.cookies = cookies;
 		this.discussions = discussions;
-		this.publishing = publishing;
+		this.threads = threads;
+		this.catalogue = catalogue;
 		this.fragments = fragments;
 		this.messages = messages;
 		this.forms = forms;
@@ -79,7 +83,7 @@ class CommentFormController {
 			@RequestParam(defaultValue = "") String author, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String comment,
 			HttpServletRequest request) {
-		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String start = provider.equals("local") ? "/login"
 				: providers.byId(provider)
 					.map(ExternalSignIn::authorizationPath)
@@ -104,7 +108,7 @@ class CommentFormController {
 			@RequestParam(name = "notify_all", defaultValue = "false") boolean notifyAllComments,
 			@RequestParam(name = "remember_me", defaultValue = "false") boolean rememberMe,
 			HttpServletRequest request, HttpServletResponse response) {
-		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		boolean hasParent = parent != null && !parent.isBlank() && !parent.equals("0");
 		Long parentId = hasParent ? parseId(parent) : null;
 		boolean json = Commenters.wantsJson(request);
@@ -128,7 +132,7 @@ class CommentFormController {
 			Comment parentComment = parentId == null ? null : discussions.comment(parentId).orElse(null);
 			var form = forms.complete(forms.complete(new CommentForm(article.path() + "/comments", parentComment, author,
 					email, url, comment, rejected.messageKey(), rejected.arguments()).withRemembered(rememberMe)), article);
-			return new ModelAndView("discussion/reply", Map.of("article", article, "form", form), rejected.status());
+			return new ModelAndView("discussion/reply", Map.of("model", new ReplyPage(article, form)), rejected.status());
 		}
 	}
 
@@ -154,7 +158,7 @@ class CommentFormController {
 			// the heading as its author now sees it: the approved comments, and their own held ones (counted,
 			// not read: the thread's first page was rendered before this comment, and a long thread costs much
 			// to render again)
-			int approved = discussions.counts(List.of(article.id())).getOrDefault(article.id(), 0);
+			int approved = threads.counts(List.of(article.id())).getOrDefault(article.id(), 0);
 			long ownHeld = cookies.heldOn(article.id(), request).stream().filter(c -> c.id() != posted.id()).count()
 					+ (posted.isApproved() ? 0 : 1);
 			int total = approved + (int) ownHeld;

@@ -16,10 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.veche.discussion.Comment;
+import org.veche.discussion.CommentLikes;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleCatalogue;
 import org.veche.site.RejectedInput;
 
 /**
@@ -30,11 +31,14 @@ class CommentsApi {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final CommentLikes likes;
 
-	CommentsApi(Discussions discussions, Publishing publishing) {
+	private final ArticleCatalogue catalogue;
+
+	CommentsApi(Discussions discussions, CommentLikes likes, ArticleCatalogue catalogue) {
 		this.discussions = discussions;
-		this.publishing = publishing;
+		this.likes = likes;
+		this.catalogue = catalogue;
 	}
 
 	record Author(String name, String email, String url) {
@@ -84,16 +88,16 @@ class CommentsApi {
 
 	@PostMapping("/api/v1/comments/{id}/like")
 	Map<String, Integer> like(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
-		return Map.of("likes", discussions.like(id, Commenters.withBrowser(Commenters.of(request), request, response), true).likes());
+		return Map.of("likes", likes.like(id, Commenters.withBrowser(Commenters.of(request), request, response), true).likes());
 	}
 
 	@DeleteMapping("/api/v1/comments/{id}/like")
 	Map<String, Integer> unlike(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
-		return Map.of("likes", discussions.like(id, Commenters.withBrowser(Commenters.of(request), request, response), false).likes());
+		return Map.of("likes", likes.like(id, Commenters.withBrowser(Commenters.of(request), request, response), false).likes());
 	}
 
 	private Article article(String slug) {
-		return publishing.published(slug).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
+		return catalogue.published(slug).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
 	}
 
 }

@@ -16,9 +16,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.veche.discussion.Comment;
+import org.veche.discussion.CommentLikes;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.ThreadOrder;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -30,11 +31,14 @@ class LikeController {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final CommentLikes likes;
 
-	LikeController(Discussions discussions, Publishing publishing) {
+	private final ArticleLookup articles;
+
+	LikeController(Discussions discussions, CommentLikes likes, ArticleLookup articles) {
 		this.discussions = discussions;
-		this.publishing = publishing;
+		this.likes = likes;
+		this.articles = articles;
 	}
 
 	@PostMapping("/comments/{id}/like")
@@ -44,7 +48,7 @@ class LikeController {
 		var who = Commenters.withBrowser(Commenters.of(request), request, response);
 		boolean json = Commenters.wantsJson(request);
 		try {
-			var state = discussions.toggleLike(id, who);
+			var state = likes.toggleLike(id, who);
 			if (json) {
 				return ResponseEntity.ok(Map.of("likes", state.likes(), "liked", state.liked()));
 			}
@@ -55,7 +59,7 @@ class LikeController {
 			}
 			throw new ResponseStatusException(rejected.status());
 		}
-		String slug = publishing.article(comment.articleId()).orElseThrow().slug();
+		String slug = articles.article(comment.articleId()).orElseThrow().slug();
 		return "redirect:/articles/" + slug + "?cpage=" + discussions.pageOf(comment, ThreadOrder.OLDEST) + "#"
 				+ comment.anchor();
 	}
@@ -64,7 +68,7 @@ class LikeController {
 	@GetMapping("/articles/{articleId}/liked")
 	@ResponseBody
 	Set<Long> liked(@PathVariable long articleId, HttpServletRequest request) {
-		return discussions.likedBy(Commenters.of(request), articleId);
+		return likes.likedBy(Commenters.of(request), articleId);
 	}
 
 }

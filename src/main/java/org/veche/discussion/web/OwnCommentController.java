@@ -1,6 +1,6 @@
 package org.veche.discussion.web;
 
-import java.util.HashMap;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,9 +15,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.Comment;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.GuestCookies;
+import org.veche.discussion.OwnComment;
 import org.veche.discussion.ThreadOrder;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -30,13 +31,13 @@ class OwnCommentController {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleLookup articles;
 
 	private final GuestCookies cookies;
 
-	OwnCommentController(Discussions discussions, Publishing publishing, GuestCookies cookies) {
+	OwnCommentController(Discussions discussions, ArticleLookup articles, GuestCookies cookies) {
 		this.discussions = discussions;
-		this.publishing = publishing;
+		this.articles = articles;
 		this.cookies = cookies;
 	}
 
@@ -57,7 +58,7 @@ class OwnCommentController {
 		Comment before = comment(id);
 		Article article = article(before);
 		try {
-			Comment edited = discussions.editOwn(article, id, comment, Commenters.of(request), cookies.heldIds(request));
+			Comment edited = discussions.editOwn(new OwnComment(article, id, Commenters.of(request), cookies.heldIds(request)), comment);
 			return new ModelAndView("redirect:" + where(article, edited));
 		}
 		catch (RejectedInput rejected) {
@@ -70,7 +71,7 @@ class OwnCommentController {
 		Comment before = comment(id);
 		Article article = article(before);
 		try {
-			Comment deleted = discussions.deleteOwn(article, id, Commenters.of(request), cookies.heldIds(request));
+			Comment deleted = discussions.deleteOwn(new OwnComment(article, id, Commenters.of(request), cookies.heldIds(request)));
 			return new ModelAndView("redirect:" + (deleted.isApproved() ? where(article, deleted) : article.path() + "#comments"));
 		}
 		catch (RejectedInput rejected) {
@@ -86,13 +87,8 @@ class OwnCommentController {
 	}
 
 	private ModelAndView view(Article article, Comment comment, String text, String error, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("article", article);
-		model.put("comment", comment);
-		model.put("text", text);
-		model.put("error", error);
-		model.put("minutes", discussions.editWindow().toMinutes());
-		return new ModelAndView("discussion/edit", model, status);
+		var model = new EditCommentPage(article, comment, text, error, discussions.editWindow().toMinutes());
+		return new ModelAndView("discussion/edit", Map.of("model", model), status);
 	}
 
 	private Comment comment(long id) {
@@ -100,7 +96,7 @@ class OwnCommentController {
 	}
 
 	private Article article(Comment comment) {
-		return publishing.article(comment.articleId())
+		return articles.article(comment.articleId())
 			.filter(a -> a.isVisibleAt(java.time.Instant.now()))
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}

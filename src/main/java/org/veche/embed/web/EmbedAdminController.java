@@ -1,6 +1,6 @@
 package org.veche.embed.web;
 
-import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.veche.embed.EmbeddedPages;
+import org.veche.site.FormError;
 import org.veche.site.RejectedInput;
 
 /**
@@ -27,8 +28,8 @@ class EmbedAdminController {
 
 	@GetMapping("/admin/embed")
 	ModelAndView page(@RequestParam(required = false) String saved) {
-		return page(String.join("\n", pages.allowedOrigins()), saved != null ? "embed.admin.saved" : "", "",
-				new Object[0], HttpStatus.OK);
+		return page(String.join("\n", pages.allowedOrigins()), saved != null ? "embed.admin.saved" : "", null,
+				HttpStatus.OK);
 	}
 
 	@PostMapping("/admin/embed")
@@ -37,20 +38,15 @@ class EmbedAdminController {
 			pages.allowOrigins(origins);
 		}
 		catch (RejectedInput rejected) {
-			return page(origins, "", rejected.messageKey(), rejected.arguments(), HttpStatus.UNPROCESSABLE_CONTENT);
+			return page(origins, "", FormError.of(rejected), HttpStatus.UNPROCESSABLE_CONTENT);
 		}
 		return new ModelAndView("redirect:/admin/embed?saved");
 	}
 
-	private static ModelAndView page(String origins, String notice, String error, Object[] errorArgs,
-			HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("origins", origins);
-		model.put("notice", notice);
-		model.put("error", error);
-		model.put("errorArgs", errorArgs);
-		model.put("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
-		return new ModelAndView("embed/admin", model, status);
+	private static ModelAndView page(String origins, String notice, FormError error, HttpStatus status) {
+		var model = new EmbedAdminPage(origins, notice, error,
+				ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+		return new ModelAndView("embed/admin", Map.of("model", model), status);
 	}
 
 }

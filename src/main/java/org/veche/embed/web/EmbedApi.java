@@ -21,18 +21,21 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.discussion.Comment;
+import org.veche.discussion.CommentLikes;
 import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
 import org.veche.discussion.ThreadNode;
 import org.veche.discussion.ThreadOrder;
 import org.veche.discussion.ThreadPage;
+import org.veche.discussion.Threads;
 import org.veche.embed.EmbeddedPage;
 import org.veche.embed.EmbeddedPages;
+import org.veche.embed.NamedPage;
 import org.veche.embed.PageUrl;
 import org.veche.embed.internal.EmbedTokens;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -46,7 +49,11 @@ class EmbedApi {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final CommentLikes likes;
+
+	private final Threads threads;
+
+	private final ArticleLookup articles;
 
 	private final EmbedReaders readers;
 
@@ -56,12 +63,14 @@ class EmbedApi {
 
 	private final Clock clock;
 
-	EmbedApi(EmbeddedPages pages, Discussions discussions, Publishing publishing, EmbedReaders readers,
+	EmbedApi(EmbeddedPages pages, Discussions discussions, CommentLikes likes, Threads threads, ArticleLookup articles, EmbedReaders readers,
 			EmbedTexts texts, EmbedTokens tokens, Clock clock) {
 		this.clock = clock;
 		this.pages = pages;
 		this.discussions = discussions;
-		this.publishing = publishing;
+		this.likes = likes;
+		this.threads = threads;
+		this.articles = articles;
 		this.readers = readers;
 		this.texts = texts;
 		this.tokens = tokens;
@@ -114,10 +123,10 @@ class EmbedApi {
 					rules.guestsMayComment(), rules.nameAndEmailRequired(), texts.forScript(locale));
 		}
 		EmbeddedPage embedded = found.get();
-		Article article = publishing.article(embedded.articleId()).orElseThrow();
+		Article article = articles.article(embedded.articleId()).orElseThrow();
 		var rules = discussions.openness(article);
-		ThreadPage thread = discussions.thread(embedded.articleId(), ThreadOrder.OLDEST, Math.max(1, page));
-		Set<Long> liked = discussions.likedBy(who, embedded.articleId());
+		ThreadPage thread = threads.thread(embedded.articleId(), ThreadOrder.OLDEST, Math.max(1, page));
+		Set<Long> liked = likes.likedBy(who, embedded.articleId());
 		List<Node> nodes = thread.roots().stream().map(n -> node(n, liked, locale)).toList();
 		String articleUrl = request.getScheme() + "://" + request.getServerName()
 				+ (isDefaultPort(request) ? "" : ":" + request.getServerPort()) + embedded.articlePath();
@@ -129,15 +138,15 @@ class EmbedApi {
 	/** A page without a thread yet has the rules a new thread would get. */
 	private Article notStarted(PageUrl page) {
 		Instant now = clock.instant();
-		return new Article(0, "", Article.Kind.EXTERNAL_PAGE, page.url(), "", "", "", null, page.host(),
-				Article.Status.PUBLISHED, now, now, new Article.Source(page.host(), page.url()), null,
-				List.of(), Article.Discussion.OPEN);
+		return new Article(0, "", Article.Kind.EXTERNAL_PAGE, new Article.Copy(page.url(), "", "", ""),
+				new Article.Byline(null, page.host(), new Article.Source(page.host(), page.url())),
+				new Article.Schedule(Article.Status.PUBLISHED, now, now), null, List.of(), Article.Discussion.OPEN);
 	}
 
 	@PostMapping("/embed/v1/comments")
 	ResponseEntity<Node> post(@RequestBody NewComment body, HttpServletRequest request) {
 		NewAuthor author = body.author() == null ? new NewAuthor(null, null, null) : body.author();
-		Comment comment = pages.post(body.url(), body.title(),
+		Comment comment = pages.post(new NamedPage(body.url(), body.title()),
 				new Reply(body.parentId(), author.name(), author.email(), author.url(), body.body(),
 						Boolean.TRUE.equals(body.notifyReplies()), Boolean.TRUE.equals(body.notifyAllComments())),
 				readers.of(request));
@@ -184,7 +193,7 @@ class EmbedApi {
 
 	private LikeState like(long id, boolean like, HttpServletRequest request) {
 		Commenter who = readers.of(request);
-		var state = discussions.like(id, who, like);
+		var state = likes.like(id, who, like);
 		return new LikeState(state.likes(), state.liked(),
 				texts.likedBy(RequestContextUtils.getLocale(request), state.likes()));
 	}

@@ -50,7 +50,7 @@ class EmbedSignInController {
 					+ "&token=" + token);
 			return new ModelAndView("redirect:/login");
 		}
-		return new ModelAndView("embed/sign-in", Map.of("origin", site, "token", token, "done", false));
+		return new ModelAndView("embed/sign-in", "model", new EmbedSignInPage(site, token, false));
 	}
 
 	@PostMapping("/embed/sign-in")
@@ -64,7 +64,7 @@ class EmbedSignInController {
 			return new ModelAndView("redirect:/login");
 		}
 		tokens.activate(token, me.accountId(), me.provider(), site);
-		return new ModelAndView("embed/sign-in", Map.of("origin", site, "token", token, "done", true));
+		return new ModelAndView("embed/sign-in", "model", new EmbedSignInPage(site, token, true));
 	}
 
 	private String allowedOrigin(String origin) {

@@ -17,16 +17,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.discussion.Comment;
-import org.veche.discussion.Discussions;
-import org.veche.feed.internal.FeedWriter;
+import org.veche.discussion.Threads;
 import org.veche.feed.internal.FeedWriter.Channel;
 import org.veche.feed.internal.FeedWriter.Format;
 import org.veche.feed.internal.FeedWriter.Item;
-import org.veche.site.SiteAddress;
+import org.veche.feed.internal.FeedWriter;
 import org.veche.publishing.Article;
+import org.veche.publishing.ArticleCatalogue;
 import org.veche.publishing.ArticleSummary;
-import org.veche.publishing.Publishing;
 import org.veche.site.PageCache;
+import org.veche.site.SiteAddress;
 import org.veche.site.SiteProperties;
 
 /**
@@ -41,9 +41,9 @@ class FeedController {
 
 	static final int COMMENTS = 50;
 
-	private final Publishing publishing;
+	private final ArticleCatalogue catalogue;
 
-	private final Discussions discussions;
+	private final Threads threads;
 
 	private final SiteProperties site;
 
@@ -55,11 +55,11 @@ class FeedController {
 
 	private final PageCache pages;
 
-	FeedController(Publishing publishing, Discussions discussions, SiteProperties site, SiteAddress address,
+	FeedController(ArticleCatalogue catalogue, Threads threads, SiteProperties site, SiteAddress address,
 			MessageSource messages, Conditional conditional, PageCache pages) {
 		this.pages = pages;
-		this.publishing = publishing;
-		this.discussions = discussions;
+		this.catalogue = catalogue;
+		this.threads = threads;
 		this.site = site;
 		this.address = address;
 		this.messages = messages;
@@ -69,7 +69,7 @@ class FeedController {
 	@GetMapping({ "/feed", "/feed/atom" })
 	ResponseEntity<byte[]> site(HttpServletRequest request) {
 		pages.keepListing(request);
-		var listing = publishing.latest(1, ARTICLES).articles();
+		var listing = catalogue.latest(1, ARTICLES).articles();
 		return articles(request, site.siteName(), t(request, "feed.site.description", site.siteName()), "/", listing);
 	}
 
@@ -77,7 +77,7 @@ class FeedController {
 	ResponseEntity<byte[]> tag(@PathVariable String tag, HttpServletRequest request) {
 		pages.keepListing(request);
 		String clean = tag.toLowerCase(Locale.ROOT);
-		var listing = publishing.tagged(clean, 1, ARTICLES);
+		var listing = catalogue.tagged(clean, 1, ARTICLES);
 		if (listing.total() == 0) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -89,7 +89,7 @@ class FeedController {
 	@GetMapping({ "/authors/{id}/feed", "/authors/{id}/feed/atom" })
 	ResponseEntity<byte[]> author(@PathVariable long id, HttpServletRequest request) {
 		pages.keepListing(request);
-		var listing = publishing.byAuthor(id, ARTICLES);
+		var listing = catalogue.byAuthor(id, ARTICLES);
 		if (listing.isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
@@ -100,9 +100,9 @@ class FeedController {
 
 	@GetMapping({ "/articles/{slug}/feed", "/articles/{slug}/feed/atom" })
 	ResponseEntity<byte[]> articleComments(@PathVariable String slug, HttpServletRequest request) {
-		Article article = publishing.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		pages.keep(request, article.id());
-		var comments = discussions.newestApproved(article.id(), Long.MAX_VALUE, COMMENTS);
+		var comments = threads.newestApproved(article.id(), Long.MAX_VALUE, COMMENTS);
 		var items = comments.stream().map(c -> commentItem(request, c, article.title(), article.path())).toList();
 		return respond(request, new Channel(t(request, "feed.article.title", article.title()),
 				t(request, "feed.article.description", article.title()), self(request), absolute(request, article.path()),
@@ -116,11 +116,11 @@ class FeedController {
 		long before = Long.MAX_VALUE;
 		// a comment stays approved when its article goes back to draft: page back past those, a bounded number of times
 		for (int round = 0; round < 5 && items.size() < COMMENTS; round++) {
-			List<Comment> batch = discussions.newestApproved(null, before, COMMENTS * 2);
+			List<Comment> batch = threads.newestApproved(null, before, COMMENTS * 2);
 			if (batch.isEmpty()) {
 				break;
 			}
-			var visible = publishing.visibleAmong(batch.stream().map(Comment::articleId).distinct().toList());
+			var visible = catalogue.visibleAmong(batch.stream().map(Comment::articleId).distinct().toList());
 			for (Comment comment : batch) {
 				ArticleSummary article = visible.get(comment.articleId());
 				if (article != null && items.size() < COMMENTS) {

@@ -9,9 +9,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.util.HtmlUtils;
-import org.veche.site.SiteAddress;
+import org.veche.publishing.ArticleCatalogue;
 import org.veche.publishing.ArticleStamp;
-import org.veche.publishing.Publishing;
+import org.veche.site.SiteAddress;
 
 /**
  * What crawlers read first: robots.txt keeps them out of the desk, accounts, forms and the live stream, and
@@ -23,14 +23,14 @@ class SitemapController {
 	/** The sitemap protocol's limit for one file. */
 	static final int MAX_URLS = 50_000;
 
-	private final Publishing publishing;
+	private final ArticleCatalogue catalogue;
 
 	private final SiteAddress address;
 
 	private final Conditional conditional;
 
-	SitemapController(Publishing publishing, SiteAddress address, Conditional conditional) {
-		this.publishing = publishing;
+	SitemapController(ArticleCatalogue catalogue, SiteAddress address, Conditional conditional) {
+		this.catalogue = catalogue;
 		this.address = address;
 		this.conditional = conditional;
 	}
@@ -40,7 +40,7 @@ class SitemapController {
 		var xml = new StringBuilder(64 * 1024)
 			.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 			.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-		var articles = publishing.stamps(0, MAX_URLS - 1);
+		var articles = catalogue.stamps(0, MAX_URLS - 1);
 		url(xml, address.absolute(request, "/"), articles.isEmpty() ? null : articles.get(0));
 		for (ArticleStamp article : articles) {
 			url(xml, address.absolute(request, article.path()), article);

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.veche.discussion.CommentKind;
 import org.veche.discussion.CommentStatus;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentIntake;
 import org.veche.discussion.ImportedComment;
 import org.veche.embed.EmbeddedPage;
 import org.veche.embed.EmbeddedPages;
@@ -25,7 +25,7 @@ import org.veche.importer.ImportFailed;
 import org.veche.importer.ImportProgress;
 import org.veche.importer.ImportReport;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 
 /**
  * A Disqus export brought into the articles its threads belong to: a thread matches an article by its link
@@ -41,9 +41,9 @@ public class DisqusImport {
 
 	private static final Set<String> RECORDS = Set.of("thread", "post");
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
-	private final Discussions discussions;
+	private final CommentIntake commentIntake;
 
 	private final ImportedIds ids;
 
@@ -55,11 +55,11 @@ public class DisqusImport {
 
 	private final Clock clock;
 
-	DisqusImport(Publishing publishing, Discussions discussions, ImportedIds ids, OldPermalinks permalinks,
+	DisqusImport(ArticleLookup publishing, CommentIntake commentIntake, ImportedIds ids, OldPermalinks permalinks,
 			EmbeddedPages embedded, TransactionTemplate transaction, Clock clock) {
 		this.embedded = embedded;
 		this.publishing = publishing;
-		this.discussions = discussions;
+		this.commentIntake = commentIntake;
 		this.ids = ids;
 		this.permalinks = permalinks;
 		this.transaction = transaction;
@@ -189,7 +189,7 @@ public class DisqusImport {
 				report.count("importer.count.emptyThreads");
 			}
 		}
-		touched.forEach(discussions::importedInto);
+		touched.forEach(commentIntake::importedInto);
 		report.count("importer.count.threads", articleOf.size());
 	}
 
@@ -241,7 +241,7 @@ public class DisqusImport {
 		}
 		String url = author == null ? null : Clean.webAddress(author.text("link"));
 		var created = Dates.iso(post.text("createdAt")).orElse(now);
-		long commentId = discussions.importComment(new ImportedComment(articleId, parentId,
+		long commentId = commentIntake.importComment(new ImportedComment(articleId, parentId,
 				name.isEmpty() ? "—" : name, author == null ? "" : Clean.email(author.text("email")), url, body, status,
 				CommentKind.COMMENT, created)).id();
 		report.count("importer.count.comments");

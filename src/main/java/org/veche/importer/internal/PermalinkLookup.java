@@ -8,7 +8,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import org.springframework.stereotype.Component;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.Cluster;
 
 /**
@@ -22,7 +22,7 @@ public class PermalinkLookup {
 
 	private final OldPermalinks permalinks;
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final Cache<String, Optional<String>> targets = Caffeine.newBuilder()
 		.maximumSize(10_000)
@@ -33,7 +33,7 @@ public class PermalinkLookup {
 
 	private final Cluster cluster;
 
-	PermalinkLookup(OldPermalinks permalinks, Publishing publishing, Cluster cluster) {
+	PermalinkLookup(OldPermalinks permalinks, ArticleLookup publishing, Cluster cluster) {
 		this.permalinks = permalinks;
 		this.publishing = publishing;
 		this.cluster = cluster;

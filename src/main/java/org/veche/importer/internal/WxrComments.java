@@ -12,7 +12,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.veche.discussion.CommentKind;
 import org.veche.discussion.CommentStatus;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentIntake;
 import org.veche.discussion.ImportedComment;
 import org.veche.importer.ImportProgress;
 import org.veche.importer.ImportReport;
@@ -24,14 +24,14 @@ import org.veche.importer.ImportReport;
 @Component
 class WxrComments {
 
-	private final Discussions discussions;
+	private final CommentIntake intake;
 
 	private final ImportedIds ids;
 
 	private final Clock clock;
 
-	WxrComments(Discussions discussions, ImportedIds ids, Clock clock) {
-		this.discussions = discussions;
+	WxrComments(CommentIntake intake, ImportedIds ids, Clock clock) {
+		this.intake = intake;
 		this.ids = ids;
 		this.clock = clock;
 	}
@@ -48,7 +48,7 @@ class WxrComments {
 			added += add(id, byId, done, visiting, source, articleId, progress, report);
 		}
 		if (added > 0) {
-			discussions.importedInto(articleId, added);
+			intake.importedInto(articleId, added);
 		}
 	}
 
@@ -105,7 +105,7 @@ class WxrComments {
 		Instant date = Dates.wordpress(comment.text("wp:comment_date_gmt"))
 			.or(() -> Dates.wordpress(comment.text("wp:comment_date")))
 			.orElse(clock.instant());
-		long commentId = discussions.importComment(new ImportedComment(articleId, parentId, name,
+		long commentId = intake.importComment(new ImportedComment(articleId, parentId, name,
 				Clean.email(comment.text("wp:comment_author_email")), url, body, status, kind, date)).id();
 		ids.remember(source, ImportedIds.Kind.COMMENT, id, commentId, clock.instant());
 		done.put(id, commentId);

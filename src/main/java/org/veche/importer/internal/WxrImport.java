@@ -18,9 +18,12 @@ import org.veche.importer.ImportProgress;
 import org.veche.importer.ImportReport;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
+import org.veche.media.PhotoText;
 import org.veche.publishing.Article;
 import org.veche.publishing.ImportedArticle;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleDraft;
+import org.veche.publishing.ArticleIntake;
+import org.veche.publishing.Newsroom;
 
 /**
  * A WordPress export (WXR 1.0, 1.1 or 1.2) brought in: one pass reads the whole file and writes nothing, so a
@@ -34,7 +37,9 @@ public class WxrImport {
 	private static final Set<String> RECORDS = Set.of("item", "wp:author", "wp:wxr_version", "wp:base_site_url",
 			"wp:base_blog_url", "link", "title");
 
-	private final Publishing publishing;
+	private final ArticleIntake publishing;
+
+	private final Newsroom newsroom;
 
 	private final PhotoLibrary photos;
 
@@ -50,10 +55,11 @@ public class WxrImport {
 
 	private final ImageFetching fetching;
 
-	WxrImport(Publishing publishing, PhotoLibrary photos, ImportedIds ids, OldPermalinks permalinks,
+	WxrImport(ArticleIntake publishing, Newsroom newsroom, PhotoLibrary photos, ImportedIds ids, OldPermalinks permalinks,
 			WxrComments comments, TransactionTemplate transaction, Clock clock, ImageFetching fetching) {
 		this.fetching = fetching;
 		this.publishing = publishing;
+		this.newsroom = newsroom;
 		this.photos = photos;
 		this.ids = ids;
 		this.permalinks = permalinks;
@@ -280,19 +286,19 @@ public class WxrImport {
 		}
 		WxrPost.Story story = post.story();
 		Instant date = post.schedule().date();
-		Article article = publishing.importArticle(new ImportedArticle(Article.Kind.ARTICLE, title, story.lead(),
-				body + unreachable, story.tags(), post.schedule().status(), post.publishedAt(), date, date,
-				post.addresses().slug(), story.authorName(), null));
+		Article article = publishing.importArticle(new ImportedArticle(new ArticleDraft(Article.Kind.ARTICLE, title,
+				story.lead(), body + unreachable, story.tags(), null, post.schedule().status(), post.publishedAt(), null),
+				post.addresses().slug(), story.authorName(), date, date));
 		report.count(post.type().equals("page") ? "importer.count.pages" : "importer.count.posts");
 		report.count("importer.count.status." + article.status().name().toLowerCase(java.util.Locale.ROOT));
 		boolean first = true;
 		for (Attachment image : images) {
 			var fetched = fetcher.fetchedBefore(image.url());
 			if (fetched.isPresent() && fetched.get().ok()) {
-				Photo photo = photos.add(article.id(), fetched.get().bytes(), image.caption(), "", image.alt()).photo();
+				Photo photo = photos.add(article.id(), fetched.get().bytes(), new PhotoText(image.caption(), "", image.alt())).photo();
 				report.count("importer.count.photos");
 				if (first && image.id().equals(post.media().thumbnailId())) {
-					publishing.setCover(article.id(), photo.id());
+					newsroom.setCover(article.id(), photo.id());
 				}
 			}
 			first = false;

@@ -1,8 +1,5 @@
 package org.veche.live.web;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.identity.SignedIn;
 import org.veche.live.LiveBlog;
 import org.veche.publishing.Article;
+import org.veche.site.FormError;
 import org.veche.site.RejectedInput;
 
 /**
@@ -67,14 +65,9 @@ class LiveBlogEditorController {
 	}
 
 	private ModelAndView page(Article article, String text, String notice, RejectedInput error, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("article", article);
-		model.put("blog", blog.view(article.id()));
-		model.put("text", text);
-		model.put("notice", notice);
-		model.put("error", error == null ? null : error.messageKey());
-		model.put("errorArgs", error == null ? List.of() : Arrays.asList(error.arguments()));
-		var page = new ModelAndView("live/editor", model);
+		var model = new LiveEditorPage(article, blog.view(article.id()), text, notice,
+				error == null ? null : FormError.of(error));
+		var page = new ModelAndView("live/editor", "model", model);
 		page.setStatus(status);
 		return page;
 	}

@@ -18,7 +18,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.live.internal.Broadcasters;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleCatalogue;
 
 /**
  * An open article's event stream. It is public and the same for every reader of a language: it reads no
@@ -33,11 +33,11 @@ class LiveStreamController {
 
 	private final Broadcasters broadcasters;
 
-	private final Publishing publishing;
+	private final ArticleCatalogue catalogue;
 
-	LiveStreamController(Broadcasters broadcasters, Publishing publishing) {
+	LiveStreamController(Broadcasters broadcasters, ArticleCatalogue catalogue) {
 		this.broadcasters = broadcasters;
-		this.publishing = publishing;
+		this.catalogue = catalogue;
 	}
 
 	@GetMapping(value = "/live/articles/{id}", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -45,7 +45,7 @@ class LiveStreamController {
 	SseEmitter stream(@PathVariable long id, @RequestParam(required = false) String since,
 			@RequestHeader(name = "Last-Event-ID", required = false) String lastEventId, HttpServletRequest request,
 			HttpServletResponse response) {
-		if (publishing.visibleAmong(List.of(id)).isEmpty()) {
+		if (catalogue.visibleAmong(List.of(id)).isEmpty()) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
 		response.setHeader("Cache-Control", "no-store");

@@ -1,8 +1,8 @@
 package org.veche.media.web;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
@@ -18,7 +18,8 @@ import org.veche.media.Box;
 import org.veche.media.FaceBlur;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.EditorsDesk;
+import org.veche.site.FormError;
 import org.veche.site.RejectedInput;
 
 /**
@@ -32,12 +33,12 @@ class FaceBlurController {
 
 	private final FaceBlur blur;
 
-	private final Publishing publishing;
+	private final EditorsDesk desk;
 
-	FaceBlurController(PhotoLibrary library, FaceBlur blur, Publishing publishing) {
+	FaceBlurController(PhotoLibrary library, FaceBlur blur, EditorsDesk desk) {
 		this.library = library;
 		this.blur = blur;
-		this.publishing = publishing;
+		this.desk = desk;
 	}
 
 	@GetMapping("/editor/photos/{id}/blur")
@@ -90,19 +91,14 @@ class FaceBlurController {
 
 	private Photo editable(long id, SignedIn by) {
 		Photo photo = library.photo(id).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "photo.notFound"));
-		publishing.editable(photo.articleId(), by);
+		desk.editable(photo.articleId(), by);
 		return photo;
 	}
 
 	private ModelAndView page(Photo photo, String boxes, RejectedInput error, String notice, HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("photo", photo);
-		model.put("boxes", boxes);
-		model.put("detection", blur.detectionAvailable());
-		model.put("error", error == null ? null : error.messageKey());
-		model.put("errorArgs", error == null ? List.of() : java.util.Arrays.asList(error.arguments()));
-		model.put("notice", notice);
-		return new ModelAndView("media/blur", model, status);
+		var model = new BlurPage(photo, boxes, blur.detectionAvailable(), error == null ? null : FormError.of(error),
+				notice);
+		return new ModelAndView("media/blur", Map.of("model", model), status);
 	}
 
 }

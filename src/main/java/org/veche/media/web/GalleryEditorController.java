@@ -1,8 +1,8 @@
 package org.veche.media.web;
 
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,8 +19,11 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.identity.SignedIn;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
+import org.veche.media.PhotoText;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.EditorsDesk;
+import org.veche.publishing.Newsroom;
+import org.veche.site.FormError;
 import org.veche.site.RejectedInput;
 
 /**
@@ -31,16 +34,19 @@ class GalleryEditorController {
 
 	private final PhotoLibrary library;
 
-	private final Publishing publishing;
+	private final EditorsDesk desk;
 
-	GalleryEditorController(PhotoLibrary library, Publishing publishing) {
+	private final Newsroom newsroom;
+
+	GalleryEditorController(PhotoLibrary library, EditorsDesk desk, Newsroom newsroom) {
 		this.library = library;
-		this.publishing = publishing;
+		this.desk = desk;
+		this.newsroom = newsroom;
 	}
 
 	@GetMapping("/editor/articles/{id}/photos")
 	ModelAndView gallery(@PathVariable long id, @AuthenticationPrincipal SignedIn by) {
-		return page(publishing.editable(id, by), null, Set.of(), 0, HttpStatus.OK);
+		return page(desk.editable(id, by), null, Set.of(), 0, HttpStatus.OK);
 	}
 
 	/**
@@ -52,7 +58,7 @@ class GalleryEditorController {
 	ModelAndView upload(@PathVariable long id, @RequestParam(name = "file", required = false) List<MultipartFile> files,
 			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
 			@RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal SignedIn by) throws IOException {
-		Article article = publishing.editable(id, by);
+		Article article = desk.editable(id, by);
 		var chosen = files == null ? List.<MultipartFile>of() : files.stream().filter(f -> !f.isEmpty()).toList();
 		var removed = new TreeSet<String>();
 		int stored = 0;
@@ -61,7 +67,7 @@ class GalleryEditorController {
 				throw new RejectedInput("photo.empty");
 			}
 			for (MultipartFile file : chosen) {
-				removed.addAll(library.add(id, file.getBytes(), caption, credit, alt).removed());
+				removed.addAll(library.add(id, file.getBytes(), new PhotoText(caption, credit, alt)).removed());
 				stored++;
 			}
 			return page(article, null, removed, stored, HttpStatus.OK);
@@ -76,27 +82,22 @@ class GalleryEditorController {
 			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
 			@RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal SignedIn by) {
 		Photo photo = library.photo(photoId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		publishing.editable(photo.articleId(), by);
+		desk.editable(photo.articleId(), by);
 		switch (action) {
 			case "up" -> library.move(photoId, -1);
 			case "down" -> library.move(photoId, 1);
 			case "remove" -> library.remove(photoId);
-			case "cover" -> publishing.setCover(photo.articleId(), photoId);
-			default -> library.describe(photoId, caption, credit, alt);
+			case "cover" -> newsroom.setCover(photo.articleId(), photoId);
+			default -> library.describe(photoId, new PhotoText(caption, credit, alt));
 		}
 		return "redirect:/editor/articles/" + photo.articleId() + "/photos";
 	}
 
 	private ModelAndView page(Article article, RejectedInput error, Set<String> removed, int stored,
 			HttpStatus status) {
-		var model = new HashMap<String, Object>();
-		model.put("article", article);
-		model.put("photos", library.gallery(article.id()));
-		model.put("error", error == null ? null : error.messageKey());
-		model.put("errorArgs", error == null ? java.util.List.of() : java.util.Arrays.asList(error.arguments()));
-		model.put("removed", stored > 0 ? removed : Set.of());
-		model.put("stored", stored);
-		return new ModelAndView("media/gallery", model, status);
+		var model = new GalleryPage(article, library.gallery(article.id()), error == null ? null : FormError.of(error),
+				stored > 0 ? removed : Set.of(), stored);
+		return new ModelAndView("media/gallery", Map.of("model", model), status);
 	}
 
 }

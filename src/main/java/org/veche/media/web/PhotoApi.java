@@ -16,8 +16,9 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.veche.identity.SignedIn;
 import org.veche.media.Photo;
 import org.veche.media.PhotoLibrary;
+import org.veche.media.PhotoText;
 import org.veche.media.Upload;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.EditorsDesk;
 import org.veche.site.RejectedInput;
 
 /**
@@ -28,11 +29,11 @@ class PhotoApi {
 
 	private final PhotoLibrary library;
 
-	private final Publishing publishing;
+	private final EditorsDesk desk;
 
-	PhotoApi(PhotoLibrary library, Publishing publishing) {
+	PhotoApi(PhotoLibrary library, EditorsDesk desk) {
 		this.library = library;
-		this.publishing = publishing;
+		this.desk = desk;
 	}
 
 	/** @param webpSrcset the same widths as WebP, or null when the site could not write WebP */
@@ -45,11 +46,11 @@ class PhotoApi {
 			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
 			@RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal SignedIn by) throws IOException {
 		// authors add photos to their own drafts only; the facade says whose article this is
-		long articleId = publishing.editable(slug, by).id();
+		long articleId = desk.editable(slug, by).id();
 		if (file == null || file.isEmpty()) {
 			throw new RejectedInput("photo.empty");
 		}
-		Upload upload = library.add(articleId, file.getBytes(), caption, credit, alt);
+		Upload upload = library.add(articleId, file.getBytes(), new PhotoText(caption, credit, alt));
 		Photo photo = upload.photo();
 		URI url = ServletUriComponentsBuilder.fromCurrentContextPath().path(photo.src(photo.largestWidth())).build().toUri();
 		return ResponseEntity.created(url)

@@ -23,7 +23,7 @@ import org.veche.moderation.QueueItem;
 import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.internal.Reasons;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
@@ -44,7 +44,7 @@ public class AppealDesk {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final ModerationQueue queue;
 
@@ -58,8 +58,8 @@ public class AppealDesk {
 
 	private final Clock clock;
 
-	AppealDesk(Appeals appeals, Discussions discussions, Publishing publishing, ModerationQueue queue, ModerationDesk desk,
-			Reasons reasons,
+	AppealDesk(Appeals appeals, Discussions discussions, ArticleLookup publishing, ModerationQueue queue,
+			ModerationDesk desk, Reasons reasons,
 			ActionLog log, AppealProperties properties, Clock clock) {
 		this.appeals = appeals;
 		this.discussions = discussions;

@@ -16,7 +16,7 @@ import org.veche.discussion.CommentStatistics;
 import org.veche.discussion.CommentStatistics.CommentDay;
 import org.veche.discussion.CommentStatus;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.SiteProperties;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -39,7 +39,7 @@ public class ModerationStatistics {
 
 	private final DecisionTimes decisions;
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final Clock clock;
 
@@ -47,7 +47,7 @@ public class ModerationStatistics {
 
 	private final Cache<StatisticsPeriod, Statistics> kept;
 
-	ModerationStatistics(CommentStatistics comments, DecisionTimes decisions, Publishing publishing, Clock clock,
+	ModerationStatistics(CommentStatistics comments, DecisionTimes decisions, ArticleLookup publishing, Clock clock,
 			SiteProperties site, StatisticsProperties properties) {
 		this.comments = comments;
 		this.decisions = decisions;

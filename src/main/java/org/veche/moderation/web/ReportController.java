@@ -18,7 +18,7 @@ import org.veche.moderation.ReaderReports;
 import org.veche.moderation.ReportReason;
 import org.veche.privacy.AddressHasher;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 import org.veche.site.PageModel;
 
@@ -33,11 +33,11 @@ class ReportController {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final AddressHasher addresses;
 
-	ReportController(ReaderReports reports, Discussions discussions, Publishing publishing, AddressHasher addresses) {
+	ReportController(ReaderReports reports, Discussions discussions, ArticleLookup publishing, AddressHasher addresses) {
 		this.reports = reports;
 		this.discussions = discussions;
 		this.publishing = publishing;

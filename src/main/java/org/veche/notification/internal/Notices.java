@@ -21,7 +21,7 @@ import org.veche.notification.Cadence;
 import org.veche.notification.Subscription;
 import org.veche.notification.Topic;
 import org.veche.publishing.Article;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.ArticleLookup;
 
 /**
  * Turns what happened on the site into mail for the confirmed subscribers of it: each at once into the
@@ -46,7 +46,7 @@ public class Notices {
 
 	private final Discussions discussions;
 
-	private final Publishing publishing;
+	private final ArticleLookup publishing;
 
 	private final Identity identity;
 
@@ -55,7 +55,7 @@ public class Notices {
 	private final SurgeWatch surges;
 
 	Notices(Subscriptions subscriptions, Outbox outbox, DigestItems digestItems, Letters letters, MailLinks links,
-			Discussions discussions, Publishing publishing, Identity identity, Clock clock, SurgeWatch surges) {
+			Discussions discussions, ArticleLookup publishing, Identity identity, Clock clock, SurgeWatch surges) {
 		this.surges = surges;
 		this.subscriptions = subscriptions;
 		this.outbox = outbox;

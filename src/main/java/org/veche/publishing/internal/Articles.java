@@ -116,9 +116,12 @@ public class Articles {
 			.and(PUBLISHED_AT.le(now.toEpochMilli()));
 	}
 
-	public record Row(String slug, Article.Kind kind, String title, String lead, String body, String bodyHtml,
-			Long authorId, String authorName, Article.Status status, Instant publishedAt, Article.Source source,
-			Long coverPhotoId) {
+	/**
+	 * What is written into an article's row: its schedule's status and publication time (the update time is the
+	 * writer's instant).
+	 */
+	public record Row(String slug, Article.Kind kind, Article.Copy copy, Article.Byline byline,
+			Article.Status status, Instant publishedAt, Long coverPhotoId) {
 	}
 
 	public long add(Row row, Instant now) {
@@ -157,16 +160,17 @@ public class Articles {
 		var values = new java.util.HashMap<Field<?>, Object>();
 		values.put(SLUG, row.slug());
 		values.put(KIND, row.kind().name());
-		values.put(TITLE, row.title());
-		values.put(LEAD, row.lead());
-		values.put(BODY, row.body());
-		values.put(BODY_HTML, row.bodyHtml());
-		values.put(AUTHOR_ID, row.authorId());
-		values.put(AUTHOR_NAME, row.authorName());
+		values.put(TITLE, row.copy().title());
+		values.put(LEAD, row.copy().lead());
+		values.put(BODY, row.copy().body());
+		values.put(BODY_HTML, row.copy().bodyHtml());
+		values.put(AUTHOR_ID, row.byline().authorId());
+		values.put(AUTHOR_NAME, row.byline().authorName());
 		values.put(STATUS, row.status().name());
 		values.put(PUBLISHED_AT, row.publishedAt() == null ? null : row.publishedAt().toEpochMilli());
-		values.put(SOURCE_NAME, row.source() == null ? null : row.source().name());
-		values.put(SOURCE_URL, row.source() == null ? null : row.source().url());
+		Article.Source source = row.byline().source();
+		values.put(SOURCE_NAME, source == null ? null : source.name());
+		values.put(SOURCE_URL, source == null ? null : source.url());
 		values.put(COVER_PHOTO_ID, row.coverPhotoId());
 		return values;
 	}
@@ -450,11 +454,13 @@ public class Articles {
 
 	private static Article article(Record r, List<String> tags) {
 		String sourceName = r.get(SOURCE_NAME);
-		return new Article(r.get(ID), r.get(SLUG), Article.Kind.valueOf(r.get(KIND)), r.get(TITLE), r.get(LEAD),
-				r.get(BODY), r.get(BODY_HTML), r.get(AUTHOR_ID), r.get(AUTHOR_NAME),
-				Article.Status.valueOf(r.get(STATUS)), instant(r.get(PUBLISHED_AT)), instant(r.get(UPDATED_AT)),
-				sourceName == null ? null : new Article.Source(sourceName, r.get(SOURCE_URL)), r.get(COVER_PHOTO_ID),
-				tags, Article.Discussion.parse(r.get(COMMENT_STATUS)));
+		return new Article(r.get(ID), r.get(SLUG), Article.Kind.valueOf(r.get(KIND)),
+				new Article.Copy(r.get(TITLE), r.get(LEAD), r.get(BODY), r.get(BODY_HTML)),
+				new Article.Byline(r.get(AUTHOR_ID), r.get(AUTHOR_NAME),
+						sourceName == null ? null : new Article.Source(sourceName, r.get(SOURCE_URL))),
+				new Article.Schedule(Article.Status.valueOf(r.get(STATUS)), instant(r.get(PUBLISHED_AT)),
+						instant(r.get(UPDATED_AT))),
+				r.get(COVER_PHOTO_ID), tags, Article.Discussion.parse(r.get(COMMENT_STATUS)));
 	}
 
 	private static Instant instant(Long millis) {

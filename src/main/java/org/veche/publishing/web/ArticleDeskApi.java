@@ -13,7 +13,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleDraft;
-import org.veche.publishing.Publishing;
+import org.veche.publishing.Newsroom;
 import org.veche.site.RejectedInput;
 
 /**
@@ -22,10 +22,10 @@ import org.veche.site.RejectedInput;
 @RestController
 class ArticleDeskApi {
 
-	private final Publishing publishing;
+	private final Newsroom newsroom;
 
-	ArticleDeskApi(Publishing publishing) {
-		this.publishing = publishing;
+	ArticleDeskApi(Newsroom newsroom) {
+		this.newsroom = newsroom;
 	}
 
 	record SourceBody(String name, String url) {
@@ -44,7 +44,7 @@ class ArticleDeskApi {
 				body.lead(), body.body(), body.tags(),
 				body.source() == null ? null : new Article.Source(body.source().name(), body.source().url()),
 				parse(Article.Status.class, body.status(), "article.status.invalid"), body.publishAt(), null);
-		Article article = publishing.create(draft, editor);
+		Article article = newsroom.create(draft, editor);
 		URI url = ServletUriComponentsBuilder.fromCurrentContextPath().path(article.path()).build().toUri();
 		return ResponseEntity.created(url).body(new Created(article.id(), article.slug(), url.toString()));
 	}
