@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.springframework.stereotype.Repository;
-import org.veche.schema.tables.CommentReason;
 
 /**
  * Why a comment was held or sent to spam, one row per reason: a message key and its arguments after '|'.
@@ -19,7 +18,7 @@ import org.veche.schema.tables.CommentReason;
 @Repository
 public class Reasons {
 
-	static final CommentReason COMMENT_REASON = CommentReason.COMMENT_REASON;
+	static final org.veche.schema.tables.CommentReason COMMENT_REASON = org.veche.schema.tables.CommentReason.COMMENT_REASON;
 
 	static final Field<Long> COMMENT_ID = COMMENT_REASON.COMMENT_ID;
 
