@@ -3,12 +3,15 @@ package org.veche;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.veche.archive.ArchiveCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
+// the generated table classes (org.veche.schema) are used by every module that owns a table
+@Modulithic(sharedModules = "schema")
 public class VecheApplication {
 
 	/** Spring Boot's switch for its start-time warm-up thread (a system property: it is read before any other). */

@@ -1,17 +1,12 @@
 package org.veche.site;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Component;
+import org.veche.schema.tables.SiteSetting;
 
 /**
  * Named values the site keeps for itself (keys it generated, one-time flags), like WordPress's options.
@@ -19,11 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class SiteSettings {
 
-	private static final Table<Record> SITE_SETTING = table(name("site_setting"));
+	private static final SiteSetting SITE_SETTING = SiteSetting.SITE_SETTING;
 
-	private static final Field<String> NAME = field(name("name"), String.class);
+	private static final Field<String> NAME = SITE_SETTING.NAME;
 
-	private static final Field<String> VALUE = field(name("value"), String.class);
+	private static final Field<String> VALUE = SITE_SETTING.VALUE;
 
 	private final DSLContext db;
 

@@ -1,9 +1,6 @@
 package org.veche.discussion.internal;
 
 import static org.jooq.impl.DSL.falseCondition;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,10 +14,9 @@ import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.veche.discussion.CommentStatus;
+import org.veche.schema.tables.CommentLike;
 
 /**
  * A person's rows in the comment and comment_like tables, for a copy, erasure and address retention.
@@ -28,15 +24,15 @@ import org.veche.discussion.CommentStatus;
 @Repository
 public class CommentErasure {
 
-	private static final Table<Record> LIKE = table(name("comment_like"));
+	private static final CommentLike LIKE = CommentLike.COMMENT_LIKE;
 
-	private static final Field<Long> LIKE_COMMENT = field(name("comment_like", "comment_id"), Long.class);
+	private static final Field<Long> LIKE_COMMENT = LIKE.COMMENT_ID;
 
-	private static final Field<String> LIKE_READER = field(name("comment_like", "reader"), String.class);
+	private static final Field<String> LIKE_READER = LIKE.READER;
 
-	private static final Field<String> LIKE_ADDRESS = field(name("comment_like", "address_hash"), String.class);
+	private static final Field<String> LIKE_ADDRESS = LIKE.ADDRESS_HASH;
 
-	private static final Field<Long> LIKE_CREATED = field(name("comment_like", "created_at"), Long.class);
+	private static final Field<Long> LIKE_CREATED = LIKE.CREATED_AT;
 
 	private final DSLContext db;
 
@@ -83,7 +79,7 @@ public class CommentErasure {
 
 	public List<Row> rows(Long accountId, String email) {
 		var answered = Comments.COMMENT.as("reply");
-		Field<Long> replyParent = field(name("reply", "parent_id"), Long.class);
+		Field<Long> replyParent = answered.PARENT_ID;
 		return db.select(Comments.ID, Comments.ARTICLE_ID)
 			.select(org.jooq.impl.DSL.field(org.jooq.impl.DSL.exists(
 					db.selectOne().from(answered).where(replyParent.eq(Comments.ID)))).as("answered"))

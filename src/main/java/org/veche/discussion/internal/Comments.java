@@ -38,53 +38,53 @@ import org.veche.site.Snippet;
 @Repository
 public class Comments {
 
-	static final Table<Record> COMMENT = table(name("comment"));
+	static final org.veche.schema.tables.Comment COMMENT = org.veche.schema.tables.Comment.COMMENT;
 
-	static final Field<Long> ID = field(name("comment", "id"), Long.class);
+	static final Field<Long> ID = COMMENT.ID;
 
-	static final Field<Long> ARTICLE_ID = field(name("comment", "article_id"), Long.class);
+	static final Field<Long> ARTICLE_ID = COMMENT.ARTICLE_ID;
 
-	static final Field<Long> PARENT_ID = field(name("comment", "parent_id"), Long.class);
+	static final Field<Long> PARENT_ID = COMMENT.PARENT_ID;
 
-	static final Field<Integer> DEPTH = field(name("comment", "depth"), Integer.class);
+	static final Field<Integer> DEPTH = COMMENT.DEPTH;
 
-	static final Field<String> AUTHOR_NAME = field(name("comment", "author_name"), String.class);
+	static final Field<String> AUTHOR_NAME = COMMENT.AUTHOR_NAME;
 
-	static final Field<String> AUTHOR_EMAIL = field(name("comment", "author_email"), String.class);
+	static final Field<String> AUTHOR_EMAIL = COMMENT.AUTHOR_EMAIL;
 
-	static final Field<String> AUTHOR_URL = field(name("comment", "author_url"), String.class);
+	static final Field<String> AUTHOR_URL = COMMENT.AUTHOR_URL;
 
-	static final Field<Long> ACCOUNT_ID = field(name("comment", "account_id"), Long.class);
+	static final Field<Long> ACCOUNT_ID = COMMENT.ACCOUNT_ID;
 
-	static final Field<String> BODY = field(name("comment", "body"), String.class);
+	static final Field<String> BODY = COMMENT.BODY;
 
-	static final Field<String> BODY_HTML = field(name("comment", "body_html"), String.class);
+	static final Field<String> BODY_HTML = COMMENT.BODY_HTML;
 
-	static final Field<String> STATUS = field(name("comment", "status"), String.class);
+	static final Field<String> STATUS = COMMENT.STATUS;
 
-	static final Field<Long> CREATED_AT = field(name("comment", "created_at"), Long.class);
+	static final Field<Long> CREATED_AT = COMMENT.CREATED_AT;
 
-	static final Field<String> ADDRESS_HASH = field(name("comment", "address_hash"), String.class);
+	static final Field<String> ADDRESS_HASH = COMMENT.ADDRESS_HASH;
 
-	static final Field<Integer> LIKES = field(name("comment", "likes"), Integer.class);
+	static final Field<Integer> LIKES = COMMENT.LIKES;
 
-	static final Field<String> KIND = field(name("comment", "kind"), String.class);
+	static final Field<String> KIND = COMMENT.KIND;
 
-	static final Field<Long> EDITED_AT = field(name("comment", "edited_at"), Long.class);
+	static final Field<Long> EDITED_AT = COMMENT.EDITED_AT;
 
-	static final Field<Long> DELETED_AT = field(name("comment", "deleted_at"), Long.class);
+	static final Field<Long> DELETED_AT = COMMENT.DELETED_AT;
 
-	static final Field<Long> FEATURED_AT = field(name("comment", "featured_at"), Long.class);
+	static final Field<Long> FEATURED_AT = COMMENT.FEATURED_AT;
 
-	static final Table<Record> REVISION = table(name("comment_revision"));
+	static final org.veche.schema.tables.CommentRevision REVISION = org.veche.schema.tables.CommentRevision.COMMENT_REVISION;
 
-	static final Field<Long> REVISION_ID = field(name("comment_revision", "id"), Long.class);
+	static final Field<Long> REVISION_ID = REVISION.ID;
 
-	static final Field<Long> REVISION_COMMENT = field(name("comment_revision", "comment_id"), Long.class);
+	static final Field<Long> REVISION_COMMENT = REVISION.COMMENT_ID;
 
-	static final Field<String> REVISION_BODY = field(name("comment_revision", "body"), String.class);
+	static final Field<String> REVISION_BODY = REVISION.BODY;
 
-	static final Field<Long> REVISION_REPLACED_AT = field(name("comment_revision", "replaced_at"), Long.class);
+	static final Field<Long> REVISION_REPLACED_AT = REVISION.REPLACED_AT;
 
 	private static final List<Field<?>> FIELDS = List.of(ID, ARTICLE_ID, PARENT_ID, DEPTH, AUTHOR_NAME, AUTHOR_URL,
 			ACCOUNT_ID, BODY, BODY_HTML, STATUS, CREATED_AT, LIKES, KIND, EDITED_AT, DELETED_AT,

@@ -1,17 +1,12 @@
 package org.veche.discussion.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.CommentLike;
 
 /**
  * The comment_like table: one row per reader and comment.
@@ -19,15 +14,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Likes {
 
-	private static final Table<Record> COMMENT_LIKE = table(name("comment_like"));
+	private static final CommentLike COMMENT_LIKE = CommentLike.COMMENT_LIKE;
 
-	private static final Field<Long> COMMENT_ID = field(name("comment_like", "comment_id"), Long.class);
+	private static final Field<Long> COMMENT_ID = COMMENT_LIKE.COMMENT_ID;
 
-	private static final Field<String> READER = field(name("comment_like", "reader"), String.class);
+	private static final Field<String> READER = COMMENT_LIKE.READER;
 
-	private static final Field<String> ADDRESS_HASH = field(name("comment_like", "address_hash"), String.class);
+	private static final Field<String> ADDRESS_HASH = COMMENT_LIKE.ADDRESS_HASH;
 
-	private static final Field<Long> CREATED_AT = field(name("comment_like", "created_at"), Long.class);
+	private static final Field<Long> CREATED_AT = COMMENT_LIKE.CREATED_AT;
 
 	private final DSLContext db;
 

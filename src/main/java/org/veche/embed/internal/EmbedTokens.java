@@ -1,9 +1,5 @@
 package org.veche.embed.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,9 +11,8 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.EmbedToken;
 
 /**
  * The embed_token table: a reader's sign-in for the embedded discussion on one site. A cookie of this site would
@@ -30,19 +25,19 @@ public class EmbedTokens {
 	/** How long a sign-in in the embed lasts before the reader signs in again. */
 	public static final Duration LIFETIME = Duration.ofDays(30);
 
-	static final Table<Record> TOKEN = table(name("embed_token"));
+	static final EmbedToken TOKEN = EmbedToken.EMBED_TOKEN;
 
-	static final Field<String> TOKEN_HASH = field(name("embed_token", "token_hash"), String.class);
+	static final Field<String> TOKEN_HASH = TOKEN.TOKEN_HASH;
 
-	static final Field<Long> ACCOUNT_ID = field(name("embed_token", "account_id"), Long.class);
+	static final Field<Long> ACCOUNT_ID = TOKEN.ACCOUNT_ID;
 
-	static final Field<String> PROVIDER = field(name("embed_token", "provider"), String.class);
+	static final Field<String> PROVIDER = TOKEN.PROVIDER;
 
-	static final Field<String> ORIGIN = field(name("embed_token", "origin"), String.class);
+	static final Field<String> ORIGIN = TOKEN.ORIGIN;
 
-	static final Field<Long> CREATED_AT = field(name("embed_token", "created_at"), Long.class);
+	static final Field<Long> CREATED_AT = TOKEN.CREATED_AT;
 
-	static final Field<Long> EXPIRES_AT = field(name("embed_token", "expires_at"), Long.class);
+	static final Field<Long> EXPIRES_AT = TOKEN.EXPIRES_AT;
 
 	private final DSLContext db;
 

@@ -1,9 +1,5 @@
 package org.veche.embed.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,8 +8,8 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.EmbeddedPage;
 
 /**
  * The embedded_page table: which normalised page address is discussed in which article.
@@ -21,17 +17,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Pages {
 
-	static final Table<Record> PAGE = table(name("embedded_page"));
+	static final EmbeddedPage PAGE = EmbeddedPage.EMBEDDED_PAGE;
 
-	static final Field<Long> ID = field(name("embedded_page", "id"), Long.class);
+	static final Field<Long> ID = PAGE.ID;
 
-	static final Field<String> URL = field(name("embedded_page", "url"), String.class);
+	static final Field<String> URL = PAGE.URL;
 
-	static final Field<String> ORIGIN = field(name("embedded_page", "origin"), String.class);
+	static final Field<String> ORIGIN = PAGE.ORIGIN;
 
-	static final Field<Long> ARTICLE_ID = field(name("embedded_page", "article_id"), Long.class);
+	static final Field<Long> ARTICLE_ID = PAGE.ARTICLE_ID;
 
-	static final Field<Long> CREATED_AT = field(name("embedded_page", "created_at"), Long.class);
+	static final Field<Long> CREATED_AT = PAGE.CREATED_AT;
 
 	private final DSLContext db;
 

@@ -1,9 +1,5 @@
 package org.veche.identity.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,9 +8,8 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.AccountToken;
 
 /**
  * The one-time links mailed to readers. As with API tokens only a SHA-256 is stored; a link is spent by one
@@ -34,21 +29,21 @@ public class AccountTokens {
 	public record Use(long accountId, String newEmail) {
 	}
 
-	private static final Table<Record> ACCOUNT_TOKEN = table(name("account_token"));
+	private static final AccountToken ACCOUNT_TOKEN = AccountToken.ACCOUNT_TOKEN;
 
-	private static final Field<Long> ACCOUNT_ID = field(name("account_token", "account_id"), Long.class);
+	private static final Field<Long> ACCOUNT_ID = ACCOUNT_TOKEN.ACCOUNT_ID;
 
-	private static final Field<String> PURPOSE = field(name("account_token", "purpose"), String.class);
+	private static final Field<String> PURPOSE = ACCOUNT_TOKEN.PURPOSE;
 
-	private static final Field<String> TOKEN_HASH = field(name("account_token", "token_hash"), String.class);
+	private static final Field<String> TOKEN_HASH = ACCOUNT_TOKEN.TOKEN_HASH;
 
-	private static final Field<String> NEW_EMAIL = field(name("account_token", "new_email"), String.class);
+	private static final Field<String> NEW_EMAIL = ACCOUNT_TOKEN.NEW_EMAIL;
 
-	private static final Field<Long> CREATED_AT = field(name("account_token", "created_at"), Long.class);
+	private static final Field<Long> CREATED_AT = ACCOUNT_TOKEN.CREATED_AT;
 
-	private static final Field<Long> EXPIRES_AT = field(name("account_token", "expires_at"), Long.class);
+	private static final Field<Long> EXPIRES_AT = ACCOUNT_TOKEN.EXPIRES_AT;
 
-	private static final Field<Long> USED_AT = field(name("account_token", "used_at"), Long.class);
+	private static final Field<Long> USED_AT = ACCOUNT_TOKEN.USED_AT;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,9 +1,5 @@
 package org.veche.identity.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +9,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import org.veche.identity.Account;
@@ -25,23 +20,23 @@ import org.veche.identity.Role;
 @Repository
 public class Accounts {
 
-	static final Table<Record> ACCOUNT = table(name("account"));
+	static final org.veche.schema.tables.Account ACCOUNT = org.veche.schema.tables.Account.ACCOUNT;
 
-	static final Field<Long> ID = field(name("account", "id"), Long.class);
+	static final Field<Long> ID = ACCOUNT.ID;
 
-	static final Field<String> EMAIL = field(name("account", "email"), String.class);
+	static final Field<String> EMAIL = ACCOUNT.EMAIL;
 
-	static final Field<String> PASSWORD_HASH = field(name("account", "password_hash"), String.class);
+	static final Field<String> PASSWORD_HASH = ACCOUNT.PASSWORD_HASH;
 
-	static final Field<String> DISPLAY_NAME = field(name("account", "display_name"), String.class);
+	static final Field<String> DISPLAY_NAME = ACCOUNT.DISPLAY_NAME;
 
-	static final Field<String> ROLE = field(name("account", "role"), String.class);
+	static final Field<String> ROLE = ACCOUNT.ROLE;
 
-	static final Field<Long> CREATED_AT = field(name("account", "created_at"), Long.class);
+	static final Field<Long> CREATED_AT = ACCOUNT.CREATED_AT;
 
-	static final Field<Long> SUSPENDED_AT = field(name("account", "suspended_at"), Long.class);
+	static final Field<Long> SUSPENDED_AT = ACCOUNT.SUSPENDED_AT;
 
-	static final Field<Long> EMAIL_VERIFIED_AT = field(name("account", "email_verified_at"), Long.class);
+	static final Field<Long> EMAIL_VERIFIED_AT = ACCOUNT.EMAIL_VERIFIED_AT;
 
 	/** What {@link #account(Record)} reads: every query that makes an Account selects exactly these. */
 	private static final List<Field<?>> ACCOUNT_FIELDS = List.of(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT,

@@ -1,10 +1,6 @@
 package org.veche.identity.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.table;
-
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.veche.backup.BackupReader;
@@ -35,16 +31,15 @@ class AccountsBackup extends TableSection {
 	 */
 	@Override
 	public boolean isEmpty() {
-		var account = table(DSL.name("account"));
-		int all = db.fetchCount(account);
+		int all = db.fetchCount(Accounts.ACCOUNT);
 		return all == 0 || all == 1
-				&& db.fetchCount(account, field(DSL.name("role"), String.class).eq(Role.ADMINISTRATOR.name())) == 1;
+				&& db.fetchCount(Accounts.ACCOUNT, Accounts.ROLE.eq(Role.ADMINISTRATOR.name())) == 1;
 	}
 
 	@Override
 	public void read(BackupReader in) {
 		// the foreign keys take the first administrator's tokens and links with it
-		db.deleteFrom(table(DSL.name("account"))).execute();
+		db.deleteFrom(Accounts.ACCOUNT).execute();
 		super.read(in);
 	}
 

@@ -1,9 +1,5 @@
 package org.veche.identity.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,8 +13,6 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.veche.identity.ApiToken;
 
@@ -29,21 +23,21 @@ import org.veche.identity.ApiToken;
 @Repository
 public class ApiTokens {
 
-	private static final Table<Record> API_TOKEN = table(name("api_token"));
+	private static final org.veche.schema.tables.ApiToken API_TOKEN = org.veche.schema.tables.ApiToken.API_TOKEN;
 
-	private static final Field<Long> ID = field(name("api_token", "id"), Long.class);
+	private static final Field<Long> ID = API_TOKEN.ID;
 
-	private static final Field<Long> ACCOUNT_ID = field(name("api_token", "account_id"), Long.class);
+	private static final Field<Long> ACCOUNT_ID = API_TOKEN.ACCOUNT_ID;
 
-	private static final Field<String> NAME = field(name("api_token", "name"), String.class);
+	private static final Field<String> NAME = API_TOKEN.NAME;
 
-	private static final Field<String> TOKEN_HASH = field(name("api_token", "token_hash"), String.class);
+	private static final Field<String> TOKEN_HASH = API_TOKEN.TOKEN_HASH;
 
-	private static final Field<Long> CREATED_AT = field(name("api_token", "created_at"), Long.class);
+	private static final Field<Long> CREATED_AT = API_TOKEN.CREATED_AT;
 
-	private static final Field<Long> LAST_USED_AT = field(name("api_token", "last_used_at"), Long.class);
+	private static final Field<Long> LAST_USED_AT = API_TOKEN.LAST_USED_AT;
 
-	private static final Field<Long> REVOKED_AT = field(name("api_token", "revoked_at"), Long.class);
+	private static final Field<Long> REVOKED_AT = API_TOKEN.REVOKED_AT;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

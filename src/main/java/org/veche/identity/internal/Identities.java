@@ -1,18 +1,13 @@
 package org.veche.identity.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.AccountIdentity;
 
 /**
  * The account_identity table: which external (provider, subject) signs into which account.
@@ -20,23 +15,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Identities {
 
-	static final Table<Record> IDENTITY = table(name("account_identity"));
+	static final AccountIdentity IDENTITY = AccountIdentity.ACCOUNT_IDENTITY;
 
-	static final Field<Long> ID = field(name("account_identity", "id"), Long.class);
+	static final Field<Long> ID = IDENTITY.ID;
 
-	static final Field<Long> ACCOUNT_ID = field(name("account_identity", "account_id"), Long.class);
+	static final Field<Long> ACCOUNT_ID = IDENTITY.ACCOUNT_ID;
 
-	static final Field<String> PROVIDER = field(name("account_identity", "provider"), String.class);
+	static final Field<String> PROVIDER = IDENTITY.PROVIDER;
 
-	static final Field<String> SUBJECT = field(name("account_identity", "subject"), String.class);
+	static final Field<String> SUBJECT = IDENTITY.SUBJECT;
 
-	static final Field<String> EMAIL = field(name("account_identity", "email"), String.class);
+	static final Field<String> EMAIL = IDENTITY.EMAIL;
 
-	static final Field<Boolean> EMAIL_VERIFIED = field(name("account_identity", "email_verified"), Boolean.class);
+	static final Field<Boolean> EMAIL_VERIFIED = IDENTITY.EMAIL_VERIFIED;
 
-	static final Field<String> DISPLAY_NAME = field(name("account_identity", "display_name"), String.class);
+	static final Field<String> DISPLAY_NAME = IDENTITY.DISPLAY_NAME;
 
-	static final Field<Long> CREATED_AT = field(name("account_identity", "created_at"), Long.class);
+	static final Field<Long> CREATED_AT = IDENTITY.CREATED_AT;
 
 	private final DSLContext db;
 

@@ -1,26 +1,21 @@
 package org.veche.identity.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.SignInFailure;
 
 /** Failed sign-ins in the database ({@code sign_in_failure}), so that every node of a site counts the same ones. */
 @Repository
 class SignInFailures {
 
-	private static final Table<Record> FAILURE = table(name("sign_in_failure"));
+	private static final SignInFailure FAILURE = SignInFailure.SIGN_IN_FAILURE;
 
-	private static final Field<String> KEY = field(name("sign_in_failure", "throttle_key"), String.class);
+	private static final Field<String> KEY = FAILURE.THROTTLE_KEY;
 
-	private static final Field<Long> FAILED_AT = field(name("sign_in_failure", "failed_at"), Long.class);
+	private static final Field<Long> FAILED_AT = FAILURE.FAILED_AT;
 
 	private final DSLContext db;
 

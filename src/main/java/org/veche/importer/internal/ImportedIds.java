@@ -1,17 +1,12 @@
 package org.veche.importer.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.ImportMapping;
 
 /**
  * The import_mapping table: which record of an export became which article, comment or photo.
@@ -19,17 +14,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ImportedIds {
 
-	static final Table<Record> MAPPING = table(name("import_mapping"));
+	static final ImportMapping MAPPING = ImportMapping.IMPORT_MAPPING;
 
-	static final Field<String> SOURCE = field(name("import_mapping", "source"), String.class);
+	static final Field<String> SOURCE = MAPPING.SOURCE;
 
-	static final Field<String> KIND = field(name("import_mapping", "kind"), String.class);
+	static final Field<String> KIND = MAPPING.KIND;
 
-	static final Field<String> SOURCE_ID = field(name("import_mapping", "source_id"), String.class);
+	static final Field<String> SOURCE_ID = MAPPING.SOURCE_ID;
 
-	static final Field<Long> TARGET_ID = field(name("import_mapping", "target_id"), Long.class);
+	static final Field<Long> TARGET_ID = MAPPING.TARGET_ID;
 
-	static final Field<Long> CREATED_AT = field(name("import_mapping", "created_at"), Long.class);
+	static final Field<Long> CREATED_AT = MAPPING.CREATED_AT;
 
 	/** What a mapping points at. */
 	public enum Kind {

@@ -1,17 +1,12 @@
 package org.veche.importer.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.OldPermalink;
 
 /**
  * The old_permalink table: addresses of the old site, in {@link OldAddresses}' spelling, and their article.
@@ -19,13 +14,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class OldPermalinks {
 
-	static final Table<Record> OLD_PERMALINK = table(name("old_permalink"));
+	static final OldPermalink OLD_PERMALINK = OldPermalink.OLD_PERMALINK;
 
-	static final Field<String> PATH = field(name("old_permalink", "path"), String.class);
+	static final Field<String> PATH = OLD_PERMALINK.PATH;
 
-	static final Field<Long> ARTICLE_ID = field(name("old_permalink", "article_id"), Long.class);
+	static final Field<Long> ARTICLE_ID = OLD_PERMALINK.ARTICLE_ID;
 
-	static final Field<Long> CREATED_AT = field(name("old_permalink", "created_at"), Long.class);
+	static final Field<Long> CREATED_AT = OLD_PERMALINK.CREATED_AT;
 
 	private final DSLContext db;
 

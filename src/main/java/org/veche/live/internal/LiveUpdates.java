@@ -1,19 +1,15 @@
 package org.veche.live.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.veche.live.LiveBlogView;
 import org.veche.live.LiveUpdate;
+import org.veche.schema.tables.LiveBlog;
 
 /**
  * The live_blog and live_update tables.
@@ -21,29 +17,29 @@ import org.veche.live.LiveUpdate;
 @Repository
 public class LiveUpdates {
 
-	static final Table<Record> BLOG = table(name("live_blog"));
+	static final LiveBlog BLOG = LiveBlog.LIVE_BLOG;
 
-	static final Field<Long> BLOG_ARTICLE_ID = field(name("live_blog", "article_id"), Long.class);
+	static final Field<Long> BLOG_ARTICLE_ID = BLOG.ARTICLE_ID;
 
-	static final Field<Long> STARTED_AT = field(name("live_blog", "started_at"), Long.class);
+	static final Field<Long> STARTED_AT = BLOG.STARTED_AT;
 
-	static final Field<Long> ENDED_AT = field(name("live_blog", "ended_at"), Long.class);
+	static final Field<Long> ENDED_AT = BLOG.ENDED_AT;
 
-	static final Table<Record> UPDATE = table(name("live_update"));
+	static final org.veche.schema.tables.LiveUpdate UPDATE = org.veche.schema.tables.LiveUpdate.LIVE_UPDATE;
 
-	static final Field<Long> ID = field(name("live_update", "id"), Long.class);
+	static final Field<Long> ID = UPDATE.ID;
 
-	static final Field<Long> ARTICLE_ID = field(name("live_update", "article_id"), Long.class);
+	static final Field<Long> ARTICLE_ID = UPDATE.ARTICLE_ID;
 
-	static final Field<String> BODY = field(name("live_update", "body"), String.class);
+	static final Field<String> BODY = UPDATE.BODY;
 
-	static final Field<String> BODY_HTML = field(name("live_update", "body_html"), String.class);
+	static final Field<String> BODY_HTML = UPDATE.BODY_HTML;
 
-	static final Field<Long> AUTHOR_ID = field(name("live_update", "author_id"), Long.class);
+	static final Field<Long> AUTHOR_ID = UPDATE.AUTHOR_ID;
 
-	static final Field<String> AUTHOR_NAME = field(name("live_update", "author_name"), String.class);
+	static final Field<String> AUTHOR_NAME = UPDATE.AUTHOR_NAME;
 
-	static final Field<Long> CREATED_AT = field(name("live_update", "created_at"), Long.class);
+	static final Field<Long> CREATED_AT = UPDATE.CREATED_AT;
 
 	private final DSLContext db;
 

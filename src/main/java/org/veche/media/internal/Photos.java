@@ -1,10 +1,7 @@
 package org.veche.media.internal;
 
 import static org.jooq.impl.DSL.coalesce;
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,7 +12,6 @@ import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.veche.media.Photo;
 
@@ -25,33 +21,33 @@ import org.veche.media.Photo;
 @Repository
 public class Photos {
 
-	private static final Table<Record> PHOTO = table(name("photo"));
+	private static final org.veche.schema.tables.Photo PHOTO = org.veche.schema.tables.Photo.PHOTO;
 
-	private static final Field<Long> ID = field(name("photo", "id"), Long.class);
+	private static final Field<Long> ID = PHOTO.ID;
 
-	private static final Field<Long> ARTICLE_ID = field(name("photo", "article_id"), Long.class);
+	private static final Field<Long> ARTICLE_ID = PHOTO.ARTICLE_ID;
 
-	private static final Field<Integer> POSITION = field(name("photo", "position"), Integer.class);
+	private static final Field<Integer> POSITION = PHOTO.POSITION;
 
-	private static final Field<String> CAPTION = field(name("photo", "caption"), String.class);
+	private static final Field<String> CAPTION = PHOTO.CAPTION;
 
-	private static final Field<String> CREDIT = field(name("photo", "credit"), String.class);
+	private static final Field<String> CREDIT = PHOTO.CREDIT;
 
-	private static final Field<String> ALT = field(name("photo", "alt"), String.class);
+	private static final Field<String> ALT = PHOTO.ALT;
 
-	private static final Field<Integer> WIDTH = field(name("photo", "width"), Integer.class);
+	private static final Field<Integer> WIDTH = PHOTO.WIDTH;
 
-	private static final Field<Integer> HEIGHT = field(name("photo", "height"), Integer.class);
+	private static final Field<Integer> HEIGHT = PHOTO.HEIGHT;
 
-	private static final Field<String> STORAGE_KEY = field(name("photo", "storage_key"), String.class);
+	private static final Field<String> STORAGE_KEY = PHOTO.STORAGE_KEY;
 
-	private static final Field<String> WIDTHS = field(name("photo", "widths"), String.class);
+	private static final Field<String> WIDTHS = PHOTO.WIDTHS;
 
-	private static final Field<Integer> WEBP = field(name("photo", "webp"), Integer.class);
+	private static final Field<Integer> WEBP = PHOTO.WEBP;
 
-	private static final Field<Integer> BLURRED_REGIONS = field(name("photo", "blurred_regions"), Integer.class);
+	private static final Field<Integer> BLURRED_REGIONS = PHOTO.BLURRED_REGIONS;
 
-	private static final Field<Long> CREATED_AT = field(name("photo", "created_at"), Long.class);
+	private static final Field<Long> CREATED_AT = PHOTO.CREATED_AT;
 
 	private static final List<Field<?>> FIELDS = List.of(ID, ARTICLE_ID, POSITION, CAPTION, CREDIT, ALT, WIDTH, HEIGHT,
 			STORAGE_KEY, WIDTHS, WEBP, BLURRED_REGIONS);

@@ -1,9 +1,5 @@
 package org.veche.moderation.appeal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -12,9 +8,9 @@ import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.veche.discussion.CommentStatus;
+import org.veche.schema.tables.CommentAppeal;
 
 /**
  * The appeals ({@code comment_appeal}), one per comment at most: the unique comment id is what refuses a
@@ -23,25 +19,25 @@ import org.veche.discussion.CommentStatus;
 @Repository
 class Appeals {
 
-	static final Table<Record> COMMENT_APPEAL = table(name("comment_appeal"));
+	static final CommentAppeal COMMENT_APPEAL = CommentAppeal.COMMENT_APPEAL;
 
-	static final Field<Long> ID = field(name("id"), Long.class);
+	static final Field<Long> ID = COMMENT_APPEAL.ID;
 
-	static final Field<Long> COMMENT_ID = field(name("comment_id"), Long.class);
+	static final Field<Long> COMMENT_ID = COMMENT_APPEAL.COMMENT_ID;
 
-	static final Field<Long> ACCOUNT_ID = field(name("account_id"), Long.class);
+	static final Field<Long> ACCOUNT_ID = COMMENT_APPEAL.ACCOUNT_ID;
 
-	static final Field<String> MESSAGE = field(name("message"), String.class);
+	static final Field<String> MESSAGE = COMMENT_APPEAL.MESSAGE;
 
-	static final Field<String> STATUS_THEN = field(name("status_then"), String.class);
+	static final Field<String> STATUS_THEN = COMMENT_APPEAL.STATUS_THEN;
 
-	static final Field<Long> CREATED_AT = field(name("created_at"), Long.class);
+	static final Field<Long> CREATED_AT = COMMENT_APPEAL.CREATED_AT;
 
-	static final Field<String> OUTCOME = field(name("outcome"), String.class);
+	static final Field<String> OUTCOME = COMMENT_APPEAL.OUTCOME;
 
-	static final Field<Long> DECIDED_BY = field(name("decided_by"), Long.class);
+	static final Field<Long> DECIDED_BY = COMMENT_APPEAL.DECIDED_BY;
 
-	static final Field<Long> DECIDED_AT = field(name("decided_at"), Long.class);
+	static final Field<Long> DECIDED_AT = COMMENT_APPEAL.DECIDED_AT;
 
 	/** Named, not {@code selectFrom}: SQLite's driver gives whole numbers as Integer unless the field says Long. */
 	private static final List<Field<?>> COLUMNS = List.of(ID, COMMENT_ID, ACCOUNT_ID, MESSAGE, STATUS_THEN, CREATED_AT,

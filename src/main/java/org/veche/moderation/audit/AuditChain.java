@@ -1,9 +1,5 @@
 package org.veche.moderation.audit;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -14,12 +10,12 @@ import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.veche.schema.tables.ModerationAction;
 
 /**
  * The moderation log's hash chain, kept in its own rows ({@code moderation_action.chain_seq}, {@code chain_hash}).
@@ -33,25 +29,25 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 public class AuditChain {
 
-	static final Table<Record> MODERATION_ACTION = table(name("moderation_action"));
+	static final ModerationAction MODERATION_ACTION = ModerationAction.MODERATION_ACTION;
 
-	static final Field<Long> ID = field(name("id"), Long.class);
+	static final Field<Long> ID = MODERATION_ACTION.ID;
 
-	static final Field<Long> MODERATOR_ID = field(name("moderator_id"), Long.class);
+	static final Field<Long> MODERATOR_ID = MODERATION_ACTION.MODERATOR_ID;
 
-	static final Field<String> MODERATOR_NAME = field(name("moderator_name"), String.class);
+	static final Field<String> MODERATOR_NAME = MODERATION_ACTION.MODERATOR_NAME;
 
-	static final Field<String> ACTION = field(name("action"), String.class);
+	static final Field<String> ACTION = MODERATION_ACTION.ACTION;
 
-	static final Field<Long> COMMENT_ID = field(name("comment_id"), Long.class);
+	static final Field<Long> COMMENT_ID = MODERATION_ACTION.COMMENT_ID;
 
-	static final Field<String> DETAIL = field(name("detail"), String.class);
+	static final Field<String> DETAIL = MODERATION_ACTION.DETAIL;
 
-	static final Field<Long> CREATED_AT = field(name("created_at"), Long.class);
+	static final Field<Long> CREATED_AT = MODERATION_ACTION.CREATED_AT;
 
-	static final Field<Long> CHAIN_SEQ = field(name("chain_seq"), Long.class);
+	static final Field<Long> CHAIN_SEQ = MODERATION_ACTION.CHAIN_SEQ;
 
-	static final Field<String> CHAIN_HASH = field(name("chain_hash"), String.class);
+	static final Field<String> CHAIN_HASH = MODERATION_ACTION.CHAIN_HASH;
 
 	/** Outside int4, so no {@code hashtext} key of another module's lock can be the same. */
 	private static final long LOCK = 0x7665_6368_6561_7564L;

@@ -1,9 +1,6 @@
 package org.veche.moderation.filter;
 
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.max;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -11,9 +8,9 @@ import java.util.function.BiConsumer;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.FilterExample;
+import org.veche.schema.tables.FilterModel;
 
 /**
  * The filter's tables: the labelled examples (moderators' decisions) and each classifier's saved model. Only
@@ -22,39 +19,39 @@ import org.springframework.stereotype.Repository;
 @Repository
 class FilterStore {
 
-	private static final Table<Record> EXAMPLE = table(name("filter_example"));
+	private static final FilterExample EXAMPLE = FilterExample.FILTER_EXAMPLE;
 
-	private static final Field<Long> ID = field(name("filter_example", "id"), Long.class);
+	private static final Field<Long> ID = EXAMPLE.ID;
 
-	private static final Field<String> TASK = field(name("filter_example", "task"), String.class);
+	private static final Field<String> TASK = EXAMPLE.TASK;
 
-	private static final Field<Boolean> BAD = field(name("filter_example", "bad"), Boolean.class);
+	private static final Field<Boolean> BAD = EXAMPLE.BAD;
 
-	private static final Field<String> BODY = field(name("filter_example", "body"), String.class);
+	private static final Field<String> BODY = EXAMPLE.BODY;
 
-	private static final Field<String> AUTHOR_NAME = field(name("filter_example", "author_name"), String.class);
+	private static final Field<String> AUTHOR_NAME = EXAMPLE.AUTHOR_NAME;
 
-	private static final Field<String> EMAIL_DOMAIN = field(name("filter_example", "email_domain"), String.class);
+	private static final Field<String> EMAIL_DOMAIN = EXAMPLE.EMAIL_DOMAIN;
 
-	private static final Field<String> URL = field(name("filter_example", "url"), String.class);
+	private static final Field<String> URL = EXAMPLE.URL;
 
-	private static final Field<Boolean> NEW_AUTHOR = field(name("filter_example", "new_author"), Boolean.class);
+	private static final Field<Boolean> NEW_AUTHOR = EXAMPLE.NEW_AUTHOR;
 
-	private static final Field<Boolean> FIRST_COMMENT = field(name("filter_example", "first_comment"), Boolean.class);
+	private static final Field<Boolean> FIRST_COMMENT = EXAMPLE.FIRST_COMMENT;
 
-	private static final Field<Long> CREATED_AT = field(name("filter_example", "created_at"), Long.class);
+	private static final Field<Long> CREATED_AT = EXAMPLE.CREATED_AT;
 
-	private static final Table<Record> MODEL = table(name("filter_model"));
+	private static final FilterModel MODEL = FilterModel.FILTER_MODEL;
 
-	private static final Field<String> MODEL_TASK = field(name("filter_model", "task"), String.class);
+	private static final Field<String> MODEL_TASK = MODEL.TASK;
 
-	private static final Field<byte[]> MODEL_BYTES = field(name("filter_model", "model"), byte[].class);
+	private static final Field<byte[]> MODEL_BYTES = MODEL.MODEL;
 
-	private static final Field<Long> LAST_EXAMPLE = field(name("filter_model", "last_example"), Long.class);
+	private static final Field<Long> LAST_EXAMPLE = MODEL.LAST_EXAMPLE;
 
-	private static final Field<Long> EXAMPLES = field(name("filter_model", "examples"), Long.class);
+	private static final Field<Long> EXAMPLES = MODEL.EXAMPLES;
 
-	private static final Field<Long> SAVED_AT = field(name("filter_model", "saved_at"), Long.class);
+	private static final Field<Long> SAVED_AT = MODEL.SAVED_AT;
 
 	private static final int PAGE = 1000;
 

@@ -1,20 +1,15 @@
 package org.veche.moderation.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 import org.veche.moderation.LoggedAction;
 import org.veche.moderation.audit.AuditChain;
+import org.veche.schema.tables.ModerationAction;
 
 /**
  * Every moderator's action, who did it and when, kept for the log page and chained for the owner's audit
@@ -23,21 +18,21 @@ import org.veche.moderation.audit.AuditChain;
 @Repository
 public class ActionLog {
 
-	static final Table<Record> MODERATION_ACTION = table(name("moderation_action"));
+	static final ModerationAction MODERATION_ACTION = ModerationAction.MODERATION_ACTION;
 
-	static final Field<Long> ID = field(name("id"), Long.class);
+	static final Field<Long> ID = MODERATION_ACTION.ID;
 
-	static final Field<Long> MODERATOR_ID = field(name("moderator_id"), Long.class);
+	static final Field<Long> MODERATOR_ID = MODERATION_ACTION.MODERATOR_ID;
 
-	static final Field<String> MODERATOR_NAME = field(name("moderator_name"), String.class);
+	static final Field<String> MODERATOR_NAME = MODERATION_ACTION.MODERATOR_NAME;
 
-	static final Field<String> ACTION = field(name("action"), String.class);
+	static final Field<String> ACTION = MODERATION_ACTION.ACTION;
 
-	static final Field<Long> COMMENT_ID = field(name("comment_id"), Long.class);
+	static final Field<Long> COMMENT_ID = MODERATION_ACTION.COMMENT_ID;
 
-	static final Field<String> DETAIL = field(name("detail"), String.class);
+	static final Field<String> DETAIL = MODERATION_ACTION.DETAIL;
 
-	static final Field<Long> CREATED_AT = field(name("created_at"), Long.class);
+	static final Field<Long> CREATED_AT = MODERATION_ACTION.CREATED_AT;
 
 	private final DSLContext db;
 

@@ -1,9 +1,5 @@
 package org.veche.moderation.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,11 +8,10 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.veche.moderation.Ban;
+import org.veche.schema.tables.CommentBan;
 
 /**
  * Bans on authors. An expired ban simply stops matching: nothing has to run for it to end.
@@ -24,25 +19,25 @@ import org.veche.moderation.Ban;
 @Repository
 public class Bans {
 
-	static final Table<Record> COMMENT_BAN = table(name("comment_ban"));
+	static final CommentBan COMMENT_BAN = CommentBan.COMMENT_BAN;
 
-	static final Field<Long> ID = field(name("id"), Long.class);
+	static final Field<Long> ID = COMMENT_BAN.ID;
 
-	static final Field<Long> ACCOUNT_ID = field(name("account_id"), Long.class);
+	static final Field<Long> ACCOUNT_ID = COMMENT_BAN.ACCOUNT_ID;
 
-	static final Field<String> EMAIL = field(name("email"), String.class);
+	static final Field<String> EMAIL = COMMENT_BAN.EMAIL;
 
-	static final Field<String> ADDRESS_HASH = field(name("address_hash"), String.class);
+	static final Field<String> ADDRESS_HASH = COMMENT_BAN.ADDRESS_HASH;
 
-	static final Field<String> NOTE = field(name("note"), String.class);
+	static final Field<String> NOTE = COMMENT_BAN.NOTE;
 
-	static final Field<Long> BANNED_BY = field(name("banned_by"), Long.class);
+	static final Field<Long> BANNED_BY = COMMENT_BAN.BANNED_BY;
 
-	static final Field<Long> CREATED_AT = field(name("created_at"), Long.class);
+	static final Field<Long> CREATED_AT = COMMENT_BAN.CREATED_AT;
 
-	static final Field<Long> EXPIRES_AT = field(name("expires_at"), Long.class);
+	static final Field<Long> EXPIRES_AT = COMMENT_BAN.EXPIRES_AT;
 
-	static final Field<Long> LIFTED_AT = field(name("lifted_at"), Long.class);
+	static final Field<Long> LIFTED_AT = COMMENT_BAN.LIFTED_AT;
 
 	private final DSLContext db;
 

@@ -1,9 +1,5 @@
 package org.veche.moderation.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +12,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.veche.schema.tables.RaidPremoderation;
+import org.veche.schema.tables.RaidRecent;
 
 /**
  * Finds raids: a burst of near-duplicate comments from new identities on one thread within a short window.
@@ -59,25 +55,25 @@ public class RaidDetector {
 	/** How often this node clears the signatures that have left the window (the check ignores them anyway). */
 	private static final Duration PURGE_EVERY = Duration.ofSeconds(10);
 
-	private static final Table<Record> RECENT = table(name("raid_recent"));
+	private static final RaidRecent RECENT = RaidRecent.RAID_RECENT;
 
-	private static final Field<Long> COMMENT_ID = field(name("raid_recent", "comment_id"), Long.class);
+	private static final Field<Long> COMMENT_ID = RECENT.COMMENT_ID;
 
-	private static final Field<Long> ARTICLE_ID = field(name("raid_recent", "article_id"), Long.class);
+	private static final Field<Long> ARTICLE_ID = RECENT.ARTICLE_ID;
 
-	private static final Field<byte[]> SIGNATURE = field(name("raid_recent", "signature"), byte[].class);
+	private static final Field<byte[]> SIGNATURE = RECENT.SIGNATURE;
 
-	private static final Field<Long> POSTED_AT = field(name("raid_recent", "posted_at"), Long.class);
+	private static final Field<Long> POSTED_AT = RECENT.POSTED_AT;
 
-	private static final Field<Long> CLUSTER = field(name("raid_recent", "cluster_id"), Long.class);
+	private static final Field<Long> CLUSTER = RECENT.CLUSTER_ID;
 
-	private static final Field<String> ADDRESS_HASH = field(name("raid_recent", "address_hash"), String.class);
+	private static final Field<String> ADDRESS_HASH = RECENT.ADDRESS_HASH;
 
-	private static final Table<Record> PREMODERATION = table(name("raid_premoderation"));
+	private static final RaidPremoderation PREMODERATION = RaidPremoderation.RAID_PREMODERATION;
 
-	private static final Field<Long> PREMODERATED_ARTICLE = field(name("raid_premoderation", "article_id"), Long.class);
+	private static final Field<Long> PREMODERATED_ARTICLE = PREMODERATION.ARTICLE_ID;
 
-	private static final Field<Long> UNTIL = field(name("raid_premoderation", "until_at"), Long.class);
+	private static final Field<Long> UNTIL = PREMODERATION.UNTIL_AT;
 
 	private final DSLContext db;
 

@@ -1,9 +1,5 @@
 package org.veche.moderation.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -12,8 +8,6 @@ import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.veche.moderation.Reason;
 
@@ -24,15 +18,15 @@ import org.veche.moderation.Reason;
 @Repository
 public class Reasons {
 
-	static final Table<Record> COMMENT_REASON = table(name("comment_reason"));
+	static final org.veche.schema.tables.CommentReason COMMENT_REASON = org.veche.schema.tables.CommentReason.COMMENT_REASON;
 
-	static final Field<Long> COMMENT_ID = field(name("comment_id"), Long.class);
+	static final Field<Long> COMMENT_ID = COMMENT_REASON.COMMENT_ID;
 
-	static final Field<Integer> POSITION = field(name("position"), Integer.class);
+	static final Field<Integer> POSITION = COMMENT_REASON.POSITION;
 
-	static final Field<String> REASON = field(name("reason"), String.class);
+	static final Field<String> REASON = COMMENT_REASON.REASON;
 
-	static final Field<Long> CREATED_AT = field(name("created_at"), Long.class);
+	static final Field<Long> CREATED_AT = COMMENT_REASON.CREATED_AT;
 
 	private final DSLContext db;
 

@@ -2,9 +2,6 @@ package org.veche.moderation.internal;
 
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,10 +13,9 @@ import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.veche.moderation.ReportReason;
+import org.veche.schema.tables.CommentReport;
 
 /**
  * Readers' reports on comments: one per reader and comment, open until a moderator decides on the comment.
@@ -27,19 +23,19 @@ import org.veche.moderation.ReportReason;
 @Repository
 public class Reports {
 
-	static final Table<Record> COMMENT_REPORT = table(name("comment_report"));
+	static final CommentReport COMMENT_REPORT = CommentReport.COMMENT_REPORT;
 
-	static final Field<Long> COMMENT_ID = field(name("comment_id"), Long.class);
+	static final Field<Long> COMMENT_ID = COMMENT_REPORT.COMMENT_ID;
 
-	static final Field<Long> ARTICLE_ID = field(name("article_id"), Long.class);
+	static final Field<Long> ARTICLE_ID = COMMENT_REPORT.ARTICLE_ID;
 
-	static final Field<String> REASON = field(name("reason"), String.class);
+	static final Field<String> REASON = COMMENT_REPORT.REASON;
 
-	static final Field<String> REPORTER = field(name("reporter"), String.class);
+	static final Field<String> REPORTER = COMMENT_REPORT.REPORTER;
 
-	static final Field<Long> CREATED_AT = field(name("created_at"), Long.class);
+	static final Field<Long> CREATED_AT = COMMENT_REPORT.CREATED_AT;
 
-	static final Field<Long> RESOLVED_AT = field(name("resolved_at"), Long.class);
+	static final Field<Long> RESOLVED_AT = COMMENT_REPORT.RESOLVED_AT;
 
 	private final DSLContext db;
 

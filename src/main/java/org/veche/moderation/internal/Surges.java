@@ -1,9 +1,5 @@
 package org.veche.moderation.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -12,10 +8,10 @@ import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
 import org.jooq.SQLDialect;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.Surge;
+import org.veche.schema.tables.SurgeThread;
 
 /**
  * Surges as the database keeps them ({@code surge}, {@code surge_thread}), so that every node of a site sees the
@@ -29,29 +25,29 @@ public class Surges {
 			Set<Long> threads) {
 	}
 
-	private static final Table<Record> SURGE = table(name("surge"));
+	private static final Surge SURGE = Surge.SURGE;
 
-	private static final Field<Long> ID = field(name("surge", "id"), Long.class);
+	private static final Field<Long> ID = SURGE.ID;
 
-	private static final Field<Integer> ACTIVE = field(name("surge", "active"), Integer.class);
+	private static final Field<Integer> ACTIVE = SURGE.ACTIVE;
 
-	private static final Field<Long> STARTED_AT = field(name("surge", "started_at"), Long.class);
+	private static final Field<Long> STARTED_AT = SURGE.STARTED_AT;
 
-	private static final Field<Long> SEEN_AT = field(name("surge", "seen_at"), Long.class);
+	private static final Field<Long> SEEN_AT = SURGE.SEEN_AT;
 
-	private static final Field<Integer> SITE_WIDE = field(name("surge", "site_wide"), Integer.class);
+	private static final Field<Integer> SITE_WIDE = SURGE.SITE_WIDE;
 
-	private static final Field<Integer> COMMENTS = field(name("surge", "comments"), Integer.class);
+	private static final Field<Integer> COMMENTS = SURGE.COMMENTS;
 
-	private static final Field<Integer> ADDRESSES = field(name("surge", "addresses"), Integer.class);
+	private static final Field<Integer> ADDRESSES = SURGE.ADDRESSES;
 
-	private static final Field<Long> LIFTED_AT = field(name("surge", "lifted_at"), Long.class);
+	private static final Field<Long> LIFTED_AT = SURGE.LIFTED_AT;
 
-	private static final Table<Record> THREAD = table(name("surge_thread"));
+	private static final SurgeThread THREAD = SurgeThread.SURGE_THREAD;
 
-	private static final Field<Long> SURGE_ID = field(name("surge_thread", "surge_id"), Long.class);
+	private static final Field<Long> SURGE_ID = THREAD.SURGE_ID;
 
-	private static final Field<Long> ARTICLE_ID = field(name("surge_thread", "article_id"), Long.class);
+	private static final Field<Long> ARTICLE_ID = THREAD.ARTICLE_ID;
 
 	private final DSLContext db;
 

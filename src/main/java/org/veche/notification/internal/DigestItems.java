@@ -1,17 +1,12 @@
 package org.veche.notification.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.NotificationDigestItem;
 
 /**
  * The notification_digest_item table: what the next digest of a subscription will list, once per event.
@@ -19,19 +14,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class DigestItems {
 
-	private static final Table<Record> ITEM = table(name("notification_digest_item"));
+	private static final NotificationDigestItem ITEM = NotificationDigestItem.NOTIFICATION_DIGEST_ITEM;
 
-	private static final Field<Long> SUBSCRIPTION_ID = field(name("subscription_id"), Long.class);
+	private static final Field<Long> SUBSCRIPTION_ID = ITEM.SUBSCRIPTION_ID;
 
-	private static final Field<String> EVENT_KEY = field(name("event_key"), String.class);
+	private static final Field<String> EVENT_KEY = ITEM.EVENT_KEY;
 
-	private static final Field<String> HEADLINE = field(name("headline"), String.class);
+	private static final Field<String> HEADLINE = ITEM.HEADLINE;
 
-	private static final Field<String> EXCERPT = field(name("excerpt"), String.class);
+	private static final Field<String> EXCERPT = ITEM.EXCERPT;
 
-	private static final Field<String> URL = field(name("url"), String.class);
+	private static final Field<String> URL = ITEM.URL;
 
-	private static final Field<Long> CREATED = field(name("created_at"), Long.class);
+	private static final Field<Long> CREATED = ITEM.CREATED_AT;
 
 	private final DSLContext db;
 

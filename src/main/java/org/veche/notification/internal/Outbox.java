@@ -1,9 +1,6 @@
 package org.veche.notification.internal;
 
-import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.min;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,11 +10,10 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.veche.schema.tables.NotificationOutbox;
 
 /**
  * The notification_outbox table: mail waiting to go, and what was sent, one row per recipient and event so
@@ -26,35 +22,35 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 public class Outbox {
 
-	private static final Table<Record> OUTBOX = table(name("notification_outbox"));
+	private static final NotificationOutbox OUTBOX = NotificationOutbox.NOTIFICATION_OUTBOX;
 
-	private static final Field<Long> ID = field(name("id"), Long.class);
+	private static final Field<Long> ID = OUTBOX.ID;
 
-	private static final Field<String> RECIPIENT = field(name("recipient"), String.class);
+	private static final Field<String> RECIPIENT = OUTBOX.RECIPIENT;
 
-	private static final Field<String> EVENT_KEY = field(name("event_key"), String.class);
+	private static final Field<String> EVENT_KEY = OUTBOX.EVENT_KEY;
 
-	private static final Field<Long> SUBSCRIPTION_ID = field(name("subscription_id"), Long.class);
+	private static final Field<Long> SUBSCRIPTION_ID = OUTBOX.SUBSCRIPTION_ID;
 
-	private static final Field<String> SUBJECT = field(name("subject"), String.class);
+	private static final Field<String> SUBJECT = OUTBOX.SUBJECT;
 
-	private static final Field<String> TEXT = field(name("text_body"), String.class);
+	private static final Field<String> TEXT = OUTBOX.TEXT_BODY;
 
-	private static final Field<String> HTML = field(name("html_body"), String.class);
+	private static final Field<String> HTML = OUTBOX.HTML_BODY;
 
-	private static final Field<String> UNSUBSCRIBE = field(name("unsubscribe_url"), String.class);
+	private static final Field<String> UNSUBSCRIBE = OUTBOX.UNSUBSCRIBE_URL;
 
-	private static final Field<Long> CREATED = field(name("created_at"), Long.class);
+	private static final Field<Long> CREATED = OUTBOX.CREATED_AT;
 
-	private static final Field<Integer> ATTEMPTS = field(name("attempts"), Integer.class);
+	private static final Field<Integer> ATTEMPTS = OUTBOX.ATTEMPTS;
 
-	private static final Field<Long> NEXT_ATTEMPT = field(name("next_attempt_at"), Long.class);
+	private static final Field<Long> NEXT_ATTEMPT = OUTBOX.NEXT_ATTEMPT_AT;
 
-	private static final Field<Long> SENT = field(name("sent_at"), Long.class);
+	private static final Field<Long> SENT = OUTBOX.SENT_AT;
 
-	private static final Field<Long> FAILED = field(name("failed_at"), Long.class);
+	private static final Field<Long> FAILED = OUTBOX.FAILED_AT;
 
-	private static final Field<String> LAST_ERROR = field(name("last_error"), String.class);
+	private static final Field<String> LAST_ERROR = OUTBOX.LAST_ERROR;
 
 	/**
 	 * A message as the worker sends it.

@@ -1,9 +1,5 @@
 package org.veche.notification.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -14,13 +10,14 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.veche.notification.Cadence;
 import org.veche.notification.Subscriber;
 import org.veche.notification.Subscription;
 import org.veche.notification.Topic;
+import org.veche.schema.tables.NotificationReader;
+import org.veche.schema.tables.NotificationSubscription;
 
 /**
  * The notification_reader and notification_subscription tables: one row per address, one per thing asked for.
@@ -28,41 +25,39 @@ import org.veche.notification.Topic;
 @Repository
 public class Subscriptions {
 
-	private static final Table<Record> READER = table(name("notification_reader"));
+	private static final NotificationReader READER = NotificationReader.NOTIFICATION_READER;
 
-	private static final Field<Long> READER_ID = field(name("notification_reader", "id"), Long.class);
+	private static final Field<Long> READER_ID = READER.ID;
 
-	private static final Field<String> EMAIL = field(name("notification_reader", "email"), String.class);
+	private static final Field<String> EMAIL = READER.EMAIL;
 
-	private static final Field<Long> ACCOUNT_ID = field(name("notification_reader", "account_id"), Long.class);
+	private static final Field<Long> ACCOUNT_ID = READER.ACCOUNT_ID;
 
-	private static final Field<String> LANGUAGE = field(name("notification_reader", "language"), String.class);
+	private static final Field<String> LANGUAGE = READER.LANGUAGE;
 
-	private static final Field<Long> READER_CREATED = field(name("notification_reader", "created_at"), Long.class);
+	private static final Field<Long> READER_CREATED = READER.CREATED_AT;
 
-	private static final Field<Long> CONFIRMATION_ASKED = field(name("notification_reader", "confirmation_asked_at"),
-			Long.class);
+	private static final Field<Long> CONFIRMATION_ASKED = READER.CONFIRMATION_ASKED_AT;
 
-	private static final Table<Record> SUBSCRIPTION = table(name("notification_subscription"));
+	private static final NotificationSubscription SUBSCRIPTION = NotificationSubscription.NOTIFICATION_SUBSCRIPTION;
 
-	private static final Field<Long> ID = field(name("notification_subscription", "id"), Long.class);
+	private static final Field<Long> ID = SUBSCRIPTION.ID;
 
-	private static final Field<Long> SUB_READER = field(name("notification_subscription", "reader_id"), Long.class);
+	private static final Field<Long> SUB_READER = SUBSCRIPTION.READER_ID;
 
-	private static final Field<String> TOPIC = field(name("notification_subscription", "topic"), String.class);
+	private static final Field<String> TOPIC = SUBSCRIPTION.TOPIC;
 
-	private static final Field<Long> TARGET = field(name("notification_subscription", "target_id"), Long.class);
+	private static final Field<Long> TARGET = SUBSCRIPTION.TARGET_ID;
 
-	private static final Field<String> CADENCE = field(name("notification_subscription", "cadence"), String.class);
+	private static final Field<String> CADENCE = SUBSCRIPTION.CADENCE;
 
-	private static final Field<Long> CREATED = field(name("notification_subscription", "created_at"), Long.class);
+	private static final Field<Long> CREATED = SUBSCRIPTION.CREATED_AT;
 
-	private static final Field<Long> CONFIRMED = field(name("notification_subscription", "confirmed_at"), Long.class);
+	private static final Field<Long> CONFIRMED = SUBSCRIPTION.CONFIRMED_AT;
 
-	private static final Field<Long> DIGEST_FROM = field(name("notification_subscription", "digest_from"), Long.class);
+	private static final Field<Long> DIGEST_FROM = SUBSCRIPTION.DIGEST_FROM;
 
-	private static final Field<Long> SOURCE_COMMENT = field(name("notification_subscription", "source_comment_id"),
-			Long.class);
+	private static final Field<Long> SOURCE_COMMENT = SUBSCRIPTION.SOURCE_COMMENT_ID;
 
 	private static final List<Field<?>> FIELDS = List.of(ID, SUB_READER, EMAIL, ACCOUNT_ID, LANGUAGE, TOPIC, TARGET,
 			CADENCE, CONFIRMED);

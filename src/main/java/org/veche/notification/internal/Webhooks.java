@@ -2,7 +2,6 @@ package org.veche.notification.internal;
 
 import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -15,12 +14,11 @@ import java.util.Locale;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import org.veche.schema.tables.WebhookDelivery;
 import org.veche.site.RejectedInput;
 
 /**
@@ -30,47 +28,44 @@ import org.veche.site.RejectedInput;
 @Repository
 public class Webhooks {
 
-	static final Table<Record> WEBHOOK = table(name("webhook"));
+	static final org.veche.schema.tables.Webhook WEBHOOK = org.veche.schema.tables.Webhook.WEBHOOK;
 
+	/** Unqualified: the id of whichever of the two tables a query reads (the tests read deliveries by it too). */
 	static final Field<Long> ID = field(name("id"), Long.class);
 
-	static final Field<String> URL = field(name("url"), String.class);
+	static final Field<String> URL = WEBHOOK.URL;
 
-	static final Field<String> SECRET = field(name("secret"), String.class);
+	static final Field<String> SECRET = WEBHOOK.SECRET;
 
-	static final Field<Boolean> ALLOW_PRIVATE = field(name("allow_private"), Boolean.class);
+	static final Field<Boolean> ALLOW_PRIVATE = WEBHOOK.ALLOW_PRIVATE;
 
-	static final Field<Long> CREATED_BY = field(name("created_by"), Long.class);
+	static final Field<Long> CREATED_BY = WEBHOOK.CREATED_BY;
 
-	static final Field<Long> CREATED_AT = field(name("created_at"), Long.class);
+	static final Field<Long> CREATED_AT = WEBHOOK.CREATED_AT;
 
-	static final Table<Record> DELIVERY = table(name("webhook_delivery"));
+	static final WebhookDelivery DELIVERY = WebhookDelivery.WEBHOOK_DELIVERY;
 
-	static final Field<Long> WEBHOOK_ID = field(name("webhook_id"), Long.class);
+	static final Field<Long> WEBHOOK_ID = DELIVERY.WEBHOOK_ID;
 
-	static final Field<String> EVENT_KEY = field(name("event_key"), String.class);
+	static final Field<String> EVENT_KEY = DELIVERY.EVENT_KEY;
 
-	static final Field<String> PAYLOAD = field(name("payload"), String.class);
+	static final Field<String> PAYLOAD = DELIVERY.PAYLOAD;
 
-	static final Field<Integer> ATTEMPTS = field(name("attempts"), Integer.class);
+	static final Field<Integer> ATTEMPTS = DELIVERY.ATTEMPTS;
 
-	static final Field<Long> NEXT_ATTEMPT_AT = field(name("next_attempt_at"), Long.class);
+	static final Field<Long> NEXT_ATTEMPT_AT = DELIVERY.NEXT_ATTEMPT_AT;
 
-	static final Field<Long> DELIVERED_AT = field(name("delivered_at"), Long.class);
+	static final Field<Long> DELIVERED_AT = DELIVERY.DELIVERED_AT;
 
-	static final Field<Long> FAILED_AT = field(name("failed_at"), Long.class);
+	static final Field<Long> FAILED_AT = DELIVERY.FAILED_AT;
 
-	static final Field<String> LAST_ERROR = field(name("last_error"), String.class);
+	static final Field<String> LAST_ERROR = DELIVERY.LAST_ERROR;
 
-	private static final Field<Long> D_ID = field(name("webhook_delivery", "id"), Long.class);
+	private static final Field<Long> D_ID = DELIVERY.ID;
 
-	private static final Field<Long> W_ID = field(name("webhook", "id"), Long.class);
+	private static final Field<Long> D_CREATED_AT = DELIVERY.CREATED_AT;
 
-	private static final Field<String> W_URL = field(name("webhook", "url"), String.class);
-
-	private static final Field<String> W_SECRET = field(name("webhook", "secret"), String.class);
-
-	private static final Field<Boolean> W_ALLOW_PRIVATE = field(name("webhook", "allow_private"), Boolean.class);
+	private static final Field<Long> W_ID = WEBHOOK.ID;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -172,7 +167,7 @@ public class Webhooks {
 				.set(WEBHOOK_ID, hook)
 				.set(EVENT_KEY, eventKey)
 				.set(PAYLOAD, payload)
-				.set(CREATED_AT, now.toEpochMilli())
+				.set(D_CREATED_AT, now.toEpochMilli())
 				.set(NEXT_ATTEMPT_AT, now.toEpochMilli())
 				.onConflictDoNothing()
 				.execute();
@@ -185,7 +180,7 @@ public class Webhooks {
 	}
 
 	List<Due> due(Instant now, int limit) {
-		return db.select(D_ID, WEBHOOK_ID, W_URL, W_SECRET, W_ALLOW_PRIVATE, PAYLOAD, ATTEMPTS, NEXT_ATTEMPT_AT)
+		return db.select(D_ID, WEBHOOK_ID, URL, SECRET, ALLOW_PRIVATE, PAYLOAD, ATTEMPTS, NEXT_ATTEMPT_AT)
 			.from(DELIVERY)
 			.join(WEBHOOK)
 			.on(W_ID.eq(WEBHOOK_ID))

@@ -1,9 +1,5 @@
 package org.veche.privacy.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,9 +11,8 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.PrivacyLink;
 
 /**
  * The privacy_link table: single-use links mailed to guests. Only a SHA-256 of each token is stored, so a copy
@@ -26,19 +21,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PrivacyLinks {
 
-	private static final Table<Record> LINK = table(name("privacy_link"));
+	private static final PrivacyLink LINK = PrivacyLink.PRIVACY_LINK;
 
-	private static final Field<Long> ID = field(name("privacy_link", "id"), Long.class);
+	private static final Field<Long> ID = LINK.ID;
 
-	private static final Field<String> TOKEN_HASH = field(name("privacy_link", "token_hash"), String.class);
+	private static final Field<String> TOKEN_HASH = LINK.TOKEN_HASH;
 
-	private static final Field<String> EMAIL = field(name("privacy_link", "email"), String.class);
+	private static final Field<String> EMAIL = LINK.EMAIL;
 
-	private static final Field<Long> CREATED_AT = field(name("privacy_link", "created_at"), Long.class);
+	private static final Field<Long> CREATED_AT = LINK.CREATED_AT;
 
-	private static final Field<Long> EXPIRES_AT = field(name("privacy_link", "expires_at"), Long.class);
+	private static final Field<Long> EXPIRES_AT = LINK.EXPIRES_AT;
 
-	private static final Field<Long> USED_AT = field(name("privacy_link", "used_at"), Long.class);
+	private static final Field<Long> USED_AT = LINK.USED_AT;
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 

@@ -1,17 +1,12 @@
 package org.veche.privacy.internal;
 
-import static org.jooq.impl.DSL.field;
-import static org.jooq.impl.DSL.name;
-import static org.jooq.impl.DSL.table;
-
 import java.time.Instant;
 import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.Record;
-import org.jooq.Table;
 import org.springframework.stereotype.Repository;
+import org.veche.schema.tables.PrivacyRequest;
 
 /**
  * The privacy_request table: the audit of exports and erasures. It says what was done, through which door and
@@ -20,17 +15,17 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class PrivacyRequests {
 
-	private static final Table<Record> REQUEST = table(name("privacy_request"));
+	private static final PrivacyRequest REQUEST = PrivacyRequest.PRIVACY_REQUEST;
 
-	private static final Field<Long> ID = field(name("privacy_request", "id"), Long.class);
+	private static final Field<Long> ID = REQUEST.ID;
 
-	private static final Field<String> KIND = field(name("privacy_request", "kind"), String.class);
+	private static final Field<String> KIND = REQUEST.KIND;
 
-	private static final Field<String> CHANNEL = field(name("privacy_request", "channel"), String.class);
+	private static final Field<String> CHANNEL = REQUEST.CHANNEL;
 
-	private static final Field<String> SUMMARY = field(name("privacy_request", "summary"), String.class);
+	private static final Field<String> SUMMARY = REQUEST.SUMMARY;
 
-	private static final Field<Long> CREATED_AT = field(name("privacy_request", "created_at"), Long.class);
+	private static final Field<Long> CREATED_AT = REQUEST.CREATED_AT;
 
 	private final DSLContext db;
 

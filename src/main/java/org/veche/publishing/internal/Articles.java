@@ -30,6 +30,7 @@ import org.veche.publishing.Article;
 import org.veche.publishing.ArticleHit;
 import org.veche.publishing.ArticleStamp;
 import org.veche.publishing.ArticleSummary;
+import org.veche.schema.tables.ArticleTag;
 import org.veche.site.Cluster;
 import org.veche.site.SearchQuery;
 import org.veche.site.Snippet;
@@ -40,47 +41,47 @@ import org.veche.site.Snippet;
 @Repository
 public class Articles {
 
-	static final Table<Record> ARTICLE = table(name("article"));
+	static final org.veche.schema.tables.Article ARTICLE = org.veche.schema.tables.Article.ARTICLE;
 
-	static final Field<Long> ID = field(name("article", "id"), Long.class);
+	static final Field<Long> ID = ARTICLE.ID;
 
-	static final Field<String> SLUG = field(name("article", "slug"), String.class);
+	static final Field<String> SLUG = ARTICLE.SLUG;
 
-	static final Field<String> KIND = field(name("article", "kind"), String.class);
+	static final Field<String> KIND = ARTICLE.KIND;
 
-	static final Field<String> TITLE = field(name("article", "title"), String.class);
+	static final Field<String> TITLE = ARTICLE.TITLE;
 
-	static final Field<String> LEAD = field(name("article", "lead"), String.class);
+	static final Field<String> LEAD = ARTICLE.LEAD;
 
-	static final Field<String> BODY = field(name("article", "body"), String.class);
+	static final Field<String> BODY = ARTICLE.BODY;
 
-	static final Field<String> BODY_HTML = field(name("article", "body_html"), String.class);
+	static final Field<String> BODY_HTML = ARTICLE.BODY_HTML;
 
-	static final Field<Long> AUTHOR_ID = field(name("article", "author_id"), Long.class);
+	static final Field<Long> AUTHOR_ID = ARTICLE.AUTHOR_ID;
 
-	static final Field<String> AUTHOR_NAME = field(name("article", "author_name"), String.class);
+	static final Field<String> AUTHOR_NAME = ARTICLE.AUTHOR_NAME;
 
-	static final Field<String> STATUS = field(name("article", "status"), String.class);
+	static final Field<String> STATUS = ARTICLE.STATUS;
 
-	static final Field<Long> PUBLISHED_AT = field(name("article", "published_at"), Long.class);
+	static final Field<Long> PUBLISHED_AT = ARTICLE.PUBLISHED_AT;
 
-	static final Field<Long> CREATED_AT = field(name("article", "created_at"), Long.class);
+	static final Field<Long> CREATED_AT = ARTICLE.CREATED_AT;
 
-	static final Field<Long> UPDATED_AT = field(name("article", "updated_at"), Long.class);
+	static final Field<Long> UPDATED_AT = ARTICLE.UPDATED_AT;
 
-	static final Field<String> SOURCE_NAME = field(name("article", "source_name"), String.class);
+	static final Field<String> SOURCE_NAME = ARTICLE.SOURCE_NAME;
 
-	static final Field<String> SOURCE_URL = field(name("article", "source_url"), String.class);
+	static final Field<String> SOURCE_URL = ARTICLE.SOURCE_URL;
 
-	static final Field<Long> COVER_PHOTO_ID = field(name("article", "cover_photo_id"), Long.class);
+	static final Field<Long> COVER_PHOTO_ID = ARTICLE.COVER_PHOTO_ID;
 
-	static final Field<String> COMMENT_STATUS = field(name("article", "comment_status"), String.class);
+	static final Field<String> COMMENT_STATUS = ARTICLE.COMMENT_STATUS;
 
-	static final Table<Record> ARTICLE_TAG = table(name("article_tag"));
+	static final ArticleTag ARTICLE_TAG = ArticleTag.ARTICLE_TAG;
 
-	static final Field<Long> TAG_ARTICLE_ID = field(name("article_tag", "article_id"), Long.class);
+	static final Field<Long> TAG_ARTICLE_ID = ARTICLE_TAG.ARTICLE_ID;
 
-	static final Field<String> TAG = field(name("article_tag", "tag"), String.class);
+	static final Field<String> TAG = ARTICLE_TAG.TAG;
 
 	private static final List<Field<?>> SUMMARY_FIELDS = List.of(ID, SLUG, KIND, TITLE, LEAD, AUTHOR_NAME,
 			PUBLISHED_AT, COVER_PHOTO_ID);

@@ -1,14 +1,12 @@
 package org.veche.site.internal;
 
-import static org.jooq.impl.DSL.table;
-
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.veche.backup.BackupReader;
 import org.veche.backup.BackupTable;
 import org.veche.backup.TableSection;
+import org.veche.schema.tables.SiteSetting;
 
 /**
  * The site's settings in a backup. A new site makes its keys on its first start, so they are replaced by the
@@ -32,7 +30,7 @@ class SettingsBackup extends TableSection {
 
 	@Override
 	public void read(BackupReader in) {
-		db.deleteFrom(table(DSL.name("site_setting"))).execute();
+		db.deleteFrom(SiteSetting.SITE_SETTING).execute();
 		super.read(in);
 	}
 
