@@ -87,20 +87,32 @@ class ModularityTests {
 	}
 
 	/**
-	 * The text with each run of PlantUML relations ("Rel(...)" lines) sorted: the Documenter writes them in an order
-	 * that differs from one run (and machine) to the next, and their order means nothing to the diagram.
+	 * The text with the lists whose order means nothing sorted: each run of PlantUML relations ("Rel(...)" lines) and
+	 * each list in a module canvas's table cell ("|* a", "* b", ...). The Documenter writes them in an order that
+	 * differs from one run (and machine, and test order) to the next.
 	 */
 	static String inOrder(String text) {
 		var lines = new ArrayList<>(text.lines().toList());
 		for (int start = 0; start < lines.size(); start++) {
 			int end = start;
-			while (end < lines.size() && lines.get(end).startsWith("Rel(")) {
-				end++;
-			}
-			if (end - start > 1) {
+			if (lines.get(start).startsWith("Rel(")) {
+				while (end < lines.size() && lines.get(end).startsWith("Rel(")) {
+					end++;
+				}
 				Collections.sort(lines.subList(start, end));
 			}
-			start = end;
+			else if (lines.get(start).startsWith("* ") || lines.get(start).startsWith("|* ")) {
+				boolean cell = lines.get(start).startsWith("|");
+				lines.set(start, lines.get(start).substring(cell ? 1 : 0));
+				while (end < lines.size() && lines.get(end).startsWith("* ")) {
+					end++;
+				}
+				Collections.sort(lines.subList(start, end));
+				if (cell) {
+					lines.set(start, "|" + lines.get(start));
+				}
+			}
+			start = Math.max(start, end - 1);
 		}
 		return String.join("\n", lines) + (text.endsWith("\n") ? "\n" : "");
 	}

@@ -42,7 +42,7 @@ class EmbedModuleTests {
 	void aPageOfAnAllowedSiteGetsItsThreadWithItsFirstComment() {
 		assertThat(pages.allowOrigins("https://news.example.org")).containsExactly("https://news.example.org");
 
-		Comment comment = pages.post("https://news.example.org/2026/story/?utm_source=feed#comments", "The story",
+		Comment comment = pages.post(new NamedPage("https://news.example.org/2026/story/?utm_source=feed#comments", "The story"),
 				new Reply(null, "Anna", "anna@example.org", null, "From the embed"), TestDesk.guest());
 
 		EmbeddedPage page = pages.find("HTTPS://news.example.org/2026/story").orElseThrow();
@@ -56,7 +56,7 @@ class EmbedModuleTests {
 			.as("no listing shows a page of another site")
 			.doesNotContain(page.articleId());
 
-		pages.post("https://news.example.org/2026/story", "The story",
+		pages.post(new NamedPage("https://news.example.org/2026/story", "The story"),
 				new Reply(null, "Boris", "boris@example.org", null, "Second"), TestDesk.guest());
 		assertThat(pages.counts(List.of("https://news.example.org/2026/story/", "https://news.example.org/other")))
 			.isEqualTo(Map.of("https://news.example.org/2026/story/", 2, "https://news.example.org/other", 0));
@@ -64,7 +64,7 @@ class EmbedModuleTests {
 
 	@Test
 	void aSiteThatIsNotAllowedGetsNoThread() {
-		assertThatThrownBy(() -> pages.post("https://elsewhere.example/post", "Elsewhere",
+		assertThatThrownBy(() -> pages.post(new NamedPage("https://elsewhere.example/post", "Elsewhere"),
 				new Reply(null, "Anna", "anna@example.org", null, "Hello"), TestDesk.guest()))
 			.isInstanceOfSatisfying(RejectedInput.class,
 					ex -> assertThat(ex.messageKey()).isEqualTo("embed.origin.notAllowed"));

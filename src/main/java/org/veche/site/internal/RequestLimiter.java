@@ -29,6 +29,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 
 import io.github.bucket4j.Bucket;
 
@@ -92,13 +93,19 @@ class RequestLimiter {
 
 	static final class Limiter extends OncePerRequestFilter {
 
+		static final int MOST_BUCKETS = 20_000;
+
 		private final Map<Kind, RateLimitProperties.Limit> limits = new EnumMap<>(Kind.class);
 
 		private final Set<String> exempt;
 
 		private final MessageSource messages;
 
-		private final Cache<String, Bucket> buckets;
+		private final Cache<Key, Bucket> buckets;
+
+		/** Whose bucket of which limit. */
+		private record Key(Kind kind, String who) {
+		}
 
 		Limiter(RateLimitProperties p, MessageSource messages) {
 			this.messages = messages;
@@ -113,10 +120,14 @@ class RequestLimiter {
 			limits.put(Kind.OTHER_WRITE, RateLimitProperties.Limit.parse("other-writes", p.otherWrites()));
 			limits.put(Kind.REQUEST, RateLimitProperties.Limit.parse("requests", p.requests()));
 			this.exempt = new HashSet<>(p.exemptAddresses());
-			Duration longest = limits.values().stream().map(RateLimitProperties.Limit::period).max(Duration::compareTo)
-				.orElse(Duration.ofHours(1));
-			// an idle address's bucket is full again after its period: forgetting it then changes nothing
-			this.buckets = Caffeine.newBuilder().expireAfterAccess(longest).maximumSize(200_000).build();
+			// An idle address's bucket is full again after its own limit's period: forgetting it then changes nothing.
+			// So the buckets of a flood from many addresses (a raid, a spike of new readers) go a minute after their
+			// last request, not with the hour-long ones; and there are at most so many (about 8 MB of heap), the
+			// addresses seen most kept first (Caffeine's admission), so a flood cannot fill a small server's heap.
+			this.buckets = Caffeine.newBuilder()
+				.expireAfter(Expiry.accessing((Key key, Bucket bucket) -> limits.get(key.kind()).period()))
+				.maximumSize(MOST_BUCKETS)
+				.build();
 		}
 
 		@Override
@@ -166,7 +177,7 @@ class RequestLimiter {
 			if (limit.off()) {
 				return 0;
 			}
-			Bucket bucket = buckets.get(kind + "|" + who, key -> Bucket.builder()
+			Bucket bucket = buckets.get(new Key(kind, who), key -> Bucket.builder()
 				.addLimit(l -> l.capacity(limit.count()).refillGreedy(limit.count(), limit.period()))
 				.build());
 			var probe = bucket.tryConsumeAndReturnRemaining(1);
