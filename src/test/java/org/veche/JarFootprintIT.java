@@ -19,9 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packaged jar (failsafe runs after {@code package}) stays small: at most 60 MB (60,000,000 bytes, as the issue counts), native libraries only for
- * Linux x86_64 and aarch64, no test library, nested jars stored as Spring Boot's launcher needs them, and a
- * manifest that grants native access so that {@code java -jar} prints no warning.
+ * The packaged jar (failsafe runs after {@code package}) stays small: at most 60 MB
+ * (60,000,000 bytes, as the issue counts), native libraries only for Linux x86_64 and
+ * aarch64, no test library, nested jars stored as Spring Boot's launcher needs them, and
+ * a manifest that grants native access so that {@code java -jar} prints no warning.
  */
 class JarFootprintIT {
 
@@ -83,7 +84,8 @@ class JarFootprintIT {
 	@Test
 	void theManifestGrantsNativeAccess() throws IOException {
 		try (var file = new JarFile(jar.toFile())) {
-			assertThat(file.getManifest().getMainAttributes().getValue("Enable-Native-Access")).isEqualTo("ALL-UNNAMED");
+			assertThat(file.getManifest().getMainAttributes().getValue("Enable-Native-Access"))
+				.isEqualTo("ALL-UNNAMED");
 		}
 	}
 

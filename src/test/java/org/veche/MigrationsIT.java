@@ -19,15 +19,17 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.veche.support.TestDatabase;
 
 /**
- * Migrations whose SQL is the same on both databases moved to db/migration/common with the same name and content:
- * a site migrated before the move (each database's files in one place) still validates, and migrates nothing more,
- * under the locations the site uses now; and no version is defined in two places. On SQLite, and on PostgreSQL in
- * that pass.
+ * Migrations whose SQL is the same on both databases moved to db/migration/common with
+ * the same name and content: a site migrated before the move (each database's files in
+ * one place) still validates, and migrates nothing more, under the locations the site
+ * uses now; and no version is defined in two places. On SQLite, and on PostgreSQL in that
+ * pass.
  */
 class MigrationsIT {
 
 	/**
-	 * Flyway's checksum of V93 as sites recorded it before the move (CRC32 of its lines): the moved file must keep it.
+	 * Flyway's checksum of V93 as sites recorded it before the move (CRC32 of its lines):
+	 * the moved file must keep it.
 	 */
 	private static final int V93_CHECKSUM = -1267910575;
 
@@ -86,7 +88,8 @@ class MigrationsIT {
 		for (Resource sqlite : files("db/migration/sqlite")) {
 			Resource postgresql = RESOURCES.getResource("classpath:db/migration/postgresql/" + sqlite.getFilename());
 			if (postgresql.exists()) {
-				assertThat(postgresql.getContentAsByteArray()).as(sqlite.getFilename()).isNotEqualTo(sqlite.getContentAsByteArray());
+				assertThat(postgresql.getContentAsByteArray()).as(sqlite.getFilename())
+					.isNotEqualTo(sqlite.getContentAsByteArray());
 			}
 		}
 	}
@@ -100,7 +103,10 @@ class MigrationsIT {
 		return properties.getProperty("spring.flyway.locations").replace("{vendor}", vendor).split(",");
 	}
 
-	/** The files as they were laid out before common existed: all of this database's migrations in one place. */
+	/**
+	 * The files as they were laid out before common existed: all of this database's
+	 * migrations in one place.
+	 */
 	private Path layoutBeforeTheMove(Path dir) throws IOException {
 		Files.createDirectories(dir);
 		for (String location : List.of("db/migration/" + vendor, "db/migration/common")) {

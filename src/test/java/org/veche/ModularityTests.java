@@ -19,8 +19,9 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * The modules talk only through their published faces, and no two depend on each other in a circle; the module
- * documentation in docs/modules is what Spring Modulith's Documenter writes for the code as it is.
+ * The modules talk only through their published faces, and no two depend on each other in
+ * a circle; the module documentation in docs/modules is what Spring Modulith's Documenter
+ * writes for the code as it is.
  */
 class ModularityTests {
 
@@ -30,7 +31,10 @@ class ModularityTests {
 	/** Where this test writes it afresh on every run. */
 	static final Path GENERATED = Path.of("target/spring-modulith-docs");
 
-	/** Set (-Dveche.docs.update=true) to copy the fresh documentation into docs/modules instead of comparing. */
+	/**
+	 * Set (-Dveche.docs.update=true) to copy the fresh documentation into docs/modules
+	 * instead of comparing.
+	 */
 	static final String UPDATE = "veche.docs.update";
 
 	private final ApplicationModules modules = ApplicationModules.of(VecheApplication.class);
@@ -42,7 +46,8 @@ class ModularityTests {
 
 	@Test
 	void documentsEveryModule() throws IOException {
-		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(GENERATED.toString())).writeDocumentation();
+		new Documenter(modules, Documenter.Options.defaults().withOutputFolder(GENERATED.toString()))
+			.writeDocumentation();
 		String components = Files.readString(GENERATED.resolve("components.puml"));
 		modules.forEach(module -> assertThat(components).contains(module.getDisplayName()));
 
@@ -61,7 +66,10 @@ class ModularityTests {
 				and commit docs/modules with the change""").isEmpty();
 	}
 
-	/** Every file under the folder by its relative path, with its text (line ends as they are). */
+	/**
+	 * Every file under the folder by its relative path, with its text (line ends as they
+	 * are).
+	 */
 	private static Map<String, String> files(Path folder) {
 		var files = new TreeMap<String, String>();
 		if (!Files.isDirectory(folder)) {
@@ -87,9 +95,10 @@ class ModularityTests {
 	}
 
 	/**
-	 * The text with the lists whose order means nothing sorted: each run of PlantUML relations ("Rel(...)" lines) and
-	 * each list in a module canvas's table cell ("|* a", "* b", ...). The Documenter writes them in an order that
-	 * differs from one run (and machine, and test order) to the next.
+	 * The text with the lists whose order means nothing sorted: each run of PlantUML
+	 * relations ("Rel(...)" lines) and each list in a module canvas's table cell ("|* a",
+	 * "* b", ...). The Documenter writes them in an order that differs from one run (and
+	 * machine, and test order) to the next.
 	 */
 	static String inOrder(String text) {
 		var lines = new ArrayList<>(text.lines().toList());

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A jar built with {@code -Pspring-aot} starts from Spring AOT's prebuilt context (README, "Running it for real"):
- * extracted and started with {@code -Dspring.aot.enabled=true} it is ready, signs the first administrator in and
- * serves the demo's article page; and a start that asks for PostgreSQL with it is refused, naming the setting. Only
- * such a jar is tried (the plain build carries no prebuilt context), once, on SQLite.
+ * A jar built with {@code -Pspring-aot} starts from Spring AOT's prebuilt context
+ * (README, "Running it for real"): extracted and started with
+ * {@code -Dspring.aot.enabled=true} it is ready, signs the first administrator in and
+ * serves the demo's article page; and a start that asks for PostgreSQL with it is
+ * refused, naming the setting. Only such a jar is tried (the plain build carries no
+ * prebuilt context), once, on SQLite.
  */
 class SpringAotStartIT {
 
@@ -51,7 +53,8 @@ class SpringAotStartIT {
 		}
 		app = work.resolve("app");
 		var extract = new ProcessBuilder(JAVA, "-Djarmode=tools", "-jar", JAR.toAbsolutePath().toString(), "extract",
-				"--destination", app.toString()).redirectErrorStream(true)
+				"--destination", app.toString())
+			.redirectErrorStream(true)
 			.redirectOutput(work.resolve("extract.log").toFile())
 			.start();
 		assertThat(extract.waitFor(2, TimeUnit.MINUTES) && extract.exitValue() == 0).as("jar extracted").isTrue();
@@ -103,8 +106,8 @@ class SpringAotStartIT {
 	}
 
 	private static Process start(Path log, String... arguments) throws IOException {
-		var command = new ArrayList<>(List.of(JAVA, "-Dspring.aot.enabled=true", "-Xmx256m",
-				"-XX:TieredStopAtLevel=1", "-jar", app.resolve("veche.jar").toString()));
+		var command = new ArrayList<>(List.of(JAVA, "-Dspring.aot.enabled=true", "-Xmx256m", "-XX:TieredStopAtLevel=1",
+				"-jar", app.resolve("veche.jar").toString()));
 		command.addAll(List.of(arguments));
 		return new ProcessBuilder(command).directory(app.toFile())
 			.redirectErrorStream(true)

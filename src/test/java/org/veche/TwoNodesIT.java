@@ -37,9 +37,10 @@ import org.veche.support.TestDatabase;
 import org.veche.support.TestMail;
 
 /**
- * The acceptance test of many nodes: two Veche nodes from target/veche.jar, each its own JVM, port and data
- * directory, on one new PostgreSQL database, with Debian's nginx in front (round-robin, no sticky sessions). Only
- * in the PostgreSQL pass, and only with nginx installed.
+ * The acceptance test of many nodes: two Veche nodes from target/veche.jar, each its own
+ * JVM, port and data directory, on one new PostgreSQL database, with Debian's nginx in
+ * front (round-robin, no sticky sessions). Only in the PostgreSQL pass, and only with
+ * nginx installed.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -86,13 +87,14 @@ class TwoNodesIT {
 
 		void start() throws Exception {
 			String java = ProcessHandle.current().info().command().orElse("java");
-			var command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString(),
-					"--server.port=" + port, "--veche.data-dir=" + dataDir, "--spring.datasource.url=" + databaseUrl,
-					"--veche.demo-content=false", "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMail.smtpPort(),
+			var command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar",
+					JAR.toAbsolutePath().toString(), "--server.port=" + port, "--veche.data-dir=" + dataDir,
+					"--spring.datasource.url=" + databaseUrl, "--veche.demo-content=false",
+					"--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestMail.smtpPort(),
 					"--veche.base-url=http://127.0.0.1:" + front, "--veche.moderation.hold-first-comment=false",
-					"--veche.moderation.hold-links=0", "--veche.moderation.raid-size=0", "--veche.moderation.surge.size=0",
-					"--veche.publishing.schedule-check=PT1S", "--veche.notification.poll=PT1S",
-					"--spring.datasource.hikari.maximum-pool-size=6"));
+					"--veche.moderation.hold-links=0", "--veche.moderation.raid-size=0",
+					"--veche.moderation.surge.size=0", "--veche.publishing.schedule-check=PT1S",
+					"--veche.notification.poll=PT1S", "--spring.datasource.hikari.maximum-pool-size=6"));
 			var builder = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("node.log").toFile()));
 			builder.environment().put("VECHE_ADMIN_EMAIL", ADMIN);
@@ -122,7 +124,8 @@ class TwoNodesIT {
 
 		void kill() throws InterruptedException {
 			if (process != null && process.isAlive()) {
-				process.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful anything
+				process.destroyForcibly(); // SIGKILL: no shutdown hook, no graceful
+											// anything
 				process.waitFor(30, TimeUnit.SECONDS);
 			}
 		}
@@ -134,14 +137,16 @@ class TwoNodesIT {
 		Assumptions.assumeTrue(TestDatabase.postgresql(),
 				"TwoNodesIT runs in the PostgreSQL pass only (set VECHE_TEST_POSTGRES_URL)");
 		Assumptions.assumeTrue(Files.isExecutable(NGINX), "TwoNodesIT needs Debian's nginx at /usr/sbin/nginx");
-		Assumptions.assumeTrue(Files.isRegularFile(JAR), "TwoNodesIT needs target/veche.jar (failsafe runs after package)");
+		Assumptions.assumeTrue(Files.isRegularFile(JAR),
+				"TwoNodesIT needs target/veche.jar (failsafe runs after package)");
 		databaseUrl = TestDatabase.newPostgresDatabaseUrlIfAvailable();
 		Assumptions.assumeTrue(databaseUrl != null, "VECHE_TEST_POSTGRES_URL is unset");
 		work = Files.createTempDirectory("veche-two-nodes-");
 		front = freePort();
 		a = new Node("a");
 		b = new Node("b");
-		// one after the other: the first start migrates (Flyway's lock would make the second wait anyway) and
+		// one after the other: the first start migrates (Flyway's lock would make the
+		// second wait anyway) and
 		// makes the first administrator
 		a.start();
 		b.start();
@@ -252,13 +257,15 @@ class TwoNodesIT {
 			var event = stream.next("comment", Duration.ofSeconds(1));
 			long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - posted);
 			assertThat(event.data()).contains("Heard on the other node");
-			System.out.println("TwoNodesIT: comment posted on A reached a reader on B in " + took + " ms (post included)");
+			System.out
+				.println("TwoNodesIT: comment posted on A reached a reader on B in " + took + " ms (post included)");
 		}
 		// and through nginx, whichever node each request reaches
 		try (var stream = EventStream.open(front().url("/live/articles/" + id), Map.of())) {
 			Thread.sleep(500);
 			for (int i = 0; i < 2; i++) {
-				assertThat(comment(front(), slug, address(), "live" + i + "@example.org", "Through nginx " + i).status())
+				assertThat(
+						comment(front(), slug, address(), "live" + i + "@example.org", "Through nginx " + i).status())
 					.isEqualTo(201);
 				assertThat(stream.next("comment", Duration.ofSeconds(1)).data()).contains("Through nginx " + i);
 			}
@@ -320,14 +327,17 @@ class TwoNodesIT {
 	void theReadersAddressReachesTheNodesThroughNginxSoTheFloodLimitCountsReadersNotTheProxy() {
 		String slug = article("Addresses through nginx");
 		String reader = address();
-		// nginx appends its peer's address to X-Forwarded-For; each node must take the reader's, not nginx's
+		// nginx appends its peer's address to X-Forwarded-For; each node must take the
+		// reader's, not nginx's
 		assertThat(comment(front(), slug, reader, "first-reader@example.org", "From the first reader").status())
 			.isEqualTo(201);
 		for (int i = 0; i < 2; i++) {
-			var other = comment(front(), slug, address(), "other-reader" + i + "@example.org", "From another reader " + i);
+			var other = comment(front(), slug, address(), "other-reader" + i + "@example.org",
+					"From another reader " + i);
 			assertThat(other.status()).as("another address through the same nginx: %s", other).isEqualTo(201);
 		}
-		// the first reader again, under another e-mail: the address alone is limited, on whichever node it lands
+		// the first reader again, under another e-mail: the address alone is limited, on
+		// whichever node it lands
 		for (int i = 0; i < 2; i++) {
 			var again = comment(front(), slug, reader, "first-reader-again" + i + "@example.org", "Again " + i);
 			assertThat(again.status()).as("the same address through nginx: %s", again).isEqualTo(429);
@@ -341,13 +351,20 @@ class TwoNodesIT {
 		var answer = front().postForm("/notifications/articles", Map.of("email", email, "cadence", "instant"));
 		assertThat(answer.status()).isEqualTo(200);
 		var confirmation = TestMail.awaitMessage(email, 1);
-		String link = TestMail.links(confirmation).stream().filter(l -> l.contains("/notifications/confirm/"))
-			.findFirst().orElseThrow().replaceFirst("^https?://[^/]+", "");
+		String link = TestMail.links(confirmation)
+			.stream()
+			.filter(l -> l.contains("/notifications/confirm/"))
+			.findFirst()
+			.orElseThrow()
+			.replaceFirst("^https?://[^/]+", "");
 		assertThat(front().postForm(link, Map.of()).status()).as("confirmed through nginx").isEqualTo(200);
-		// a scheduled article: both nodes run the schedule check every second, both outboxes poll every second
+		// a scheduled article: both nodes run the schedule check every second, both
+		// outboxes poll every second
 		var scheduled = front().bearer(token())
-			.postJson("/api/v1/articles", Map.of("title", "Scheduled across nodes", "lead", "Later", "body", "Body",
-					"tags", List.of("cluster"), "status", "scheduled", "publishAt", Instant.now().plusSeconds(2).toString()));
+			.postJson("/api/v1/articles",
+					Map.of("title", "Scheduled across nodes", "lead", "Later", "body", "Body", "tags",
+							List.of("cluster"), "status", "scheduled", "publishAt",
+							Instant.now().plusSeconds(2).toString()));
 		assertThat(scheduled.status()).as("%s", scheduled).isEqualTo(201);
 		var mail = TestMail.awaitMessage(email, 2);
 		assertThat(TestMail.subject(mail)).contains("Scheduled across nodes");
@@ -362,8 +379,10 @@ class TwoNodesIT {
 		var image = new java.awt.image.BufferedImage(640, 480, java.awt.image.BufferedImage.TYPE_INT_RGB);
 		var out = new java.io.ByteArrayOutputStream();
 		javax.imageio.ImageIO.write(image, "jpeg", out);
-		var upload = a.http().bearer(token()).postMultipart("/api/v1/articles/" + slug + "/photos",
-				Map.of("file", new Http.FilePart("photo.jpg", "image/jpeg", out.toByteArray()), "alt", "a photo"));
+		var upload = a.http()
+			.bearer(token())
+			.postMultipart("/api/v1/articles/" + slug + "/photos",
+					Map.of("file", new Http.FilePart("photo.jpg", "image/jpeg", out.toByteArray()), "alt", "a photo"));
 		assertThat(upload.status()).as("%s", upload).isEqualTo(201);
 		var page = b.http().with("Accept", "text/html").get("/articles/" + slug).html();
 		String src = page.selectFirst("figure img").attr("src");
@@ -388,7 +407,8 @@ class TwoNodesIT {
 				writers.submit(() -> {
 					int n = 0;
 					while (!stop.get()) {
-						// a new address and e-mail for each post, so that the flood limit never refuses one
+						// a new address and e-mail for each post, so that the flood limit
+						// never refuses one
 						var answer = comment(front(), slug, address(), "writer" + writer + "-" + n + "@example.org",
 								"Writer " + writer + " post " + n++);
 						if (answer.status() == 201 || answer.status() == 202) {

@@ -25,8 +25,9 @@ import org.veche.backup.BackupRefused;
 import org.veche.backup.BackupSection;
 
 /**
- * The archive module's face: the whole site out as a backup or as WordPress's WXR, and a backup back into an
- * empty site. Each module's {@link BackupSection} writes and reads its own tables; this only frames them.
+ * The archive module's face: the whole site out as a backup or as WordPress's WXR, and a
+ * backup back into an empty site. Each module's {@link BackupSection} writes and reads
+ * its own tables; this only frames them.
  */
 @Service
 public class Archive {
@@ -53,7 +54,8 @@ public class Archive {
 		this.db = db;
 		this.snapshot = new TransactionTemplate(transactions);
 		snapshot.setReadOnly(true);
-		// SQLite's transactions are serializable already, and its driver refuses to be told so
+		// SQLite's transactions are serializable already, and its driver refuses to be
+		// told so
 		if (db.dialect().family() == SQLDialect.POSTGRES) {
 			snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 		}
@@ -70,12 +72,13 @@ public class Archive {
 	}
 
 	/**
-	 * Writes every section into one zip, from one consistent snapshot of the database (a comment and its likes
-	 * are either both in or both out).
+	 * Writes every section into one zip, from one consistent snapshot of the database (a
+	 * comment and its likes are either both in or both out).
 	 */
 	public ArchiveReport backup(OutputStream out, Progress progress) {
 		long started = System.nanoTime();
-		// Flyway reads its history on a connection of its own: before the snapshot, not inside it
+		// Flyway reads its history on a connection of its own: before the snapshot, not
+		// inside it
 		String schema = schema();
 		return snapshot.execute(status -> {
 			long rows = sections.stream().mapToLong(BackupSection::rows).sum();
@@ -93,8 +96,8 @@ public class Archive {
 	}
 
 	/**
-	 * Restores a backup into an empty site in one transaction; a refusal or any failure on the way leaves the
-	 * database as it was and removes the files already written.
+	 * Restores a backup into an empty site in one transaction; a refusal or any failure
+	 * on the way leaves the database as it was and removes the files already written.
 	 */
 	public ArchiveReport restore(Path file, Progress progress) {
 		long started = System.nanoTime();
@@ -129,8 +132,14 @@ public class Archive {
 		}
 	}
 
-	/** The whole site as a WordPress eXtended RSS 1.2 file that WordPress's importer reads. */
-	/** @param baseUrl the site's public address, for the links and attachment URLs in the file */
+	/**
+	 * The whole site as a WordPress eXtended RSS 1.2 file that WordPress's importer
+	 * reads.
+	 */
+	/**
+	 * @param baseUrl the site's public address, for the links and attachment URLs in the
+	 * file
+	 */
 	public ArchiveReport wxr(OutputStream out, String baseUrl, Progress progress) {
 		long started = System.nanoTime();
 		WxrExport.Counts counts = wxr.write(out, baseUrl.replaceAll("/+$", ""), progress);
@@ -139,10 +148,11 @@ public class Archive {
 	}
 
 	/**
-	 * SQLite only: a consistent copy of the whole database into a new file (VACUUM INTO), made while the site
-	 * serves: it reads as one transaction, so writers go on and the copy holds every commit before it began.
-	 * The copy is a working database: stop the site, put it in place of veche.db, start again. On PostgreSQL,
-	 * pg_dump does the same.
+	 * SQLite only: a consistent copy of the whole database into a new file (VACUUM INTO),
+	 * made while the site serves: it reads as one transaction, so writers go on and the
+	 * copy holds every commit before it began. The copy is a working database: stop the
+	 * site, put it in place of veche.db, start again. On PostgreSQL, pg_dump does the
+	 * same.
 	 */
 	public void snapshot(Path file) {
 		if (db.dialect().family() != SQLDialect.SQLITE) {

@@ -16,9 +16,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.veche.backup.BackupRefused;
 
 /**
- * {@code export wxr|backup FILE} and {@code restore FILE} on the command line: the application starts without a
- * web server on the configured data directory and database, runs the one command with a progress line on
- * standard error, prints the report and exits non-zero with a clear message on any failure.
+ * {@code export wxr|backup FILE} and {@code restore FILE} on the command line: the
+ * application starts without a web server on the configured data directory and database,
+ * runs the one command with a progress line on standard error, prints the report and
+ * exits non-zero with a clear message on any failure.
  */
 public final class ArchiveCommand {
 
@@ -28,7 +29,10 @@ public final class ArchiveCommand {
 	private ArchiveCommand() {
 	}
 
-	/** Runs the command and returns the process's exit code: 0 done, 1 refused or failed, 2 wrong usage. */
+	/**
+	 * Runs the command and returns the process's exit code: 0 done, 1 refused or failed,
+	 * 2 wrong usage.
+	 */
 	public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
 		String[] words = Arrays.stream(args).filter(a -> !a.startsWith("--")).toArray(String[]::new);
 		String[] options = Arrays.stream(args).filter(a -> a.startsWith("--")).toArray(String[]::new);
@@ -45,16 +49,19 @@ public final class ArchiveCommand {
 			return 1;
 		}
 		var app = new SpringApplication(application);
-		// The site's beans are web beans, so the context stays a web one, but port -1 starts no HTTP connector;
-		// and a command must not fill the site it is about to restore into with demo articles.
-		app.setDefaultProperties(Map.of("server.port", "-1", "veche.demo-content", "false", "spring.main.banner-mode",
-				"off"));
+		// The site's beans are web beans, so the context stays a web one, but port -1
+		// starts no HTTP connector;
+		// and a command must not fill the site it is about to restore into with demo
+		// articles.
+		app.setDefaultProperties(
+				Map.of("server.port", "-1", "veche.demo-content", "false", "spring.main.banner-mode", "off"));
 		app.setLogStartupInfo(false);
 		String what = export ? "export " + words[1] : "restore";
 		try (ConfigurableApplicationContext context = app.run(options)) {
 			Archive archive = context.getBean(Archive.class);
 			if (export && words[1].equals("snapshot")) {
-				// SQLite's own copy of the live database file, safe while the site runs on it
+				// SQLite's own copy of the live database file, safe while the site runs
+				// on it
 				archive.snapshot(file);
 				out.println(what + ": done, " + file);
 				return 0;
@@ -63,7 +70,8 @@ public final class ArchiveCommand {
 			var ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
 			ticker.scheduleAtFixedRate(() -> err.println(progress.line()), 1, 1, TimeUnit.SECONDS);
 			try {
-				ArchiveReport report = export ? export(archive, words[1], file, progress, context) : archive.restore(file, progress);
+				ArchiveReport report = export ? export(archive, words[1], file, progress, context)
+						: archive.restore(file, progress);
 				ticker.shutdownNow();
 				report.lines().forEach(out::println);
 				out.println(what + ": done, " + file);
@@ -87,7 +95,10 @@ public final class ArchiveCommand {
 		}
 	}
 
-	/** Writes next to the target first, so a failed run never leaves half a file under the name asked for. */
+	/**
+	 * Writes next to the target first, so a failed run never leaves half a file under the
+	 * name asked for.
+	 */
 	private static ArchiveReport export(Archive archive, String kind, Path file, Progress progress,
 			ConfigurableApplicationContext context) throws IOException {
 		Path partial = file.resolveSibling(file.getFileName() + ".part");

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How far a long run has come: items done of total in the current phase, the rate, and the time left. Read by
- * another thread (the command line's ticker, the admin page) while the run writes it.
+ * How far a long run has come: items done of total in the current phase, the rate, and
+ * the time left. Read by another thread (the command line's ticker, the admin page) while
+ * the run writes it.
  */
 public final class Progress {
 

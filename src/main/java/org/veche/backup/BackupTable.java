@@ -4,8 +4,11 @@ import java.util.List;
 
 /**
  * A table as a {@link TableSection} copies it.
- * @param orderBy the columns rows are written in, so that a row comes after the rows it points at
- * @param identity the generated id column whose sequence must continue past the restored ids, or null
+ *
+ * @param orderBy the columns rows are written in, so that a row comes after the rows it
+ * points at
+ * @param identity the generated id column whose sequence must continue past the restored
+ * ids, or null
  */
 public record BackupTable(String name, List<String> orderBy, String identity) {
 

@@ -19,8 +19,9 @@ import org.jooq.Record;
 import org.jooq.SQLDialect;
 
 /**
- * A section that copies its module's tables row by row, column by column: the module names its tables (and so
- * keeps the SQL over them at home), this class does the copying that is the same for every table.
+ * A section that copies its module's tables row by row, column by column: the module
+ * names its tables (and so keeps the SQL over them at home), this class does the copying
+ * that is the same for every table.
  */
 public abstract class TableSection implements BackupSection {
 
@@ -57,8 +58,13 @@ public abstract class TableSection implements BackupSection {
 	public void write(BackupWriter out) {
 		for (BackupTable t : tables) {
 			var order = t.orderBy().stream().map(column -> field(DSL.name(column))).toList();
-			out.table(t.name(), db.select(readable(t.name())).from(table(DSL.name(t.name()))).orderBy(order)
-				.fetchSize(BATCH).fetchStream().map(Record::intoMap));
+			out.table(t.name(),
+					db.select(readable(t.name()))
+						.from(table(DSL.name(t.name())))
+						.orderBy(order)
+						.fetchSize(BATCH)
+						.fetchStream()
+						.map(Record::intoMap));
 		}
 		writeFiles(out);
 	}
@@ -77,8 +83,9 @@ public abstract class TableSection implements BackupSection {
 	}
 
 	/**
-	 * The table's columns as the database declares them, whole numbers read as long: SQLite declares epoch
-	 * milliseconds INTEGER, which jOOQ would read as a Java int and cut short.
+	 * The table's columns as the database declares them, whole numbers read as long:
+	 * SQLite declares epoch milliseconds INTEGER, which jOOQ would read as a Java int and
+	 * cut short.
 	 */
 	private List<Field<?>> readable(String table) {
 		return Arrays.stream(columns(table))
@@ -100,8 +107,9 @@ public abstract class TableSection implements BackupSection {
 	}
 
 	/**
-	 * PostgreSQL's identity columns do not move on when a row brings its own id, so the next new row would collide
-	 * with a restored one; SQLite's AUTOINCREMENT counter follows the largest id by itself.
+	 * PostgreSQL's identity columns do not move on when a row brings its own id, so the
+	 * next new row would collide with a restored one; SQLite's AUTOINCREMENT counter
+	 * follows the largest id by itself.
 	 */
 	private void continueIds(BackupTable t) {
 		if (db.dialect().family() == SQLDialect.POSTGRES) {
@@ -111,7 +119,10 @@ public abstract class TableSection implements BackupSection {
 		}
 	}
 
-	/** Rows of one table, inserted in batches with the columns and types of the table as this database has it. */
+	/**
+	 * Rows of one table, inserted in batches with the columns and types of the table as
+	 * this database has it.
+	 */
 	private final class Inserts {
 
 		private final String table;
@@ -143,14 +154,16 @@ public abstract class TableSection implements BackupSection {
 						throw new BackupRefused("The backup's table " + table + " has a column " + column
 								+ " that this site does not have: is the backup from a newer version of Veche?");
 					}
-					// untyped, so that the driver binds what the backup holds: a SQLite INTEGER column reads as a Java
+					// untyped, so that the driver binds what the backup holds: a SQLite
+					// INTEGER column reads as a Java
 					// int, and binding through it would cut epoch milliseconds short
 					fields.add(field(DSL.name(known.getName())));
 				}
 				batch = newBatch();
 			}
 			if (!order.equals(new ArrayList<>(row.keySet()))) {
-				throw new BackupRefused("A row of " + table + " in the backup has other columns than the rows before it");
+				throw new BackupRefused(
+						"A row of " + table + " in the backup has other columns than the rows before it");
 			}
 			Object[] values = new Object[order.size()];
 			for (int i = 0; i < values.length; i++) {
@@ -171,10 +184,14 @@ public abstract class TableSection implements BackupSection {
 		}
 
 		private BatchBindStep newBatch() {
-			return db.batch(db.insertInto(table(DSL.name(table)), fields).values(Arrays.asList(new Object[fields.size()])));
+			return db
+				.batch(db.insertInto(table(DSL.name(table)), fields).values(Arrays.asList(new Object[fields.size()])));
 		}
 
-		/** Flags are BOOLEAN on PostgreSQL and 0/1 on SQLite, so a backup from one restores into the other. */
+		/**
+		 * Flags are BOOLEAN on PostgreSQL and 0/1 on SQLite, so a backup from one
+		 * restores into the other.
+		 */
 		private static Object typed(Field<?> column, Object value) {
 			Class<?> type = column.getType();
 			if (type == Boolean.class && value instanceof Number n) {

@@ -27,8 +27,9 @@ import org.veche.publishing.Newsroom;
 import org.veche.site.SiteProperties;
 
 /**
- * On the first start with an empty database (and veche.demo-content left on), fills the site so that a
- * newcomer sees a living front page, a photo story and a discussion at once.
+ * On the first start with an empty database (and veche.demo-content left on), fills the
+ * site so that a newcomer sees a living front page, a photo story and a discussion at
+ * once.
  */
 @Component
 @Order(10)
@@ -54,7 +55,8 @@ class DemoContent implements ApplicationRunner {
 
 	private final Clock clock;
 
-	DemoContent(ArticleIntake publishing, ArticleLookup articles, Newsroom newsroom, PhotoLibrary photos, Discussions discussions, CommentLikes commentLikes, SiteProperties site, Clock clock) {
+	DemoContent(ArticleIntake publishing, ArticleLookup articles, Newsroom newsroom, PhotoLibrary photos,
+			Discussions discussions, CommentLikes commentLikes, SiteProperties site, Clock clock) {
 		this.publishing = publishing;
 		this.articles = articles;
 		this.newsroom = newsroom;
@@ -87,11 +89,10 @@ class DemoContent implements ApplicationRunner {
 						> A newsroom that covers protests owes its readers more than a privacy policy.
 
 						Read more in the [project's documentation](https://example.org/veche).
-						""", List.of("privacy", "about"), new Article.Source("Veche project", "https://example.org/veche"),
-				now.minus(Duration.ofDays(3)));
+						""", List.of("privacy", "about"),
+				new Article.Source("Veche project", "https://example.org/veche"), now.minus(Duration.ofDays(3)));
 		publish("City council approves a new riverside park after three years of debate",
-				"The plan keeps the old boathouse and adds a path along the whole embankment.",
-				"""
+				"The plan keeps the old boathouse and adds a path along the whole embankment.", """
 						After three years of hearings, the council voted 21 to 9 on Tuesday evening to turn the \
 						former freight yard into a public park.
 
@@ -111,14 +112,14 @@ class DemoContent implements ApplicationRunner {
 				{ "Evening light on the embankment.", "Skyline of the embankment in evening light" },
 				{ "Lanterns set out on the water after dark.", "A line of orange lanterns above the river at night" } };
 		for (int i = 0; i < captions.length; i++) {
-			var upload = photos.add(story.id(), DemoPhotos.draw(i), new PhotoText(captions[i][0], "Veche demo desk", captions[i][1]));
+			var upload = photos.add(story.id(), DemoPhotos.draw(i),
+					new PhotoText(captions[i][0], "Veche demo desk", captions[i][1]));
 			if (i == 0) {
 				newsroom.setCover(story.id(), upload.photo().id());
 			}
 		}
 		Article debate = publish("Reader question: should the city ban cars from the centre on weekends?",
-				"We asked, you answered. Join the discussion below.",
-				"""
+				"We asked, you answered. Join the discussion below.", """
 						Last month the mayor floated a plan to close the historic centre to cars on Saturdays and \
 						Sundays. Shopkeepers are divided; cyclists are not.
 
@@ -126,7 +127,8 @@ class DemoContent implements ApplicationRunner {
 						quoted in next week's paper.
 						""", List.of("city", "transport"), null, now.minus(Duration.ofHours(6)));
 		discuss(debate);
-		log.info("Demo content added: 4 articles, one photo story, one discussion. Start with --veche.demo-content=false to skip.");
+		log.info(
+				"Demo content added: 4 articles, one photo story, one discussion. Start with --veche.demo-content=false to skip.");
 	}
 
 	private Article publish(String title, String lead, String body, List<String> tags, Article.Source source,
@@ -137,18 +139,21 @@ class DemoContent implements ApplicationRunner {
 	private Article publish(String title, String lead, String body, List<String> tags, Article.Source source,
 			Instant at, Article.Kind kind) {
 		return publishing.create(
-				new ArticleDraft(kind, title, lead, body, tags, source, Article.Status.PUBLISHED, at, null), null, DESK);
+				new ArticleDraft(kind, title, lead, body, tags, source, Article.Status.PUBLISHED, at, null), null,
+				DESK);
 	}
 
 	private void discuss(Article article) {
 		var desk = new Commenter(null, null, null, true, null, null);
-		String[][] thread = { { "", "Olena", "Yes, please. My kids could finally walk to the library without me holding my breath at every crossing." },
-				{ "0", "Mark T.", "As long as deliveries can still come in the early morning. My bakery depends on it." },
+		String[][] thread = { { "", "Olena",
+				"Yes, please. My kids could finally walk to the library without me holding my breath at every crossing." },
+				{ "0", "Mark T.",
+						"As long as deliveries can still come in the early morning. My bakery depends on it." },
 				{ "1", "Olena", "Fair point, Mark. The plan mentions delivery windows before 10:00." },
 				{ "2", "Mark T.", "Then I'm cautiously in favour. *Cautiously.*" },
 				{ "", "Дмитро", "У Львові так уже роблять у центрі, і торгівля тільки виросла." },
-				{ "4", "Anna", "Do you have a link to the numbers from Lviv? I'd love to read them." },
-				{ "", "Sergei", "Weekend buses should run more often if cars are out. Otherwise older people are stuck." } };
+				{ "4", "Anna", "Do you have a link to the numbers from Lviv? I'd love to read them." }, { "", "Sergei",
+						"Weekend buses should run more often if cars are out. Otherwise older people are stuck." } };
 		List<Comment> posted = new ArrayList<>();
 		for (String[] line : thread) {
 			Long parent = line[0].isEmpty() ? null : posted.get(Integer.parseInt(line[0])).id();

@@ -16,8 +16,8 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /**
- * Photos drawn by the project itself (a river town at dawn, a market, a square, lanterns), so that the demo
- * needs no file from anyone else and shows no real person.
+ * Photos drawn by the project itself (a river town at dawn, a market, a square,
+ * lanterns), so that the demo needs no file from anyone else and shows no real person.
  */
 final class DemoPhotos {
 

@@ -3,7 +3,9 @@ package org.veche.discussion;
 import java.time.Instant;
 
 /**
- * A comment as the site shows it; the author's e-mail and address hash never leave the discussion module.
+ * A comment as the site shows it; the author's e-mail and address hash never leave the
+ * discussion module.
+ *
  * @param place where it sits in its thread
  * @param byline who wrote it
  * @param text what they wrote
@@ -15,14 +17,17 @@ public record Comment(long id, long articleId, Place place, Byline byline, Text 
 
 	/**
 	 * Where a comment sits in its thread.
+	 *
 	 * @param parentId the comment this one answers, or null for a top-level comment
-	 * @param depth how deep it really is (0 = top level); pages cap what they show at the configured depth
+	 * @param depth how deep it really is (0 = top level); pages cap what they show at the
+	 * configured depth
 	 */
 	public record Place(Long parentId, int depth) {
 	}
 
 	/**
 	 * Who wrote a comment, as pages show it.
+	 *
 	 * @param authorUrl the author's website, or null
 	 * @param accountId the account that wrote it, or null for a guest
 	 */
@@ -35,8 +40,10 @@ public record Comment(long id, long articleId, Place place, Byline byline, Text 
 
 	/**
 	 * What happened to a comment after it was posted.
+	 *
 	 * @param editedAt when its author last changed the text, or null
-	 * @param deleted its author deleted it: it keeps its place (for its replies) without its text
+	 * @param deleted its author deleted it: it keeps its place (for its replies) without
+	 * its text
 	 * @param featuredAt when a moderator made it an editors' pick, or null
 	 */
 	public record Changes(Instant editedAt, boolean deleted, Instant featuredAt) {
@@ -61,7 +68,8 @@ public record Comment(long id, long articleId, Place place, Byline byline, Text 
 				new Text(body, bodyHtml), status, createdAt, likes, kind, new Changes(editedAt, deleted, featuredAt));
 	}
 
-	// The parts' fields as the comment's own: what threads, feeds, moderation and notices read most.
+	// The parts' fields as the comment's own: what threads, feeds, moderation and notices
+	// read most.
 
 	public Long parentId() {
 		return place.parentId();

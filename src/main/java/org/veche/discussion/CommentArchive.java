@@ -6,8 +6,8 @@ import org.springframework.stereotype.Service;
 import org.veche.discussion.internal.ExportedComments;
 
 /**
- * Every comment of an article in every status, for moving the site elsewhere; the administrator's exports are
- * the only callers.
+ * Every comment of an article in every status, for moving the site elsewhere; the
+ * administrator's exports are the only callers.
  */
 @Service
 public class CommentArchive {
@@ -18,7 +18,10 @@ public class CommentArchive {
 		this.comments = comments;
 	}
 
-	/** Every comment of the article (approved, pending, spam and trash), oldest first, parents before replies. */
+	/**
+	 * Every comment of the article (approved, pending, spam and trash), oldest first,
+	 * parents before replies.
+	 */
 	public List<ExportedComment> of(long articleId) {
 		return comments.of(articleId);
 	}

@@ -1,20 +1,24 @@
 package org.veche.discussion;
 
 /**
- * What the "Leave a reply" form shows: the values typed so far and why they were refused, if they were.
+ * What the "Leave a reply" form shows: the values typed so far and why they were refused,
+ * if they were.
+ *
  * @param parent the comment being answered, or null
  * @param error a message key, or null
  * @param signIn who is commenting, or how a guest may sign in
- * @param openness whether the article takes comments, from whom, and what guests must give
- * @param remembered whether the guest asked this browser to keep their name, e-mail and website
+ * @param openness whether the article takes comments, from whom, and what guests must
+ * give
+ * @param remembered whether the guest asked this browser to keep their name, e-mail and
+ * website
  */
 public record CommentForm(String action, Comment parent, String name, String email, String url, String body,
 		String error, Object[] errorArgs, SignInChoices signIn, CommentScreen.Openness openness, boolean remembered) {
 
 	static final CommentScreen.Openness OPEN = new CommentScreen.Openness(false, true, true);
 
-	public CommentForm(String action, Comment parent, String name, String email, String url, String body,
-			String error, Object[] errorArgs) {
+	public CommentForm(String action, Comment parent, String name, String email, String url, String body, String error,
+			Object[] errorArgs) {
 		this(action, parent, name, email, url, body, error, errorArgs, SignInChoices.NONE, OPEN, false);
 	}
 
@@ -44,7 +48,10 @@ public record CommentForm(String action, Comment parent, String name, String ema
 		return action.endsWith("/comments") ? action.substring(0, action.length() - "/comments".length()) : action;
 	}
 
-	/** Where a reader signing in from this form comes back to: the same reply, at the form. */
+	/**
+	 * Where a reader signing in from this form comes back to: the same reply, at the
+	 * form.
+	 */
 	public String returnPath() {
 		return articlePath() + (parent == null ? "" : "?replytocom=" + parent.id()) + "#respond";
 	}

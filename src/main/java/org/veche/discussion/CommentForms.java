@@ -11,8 +11,8 @@ import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
 
 /**
- * Makes the comment form for the reader at hand: who they are, how they may sign in, and what they had typed
- * before leaving to sign in.
+ * Makes the comment form for the reader at hand: who they are, how they may sign in, and
+ * what they had typed before leaving to sign in.
  */
 @Component
 public class CommentForms {
@@ -33,7 +33,10 @@ public class CommentForms {
 		this.discussions = discussions;
 	}
 
-	/** The form for an article as its rules stand now (closed, guests, required fields), with the reader's draft. */
+	/**
+	 * The form for an article as its rules stand now (closed, guests, required fields),
+	 * with the reader's draft.
+	 */
 	public CommentForm blank(Article article, Comment parent, HttpServletRequest request) {
 		return complete(blank(article.path(), parent, request), article);
 	}
@@ -47,8 +50,8 @@ public class CommentForms {
 	}
 
 	/**
-	 * The form for an article, pre-filled with the reader's draft for it if they left one to sign in, else with the
-	 * name, e-mail and website they asked this browser to keep.
+	 * The form for an article, pre-filled with the reader's draft for it if they left one
+	 * to sign in, else with the name, e-mail and website they asked this browser to keep.
 	 */
 	public CommentForm blank(String articlePath, Comment parent, HttpServletRequest request) {
 		CommentForm form = CommentForm.blank(articlePath, parent);
@@ -63,7 +66,8 @@ public class CommentForms {
 			GuestCookies.Remembered kept = cookies.remembered(request);
 			if (kept != null) {
 				form = new CommentForm(form.action(), parent, kept.name(), kept.email(), kept.url(), "", null,
-						new Object[0]).withRemembered(true);
+						new Object[0])
+					.withRemembered(true);
 			}
 		}
 		return complete(form);

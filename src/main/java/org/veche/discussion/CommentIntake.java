@@ -28,9 +28,10 @@ public class CommentIntake {
 	}
 
 	/**
-	 * Stores a comment from another platform's export as it stood there (status, date, parent, kind), without
-	 * the rules for new replies: it was posted long ago, somewhere else. Nobody is notified; the thread's
-	 * pages follow once {@link #importedInto} is called after the batch.
+	 * Stores a comment from another platform's export as it stood there (status, date,
+	 * parent, kind), without the rules for new replies: it was posted long ago, somewhere
+	 * else. Nobody is notified; the thread's pages follow once {@link #importedInto} is
+	 * called after the batch.
 	 */
 	@Transactional
 	public Comment importComment(ImportedComment imported) {
@@ -42,13 +43,17 @@ public class CommentIntake {
 		}
 		String email = imported.authorEmail() == null ? "" : imported.authorEmail().strip().toLowerCase(Locale.ROOT);
 		String body = imported.body() == null ? "" : imported.body().strip();
-		long id = comments.add(new Comments.NewRow(imported.articleId(), parent == null ? null : parent.id(),
-				parent == null ? 0 : parent.depth() + 1, imported.authorName(), email, imported.authorUrl(), null,
-				body, markdown.comment(body), imported.status(), imported.createdAt(), null), imported.kind());
+		long id = comments.add(
+				new Comments.NewRow(imported.articleId(), parent == null ? null : parent.id(),
+						parent == null ? 0 : parent.depth() + 1, imported.authorName(), email, imported.authorUrl(),
+						null, body, markdown.comment(body), imported.status(), imported.createdAt(), null),
+				imported.kind());
 		return comments.byId(id).orElseThrow();
 	}
 
-	/** Tells the pages that show these threads that a batch of imported comments arrived. */
+	/**
+	 * Tells the pages that show these threads that a batch of imported comments arrived.
+	 */
 	public void importedInto(long articleId, int count) {
 		events.publishEvent(new CommentsImported(articleId, count));
 	}

@@ -13,7 +13,8 @@ import org.veche.privacy.AddressHasher;
 import org.veche.site.RejectedInput;
 
 /**
- * Readers' likes of approved comments: one like per reader, and a limit per network address for guests.
+ * Readers' likes of approved comments: one like per reader, and a limit per network
+ * address for guests.
  */
 @Service
 public class CommentLikes {
@@ -44,7 +45,9 @@ public class CommentLikes {
 	public record LikeState(int likes, boolean liked) {
 	}
 
-	/** Likes or takes back a like; one like per reader, and a limit per network address. */
+	/**
+	 * Likes or takes back a like; one like per reader, and a limit per network address.
+	 */
 	@Transactional
 	public LikeState like(long commentId, Commenter who, boolean like) {
 		Comment comment = comments.byId(commentId)

@@ -8,8 +8,8 @@ import org.veche.site.Found;
 import org.veche.site.SearchQuery;
 
 /**
- * The search page's half for comments: approved comments holding every word of a query. Whose articles readers
- * may see is not asked here (publishing says).
+ * The search page's half for comments: approved comments holding every word of a query.
+ * Whose articles readers may see is not asked here (publishing says).
  */
 @Service
 public class CommentSearch {

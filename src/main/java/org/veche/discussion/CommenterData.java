@@ -16,8 +16,9 @@ import org.veche.privacy.Person;
 import org.veche.privacy.PersonalData;
 
 /**
- * What the discussion keeps about a person: their comments (matched by account or by the proven e-mail) and
- * their likes (an account's; a guest's likes are tied to a random browser cookie, not to any address).
+ * What the discussion keeps about a person: their comments (matched by account or by the
+ * proven e-mail) and their likes (an account's; a guest's likes are tied to a random
+ * browser cookie, not to any address).
  */
 @Component
 @Order(10)
@@ -57,8 +58,8 @@ class CommenterData implements PersonalData {
 			done.put("comments.anonymised", rows.anonymise(mine.stream().map(CommentErasure.Row::id).toList()));
 		}
 		else {
-			done.put("comments.emptied",
-					rows.empty(mine.stream().filter(CommentErasure.Row::answered).map(CommentErasure.Row::id).toList()));
+			done.put("comments.emptied", rows
+				.empty(mine.stream().filter(CommentErasure.Row::answered).map(CommentErasure.Row::id).toList()));
 			done.put("comments.deleted",
 					rows.delete(mine.stream().filter(r -> !r.answered()).map(CommentErasure.Row::id).toList()));
 		}

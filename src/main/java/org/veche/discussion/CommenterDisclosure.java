@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 import org.veche.privacy.Disclosure;
 
 /**
- * The discussion's cookies: a guest's like is tied to a random name for their browser, set when they first like;
- * a guest's held comments are named in a signed cookie so that they keep seeing them; and name, e-mail and website
- * are kept only when the guest ticks the box under the form.
+ * The discussion's cookies: a guest's like is tied to a random name for their browser,
+ * set when they first like; a guest's held comments are named in a signed cookie so that
+ * they keep seeing them; and name, e-mail and website are kept only when the guest ticks
+ * the box under the form.
  */
 @Component
 class CommenterDisclosure implements Disclosure {

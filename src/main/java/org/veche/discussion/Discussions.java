@@ -27,9 +27,10 @@ import org.veche.site.Markdown;
 import org.veche.site.RejectedInput;
 
 /**
- * What is done to comments: readers post, change and delete their own, moderators decide their status; and a
- * comment by its id. Threads are read through {@link Threads}, liked through {@link CommentLikes}, searched
- * through {@link CommentSearch}, and imported through {@link CommentIntake}.
+ * What is done to comments: readers post, change and delete their own, moderators decide
+ * their status; and a comment by its id. Threads are read through {@link Threads}, liked
+ * through {@link CommentLikes}, searched through {@link CommentSearch}, and imported
+ * through {@link CommentIntake}.
  */
 @Service
 public class Discussions {
@@ -40,7 +41,10 @@ public class Discussions {
 
 	static final int MAX_URL = 500;
 
-	/** The name of a guest who gave none, where the site does not ask for one (as WordPress stores it). */
+	/**
+	 * The name of a guest who gave none, where the site does not ask for one (as
+	 * WordPress stores it).
+	 */
 	static final String ANONYMOUS = "Anonymous";
 
 	private final Comments comments;
@@ -63,13 +67,14 @@ public class Discussions {
 
 	private final TransactionTemplate transactions;
 
-	Discussions(Comments comments, Markdown markdown, AddressHasher addresses,
-			DiscussionProperties settings, ApplicationEventPublisher events, Clock clock, Identity identity,
-			Optional<CommentScreen> screen, PostingTurns turns, PlatformTransactionManager transactions) {
+	Discussions(Comments comments, Markdown markdown, AddressHasher addresses, DiscussionProperties settings,
+			ApplicationEventPublisher events, Clock clock, Identity identity, Optional<CommentScreen> screen,
+			PostingTurns turns, PlatformTransactionManager transactions) {
 		this.turns = turns;
 		this.transactions = new TransactionTemplate(transactions);
 		this.identity = identity;
-		// without a module that moderates (a module test of discussion alone), every comment is approved
+		// without a module that moderates (a module test of discussion alone), every
+		// comment is approved
 		this.screen = screen.orElseGet(() -> new Unscreened(settings.guestsMayComment()));
 		this.comments = comments;
 		this.markdown = markdown;
@@ -80,22 +85,26 @@ public class Discussions {
 	}
 
 	/**
-	 * Checks a reply and stores it with the status the screen gives it (held and spam comments are stored,
-	 * unseen by readers); what the screen refuses (comments closed, a ban, the flood limit) is not stored. The
-	 * post waits for its turn first (see {@link #inPostingTurn}), and holds it until the rest of the site has
-	 * heard of the comment after the commit.
-	 * @throws RejectedInput 503 with a Retry-After when the site takes so many posts that this one got no turn
+	 * Checks a reply and stores it with the status the screen gives it (held and spam
+	 * comments are stored, unseen by readers); what the screen refuses (comments closed,
+	 * a ban, the flood limit) is not stored. The post waits for its turn first (see
+	 * {@link #inPostingTurn}), and holds it until the rest of the site has heard of the
+	 * comment after the commit.
+	 * @throws RejectedInput 503 with a Retry-After when the site takes so many posts that
+	 * this one got no turn
 	 */
 	public Comment post(Article article, Reply reply, Commenter who) {
 		return turns.take(() -> transactions.execute(status -> store(article, reply, who)));
 	}
 
 	/**
-	 * Runs work that posts a comment in one posting turn: the work of a caller that stores something with the
-	 * comment in a transaction of its own (the embed's page and its first comment), or that renders its answer
-	 * after the post. Comment posts run a few at a time on a node ({@code veche.posting.concurrency}), so that
-	 * a flood of them leaves CPU to readers.
-	 * @throws RejectedInput 503 with a Retry-After when no turn came within {@code veche.posting.max-wait}
+	 * Runs work that posts a comment in one posting turn: the work of a caller that
+	 * stores something with the comment in a transaction of its own (the embed's page and
+	 * its first comment), or that renders its answer after the post. Comment posts run a
+	 * few at a time on a node ({@code veche.posting.concurrency}), so that a flood of
+	 * them leaves CPU to readers.
+	 * @throws RejectedInput 503 with a Retry-After when no turn came within
+	 * {@code veche.posting.max-wait}
 	 */
 	public <T> T inPostingTurn(Supplier<T> work) {
 		return turns.take(work);
@@ -114,13 +123,15 @@ public class Discussions {
 		if (!asAccount && !openness.guestsMayComment()) {
 			throw new RejectedInput(HttpStatus.UNAUTHORIZED, "comment.signInRequired");
 		}
-		// a self-made account speaks under its address only once the address is shown to be its owner's
+		// a self-made account speaks under its address only once the address is shown to
+		// be its owner's
 		if (asAccount && identity.account(who.accountId()).filter(a -> a.emailVerified()).isEmpty()) {
 			throw new RejectedInput(HttpStatus.FORBIDDEN, "comment.account.unverified");
 		}
 		boolean authorGiven = reply.authorName() != null && !reply.authorName().isBlank();
 		boolean required = openness.nameAndEmailRequired();
-		// Staff posting through the API may speak for someone else (imports, tests); readers post as themselves.
+		// Staff posting through the API may speak for someone else (imports, tests);
+		// readers post as themselves.
 		boolean own = asAccount && !(who.staff() && authorGiven);
 		String name = own ? who.accountName() : name(reply.authorName(), required);
 		String email = own ? who.accountEmail() : email(reply.authorEmail(), required);
@@ -141,7 +152,8 @@ public class Discussions {
 				parent == null ? 0 : parent.depth() + 1, name, email, url, who.accountId(), body,
 				rendered(article.id(), Long.MAX_VALUE, body), verdict.status(), now, addressHash));
 		long id = comment.id();
-		// screening marks earlier comments of a raid, never this one: its row is as it was stored
+		// screening marks earlier comments of a raid, never this one: its row is as it
+		// was stored
 		events.publishEvent(new CommentScreened(id, candidate, verdict));
 		events.publishEvent(
 				new CommentPosted(id, article.id(), comment.parentId(), comment.status(), mentionedIn(comment)));
@@ -153,8 +165,9 @@ public class Discussions {
 	}
 
 	/**
-	 * A comment's HTML, its {@code @name} mentions of those who commented before it in the thread linked to
-	 * their latest comment (the thread's names are read only when the text has an @ at all).
+	 * A comment's HTML, its {@code @name} mentions of those who commented before it in
+	 * the thread linked to their latest comment (the thread's names are read only when
+	 * the text has an @ at all).
 	 */
 	private String rendered(long articleId, long beforeId, String body) {
 		if (body.indexOf('@') < 0) {
@@ -172,8 +185,8 @@ public class Discussions {
 	}
 
 	/**
-	 * The comments this one mentions: the targets of the mention links its HTML carries (only the rendering
-	 * makes them; a link a reader writes has no such class).
+	 * The comments this one mentions: the targets of the mention links its HTML carries
+	 * (only the rendering makes them; a link a reader writes has no such class).
 	 */
 	public List<Long> mentionedIn(Comment comment) {
 		var ids = new java.util.LinkedHashSet<Long>();
@@ -198,8 +211,8 @@ public class Discussions {
 	}
 
 	/**
-	 * Moves a comment to another status (a moderator's decision) and tells the rest of the site after the
-	 * change commits; nothing happens when it already has that status.
+	 * Moves a comment to another status (a moderator's decision) and tells the rest of
+	 * the site after the change commits; nothing happens when it already has that status.
 	 * @return the change, or empty when there was none
 	 */
 	@Transactional
@@ -210,12 +223,15 @@ public class Discussions {
 			return Optional.empty();
 		}
 		comments.setStatus(commentId, to);
-		var changed = new CommentStatusChanged(commentId, comment.articleId(), comment.parentId(), comment.status(), to);
+		var changed = new CommentStatusChanged(commentId, comment.articleId(), comment.parentId(), comment.status(),
+				to);
 		events.publishEvent(changed);
 		return Optional.of(changed);
 	}
 
-	/** A moderator's correction of a comment's text, rendered again as at posting time. */
+	/**
+	 * A moderator's correction of a comment's text, rendered again as at posting time.
+	 */
 	@Transactional
 	public Comment edit(long commentId, String newBody) {
 		Comment comment = comments.byId(commentId)
@@ -232,9 +248,11 @@ public class Discussions {
 	}
 
 	/**
-	 * Whether this reader may still change the comment: theirs (by account, or for a guest by the signed cookie
-	 * of their own comments), not deleted, and posted within the edit window.
-	 * @param guestOwned the ids the guest's signed cookie names (empty for a signed-in reader)
+	 * Whether this reader may still change the comment: theirs (by account, or for a
+	 * guest by the signed cookie of their own comments), not deleted, and posted within
+	 * the edit window.
+	 * @param guestOwned the ids the guest's signed cookie names (empty for a signed-in
+	 * reader)
 	 */
 	public boolean mayChange(Comment comment, Commenter who, Collection<Long> guestOwned) {
 		boolean own = who.accountId() != null ? who.accountId().equals(comment.accountId())
@@ -244,7 +262,9 @@ public class Discussions {
 				&& comment.createdAt().plus(editWindow()).isAfter(clock.instant());
 	}
 
-	/** The comments of the article this reader may still change (see {@link #mayChange}). */
+	/**
+	 * The comments of the article this reader may still change (see {@link #mayChange}).
+	 */
 	public Set<Long> changeableOn(long articleId, Commenter who, Collection<Long> guestOwned) {
 		var since = clock.instant().minus(editWindow());
 		Collection<Long> candidates = who.accountId() != null ? comments.recentBy(articleId, who.accountId(), since)
@@ -262,9 +282,11 @@ public class Discussions {
 	}
 
 	/**
-	 * Its author's new text, screened again as a new comment would be (an edit cannot carry spam past the
-	 * filter): a held or spam verdict takes an approved comment down; an approved verdict leaves a held one held.
-	 * @throws RejectedInput 403 when the reader may not change it (not theirs, or the window has passed)
+	 * Its author's new text, screened again as a new comment would be (an edit cannot
+	 * carry spam past the filter): a held or spam verdict takes an approved comment down;
+	 * an approved verdict leaves a held one held.
+	 * @throws RejectedInput 403 when the reader may not change it (not theirs, or the
+	 * window has passed)
 	 */
 	@Transactional
 	public Comment editOwn(OwnComment own, String newBody) {
@@ -280,8 +302,8 @@ public class Discussions {
 		Instant now = clock.instant();
 		var author = comments.author(commentId).orElseThrow();
 		var candidate = new CommentScreen.Candidate(article, comment.parentId(), comment.authorName(), author.email(),
-				comment.authorUrl(), comment.accountId(), comments.hasApproved(author.accountId(), author.email()), body,
-				author.addressHash(), who.staff(), null, now, who.address());
+				comment.authorUrl(), comment.accountId(), comments.hasApproved(author.accountId(), author.email()),
+				body, author.addressHash(), who.staff(), null, now, who.address());
 		CommentScreen.Verdict verdict = screen.screen(candidate);
 		CommentStatus status = verdict.status() == CommentStatus.APPROVED ? comment.status() : verdict.status();
 		comments.edit(commentId, comment.body(), body, rendered(comment.articleId(), commentId, body), status, now);
@@ -295,9 +317,10 @@ public class Discussions {
 	}
 
 	/**
-	 * Its author deletes their comment: answered, it keeps its place as "deleted by its author" so that the
-	 * thread stays whole; unanswered, it goes to the trash.
-	 * @throws RejectedInput 403 when the reader may not change it (not theirs, or the window has passed)
+	 * Its author deletes their comment: answered, it keeps its place as "deleted by its
+	 * author" so that the thread stays whole; unanswered, it goes to the trash.
+	 * @throws RejectedInput 403 when the reader may not change it (not theirs, or the
+	 * window has passed)
 	 */
 	@Transactional
 	public Comment deleteOwn(OwnComment own) {
@@ -327,8 +350,8 @@ public class Discussions {
 	}
 
 	/**
-	 * Makes an approved comment an editors' pick, shown first in its thread with a label, or no longer one (a
-	 * moderator's decision; moderation checks who asks).
+	 * Makes an approved comment an editors' pick, shown first in its thread with a label,
+	 * or no longer one (a moderator's decision; moderation checks who asks).
 	 * @return whether anything changed
 	 */
 	@Transactional
@@ -346,7 +369,10 @@ public class Discussions {
 		return true;
 	}
 
-	/** The texts the comment had before its author changed or deleted it, oldest first, for moderators. */
+	/**
+	 * The texts the comment had before its author changed or deleted it, oldest first,
+	 * for moderators.
+	 */
 	public List<CommentRevision> revisions(long commentId) {
 		return comments.revisions(commentId);
 	}
@@ -356,7 +382,10 @@ public class Discussions {
 		return comments.withStatus(status, Math.max(0, page - 1) * size, size);
 	}
 
-	/** Comments with this status from an offset on, newest first, for moderators' pages that group some of them. */
+	/**
+	 * Comments with this status from an offset on, newest first, for moderators' pages
+	 * that group some of them.
+	 */
 	public List<Comment> withStatusFrom(CommentStatus status, int offset, int limit) {
 		return comments.withStatus(status, Math.max(0, offset), limit);
 	}
@@ -369,7 +398,9 @@ public class Discussions {
 		return comments.byIds(ids);
 	}
 
-	/** Who wrote a comment and how their earlier comments fared, for moderators and bans. */
+	/**
+	 * Who wrote a comment and how their earlier comments fared, for moderators and bans.
+	 */
 	public Optional<CommentAuthor> author(long commentId) {
 		return comments.author(commentId);
 	}
@@ -378,7 +409,10 @@ public class Discussions {
 		return comments.byId(id);
 	}
 
-	/** Whether the comment was written from this address, so that nobody is notified of their own comment. */
+	/**
+	 * Whether the comment was written from this address, so that nobody is notified of
+	 * their own comment.
+	 */
 	public boolean writtenBy(long commentId, String email) {
 		return email != null && comments.writtenBy(commentId, email.toLowerCase(Locale.ROOT));
 	}
@@ -462,15 +496,17 @@ public class Discussions {
 	}
 
 	/**
-	 * C0 controls and DEL (tabs and line breaks allowed in bodies); PostgreSQL cannot even store NUL. Also what no
-	 * page can show: half a surrogate pair (a JSON escape can carry one; the database stores "?") and Unicode
-	 * noncharacters (the HTML sanitizer drops them, so a comment of only U+FFFE would be stored empty).
+	 * C0 controls and DEL (tabs and line breaks allowed in bodies); PostgreSQL cannot
+	 * even store NUL. Also what no page can show: half a surrogate pair (a JSON escape
+	 * can carry one; the database stores "?") and Unicode noncharacters (the HTML
+	 * sanitizer drops them, so a comment of only U+FFFE would be stored empty).
 	 */
 	private static boolean hasControl(String text, boolean lineBreaksAllowed) {
 		return text.codePoints()
-			.anyMatch(c -> (c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t'))
-					|| (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)
-					|| (c & 0xfffe) == 0xfffe || (c >= 0xfdd0 && c <= 0xfdef));
+			.anyMatch(c -> (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+					&& !(lineBreaksAllowed && (c == '\n' || c == '\r' || c == '\t'))
+					|| (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) || (c & 0xfffe) == 0xfffe
+					|| (c >= 0xfdd0 && c <= 0xfdef));
 	}
 
 }

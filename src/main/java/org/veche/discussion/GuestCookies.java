@@ -24,27 +24,35 @@ import org.springframework.web.util.WebUtils;
 import org.veche.site.SiteSettings;
 
 /**
- * A guest's own state, kept in their browser as WordPress keeps it: the comments they wrote that still await
- * moderation (signed with a key the site keeps, so that nobody can read another's held comment by naming its
- * id), and, only when they ask for it, their name, e-mail and website to fill the form next time. Both cookies
- * change what one reader sees, so the guests' page cache lets requests that carry them through.
+ * A guest's own state, kept in their browser as WordPress keeps it: the comments they
+ * wrote that still await moderation (signed with a key the site keeps, so that nobody can
+ * read another's held comment by naming its id), and, only when they ask for it, their
+ * name, e-mail and website to fill the form next time. Both cookies change what one
+ * reader sees, so the guests' page cache lets requests that carry them through.
  */
 @Component
 public class GuestCookies {
 
 	/**
-	 * The comments this browser wrote as a guest: "12-15.expiry.signature". It shows them their held comments,
-	 * and lets them edit or delete their own comments within the edit window.
+	 * The comments this browser wrote as a guest: "12-15.expiry.signature". It shows them
+	 * their held comments, and lets them edit or delete their own comments within the
+	 * edit window.
 	 */
 	public static final String HELD = "veche_held";
 
-	/** The random name of a guest's browser, set when they first like (discussion.web.Commenters). */
+	/**
+	 * The random name of a guest's browser, set when they first like
+	 * (discussion.web.Commenters).
+	 */
 	public static final String BROWSER = "veche_reader";
 
 	/** Name, e-mail and website the reader asked us to remember. */
 	public static final String COMMENTER = "veche_commenter";
 
-	/** Long enough for a moderator to decide, short enough not to be a lasting mark on the browser. */
+	/**
+	 * Long enough for a moderator to decide, short enough not to be a lasting mark on the
+	 * browser.
+	 */
 	static final Duration HELD_LIFETIME = Duration.ofDays(1);
 
 	static final Duration COMMENTER_LIFETIME = Duration.ofDays(365);
@@ -73,7 +81,10 @@ public class GuestCookies {
 	public record Remembered(String name, String email, String url) {
 	}
 
-	/** Adds a comment the guest wrote (held or not) to the browser's cookie, keeping the ones it already named. */
+	/**
+	 * Adds a comment the guest wrote (held or not) to the browser's cookie, keeping the
+	 * ones it already named.
+	 */
 	public void held(Comment comment, HttpServletRequest request, HttpServletResponse response) {
 		var ids = new LinkedHashSet<>(heldIds(request));
 		ids.add(comment.id());
@@ -86,7 +97,10 @@ public class GuestCookies {
 		set(response, request, HELD, subject + "." + sign(subject), HELD_LIFETIME);
 	}
 
-	/** This browser's own comments on the article that still await moderation, oldest first. */
+	/**
+	 * This browser's own comments on the article that still await moderation, oldest
+	 * first.
+	 */
 	public List<Comment> heldOn(long articleId, HttpServletRequest request) {
 		List<Long> ids = heldIds(request);
 		if (ids.isEmpty()) {
@@ -101,8 +115,9 @@ public class GuestCookies {
 	}
 
 	/**
-	 * This browser's own comments on the article that a moderator took down (trash), oldest first: their author is
-	 * told, with a link to why and to the appeal, instead of the comment vanishing without a word.
+	 * This browser's own comments on the article that a moderator took down (trash),
+	 * oldest first: their author is told, with a link to why and to the appeal, instead
+	 * of the comment vanishing without a word.
 	 */
 	public List<Comment> removedOn(long articleId, HttpServletRequest request) {
 		List<Long> ids = heldIds(request);
@@ -118,8 +133,8 @@ public class GuestCookies {
 	}
 
 	/**
-	 * The comments on the article this reader likes (signed in, or by the guest's browser cookie), so that a
-	 * page without JavaScript shows their buttons pressed.
+	 * The comments on the article this reader likes (signed in, or by the guest's browser
+	 * cookie), so that a page without JavaScript shows their buttons pressed.
 	 */
 	public java.util.Set<Long> likedOn(long articleId, HttpServletRequest request) {
 		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
@@ -132,11 +147,13 @@ public class GuestCookies {
 		if (account == null && browser == null) {
 			return java.util.Set.of();
 		}
-		return likes.likedBy(new Commenter(account, null, null, false, browser, request.getRemoteAddr()),
-				articleId);
+		return likes.likedBy(new Commenter(account, null, null, false, browser, request.getRemoteAddr()), articleId);
 	}
 
-	/** The comments of the article this reader (signed in, or a guest by the signed cookie) may still edit or delete. */
+	/**
+	 * The comments of the article this reader (signed in, or a guest by the signed
+	 * cookie) may still edit or delete.
+	 */
 	public java.util.Set<Long> changeableOn(long articleId, HttpServletRequest request) {
 		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
 			.getAuthentication();
@@ -150,14 +167,18 @@ public class GuestCookies {
 		return discussions.changeableOn(articleId, new Commenter(account, null, null, false, null, null), own);
 	}
 
-	/** The ids the browser's cookie names, when its signature holds and it has not expired; else none. */
+	/**
+	 * The ids the browser's cookie names, when its signature holds and it has not
+	 * expired; else none.
+	 */
 	public List<Long> heldIds(HttpServletRequest request) {
 		Cookie cookie = WebUtils.getCookie(request, HELD);
 		if (cookie == null) {
 			return List.of();
 		}
 		String[] parts = cookie.getValue().split("\\.");
-		if (parts.length != 3 || !parts[0].matches("[0-9]{1,19}(-[0-9]{1,19}){0,50}") || !parts[1].matches("[0-9]{1,19}")) {
+		if (parts.length != 3 || !parts[0].matches("[0-9]{1,19}(-[0-9]{1,19}){0,50}")
+				|| !parts[1].matches("[0-9]{1,19}")) {
 			return List.of();
 		}
 		String subject = parts[0] + "." + parts[1];
@@ -175,10 +196,15 @@ public class GuestCookies {
 		return ids;
 	}
 
-	/** Keeps name, e-mail and website when the reader ticked the box, and forgets them when they did not. */
-	public void rememberCommenter(boolean wanted, Reply reply, HttpServletRequest request, HttpServletResponse response) {
+	/**
+	 * Keeps name, e-mail and website when the reader ticked the box, and forgets them
+	 * when they did not.
+	 */
+	public void rememberCommenter(boolean wanted, Reply reply, HttpServletRequest request,
+			HttpServletResponse response) {
 		if (wanted) {
-			String joined = String.join("\n", nullToEmpty(reply.authorName()), nullToEmpty(reply.authorEmail()), nullToEmpty(reply.authorUrl()));
+			String joined = String.join("\n", nullToEmpty(reply.authorName()), nullToEmpty(reply.authorEmail()),
+					nullToEmpty(reply.authorUrl()));
 			set(response, request, COMMENTER,
 					Base64.getUrlEncoder().withoutPadding().encodeToString(joined.getBytes(StandardCharsets.UTF_8)),
 					COMMENTER_LIFETIME);

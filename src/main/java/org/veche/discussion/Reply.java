@@ -1,7 +1,9 @@
 package org.veche.discussion;
 
 /**
- * What a reader submits from the "Leave a reply" form or the API, before the site checks it.
+ * What a reader submits from the "Leave a reply" form or the API, before the site checks
+ * it.
+ *
  * @param parentId the comment answered, or null
  * @param notifyReplies "notify me of replies to my comment" was ticked
  * @param notifyAllComments "notify me of all new comments on this article" was ticked

@@ -25,11 +25,12 @@ import gg.jte.output.StringOutput;
 import gg.jte.output.Utf8ByteOutput;
 
 /**
- * Thread pages rendered to HTML once and kept until the thread changes, so that a viral thread costs one
- * render per change rather than one per reader. The fragment is the same for every reader (no names, no
- * tokens); what differs per reader is the form around it. A thread's version moves only after the change
- * has committed, so no reader can cache the state from before it under the new version. The version moves
- * before anyone else hears of the change (highest precedence), so that the guests' page cache, told next,
+ * Thread pages rendered to HTML once and kept until the thread changes, so that a viral
+ * thread costs one render per change rather than one per reader. The fragment is the same
+ * for every reader (no names, no tokens); what differs per reader is the form around it.
+ * A thread's version moves only after the change has committed, so no reader can cache
+ * the state from before it under the new version. The version moves before anyone else
+ * hears of the change (highest precedence), so that the guests' page cache, told next,
  * rebuilds with the new thread.
  */
 @Component
@@ -47,8 +48,10 @@ public class ThreadFragments {
 
 	private final Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
 
-	// an eighth of the heap (16 MB in the 128 MB README recommends): the page cache in front keeps
-	// guests' whole pages, so this one mostly serves signed-in readers and the page cache's rebuilds
+	// an eighth of the heap (16 MB in the 128 MB README recommends): the page cache in
+	// front keeps
+	// guests' whole pages, so this one mostly serves signed-in readers and the page
+	// cache's rebuilds
 	private final Cache<Key, Rendered> cache = Caffeine.newBuilder()
 		.maximumWeight(Math.max(4L << 20, Runtime.getRuntime().maxMemory() / 8))
 		.<Key, Rendered>weigher((key, value) -> value.utf8().length + 200)
@@ -71,9 +74,10 @@ public class ThreadFragments {
 	}
 
 	/**
-	 * A rendered page of a thread and where it stands in the thread. The HTML is kept as UTF-8, the encoding
-	 * of every page, so that a page copies the bytes out instead of encoding a long thread again for each
-	 * reader (a thread with any non-Latin-1 letter is a UTF-16 string, slow to encode).
+	 * A rendered page of a thread and where it stands in the thread. The HTML is kept as
+	 * UTF-8, the encoding of every page, so that a page copies the bytes out instead of
+	 * encoding a long thread again for each reader (a thread with any non-Latin-1 letter
+	 * is a UTF-16 string, slow to encode).
 	 */
 	public record Rendered(byte[] utf8, int total, int page, int pages, ThreadOrder order) {
 
@@ -81,7 +85,10 @@ public class ThreadFragments {
 			return new String(utf8, StandardCharsets.UTF_8);
 		}
 
-		/** The HTML for a jte template: written as it is (it was escaped when it was rendered). */
+		/**
+		 * The HTML for a jte template: written as it is (it was escaped when it was
+		 * rendered).
+		 */
 		public Content content() {
 			return output -> output.writeBinaryContent(utf8);
 		}
@@ -101,9 +108,9 @@ public class ThreadFragments {
 	}
 
 	/**
-	 * The same page of the thread with the buttons of the comments this reader likes pressed ("Liked",
-	 * "Unlike"), for a page without JavaScript. The shared bytes are left alone; only a reader who likes
-	 * something here pays for a copy.
+	 * The same page of the thread with the buttons of the comments this reader likes
+	 * pressed ("Liked", "Unlike"), for a page without JavaScript. The shared bytes are
+	 * left alone; only a reader who likes something here pays for a copy.
 	 */
 	public Rendered likedBy(Rendered rendered, java.util.Set<Long> liked, Locale locale) {
 		if (liked.isEmpty()) {
@@ -111,8 +118,10 @@ public class ThreadFragments {
 		}
 		String html = rendered.html();
 		var out = new StringBuilder(html.length() + liked.size() * 64);
-		String unlike = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("thread.unlike", null, locale));
-		String mark = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("thread.liked", null, locale));
+		String unlike = org.springframework.web.util.HtmlUtils
+			.htmlEscape(messages.getMessage("thread.unlike", null, locale));
+		String mark = org.springframework.web.util.HtmlUtils
+			.htmlEscape(messages.getMessage("thread.liked", null, locale));
 		int from = 0;
 		while (true) {
 			int at = html.indexOf("aria-pressed=\"false\" data-comment=\"", from);
@@ -150,14 +159,16 @@ public class ThreadFragments {
 	}
 
 	/**
-	 * The same HTML with an "Edit" link on the comments this reader may still edit or delete (their own, within
-	 * the window). Like {@link #likedBy}, the shared bytes are left alone; only such a reader pays for a copy.
+	 * The same HTML with an "Edit" link on the comments this reader may still edit or
+	 * delete (their own, within the window). Like {@link #likedBy}, the shared bytes are
+	 * left alone; only such a reader pays for a copy.
 	 */
 	public String changeableBy(String html, java.util.Set<Long> changeable, Locale locale) {
 		if (changeable.isEmpty()) {
 			return html;
 		}
-		String label = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("comment.edit", null, locale));
+		String label = org.springframework.web.util.HtmlUtils
+			.htmlEscape(messages.getMessage("comment.edit", null, locale));
 		var out = new StringBuilder(html);
 		for (long id : changeable) {
 			int at = out.indexOf("<li id=\"comment-" + id + "\"");
@@ -172,17 +183,20 @@ public class ThreadFragments {
 	}
 
 	/**
-	 * The same page for a moderator: every comment shown gets a button that makes it an editors' pick or no
-	 * longer one (a plain form with the moderator's CSRF token). A moderator's page is never shared, so it pays
-	 * for its own copy.
+	 * The same page for a moderator: every comment shown gets a button that makes it an
+	 * editors' pick or no longer one (a plain form with the moderator's CSRF token). A
+	 * moderator's page is never shared, so it pays for its own copy.
 	 */
 	public Rendered forModerator(Rendered rendered, CsrfToken csrf, Locale locale) {
 		String html = rendered.html();
-		String feature = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("comment.feature", null, locale));
-		String unfeature = org.springframework.web.util.HtmlUtils.htmlEscape(messages.getMessage("comment.unfeature", null, locale));
-		String token = csrf == null ? "" : "<input type=\"hidden\" name=\""
-				+ org.springframework.web.util.HtmlUtils.htmlEscape(csrf.getParameterName()) + "\" value=\""
-				+ org.springframework.web.util.HtmlUtils.htmlEscape(csrf.getToken()) + "\">";
+		String feature = org.springframework.web.util.HtmlUtils
+			.htmlEscape(messages.getMessage("comment.feature", null, locale));
+		String unfeature = org.springframework.web.util.HtmlUtils
+			.htmlEscape(messages.getMessage("comment.unfeature", null, locale));
+		String token = csrf == null ? ""
+				: "<input type=\"hidden\" name=\""
+						+ org.springframework.web.util.HtmlUtils.htmlEscape(csrf.getParameterName()) + "\" value=\""
+						+ org.springframework.web.util.HtmlUtils.htmlEscape(csrf.getToken()) + "\">";
 		var out = new StringBuilder(html.length() + 4096);
 		String start = "<li id=\"comment-";
 		String footer = "<footer class=\"comment-actions\">";
@@ -208,11 +222,17 @@ public class ThreadFragments {
 			out.append(html, from, insertAt);
 			if (!tag.contains(" deleted\"")) {
 				boolean featured = tag.contains(" featured\"") || tag.contains(" featured ");
-				out.append("<form class=\"feature\" method=\"post\" action=\"/moderation/comments/").append(id)
-					.append("/feature\">").append(token)
+				out.append("<form class=\"feature\" method=\"post\" action=\"/moderation/comments/")
+					.append(id)
+					.append("/feature\">")
+					.append(token)
 					.append("<input type=\"hidden\" name=\"from\" value=\"thread\">")
-					.append("<input type=\"hidden\" name=\"featured\" value=\"").append(!featured).append("\">")
-					.append("<button type=\"submit\" class=\"link\" data-feature=\"").append(!featured).append("\">")
+					.append("<input type=\"hidden\" name=\"featured\" value=\"")
+					.append(!featured)
+					.append("\">")
+					.append("<button type=\"submit\" class=\"link\" data-feature=\"")
+					.append(!featured)
+					.append("\">")
 					.append(featured ? unfeature : feature)
 					.append("</button></form>");
 			}
@@ -231,7 +251,10 @@ public class ThreadFragments {
 				rendered.total(), rendered.page(), rendered.pages(), rendered.order());
 	}
 
-	/** The heading over the thread: "No comments yet", "1 comment", "5 comments", in the reader's language. */
+	/**
+	 * The heading over the thread: "No comments yet", "1 comment", "5 comments", in the
+	 * reader's language.
+	 */
 	public String heading(int total, Locale locale) {
 		var fragmentPage = new Page(locale, messages, site.siteName(), site.timeZone(), null, null, "");
 		return total == 0 ? fragmentPage.t("thread.none") : fragmentPage.plural("article.comments", total);
@@ -249,7 +272,8 @@ public class ThreadFragments {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentPosted posted) {
-		// a held comment is in no rendered thread (they show approved comments only): nothing to render again,
+		// a held comment is in no rendered thread (they show approved comments only):
+		// nothing to render again,
 		// here or on the other nodes, however many a raid brings
 		if (posted.status() == CommentStatus.APPROVED) {
 			changed(posted.articleId());

@@ -3,7 +3,8 @@ package org.veche.discussion;
 import java.util.Locale;
 
 /**
- * The order of top-level comments; replies always follow their parent oldest first, as in WordPress.
+ * The order of top-level comments; replies always follow their parent oldest first, as in
+ * WordPress.
  */
 public enum ThreadOrder {
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 /**
  * One page of a thread: a slice of the top-level comments with all their replies.
+ *
  * @param total approved comments in the whole thread
  * @param page from 1
  */

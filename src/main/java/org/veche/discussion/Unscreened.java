@@ -3,7 +3,8 @@ package org.veche.discussion;
 import org.veche.publishing.Article;
 
 /**
- * The screen when no module moderates: every comment is approved, only a closed article refuses.
+ * The screen when no module moderates: every comment is approved, only a closed article
+ * refuses.
  */
 record Unscreened(boolean guestsMayComment) implements CommentScreen {
 

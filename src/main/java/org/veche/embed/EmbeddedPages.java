@@ -23,8 +23,9 @@ import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
- * The embed module's face: which thread discusses a page of another site. A page gets its thread (an article of
- * kind EXTERNAL_PAGE) with its first comment, and only when the owner allows the page's site.
+ * The embed module's face: which thread discusses a page of another site. A page gets its
+ * thread (an article of kind EXTERNAL_PAGE) with its first comment, and only when the
+ * owner allows the page's site.
  */
 @Service
 public class EmbeddedPages {
@@ -50,8 +51,8 @@ public class EmbeddedPages {
 
 	private final Clock clock;
 
-	EmbeddedPages(Pages pages, ArticleLookup lookup, ArticleIntake intake, Discussions discussions, Threads threads, AllowedOrigins origins,
-			TransactionTemplate transactions, Clock clock) {
+	EmbeddedPages(Pages pages, ArticleLookup lookup, ArticleIntake intake, Discussions discussions, Threads threads,
+			AllowedOrigins origins, TransactionTemplate transactions, Clock clock) {
 		this.pages = pages;
 		this.lookup = lookup;
 		this.intake = intake;
@@ -62,7 +63,10 @@ public class EmbeddedPages {
 		this.clock = clock;
 	}
 
-	/** The page with this address, however it is spelled; empty for an unknown page or an address that is none. */
+	/**
+	 * The page with this address, however it is spelled; empty for an unknown page or an
+	 * address that is none.
+	 */
 	public Optional<EmbeddedPage> find(String url) {
 		PageUrl page;
 		try {
@@ -75,8 +79,8 @@ public class EmbeddedPages {
 	}
 
 	/**
-	 * The page with this address, made now if it has no thread yet. For the owner's own tools (the Disqus import):
-	 * it does not ask whether the site is allowed to embed.
+	 * The page with this address, made now if it has no thread yet. For the owner's own
+	 * tools (the Disqus import): it does not ask whether the site is allowed to embed.
 	 */
 	public EmbeddedPage findOrCreate(String url, String title) {
 		PageUrl page = PageUrl.of(url);
@@ -103,19 +107,24 @@ public class EmbeddedPages {
 		return origins.all();
 	}
 
-	/** Replaces the allowed origins; an address that is not an origin is refused and nothing changes. */
+	/**
+	 * Replaces the allowed origins; an address that is not an origin is refused and
+	 * nothing changes.
+	 */
 	public List<String> allowOrigins(String text) {
 		return origins.replace(text);
 	}
 
 	/**
-	 * Posts a comment on the page's thread, starting the thread with it if it is the first; a refused comment
-	 * starts nothing, as page and comment are stored in one transaction.
+	 * Posts a comment on the page's thread, starting the thread with it if it is the
+	 * first; a refused comment starts nothing, as page and comment are stored in one
+	 * transaction.
 	 */
 	public Comment post(NamedPage named, Reply reply, Commenter who) {
 		PageUrl page = allowedPage(named.url());
 		String title = named.title();
-		// the turn first: inside the transaction (on SQLite, the single writer) it would wait for posts that wait
+		// the turn first: inside the transaction (on SQLite, the single writer) it would
+		// wait for posts that wait
 		// for the writer
 		return discussions.inPostingTurn(() -> retryingRace(() -> transactions.execute(status -> {
 			Article article = pages.byUrl(page.url())
@@ -125,7 +134,9 @@ public class EmbeddedPages {
 		})));
 	}
 
-	/** Approved comments per address asked for (as given), 0 for a page without a thread. */
+	/**
+	 * Approved comments per address asked for (as given), 0 for a page without a thread.
+	 */
 	public Map<String, Integer> counts(Collection<String> urls) {
 		var normalised = new LinkedHashMap<String, String>();
 		urls.stream().distinct().limit(MAX_COUNTS).forEach(raw -> {
@@ -169,12 +180,13 @@ public class EmbeddedPages {
 
 	/** The page's own title, cleaned; its address when it gives none. */
 	static String title(String given, PageUrl page) {
-		String clean = given == null ? "" : given.codePoints()
-			.map(c -> Character.isISOControl(c) || Character.isWhitespace(c) ? ' ' : c)
-			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
-			.toString()
-			.replaceAll(" {2,}", " ")
-			.strip();
+		String clean = given == null ? ""
+				: given.codePoints()
+					.map(c -> Character.isISOControl(c) || Character.isWhitespace(c) ? ' ' : c)
+					.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+					.toString()
+					.replaceAll(" {2,}", " ")
+					.strip();
 		if (clean.isEmpty()) {
 			clean = page.url().substring(page.url().indexOf("://") + 3);
 		}
@@ -198,7 +210,10 @@ public class EmbeddedPages {
 		}
 	}
 
-	/** Two first comments on one page at once: the loser retries and joins the winner's thread. */
+	/**
+	 * Two first comments on one page at once: the loser retries and joins the winner's
+	 * thread.
+	 */
 	private static final class PageRace extends RuntimeException {
 
 		PageRace() {

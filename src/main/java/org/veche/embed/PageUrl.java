@@ -9,10 +9,13 @@ import java.util.stream.Collectors;
 import org.veche.site.RejectedInput;
 
 /**
- * A page's address written one way only, so that every spelling of one page finds the same thread: scheme and host
- * in lower case, no default port, no fragment, no trailing slash (but the root's), no tracking parameters.
+ * A page's address written one way only, so that every spelling of one page finds the
+ * same thread: scheme and host in lower case, no default port, no fragment, no trailing
+ * slash (but the root's), no tracking parameters.
+ *
  * @param url the normalised address
- * @param origin scheme, host and (non-default) port, as browsers send it in an Origin header
+ * @param origin scheme, host and (non-default) port, as browsers send it in an Origin
+ * header
  */
 public record PageUrl(String url, String origin, String host) {
 
@@ -32,8 +35,8 @@ public record PageUrl(String url, String origin, String host) {
 			throw new RejectedInput("embed.url.invalid");
 		}
 		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getRawUserInfo() != null
-				|| uri.getHost() == null || uri.getHost().isEmpty()) {
+		if (!(scheme.equals("http") || scheme.equals("https")) || uri.getRawUserInfo() != null || uri.getHost() == null
+				|| uri.getHost().isEmpty()) {
 			throw new RejectedInput("embed.url.invalid");
 		}
 		String host = uri.getHost().toLowerCase(Locale.ROOT);
@@ -49,7 +52,10 @@ public record PageUrl(String url, String origin, String host) {
 		return new PageUrl(origin + path + (query.isEmpty() ? "" : "?" + query), origin, host);
 	}
 
-	/** An origin as the owner types it ("https://Blog.example:443/") written as browsers send it. */
+	/**
+	 * An origin as the owner types it ("https://Blog.example:443/") written as browsers
+	 * send it.
+	 */
 	public static String origin(String raw) {
 		PageUrl page = of(raw);
 		if (!page.url().equals(page.origin() + "/")) {
@@ -59,24 +65,25 @@ public record PageUrl(String url, String origin, String host) {
 	}
 
 	private static String origin(String scheme, String host, int port) {
-		boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+		boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
+				|| (scheme.equals("https") && port == 443);
 		String shownHost = host.contains(":") ? "[" + host.replaceAll("^\\[|\\]$", "") + "]" : host;
 		return scheme + "://" + shownHost + (defaultPort ? "" : ":" + port);
 	}
 
-	/** Campaign and click trackers name no page of their own: a shared link must find the same thread. */
+	/**
+	 * Campaign and click trackers name no page of their own: a shared link must find the
+	 * same thread.
+	 */
 	private static String query(String raw) {
 		if (raw == null || raw.isEmpty()) {
 			return "";
 		}
-		return Arrays.stream(raw.split("&"))
-			.filter(part -> !part.isEmpty())
-			.filter(part -> {
-				String key = part.split("=", 2)[0].toLowerCase(Locale.ROOT);
-				return !(key.startsWith("utm_") || key.equals("fbclid") || key.equals("gclid") || key.equals("mc_cid")
-						|| key.equals("mc_eid"));
-			})
-			.collect(Collectors.joining("&"));
+		return Arrays.stream(raw.split("&")).filter(part -> !part.isEmpty()).filter(part -> {
+			String key = part.split("=", 2)[0].toLowerCase(Locale.ROOT);
+			return !(key.startsWith("utm_") || key.equals("fbclid") || key.equals("gclid") || key.equals("mc_cid")
+					|| key.equals("mc_eid"));
+		}).collect(Collectors.joining("&"));
 	}
 
 }

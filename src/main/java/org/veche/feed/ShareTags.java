@@ -17,8 +17,9 @@ import org.veche.site.SiteProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The feed module's face to the article page: the tags that make a shared link show its title, lead and cover,
- * and the schema.org NewsArticle that search engines read. None of them loads anything from elsewhere.
+ * The feed module's face to the article page: the tags that make a shared link show its
+ * title, lead and cover, and the schema.org NewsArticle that search engines read. None of
+ * them loads anything from elsewhere.
  */
 @Component
 public class ShareTags {
@@ -73,9 +74,10 @@ public class ShareTags {
 	}
 
 	/**
-	 * JSON inside a script element ends at the first "</script" whatever the JSON says, and "<!--" changes how the
-	 * rest is read: escaping '<' (with '>' and '&' for good measure) as \\u escapes keeps the same JSON value and
-	 * leaves no way out. Outside strings JSON has none of these characters, so replacing them everywhere is safe.
+	 * JSON inside a script element ends at the first "</script" whatever the JSON says,
+	 * and "<!--" changes how the rest is read: escaping '<' (with '>' and '&' for good
+	 * measure) as \\u escapes keeps the same JSON value and leaves no way out. Outside
+	 * strings JSON has none of these characters, so replacing them everywhere is safe.
 	 */
 	static String scriptSafe(String json) {
 		return json.replace("<", "\\u003c")

@@ -15,9 +15,10 @@ import org.veche.identity.internal.ApiTokens;
 import org.veche.site.RejectedInput;
 
 /**
- * The identity module's face: who has an account and what it is, making accounts, and an account's own API
- * tokens. What administrators do to other accounts is {@code internal.AccountAdministration}, and exchanging a
- * password for a token {@code internal.PasswordTokens}: only this module's pages and API call them.
+ * The identity module's face: who has an account and what it is, making accounts, and an
+ * account's own API tokens. What administrators do to other accounts is
+ * {@code internal.AccountAdministration}, and exchanging a password for a token
+ * {@code internal.PasswordTokens}: only this module's pages and API call them.
  */
 @Service
 public class Identity {
@@ -52,8 +53,9 @@ public class Identity {
 	}
 
 	/**
-	 * Makes the first administrator, only while the site has no account at all, so that a second visit to the
-	 * setup page or a restart with the environment variables set can never add another.
+	 * Makes the first administrator, only while the site has no account at all, so that a
+	 * second visit to the setup page or a restart with the environment variables set can
+	 * never add another.
 	 */
 	@Transactional
 	public Optional<Account> createFirstAdministrator(String email, String password, String displayName) {
@@ -111,7 +113,9 @@ public class Identity {
 		return token;
 	}
 
-	/** Revokes one of the account's own tokens; it stops working with the next request. */
+	/**
+	 * Revokes one of the account's own tokens; it stops working with the next request.
+	 */
 	public void revokeToken(long accountId, long tokenId) {
 		if (!tokens.revoke(accountId, tokenId)) {
 			throw new RejectedInput(HttpStatus.NOT_FOUND, "token.notFound");

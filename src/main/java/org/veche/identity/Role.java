@@ -1,8 +1,8 @@
 package org.veche.identity;
 
 /**
- * What a person may do on the site. Each role includes the ones below it on its own line of work: an
- * administrator can do everything, an editor everything an author can.
+ * What a person may do on the site. Each role includes the ones below it on its own line
+ * of work: an administrator can do everything, an editor everything an author can.
  */
 public enum Role {
 
@@ -23,12 +23,17 @@ public enum Role {
 				""";
 	}
 
-	/** Writes articles in the editor: authors their own drafts, editors and administrators anything. */
+	/**
+	 * Writes articles in the editor: authors their own drafts, editors and administrators
+	 * anything.
+	 */
 	public boolean writes() {
 		return this == AUTHOR || this == EDITOR || this == ADMINISTRATOR;
 	}
 
-	/** Publishes and schedules anyone's articles; an author's work waits for one of these. */
+	/**
+	 * Publishes and schedules anyone's articles; an author's work waits for one of these.
+	 */
 	public boolean publishes() {
 		return this == EDITOR || this == ADMINISTRATOR;
 	}

@@ -12,8 +12,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.stereotype.Component;
 
 /**
- * The external providers the owner configured, by name; none when nothing is configured (Spring
- * Boot then makes no registration repository at all).
+ * The external providers the owner configured, by name; none when nothing is configured
+ * (Spring Boot then makes no registration repository at all).
  */
 @Component
 public class SignInProviders {
@@ -46,8 +46,9 @@ public class SignInProviders {
 	}
 
 	/**
-	 * Boot sets the client name to the registration id, or to the issuer URL for a provider found by its issuer,
-	 * when none is configured: then a known id gets its brand.
+	 * Boot sets the client name to the registration id, or to the issuer URL for a
+	 * provider found by its issuer, when none is configured: then a known id gets its
+	 * brand.
 	 */
 	static String nameOf(ClientRegistration registration) {
 		String id = registration.getRegistrationId();

@@ -4,8 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Where a reader who left a page to sign in goes back to afterwards, kept in their session. Only paths on this
- * site are kept, so the value can never send anyone elsewhere.
+ * Where a reader who left a page to sign in goes back to afterwards, kept in their
+ * session. Only paths on this site are kept, so the value can never send anyone
+ * elsewhere.
  */
 public final class SignInReturn {
 

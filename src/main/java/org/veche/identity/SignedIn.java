@@ -10,9 +10,11 @@ import org.veche.site.Reader;
 
 /**
  * The principal of a signed-in person, whether by password, session or API token.
+ *
  * @param account the account
  * @param passwordHash the stored hash, only while the password is being checked
- * @param provider the external provider's display name ("Google") when signed in through one, else null
+ * @param provider the external provider's display name ("Google") when signed in through
+ * one, else null
  */
 public record SignedIn(Account account, String passwordHash, String provider) implements UserDetails, Reader {
 
@@ -20,7 +22,9 @@ public record SignedIn(Account account, String passwordHash, String provider) im
 		this(account, passwordHash, null);
 	}
 
-	/** Signed in through an external provider rather than with the site's own password. */
+	/**
+	 * Signed in through an external provider rather than with the site's own password.
+	 */
 	public boolean external() {
 		return provider != null;
 	}

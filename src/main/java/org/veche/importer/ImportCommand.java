@@ -15,19 +15,23 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.MessageSource;
 
 /**
- * {@code java -jar veche.jar import wxr|disqus FILE [--veche.data-dir=... --spring.datasource.url=...]}: the
- * application without listening on any port, the import with its progress on the console once a second, the report,
- * and an exit status (0 done, 1 refused or failed, 2 wrong arguments).
+ * {@code java -jar veche.jar import wxr|disqus FILE [--veche.data-dir=... --spring.datasource.url=...]}:
+ * the application without listening on any port, the import with its progress on the
+ * console once a second, the report, and an exit status (0 done, 1 refused or failed, 2
+ * wrong arguments).
  */
 public final class ImportCommand {
 
 	private ImportCommand() {
 	}
 
-	/** @param args "import", the format, the file, then any Spring Boot properties */
+	/**
+	 * @param args "import", the format, the file, then any Spring Boot properties
+	 */
 	public static int run(Class<?> application, String[] args, PrintStream out, PrintStream err) {
 		if (args.length < 3 || ExportFormat.parse(args[1]).isEmpty()) {
-			err.println("Usage: java -jar veche.jar import wxr|disqus FILE [--veche.data-dir=DIR] [--spring.datasource.url=URL]");
+			err.println(
+					"Usage: java -jar veche.jar import wxr|disqus FILE [--veche.data-dir=DIR] [--spring.datasource.url=URL]");
 			return 2;
 		}
 		ExportFormat format = ExportFormat.parse(args[1]).orElseThrow();
@@ -37,8 +41,10 @@ public final class ImportCommand {
 			return 2;
 		}
 		String[] rest = Arrays.copyOfRange(args, 3, args.length);
-		// An import into a new data directory is the site's content: no demo articles beside it. The web
-		// application context is built (the site's beans expect it) but server.port=-1 opens no port at all.
+		// An import into a new data directory is the site's content: no demo articles
+		// beside it. The web
+		// application context is built (the site's beans expect it) but server.port=-1
+		// opens no port at all.
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.properties("veche.demo-content=false", "spring.main.banner-mode=off", "server.port=-1")
 			.run(rest)) {
@@ -86,18 +92,28 @@ public final class ImportCommand {
 
 	static String progressLine(ImportProgress progress) {
 		Duration left = progress.timeLeft();
-		return String.format(Locale.ROOT, "%s: %d of %d, %.1f/s, %s left", progress.phase().name().toLowerCase(Locale.ROOT),
-				progress.done(), progress.total(), progress.rate(), left == null ? "?" : left.toSeconds() + " s");
+		return String.format(Locale.ROOT, "%s: %d of %d, %.1f/s, %s left",
+				progress.phase().name().toLowerCase(Locale.ROOT), progress.done(), progress.total(), progress.rate(),
+				left == null ? "?" : left.toSeconds() + " s");
 	}
 
 	/** The report in English, as the admin page shows it. */
 	static String report(ImportReport report, MessageSource messages) {
 		var text = new StringBuilder("Came in:\n");
-		report.counts().forEach((key, n) -> text.append("  ").append(english(messages, key)).append(": ").append(n).append('\n'));
-		text.append("Skipped or changed on the way (").append(report.skipped().size() + report.skippedBeyond()).append("):\n");
-		report.skipped().forEach(line -> text.append("  - ").append(english(messages, line.key(), line.args().toArray())).append('\n'));
+		report.counts()
+			.forEach((key, n) -> text.append("  ").append(english(messages, key)).append(": ").append(n).append('\n'));
+		text.append("Skipped or changed on the way (")
+			.append(report.skipped().size() + report.skippedBeyond())
+			.append("):\n");
+		report.skipped()
+			.forEach(line -> text.append("  - ")
+				.append(english(messages, line.key(), line.args().toArray()))
+				.append('\n'));
 		text.append("Kept as links (").append(report.links().size() + report.linksBeyond()).append("):\n");
-		report.links().forEach(line -> text.append("  - ").append(english(messages, line.key(), line.args().toArray())).append('\n'));
+		report.links()
+			.forEach(line -> text.append("  - ")
+				.append(english(messages, line.key(), line.args().toArray()))
+				.append('\n'));
 		return text.toString();
 	}
 

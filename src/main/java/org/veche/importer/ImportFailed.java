@@ -1,7 +1,9 @@
 package org.veche.importer;
 
 /**
- * An export the site refuses as a whole (broken or hostile XML, not an export at all); nothing of it was kept.
+ * An export the site refuses as a whole (broken or hostile XML, not an export at all);
+ * nothing of it was kept.
+ *
  * @see #messageKey() the reason, for the admin page in the reader's language
  */
 public class ImportFailed extends RuntimeException {

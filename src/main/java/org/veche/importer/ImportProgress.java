@@ -6,13 +6,17 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * How far a running import is: its phase, items done of the phase's total, the rate and the time left.
+ * How far a running import is: its phase, items done of the phase's total, the rate and
+ * the time left.
  */
 public final class ImportProgress {
 
 	public enum Phase {
 
-		/** Reading the whole file once, writing nothing: a broken or hostile file stops here. */
+		/**
+		 * Reading the whole file once, writing nothing: a broken or hostile file stops
+		 * here.
+		 */
 		CHECKING,
 		/** Fetching the images that posts use. */
 		DOWNLOADING,
@@ -57,7 +61,10 @@ public final class ImportProgress {
 		phase = succeeded ? Phase.DONE : Phase.FAILED;
 	}
 
-	/** The phase a failed import stopped in (with {@link #done()} items of it done), or null. */
+	/**
+	 * The phase a failed import stopped in (with {@link #done()} items of it done), or
+	 * null.
+	 */
 	public Phase failedDuring() {
 		return failedDuring;
 	}
@@ -84,7 +91,9 @@ public final class ImportProgress {
 		return done.get() / seconds;
 	}
 
-	/** The time the phase still needs at its rate so far, or null while that is unknown. */
+	/**
+	 * The time the phase still needs at its rate so far, or null while that is unknown.
+	 */
 	public Duration timeLeft() {
 		double rate = rate();
 		long left = total - done.get();

@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an import brought in, what it left out and why, and what it kept only as a link. Every line is a
- * message key with its arguments, so the admin page shows it in the reader's language and the command line
- * in English. Written by the import, read by the status page while it runs.
+ * What an import brought in, what it left out and why, and what it kept only as a link.
+ * Every line is a message key with its arguments, so the admin page shows it in the
+ * reader's language and the command line in English. Written by the import, read by the
+ * status page while it runs.
  */
 public final class ImportReport {
 
-	/** Past this many, further lines of one list are only counted: a report stays readable and small. */
+	/**
+	 * Past this many, further lines of one list are only counted: a report stays readable
+	 * and small.
+	 */
 	static final int MAX_LINES = 500;
 
 	public record Line(String key, List<String> args) {
@@ -42,7 +46,10 @@ public final class ImportReport {
 		}
 	}
 
-	/** Something that could not be brought in and is kept as a link to where it was (an image, a thread). */
+	/**
+	 * Something that could not be brought in and is kept as a link to where it was (an
+	 * image, a thread).
+	 */
 	public synchronized void keptAsLink(String key, Object... args) {
 		if (links.size() < MAX_LINES) {
 			links.add(line(key, args));

@@ -3,8 +3,8 @@ package org.veche.importer;
 import java.time.Instant;
 
 /**
- * One import, running or done: what file, how far it is, and its report; a failure says why and that the site
- * was left as it was.
+ * One import, running or done: what file, how far it is, and its report; a failure says
+ * why and that the site was left as it was.
  */
 public final class ImportRun {
 

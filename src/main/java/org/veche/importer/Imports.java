@@ -19,9 +19,9 @@ import org.veche.importer.internal.PermalinkLookup;
 import org.veche.importer.internal.WxrImport;
 
 /**
- * The import module's face: bring in a WordPress or Disqus export, now (the command line) or in the
- * background with a status to watch (the admin page). One import at a time, since each writes in one
- * transaction.
+ * The import module's face: bring in a WordPress or Disqus export, now (the command line)
+ * or in the background with a status to watch (the admin page). One import at a time,
+ * since each writes in one transaction.
  */
 @Service
 public class Imports {
@@ -51,7 +51,10 @@ public class Imports {
 		this.clock = clock;
 	}
 
-	/** Imports the file here and now; the run tells how it went (a failure left the site unchanged). */
+	/**
+	 * Imports the file here and now; the run tells how it went (a failure left the site
+	 * unchanged).
+	 */
 	public ImportRun run(ExportFormat format, Path file) {
 		ImportRun run = begin(format, file.getFileName().toString());
 		execute(run, file, false);
@@ -84,7 +87,8 @@ public class Imports {
 	}
 
 	private ImportRun begin(ExportFormat format, String fileName) {
-		var run = new ImportRun(sequence.incrementAndGet(), format, fileName, clock.instant(), new ImportProgress(clock));
+		var run = new ImportRun(sequence.incrementAndGet(), format, fileName, clock.instant(),
+				new ImportProgress(clock));
 		if (!running.compareAndSet(null, run)) {
 			throw new ImportFailed("importer.error.busy", "Another import is running; try again when it has finished.");
 		}
@@ -104,7 +108,8 @@ public class Imports {
 				case DISQUS -> disqus.run(file, run.progress(), run.report());
 			}
 			run.progress().end(true);
-			log.info("Import {} of {} ({}) finished: {}", run.id(), run.fileName(), run.format(), run.report().counts());
+			log.info("Import {} of {} ({}) finished: {}", run.id(), run.fileName(), run.format(),
+					run.report().counts());
 		}
 		catch (ImportFailed ex) {
 			log.warn("Import {} of {} refused: {}", run.id(), run.fileName(), ex.getMessage());

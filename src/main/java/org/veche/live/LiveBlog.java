@@ -20,15 +20,19 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
 /**
- * Live blog mode for an article: editors switch it on and post short updates, which readers see at the top of
- * the article at once (over the same stream as the comments) and, without JavaScript, on every load.
+ * Live blog mode for an article: editors switch it on and post short updates, which
+ * readers see at the top of the article at once (over the same stream as the comments)
+ * and, without JavaScript, on every load.
  */
 @Service
 public class LiveBlog {
 
 	static final int MAX_LENGTH = 2_000;
 
-	/** The page shows this many updates; a live blog that runs for days keeps its newest on the page. */
+	/**
+	 * The page shows this many updates; a live blog that runs for days keeps its newest
+	 * on the page.
+	 */
 	static final int SHOWN = 500;
 
 	private final LiveUpdates updates;
@@ -63,7 +67,9 @@ public class LiveBlog {
 		return updates.view(articleId, SHOWN);
 	}
 
-	/** The article, if this person may run its live blog: editors only, as they publish. */
+	/**
+	 * The article, if this person may run its live blog: editors only, as they publish.
+	 */
 	public Article editable(long articleId, SignedIn by) {
 		if (!desk.mayPublish(by)) {
 			throw new RejectedInput(HttpStatus.FORBIDDEN, "live.notAllowed");
@@ -103,14 +109,18 @@ public class LiveBlog {
 
 	public void remove(long articleId, long updateId, SignedIn by) {
 		Article article = editable(articleId, by);
-		var update = updates.byId(updateId).filter(u -> u.articleId() == article.id())
+		var update = updates.byId(updateId)
+			.filter(u -> u.articleId() == article.id())
 			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "live.update.notFound"));
 		if (updates.remove(update.id())) {
 			events.publish(new LiveEvent(article.id(), LiveEvent.Kind.UPDATE_REMOVED, update.id(), null, 0, Map.of()));
 		}
 	}
 
-	/** The update rendered in every language, for a node that heard of it from another without its fragments. */
+	/**
+	 * The update rendered in every language, for a node that heard of it from another
+	 * without its fragments.
+	 */
 	public java.util.Optional<Map<String, String>> rendered(long updateId) {
 		return updates.byId(updateId).map(this::rendered);
 	}

@@ -5,6 +5,7 @@ import java.util.List;
 
 /**
  * An article's live blog: whether it is running and its updates, newest first.
+ *
  * @param startedAt when an editor switched it on, or null if it never was
  * @param endedAt when it was switched off, or null while it runs
  */

@@ -3,12 +3,15 @@ package org.veche.live;
 import java.util.Map;
 
 /**
- * Something an open article page should show at once. It carries what every node needs to tell its readers
- * without asking the database again: the comment or update rendered once in each of the site's languages.
+ * Something an open article page should show at once. It carries what every node needs to
+ * tell its readers without asking the database again: the comment or update rendered once
+ * in each of the site's languages.
+ *
  * @param id the comment's or update's id
  * @param parentId the comment a new comment answers, or null
  * @param likes the new like count (LIKES only)
- * @param html the fragment by language ("en", "ru", "uk"), for COMMENT and UPDATE; empty otherwise
+ * @param html the fragment by language ("en", "ru", "uk"), for COMMENT and UPDATE; empty
+ * otherwise
  */
 public record LiveEvent(long articleId, Kind kind, long id, Long parentId, int likes, Map<String, String> html) {
 

@@ -16,8 +16,9 @@ public class LiveThreads {
 	}
 
 	/**
-	 * The position to start the page's stream from. Ask before reading the thread: whatever happens after
-	 * this is then either on the page or sent to it (the script skips what is already shown).
+	 * The position to start the page's stream from. Ask before reading the thread:
+	 * whatever happens after this is then either on the page or sent to it (the script
+	 * skips what is already shown).
 	 */
 	public String position(long articleId) {
 		return broadcasters.position(articleId);

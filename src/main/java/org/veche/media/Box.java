@@ -1,7 +1,8 @@
 package org.veche.media;
 
 /**
- * A rectangle on a photo, in the photo's own pixels (the upright original's size), to be blurred.
+ * A rectangle on a photo, in the photo's own pixels (the upright original's size), to be
+ * blurred.
  */
 public record Box(int x, int y, int width, int height) {
 
@@ -14,7 +15,10 @@ public record Box(int x, int y, int width, int height) {
 		return new Box(left, top, right - left, bottom - top);
 	}
 
-	/** The same region on a copy of the photo scaled by this factor; rounded outwards, so no edge is missed. */
+	/**
+	 * The same region on a copy of the photo scaled by this factor; rounded outwards, so
+	 * no edge is missed.
+	 */
 	public Box scaled(double factor) {
 		int left = (int) Math.floor(x * factor);
 		int top = (int) Math.floor(y * factor);

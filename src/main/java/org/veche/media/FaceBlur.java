@@ -18,10 +18,11 @@ import org.veche.media.internal.Webp;
 import org.veche.site.RejectedInput;
 
 /**
- * Blurs faces (or any region) on a photo before it is published, so a crowd can be shown without identifying
- * anyone in it. Every variant is written anew with the regions pixelated, under a new storage key, and the old
- * files are deleted: no served or cached copy keeps the face. Blurs add up, since each starts from the served
- * pixels; a kept original (only when the owner enables it) stays as uploaded.
+ * Blurs faces (or any region) on a photo before it is published, so a crowd can be shown
+ * without identifying anyone in it. Every variant is written anew with the regions
+ * pixelated, under a new storage key, and the old files are deleted: no served or cached
+ * copy keeps the face. Blurs add up, since each starts from the served pixels; a kept
+ * original (only when the owner enables it) stays as uploaded.
  */
 @Service
 public class FaceBlur {
@@ -37,17 +38,26 @@ public class FaceBlur {
 		this.files = files;
 	}
 
-	/** Whether faces can be found automatically on this machine (else only boxes drawn or typed by hand). */
+	/**
+	 * Whether faces can be found automatically on this machine (else only boxes drawn or
+	 * typed by hand).
+	 */
 	public boolean detectionAvailable() {
 		return FaceDetector.available();
 	}
 
-	/** Faces OpenCV finds on the photo, in the photo's own pixels, for the editor to check. */
+	/**
+	 * Faces OpenCV finds on the photo, in the photo's own pixels, for the editor to
+	 * check.
+	 */
 	public List<Box> findFaces(long photoId) {
 		Photo photo = photo(photoId);
 		BufferedImage image = variant(photo, photo.largestWidth());
 		double toPhoto = (double) photo.width() / image.getWidth();
-		return FaceDetector.detect(image).stream().map(b -> b.scaled(toPhoto).within(photo.width(), photo.height())).toList();
+		return FaceDetector.detect(image)
+			.stream()
+			.map(b -> b.scaled(toPhoto).within(photo.width(), photo.height()))
+			.toList();
 	}
 
 	/**
@@ -73,7 +83,8 @@ public class FaceBlur {
 		}
 		String key = VariantFiles.newKey();
 		try {
-			// each width from its own served pixels, so outside the boxes every variant stays as it was
+			// each width from its own served pixels, so outside the boxes every variant
+			// stays as it was
 			for (int w : photo.widths()) {
 				BufferedImage image = variant(photo, w);
 				double toVariant = (double) image.getWidth() / photo.width();

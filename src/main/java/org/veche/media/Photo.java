@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * A photo as served: its variants are JPEG files of the listed widths (and WebP ones where the site could write
- * them), re-encoded from the upload.
+ * A photo as served: its variants are JPEG files of the listed widths (and WebP ones
+ * where the site could write them), re-encoded from the upload.
+ *
  * @param articleId the photo story (or article) it belongs to
  * @param position its place in the gallery, from 0
  * @param webp whether each width also exists as WebP
@@ -15,16 +16,17 @@ public record Photo(long id, long articleId, int position, String caption, Strin
 		int height, String storageKey, List<Integer> widths, boolean webp, int blurredRegions) {
 
 	/**
-	 * The credit as it goes after "Photo:" on the page: credits typed or imported as "Photo: Name" (or
-	 * "Фото: …", "Photograph by …") lose their own label, so the page never says "Photo: Photo: Name".
+	 * The credit as it goes after "Photo:" on the page: credits typed or imported as
+	 * "Photo: Name" (or "Фото: …", "Photograph by …") lose their own label, so the page
+	 * never says "Photo: Photo: Name".
 	 */
 	public String creditName() {
 		return CREDIT_LABEL.matcher(credit == null ? "" : credit.strip()).replaceFirst("").strip();
 	}
 
-	private static final java.util.regex.Pattern CREDIT_LABEL = java.util.regex.Pattern.compile(
-			"^(?iu)(?:(?:photos?|photograph(?:s|y)?|pictures?|image|фото(?:графия|графія|графии|графії)?|світлина"
-					+ "|снимок|знімок)(?:\\s*[:—–-]\\s*|\\s+by\\s+))+");
+	private static final java.util.regex.Pattern CREDIT_LABEL = java.util.regex.Pattern
+		.compile("^(?iu)(?:(?:photos?|photograph(?:s|y)?|pictures?|image|фото(?:графия|графія|графии|графії)?|світлина"
+				+ "|снимок|знімок)(?:\\s*[:—–-]\\s*|\\s+by\\s+))+");
 
 	public String src(int width) {
 		return "/media/" + storageKey + "/" + width + ".jpg";

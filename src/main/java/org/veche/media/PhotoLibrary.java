@@ -20,7 +20,8 @@ import org.veche.media.internal.VariantFiles;
 import org.veche.site.RejectedInput;
 
 /**
- * The media module's face: photos go in as uploads and come out as metadata-free variants in a gallery.
+ * The media module's face: photos go in as uploads and come out as metadata-free variants
+ * in a gallery.
  */
 @Service
 public class PhotoLibrary {
@@ -40,8 +41,9 @@ public class PhotoLibrary {
 	}
 
 	/**
-	 * Stores a photo for an article: variants are written to disk before the row exists, so a row always has its
-	 * files; a failure on the way leaves no row and removes the files.
+	 * Stores a photo for an article: variants are written to disk before the row exists,
+	 * so a row always has its files; a failure on the way leaves no row and removes the
+	 * files.
 	 */
 	@Transactional
 	public Upload add(long articleId, byte[] upload, PhotoText text) {
@@ -73,7 +75,10 @@ public class PhotoLibrary {
 		}
 	}
 
-	/** Whether these bytes are a photo the site can take, checked before a batch that must not fail halfway. */
+	/**
+	 * Whether these bytes are a photo the site can take, checked before a batch that must
+	 * not fail halfway.
+	 */
 	public boolean readable(byte[] upload) {
 		try {
 			return upload != null && upload.length > 0 && ImageVariants.decode(upload).image() != null;
@@ -83,7 +88,10 @@ public class PhotoLibrary {
 		}
 	}
 
-	/** Inside a larger transaction (an import), a rollback must not leave the variants behind without a row. */
+	/**
+	 * Inside a larger transaction (an import), a rollback must not leave the variants
+	 * behind without a row.
+	 */
 	private void removeFilesOnRollback(String key) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

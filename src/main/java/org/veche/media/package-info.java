@@ -1,5 +1,6 @@
 /**
- * Photos: uploads checked by content, re-encoded into responsive variants without metadata, and galleries.
+ * Photos: uploads checked by content, re-encoded into responsive variants without
+ * metadata, and galleries.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Media")
 package org.veche.media;

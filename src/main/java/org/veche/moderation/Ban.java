@@ -3,8 +3,9 @@ package org.veche.moderation;
 import java.time.Instant;
 
 /**
- * A moderator's ban on an author: whoever matches any of its account, e-mail or address hash may not comment
- * until it expires or is lifted.
+ * A moderator's ban on an author: whoever matches any of its account, e-mail or address
+ * hash may not comment until it expires or is lifted.
+ *
  * @param bannedBy the moderator's account
  * @param expiresAt when it ends by itself, or null for good
  * @param liftedAt when a moderator lifted it, or null

@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.veche.discussion.CommentStatus;
 
 /**
- * What a moderator decides about a comment, and the status it leads to. Trashing as abusive is trash that
- * also tells the filter the text was abuse.
+ * What a moderator decides about a comment, and the status it leads to. Trashing as
+ * abusive is trash that also tells the filter the text was abuse.
  */
 public enum Decision {
 

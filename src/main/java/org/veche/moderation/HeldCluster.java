@@ -7,7 +7,9 @@ import org.veche.discussion.Comment;
 import org.veche.publishing.Article;
 
 /**
- * Held comments whose texts are near-duplicates of each other, shown in the queue as one row for one decision.
+ * Held comments whose texts are near-duplicates of each other, shown in the queue as one
+ * row for one decision.
+ *
  * @param comments newest first
  * @param articles the articles they were posted under, by id
  * @param reasons why they were held, each reason once

@@ -4,7 +4,9 @@ import java.time.Instant;
 
 /**
  * One line of the moderation log.
- * @param action what was done: approve, spam, not-spam, trash, edit, reply, ban, lift-ban, hold, settings
+ *
+ * @param action what was done: approve, spam, not-spam, trash, edit, reply, ban,
+ * lift-ban, hold, settings
  * @param commentId the comment it was done to, or null
  * @param detail what else there is to know (the reason, the ban's length), or empty
  */

@@ -29,15 +29,17 @@ import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
- * What moderators do: decide on a comment (or a raid's cluster at once), correct it, make it an editors' pick,
- * answer it, ban its author or lift a ban. Every decision changes the comment through the discussion module,
- * which tells the rest of the site, and is written to the log.
+ * What moderators do: decide on a comment (or a raid's cluster at once), correct it, make
+ * it an editors' pick, answer it, ban its author or lift a ban. Every decision changes
+ * the comment through the discussion module, which tells the rest of the site, and is
+ * written to the log.
  */
 @Service
 public class ModerationDesk {
 
 	/**
 	 * A decision and the reason the moderator gave, kept in the log.
+	 *
 	 * @param reason one of the reasons readers report with, or null
 	 */
 	public record Ruling(Decision decision, ReportReason reason) {
@@ -45,7 +47,9 @@ public class ModerationDesk {
 
 	/**
 	 * A moderator's answer from the queue.
-	 * @param address the moderator's network address, hashed with the answer as any comment's
+	 *
+	 * @param address the moderator's network address, hashed with the answer as any
+	 * comment's
 	 */
 	public record Answer(String body, String address) {
 	}
@@ -88,13 +92,19 @@ public class ModerationDesk {
 		this.akismet = akismet;
 	}
 
-	/** Approves, marks spam or not spam, or trashes a comment; its open reports are settled by the decision. */
+	/**
+	 * Approves, marks spam or not spam, or trashes a comment; its open reports are
+	 * settled by the decision.
+	 */
 	@Transactional
 	public void decide(long commentId, Decision decision, SignedIn by) {
 		decide(commentId, new Ruling(decision, null), by);
 	}
 
-	/** The same decision, with the reason the moderator gave (the reasons readers report with), kept in the log. */
+	/**
+	 * The same decision, with the reason the moderator gave (the reasons readers report
+	 * with), kept in the log.
+	 */
 	@Transactional
 	public void decide(long commentId, Ruling ruling, SignedIn by) {
 		Decision decision = ruling.decision();
@@ -103,7 +113,8 @@ public class ModerationDesk {
 		discussions.changeStatus(commentId, decision.to());
 		reports.resolve(commentId, clock.instant());
 		teach(comment, decision);
-		// Akismet learns from corrections only; the address was never kept, so none is sent
+		// Akismet learns from corrections only; the address was never kept, so none is
+		// sent
 		if (akismet.enabled() && (decision == Decision.SPAM || decision == Decision.NOT_SPAM)) {
 			String email = discussions.author(commentId).map(CommentAuthor::email).orElse("");
 			var submission = new Akismet.Submission(comment.body(), comment.authorName(), email, comment.authorUrl(),
@@ -111,8 +122,10 @@ public class ModerationDesk {
 			afterCommit(decision == Decision.SPAM ? () -> akismet.submitSpam(submission)
 					: () -> akismet.submitHam(submission));
 		}
-		log(by, decision.param(), commentId, comment.status().name().toLowerCase(java.util.Locale.ROOT) + " \u2192 "
-				+ decision.to().name().toLowerCase(java.util.Locale.ROOT) + (reason == null ? "" : " (" + reason.param() + ")"));
+		log(by, decision.param(), commentId,
+				comment.status().name().toLowerCase(java.util.Locale.ROOT) + " \u2192 "
+						+ decision.to().name().toLowerCase(java.util.Locale.ROOT)
+						+ (reason == null ? "" : " (" + reason.param() + ")"));
 	}
 
 	/** Decides every comment of a raid's cluster at once. @return how many there were */
@@ -128,9 +141,10 @@ public class ModerationDesk {
 	}
 
 	/**
-	 * A decision is a labelled example for the learning filter: approve and not spam teach "fine" for both
-	 * classifiers, spam teaches spam, abusive teaches abuse; a plain trash says nothing. Taught after the
-	 * commit, so a decision that is rolled back teaches nothing.
+	 * A decision is a labelled example for the learning filter: approve and not spam
+	 * teach "fine" for both classifiers, spam teaches spam, abusive teaches abuse; a
+	 * plain trash says nothing. Taught after the commit, so a decision that is rolled
+	 * back teaches nothing.
 	 */
 	private void teach(Comment comment, Decision decision) {
 		String email = discussions.author(comment.id()).map(CommentAuthor::email).orElse(null);
@@ -173,7 +187,10 @@ public class ModerationDesk {
 		log(by, "edit", commentId, "");
 	}
 
-	/** Makes an approved comment an editors' pick, or no longer one; logged when it changed. */
+	/**
+	 * Makes an approved comment an editors' pick, or no longer one; logged when it
+	 * changed.
+	 */
 	@Transactional
 	public void feature(long commentId, boolean featured, SignedIn by) {
 		comment(commentId);
@@ -182,7 +199,10 @@ public class ModerationDesk {
 		}
 	}
 
-	/** A moderator's answer from the queue: a held comment is approved first, as WordPress's "Approve and Reply". */
+	/**
+	 * A moderator's answer from the queue: a held comment is approved first, as
+	 * WordPress's "Approve and Reply".
+	 */
 	@Transactional
 	public Comment reply(long commentId, Answer answer, SignedIn by) {
 		Comment comment = comment(commentId);
@@ -197,7 +217,10 @@ public class ModerationDesk {
 		return reply;
 	}
 
-	/** Bans the comment's author by every handle the comment has (account, e-mail, address hash). */
+	/**
+	 * Bans the comment's author by every handle the comment has (account, e-mail, address
+	 * hash).
+	 */
 	@Transactional
 	public long ban(long commentId, BanTerms terms, SignedIn by) {
 		Duration length = terms.length();
@@ -207,7 +230,8 @@ public class ModerationDesk {
 		Instant now = clock.instant();
 		long id = bans.add(author.accountId(), author.email(), author.addressHash(), note == null ? "" : note.strip(),
 				by.accountId(), now, length == null ? null : now.plus(length));
-		log(by, "ban", commentId, (length == null ? "for good" : length.toDays() + " d") + (note == null || note.isBlank() ? "" : ": " + note.strip()));
+		log(by, "ban", commentId, (length == null ? "for good" : length.toDays() + " d")
+				+ (note == null || note.isBlank() ? "" : ": " + note.strip()));
 		return id;
 	}
 

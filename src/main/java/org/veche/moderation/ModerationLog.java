@@ -8,7 +8,8 @@ import org.veche.moderation.internal.ActionLog;
 import org.veche.moderation.internal.Bans;
 
 /**
- * What moderation did and what of it is in force: the log of actions, newest first, and the bans in force.
+ * What moderation did and what of it is in force: the log of actions, newest first, and
+ * the bans in force.
  */
 @Service
 public class ModerationLog {

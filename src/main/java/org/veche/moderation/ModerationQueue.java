@@ -24,8 +24,9 @@ import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
- * What moderators read before they decide: the queue's tabs and their counts, each comment with its article,
- * parent, author and reasons, the threads under a raid, and the way back to a comment in its thread.
+ * What moderators read before they decide: the queue's tabs and their counts, each
+ * comment with its article, parent, author and reasons, the threads under a raid, and the
+ * way back to a comment in its thread.
  */
 @Service
 public class ModerationQueue {
@@ -66,22 +67,26 @@ public class ModerationQueue {
 		return counts;
 	}
 
-	/** A page of the tab, newest first, each comment with its article, parent, author and reasons. */
+	/**
+	 * A page of the tab, newest first, each comment with its article, parent, author and
+	 * reasons.
+	 */
 	public List<QueueItem> queue(QueueTab tab, int page) {
 		int offset = Math.max(0, page - 1) * QUEUE_PAGE;
-		List<Comment> comments = tab.status() == null
-				? ordered(reports.reported(offset, QUEUE_PAGE))
+		List<Comment> comments = tab.status() == null ? ordered(reports.reported(offset, QUEUE_PAGE))
 				: discussions.withStatus(tab.status(), page, QUEUE_PAGE);
 		return items(comments);
 	}
 
 	/**
-	 * A page of the pending tab: the newest {@link HeldClusters#GROUPED} held comments grouped by near-identical
-	 * text, each group one row (first, biggest first), then the other held comments, newest first.
+	 * A page of the pending tab: the newest {@link HeldClusters#GROUPED} held comments
+	 * grouped by near-identical text, each group one row (first, biggest first), then the
+	 * other held comments, newest first.
 	 */
 	public PendingPage pendingPage(int page) {
 		List<Comment> newest = discussions.withStatus(CommentStatus.PENDING, 1, HeldClusters.GROUPED);
-		List<List<Comment>> groups = clusters.among(newest).stream()
+		List<List<Comment>> groups = clusters.among(newest)
+			.stream()
 			.sorted(java.util.Comparator.comparingInt((List<Comment> group) -> group.size()).reversed())
 			.toList();
 		var grouped = new java.util.HashSet<Long>();
@@ -94,7 +99,8 @@ public class ModerationQueue {
 		int to = from + QUEUE_PAGE;
 		int g = groups.size();
 		int s = g + singles.size();
-		var onPage = new ArrayList<Comment>(singles.subList(clamp(from - g, singles.size()), clamp(to - g, singles.size())));
+		var onPage = new ArrayList<Comment>(
+				singles.subList(clamp(from - g, singles.size()), clamp(to - g, singles.size())));
 		if (to > s && beyond > 0) {
 			onPage.addAll(discussions.withStatusFrom(CommentStatus.PENDING, newest.size() + Math.max(0, from - s),
 					to - Math.max(from, s)));
@@ -126,7 +132,9 @@ public class ModerationQueue {
 	}
 
 	private List<Comment> ordered(List<Long> ids) {
-		Map<Long, Comment> byId = discussions.comments(ids).stream().collect(Collectors.toMap(Comment::id, Function.identity()));
+		Map<Long, Comment> byId = discussions.comments(ids)
+			.stream()
+			.collect(Collectors.toMap(Comment::id, Function.identity()));
 		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
 	}
 
@@ -135,7 +143,8 @@ public class ModerationQueue {
 		Map<Long, List<Reason>> why = reasons.of(ids);
 		Map<Long, Map<ReportReason, Integer>> reported = reports.openByReason(ids);
 		List<Long> parentIds = comments.stream().map(Comment::parentId).filter(java.util.Objects::nonNull).toList();
-		Map<Long, Comment> parents = discussions.comments(parentIds).stream()
+		Map<Long, Comment> parents = discussions.comments(parentIds)
+			.stream()
 			.collect(Collectors.toMap(Comment::id, Function.identity()));
 		var articles = new HashMap<Long, Optional<Article>>();
 		var items = new ArrayList<QueueItem>();
@@ -144,7 +153,8 @@ public class ModerationQueue {
 			CommentAuthor author = discussions.author(c.id()).orElseThrow();
 			items.add(new QueueItem(c, article, c.parentId() == null ? null : parents.get(c.parentId()), author,
 					why.getOrDefault(c.id(), List.of()), reported.getOrDefault(c.id(), Map.of()),
-					// only a comment its author changed has earlier texts: no query for the others
+					// only a comment its author changed has earlier texts: no query for
+					// the others
 					c.editedAt() != null || c.deleted() ? discussions.revisions(c.id()) : List.of()));
 		}
 		return items;
@@ -159,7 +169,10 @@ public class ModerationQueue {
 		return threads;
 	}
 
-	/** Where the comment stands in its thread (first page when it is not shown), for a moderator's way back. */
+	/**
+	 * Where the comment stands in its thread (first page when it is not shown), for a
+	 * moderator's way back.
+	 */
 	public String threadLink(long commentId) {
 		Comment comment = discussions.comment(commentId)
 			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));

@@ -3,7 +3,9 @@ package org.veche.moderation;
 import java.util.List;
 
 /**
- * A page of the pending tab: groups of near-duplicate held comments first, then the other held comments.
+ * A page of the pending tab: groups of near-duplicate held comments first, then the other
+ * held comments.
+ *
  * @param pages how many pages the tab has, each group counting as one row
  */
 public record PendingPage(List<HeldCluster> clusters, List<QueueItem> items, int pages) {

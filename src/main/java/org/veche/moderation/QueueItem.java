@@ -8,7 +8,9 @@ import org.veche.discussion.CommentAuthor;
 import org.veche.publishing.Article;
 
 /**
- * A comment as the moderation queue shows it, with everything a moderator needs to decide.
+ * A comment as the moderation queue shows it, with everything a moderator needs to
+ * decide.
+ *
  * @param article the article it was posted under, or null if that is gone
  * @param parent the comment it answers, for context, or null
  * @param reasons why it was held or sent to spam

@@ -18,7 +18,9 @@ public enum QueueTab {
 		this.status = status;
 	}
 
-	/** The status this tab lists, or null for reported comments, whatever their status. */
+	/**
+	 * The status this tab lists, or null for reported comments, whatever their status.
+	 */
 	public CommentStatus status() {
 		return status;
 	}

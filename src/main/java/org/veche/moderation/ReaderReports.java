@@ -18,7 +18,8 @@ import org.veche.moderation.internal.RuleSettings;
 import org.veche.site.RejectedInput;
 
 /**
- * Readers' reports of a published comment, which hold it for review once they reach the site's number.
+ * Readers' reports of a published comment, which hold it for review once they reach the
+ * site's number.
  */
 @Service
 public class ReaderReports {
@@ -49,8 +50,8 @@ public class ReaderReports {
 	}
 
 	/**
-	 * A reader's report. The comment is held for review when its open reports reach the site's number; a reader
-	 * who reports the same comment twice is counted once.
+	 * A reader's report. The comment is held for review when its open reports reach the
+	 * site's number; a reader who reports the same comment twice is counted once.
 	 * @param reporter who reports: their account, else their address hash
 	 */
 	@Transactional

@@ -5,24 +5,33 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Why a comment was held or sent to spam: the rule that did it and what it found (a word, how many links, a raid's
- * cluster, a filter's score). Kept as text, "key|argument|...", the rule's message key then each argument after a
- * '|' ({@link #stored()} writes it, {@link #parse} reads it, nothing else does); the moderator's sentence is that
- * message with those arguments.
- * @param arguments as stored (a '|' in one becomes '/'); for {@link Kind#UNKNOWN} the whole stored text
+ * Why a comment was held or sent to spam: the rule that did it and what it found (a word,
+ * how many links, a raid's cluster, a filter's score). Kept as text, "key|argument|...",
+ * the rule's message key then each argument after a '|' ({@link #stored()} writes it,
+ * {@link #parse} reads it, nothing else does); the moderator's sentence is that message
+ * with those arguments.
+ *
+ * @param arguments as stored (a '|' in one becomes '/'); for {@link Kind#UNKNOWN} the
+ * whole stored text
  */
 public record Reason(Kind kind, List<String> arguments) {
 
 	private static final String PREFIX = "moderation.reason.";
 
-	/** The rules that hold a comment or send it to spam, by the name the monthly report counts them under. */
+	/**
+	 * The rules that hold a comment or send it to spam, by the name the monthly report
+	 * counts them under.
+	 */
 	public enum Kind {
 
 		LINKS("links"), WORD("word"), DISALLOWED("disallowed"), PREMODERATED("premoderated"),
 		FIRST_COMMENT("firstComment"), RAID("raid"), RAID_THREAD("raidThread"), SURGE("surge"),
 		FILTER_SPAM("filter.spam"), FILTER_ABUSE("filter.abuse"), AKISMET("akismet"), REPORTS("reports"),
 
-		/** A reason this version does not know (of a later version, say): kept and shown as it was stored. */
+		/**
+		 * A reason this version does not know (of a later version, say): kept and shown
+		 * as it was stored.
+		 */
 		UNKNOWN(null);
 
 		private final String rule;
@@ -31,7 +40,10 @@ public record Reason(Kind kind, List<String> arguments) {
 			this.rule = rule;
 		}
 
-		/** Its name in the monthly report ("links", "filter.spam"); null for {@link #UNKNOWN}. */
+		/**
+		 * Its name in the monthly report ("links", "filter.spam"); null for
+		 * {@link #UNKNOWN}.
+		 */
 		public String rule() {
 			return rule;
 		}
@@ -64,7 +76,10 @@ public record Reason(Kind kind, List<String> arguments) {
 		return new Reason(kind, Arrays.stream(arguments).map(String::valueOf).toList());
 	}
 
-	/** The reason a stored text says; text of no known rule is kept whole as {@link Kind#UNKNOWN}. */
+	/**
+	 * The reason a stored text says; text of no known rule is kept whole as
+	 * {@link Kind#UNKNOWN}.
+	 */
 	public static Reason parse(String stored) {
 		String[] parts = stored.split("\\|", -1);
 		Kind kind = Kind.ofKey(parts[0]);
@@ -85,7 +100,10 @@ public record Reason(Kind kind, List<String> arguments) {
 		return kind == Kind.UNKNOWN ? stored().split("\\|", -1)[0] : PREFIX + kind.rule;
 	}
 
-	/** The arguments of the moderator's sentence, as text (a number is shown as it was stored). */
+	/**
+	 * The arguments of the moderator's sentence, as text (a number is shown as it was
+	 * stored).
+	 */
 	public Object[] messageArguments() {
 		if (kind == Kind.UNKNOWN) {
 			String[] parts = stored().split("\\|", -1);

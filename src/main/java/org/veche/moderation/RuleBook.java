@@ -11,8 +11,8 @@ import org.veche.moderation.internal.Akismet;
 import org.veche.moderation.internal.RuleSettings;
 
 /**
- * The site's discussion rules, as administrators set them, and what the screen sends out of the site (Akismet,
- * when the owner turned it on).
+ * The site's discussion rules, as administrators set them, and what the screen sends out
+ * of the site (Akismet, when the owner turned it on).
  */
 @Service
 public class RuleBook {
@@ -42,7 +42,10 @@ public class RuleBook {
 		log.add(by.accountId(), by.displayName(), "settings", null, "", clock.instant());
 	}
 
-	/** Whether the owner turned on Akismet, which then receives every new comment (for the privacy page). */
+	/**
+	 * Whether the owner turned on Akismet, which then receives every new comment (for the
+	 * privacy page).
+	 */
 	public boolean akismetEnabled() {
 		return akismet.enabled();
 	}

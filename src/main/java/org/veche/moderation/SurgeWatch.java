@@ -16,8 +16,9 @@ import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
- * Surge mode's face: the surge in force for the queue's banner, a moderator's lift, its settings, and whether a
- * comment was held by it (so that moderators get one mail per surge, not one per comment).
+ * Surge mode's face: the surge in force for the queue's banner, a moderator's lift, its
+ * settings, and whether a comment was held by it (so that moderators get one mail per
+ * surge, not one per comment).
  */
 @Service
 public class SurgeWatch {

@@ -5,7 +5,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How often a subscription's mail goes out: each event as it comes, or gathered in a daily or weekly digest.
+ * How often a subscription's mail goes out: each event as it comes, or gathered in a
+ * daily or weekly digest.
  */
 public enum Cadence {
 

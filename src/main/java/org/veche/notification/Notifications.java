@@ -17,8 +17,9 @@ import org.veche.notification.internal.Subscriptions;
 import org.veche.site.RejectedInput;
 
 /**
- * The notification module's face: a reader asks for mail, confirms it, changes or ends it. Every action that
- * arrives by a link from a mail is checked against the link's signature.
+ * The notification module's face: a reader asks for mail, confirms it, changes or ends
+ * it. Every action that arrives by a link from a mail is checked against the link's
+ * signature.
  */
 @Service
 public class Notifications {
@@ -45,9 +46,11 @@ public class Notifications {
 	public record Described(Subscription subscription, String description) {
 	}
 
-	/** Everything one address gets, for the page that manages it. @param moderator whether moderator topics are offered */
-	public record Overview(long readerId, String email, List<Described> subscriptions, boolean moderator,
-			String path) {
+	/**
+	 * Everything one address gets, for the page that manages it. @param moderator whether
+	 * moderator topics are offered
+	 */
+	public record Overview(long readerId, String email, List<Described> subscriptions, boolean moderator, String path) {
 
 		public boolean has(Topic topic) {
 			return subscriptions.stream().anyMatch(d -> d.subscription().topic() == topic);
@@ -57,6 +60,7 @@ public class Notifications {
 
 	/**
 	 * What the form for new articles by mail sends.
+	 *
 	 * @param email the address typed
 	 * @param language the language the mail will be written in
 	 * @param signedIn the reader's account, or null
@@ -65,8 +69,9 @@ public class Notifications {
 	}
 
 	/**
-	 * New articles by mail for an address typed into the form. A signed-in account's own verified address is
-	 * subscribed at once; any other is sent a confirmation, unless it is subscribed already.
+	 * New articles by mail for an address typed into the form. A signed-in account's own
+	 * verified address is subscribed at once; any other is sent a confirmation, unless it
+	 * is subscribed already.
 	 * @return whether the subscription is on now (else a confirmation may be on its way)
 	 */
 	@Transactional
@@ -106,7 +111,10 @@ public class Notifications {
 		return true;
 	}
 
-	/** The subscription an unsubscribe link names: empty when the link is not genuine, a null value when it has gone. */
+	/**
+	 * The subscription an unsubscribe link names: empty when the link is not genuine, a
+	 * null value when it has gone.
+	 */
 	public Optional<Optional<Described>> toUnsubscribe(long id, String signature, Locale language) {
 		if (!links.unsubscribeValid(id, signature)) {
 			return Optional.empty();
@@ -115,8 +123,8 @@ public class Notifications {
 	}
 
 	/**
-	 * Ends the subscription and drops its unsent mail. Idempotent: a second click, or a mail client's one-click
-	 * POST after the reader's own, answers the same.
+	 * Ends the subscription and drops its unsent mail. Idempotent: a second click, or a
+	 * mail client's one-click POST after the reader's own, answers the same.
 	 * @return whether the link is genuine
 	 */
 	@Transactional
@@ -138,9 +146,11 @@ public class Notifications {
 		if (!links.manageValid(readerId, signature)) {
 			return Optional.empty();
 		}
-		return subscriptions.reader(readerId).map(reader -> new Overview(reader.id(), reader.email(),
-				describe(subscriptions.ofReader(reader.id()), language), reader.accountId() != null
-						&& notices.isModerator(reader.accountId()), links.managePath(reader.id())));
+		return subscriptions.reader(readerId)
+			.map(reader -> new Overview(reader.id(), reader.email(),
+					describe(subscriptions.ofReader(reader.id()), language),
+					reader.accountId() != null && notices.isModerator(reader.accountId()),
+					links.managePath(reader.id())));
 	}
 
 	/** The manage page of a signed-in account's own address. */
@@ -152,8 +162,9 @@ public class Notifications {
 	}
 
 	/**
-	 * Changes one address's notifications from its manage page: a cadence, one subscription ended, all ended,
-	 * or a site-wide topic added (the page's link came to the address, so no confirmation is asked).
+	 * Changes one address's notifications from its manage page: a cadence, one
+	 * subscription ended, all ended, or a site-wide topic added (the page's link came to
+	 * the address, so no confirmation is asked).
 	 */
 	@Transactional
 	public void change(long readerId, String signature, Change change) {
@@ -162,10 +173,11 @@ public class Notifications {
 			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "notify.link.failed"));
 		var own = subscriptions.ofReader(reader.id());
 		switch (change) {
-			case Change.Cadences c -> c.cadences().forEach((id, cadence) -> own.stream()
-				.filter(s -> s.id() == id && s.topic().mayDigest())
-				.findFirst()
-				.ifPresent(s -> subscriptions.setCadence(id, cadence)));
+			case Change.Cadences c -> c.cadences()
+				.forEach((id, cadence) -> own.stream()
+					.filter(s -> s.id() == id && s.topic().mayDigest())
+					.findFirst()
+					.ifPresent(s -> subscriptions.setCadence(id, cadence)));
 			case Change.End e -> own.stream().filter(s -> s.id() == e.subscriptionId()).forEach(s -> end(s.id()));
 			case Change.EndAll a -> own.forEach(s -> end(s.id()));
 			case Change.Add add -> {

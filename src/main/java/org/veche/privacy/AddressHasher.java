@@ -17,9 +17,10 @@ import org.springframework.stereotype.Component;
 import org.veche.site.SiteSettings;
 
 /**
- * Turns a reader's network address into a keyed hash that is enough for flood limits and per-address like
- * limits, and is never stored in the clear. The key for each day is derived from a site secret, so a hash
- * can be matched only against the same day's traffic, and the secret never leaves the database.
+ * Turns a reader's network address into a keyed hash that is enough for flood limits and
+ * per-address like limits, and is never stored in the clear. The key for each day is
+ * derived from a site secret, so a hash can be matched only against the same day's
+ * traffic, and the secret never leaves the database.
  */
 @Component
 public class AddressHasher {
@@ -49,7 +50,8 @@ public class AddressHasher {
 		LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 		DayKey key = dayKey;
 		if (key == null || !key.day().equals(day)) {
-			// derived once a day rather than for every address: a comment post hashes one or two
+			// derived once a day rather than for every address: a comment post hashes one
+			// or two
 			key = new DayKey(day, hmac(secret, day.toString().getBytes(StandardCharsets.US_ASCII)));
 			dayKey = key;
 		}

@@ -16,17 +16,20 @@ import org.veche.privacy.internal.PrivacyLinks;
 import org.veche.privacy.internal.PrivacyRequests;
 
 /**
- * The privacy module's face for people's rights: a copy of everything the site holds about a person, and its
- * erasure, asked by a guest through an e-mailed link, by a signed-in reader, or by an administrator for them.
- * Every module that keeps personal data answers through {@link PersonalData}; each request leaves an audit line
- * that names no one.
+ * The privacy module's face for people's rights: a copy of everything the site holds
+ * about a person, and its erasure, asked by a guest through an e-mailed link, by a
+ * signed-in reader, or by an administrator for them. Every module that keeps personal
+ * data answers through {@link PersonalData}; each request leaves an audit line that names
+ * no one.
  */
 @Service
 public class DataRequests {
 
 	/** Through which door a request came, for the audit. */
 	public enum Channel {
+
 		GUEST_LINK, ACCOUNT, ADMINISTRATOR
+
 	}
 
 	private final ObjectProvider<PersonalData> modules;
@@ -49,8 +52,9 @@ public class DataRequests {
 	}
 
 	/**
-	 * A link for the address, or nothing when one was issued in the last few minutes (so no one can make the
-	 * site flood a stranger's mailbox). The caller answers the same either way.
+	 * A link for the address, or nothing when one was issued in the last few minutes (so
+	 * no one can make the site flood a stranger's mailbox). The caller answers the same
+	 * either way.
 	 */
 	@Transactional
 	public Optional<String> issueLink(String email) {
@@ -66,7 +70,10 @@ public class DataRequests {
 		return token == null || token.length() > 100 ? Optional.empty() : links.valid(token, clock.instant());
 	}
 
-	/** Uses up a link: the person behind it, or nothing when it was used, expired or never existed. */
+	/**
+	 * Uses up a link: the person behind it, or nothing when it was used, expired or never
+	 * existed.
+	 */
 	@Transactional
 	public Optional<Person> redeem(String token) {
 		Optional<String> email = linkOwner(token);
@@ -76,7 +83,10 @@ public class DataRequests {
 		return email.map(Person::guest);
 	}
 
-	/** Everything the site holds about the person, one section per module; the audit line is written with it. */
+	/**
+	 * Everything the site holds about the person, one section per module; the audit line
+	 * is written with it.
+	 */
 	@Transactional
 	public Map<String, Object> export(Person person, Channel channel) {
 		var export = new LinkedHashMap<String, Object>();
@@ -96,7 +106,8 @@ public class DataRequests {
 	@Transactional
 	public Map<String, Integer> erase(Person person, Channel channel) {
 		var done = new TreeMap<String, Integer>();
-		// the module that owns accounts goes last whatever its order, so that every other module can still find
+		// the module that owns accounts goes last whatever its order, so that every other
+		// module can still find
 		// what refers to the account (a stable sort keeps the rest in their order)
 		List<PersonalData> all = new java.util.ArrayList<>(modules.orderedStream().toList());
 		all.sort(java.util.Comparator.comparing(module -> module instanceof People));

@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * What the site keeps about people and for how long, as its owner sets it.
- * @param addressRetention how long the keyed hash of a reader's address is kept with a comment or like
+ *
+ * @param addressRetention how long the keyed hash of a reader's address is kept with a
+ * comment or like
  * @param erasure what erasure does to comments
  * @param linkLifetime how long an e-mailed link for a copy or erasure works
  */

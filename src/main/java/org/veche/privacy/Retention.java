@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.veche.privacy.internal.PrivacyLinks;
 
 /**
- * Deletes address hashes older than the retention window, in every module that keeps them, and expired
- * request links with the e-mail addresses they hold. Runs every hour; the window is days, so an hour late is
- * nothing.
+ * Deletes address hashes older than the retention window, in every module that keeps
+ * them, and expired request links with the e-mail addresses they hold. Runs every hour;
+ * the window is days, so an hour late is nothing.
  */
 @Component
 public class Retention {

@@ -1,5 +1,6 @@
 /**
- * What the site keeps about people and how: addresses only as keyed hashes whose key changes every day.
+ * What the site keeps about people and how: addresses only as keyed hashes whose key
+ * changes every day.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Privacy")
 package org.veche.privacy;

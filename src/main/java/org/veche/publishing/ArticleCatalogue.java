@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.veche.publishing.internal.Articles;
 
 /**
- * What readers may see now: published articles (and scheduled ones whose time has come), one by one or a list at
- * a time.
+ * What readers may see now: published articles (and scheduled ones whose time has come),
+ * one by one or a list at a time.
  */
 @Service
 public class ArticleCatalogue {
@@ -63,7 +63,10 @@ public class ArticleCatalogue {
 		return articles.visibleBy(clock.instant(), authorId, 0, Math.clamp(size, 1, 100));
 	}
 
-	/** Those of the articles readers may see now: a list of comments shows only these articles' comments. */
+	/**
+	 * Those of the articles readers may see now: a list of comments shows only these
+	 * articles' comments.
+	 */
 	public Map<Long, ArticleSummary> visibleAmong(Collection<Long> ids) {
 		return articles.visibleAmong(clock.instant(), ids);
 	}

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Service;
 import org.veche.publishing.internal.Articles;
 
 /**
- * Any article whatever its status, for the site's own work (threads, imports, exports, moderation): what readers
- * may see is {@link ArticleCatalogue}'s to say.
+ * Any article whatever its status, for the site's own work (threads, imports, exports,
+ * moderation): what readers may see is {@link ArticleCatalogue}'s to say.
  */
 @Service
 public class ArticleLookup {
@@ -32,7 +32,10 @@ public class ArticleLookup {
 		return sourceUrl == null || sourceUrl.isBlank() ? Optional.empty() : articles.bySourceUrl(sourceUrl.strip());
 	}
 
-	/** Every article whatever its status, in id order after the given id, for moving the site elsewhere. */
+	/**
+	 * Every article whatever its status, in id order after the given id, for moving the
+	 * site elsewhere.
+	 */
 	public List<Article> everyArticle(long afterId, int limit) {
 		return articles.after(afterId, Math.clamp(limit, 1, 1000));
 	}

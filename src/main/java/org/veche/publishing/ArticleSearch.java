@@ -10,7 +10,8 @@ import org.veche.site.Found;
 import org.veche.site.SearchQuery;
 
 /**
- * The search page's half for articles: listed articles whose title, lead or text holds every word of a query.
+ * The search page's half for articles: listed articles whose title, lead or text holds
+ * every word of a query.
  */
 @Service
 public class ArticleSearch {
@@ -29,13 +30,17 @@ public class ArticleSearch {
 		return articles.countFound(clock.instant(), query);
 	}
 
-	/** Listed articles whose title, lead or text holds every word of the query, best first. */
+	/**
+	 * Listed articles whose title, lead or text holds every word of the query, best
+	 * first.
+	 */
 	public Found<ArticleHit> find(SearchQuery query, int page, int size) {
 		int safePage = Math.max(1, page);
 		int safeSize = Math.clamp(size, 1, 50);
 		Instant now = clock.instant();
 		long total = articles.countFound(now, query);
-		var hits = total == 0 ? List.<ArticleHit>of() : articles.search(now, query, (safePage - 1) * safeSize, safeSize);
+		var hits = total == 0 ? List.<ArticleHit>of()
+				: articles.search(now, query, (safePage - 1) * safeSize, safeSize);
 		return new Found<>(hits, total, safePage, safeSize);
 	}
 

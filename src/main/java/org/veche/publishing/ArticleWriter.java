@@ -15,8 +15,9 @@ import org.veche.site.Markdown;
 import org.veche.site.RejectedInput;
 
 /**
- * Checks what is written into an article and writes it, announcing what readers may see from now on. The
- * facades ({@link Newsroom}, {@link ArticleIntake}) decide who may write; this decides what may be written.
+ * Checks what is written into an article and writes it, announcing what readers may see
+ * from now on. The facades ({@link Newsroom}, {@link ArticleIntake}) decide who may
+ * write; this decides what may be written.
  */
 @Component
 class ArticleWriter {
@@ -57,9 +58,13 @@ class ArticleWriter {
 		return article;
 	}
 
-	/** A new version under the same slug and byline, announced if it was not visible before and is now. */
+	/**
+	 * A new version under the same slug and byline, announced if it was not visible
+	 * before and is now.
+	 */
 	Article revise(long id, ArticleDraft draft) {
-		Article before = articles.byId(id).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
+		Article before = articles.byId(id)
+			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
 		Instant now = clock.instant();
 		Checked checked = check(draft, now, before);
 		articles.update(id, row(checked, before.slug(), before.authorId(), before.authorName()), now);
@@ -82,8 +87,9 @@ class ArticleWriter {
 		Checked checked = check(new ArticleDraft(draft.kind(), draft.title(), draft.lead(), draft.body(), draft.tags(),
 				draft.source(), status, draft.publishAt(), null), now, null);
 		String slugBase = imported.slug() == null || imported.slug().isBlank() ? checked.title() : imported.slug();
-		long id = articles.add(row(checked, uniqueSlug(slugBase, null), null, text(imported.authorName(), 200,
-				"article.author")), imported.createdAt(), imported.updatedAt());
+		long id = articles.add(
+				row(checked, uniqueSlug(slugBase, null), null, text(imported.authorName(), 200, "article.author")),
+				imported.createdAt(), imported.updatedAt());
 		articles.replaceTags(id, checked.tags());
 		return articles.byId(id).orElseThrow();
 	}
@@ -100,13 +106,17 @@ class ArticleWriter {
 		return articles.byId(articles.add(row, now)).orElseThrow();
 	}
 
-	/** Scheduled articles go out on their own; this tells the rest of the site when they do. */
+	/**
+	 * Scheduled articles go out on their own; this tells the rest of the site when they
+	 * do.
+	 */
 	void publishDue() {
 		Instant now = clock.instant();
 		for (long id : articles.dueScheduled(now)) {
 			articles.markPublished(id);
-			articles.byId(id).ifPresent(article -> events.publishEvent(
-					new ArticlePublished(article.id(), article.slug(), article.publishedAt())));
+			articles.byId(id)
+				.ifPresent(article -> events
+					.publishEvent(new ArticlePublished(article.id(), article.slug(), article.publishedAt())));
 		}
 	}
 
@@ -121,7 +131,8 @@ class ArticleWriter {
 	}
 
 	private Articles.Row row(Checked c, String slug, Long authorId, String authorName) {
-		return new Articles.Row(slug, c.kind(), new Article.Copy(c.title(), c.lead(), c.body(), markdown.article(c.body())),
+		return new Articles.Row(slug, c.kind(),
+				new Article.Copy(c.title(), c.lead(), c.body(), markdown.article(c.body())),
 				new Article.Byline(authorId, authorName, c.source()), c.status(), c.publishAt(), c.coverPhotoId());
 	}
 

@@ -10,8 +10,8 @@ import org.veche.publishing.internal.Articles;
 import org.veche.site.RejectedInput;
 
 /**
- * The desk as a signed-in writer sees it: which articles are theirs to list and to change, and a preview of what
- * they write. Changing them is {@link Newsroom}'s.
+ * The desk as a signed-in writer sees it: which articles are theirs to list and to
+ * change, and a preview of what they write. Changing them is {@link Newsroom}'s.
  */
 @Service
 public class EditorsDesk {
@@ -25,7 +25,9 @@ public class EditorsDesk {
 		this.writer = writer;
 	}
 
-	/** The desk as this person sees it: editors everything, authors only what they wrote. */
+	/**
+	 * The desk as this person sees it: editors everything, authors only what they wrote.
+	 */
 	public List<Article> desk(SignedIn by, int page, int size) {
 		return articles.all(mayPublish(by) ? null : by.accountId(), (Math.max(1, page) - 1) * size, size);
 	}
@@ -40,9 +42,10 @@ public class EditorsDesk {
 	}
 
 	/**
-	 * The article if this person may change it (its text, its photos, its cover): editors any article, an author
-	 * only their own and only while it is a draft, because once an editor has published or scheduled it, saving
-	 * the author's version would take it off the site again.
+	 * The article if this person may change it (its text, its photos, its cover): editors
+	 * any article, an author only their own and only while it is a draft, because once an
+	 * editor has published or scheduled it, saving the author's version would take it off
+	 * the site again.
 	 */
 	public Article editable(long id, SignedIn by) {
 		return editable(articles.byId(id), by);

@@ -13,8 +13,9 @@ import org.veche.publishing.internal.Articles;
 import org.veche.site.RejectedInput;
 
 /**
- * What writers and editors do to articles: write, revise, open or close the comments, set the cover; and the
- * schedule that publishes what is due. Who may change which article is {@link EditorsDesk#editable}'s rule.
+ * What writers and editors do to articles: write, revise, open or close the comments, set
+ * the cover; and the schedule that publishes what is due. Who may change which article is
+ * {@link EditorsDesk#editable}'s rule.
  */
 @Service
 public class Newsroom {
@@ -45,14 +46,17 @@ public class Newsroom {
 		return writer.create(draft, by.accountId(), by.displayName());
 	}
 
-	/** Saves a new version as this person: the same rules as {@link EditorsDesk#editable} and {@link #create}. */
+	/**
+	 * Saves a new version as this person: the same rules as {@link EditorsDesk#editable}
+	 * and {@link #create}.
+	 */
 	@Transactional
 	public Article revise(long id, ArticleDraft draft, SignedIn by) {
 		Article before = desk.editable(id, by);
 		if (before.isExternalPage()) {
 			// an editor may retitle a discussed page, but it stays that page's discussion
-			draft = new ArticleDraft(Article.Kind.EXTERNAL_PAGE, draft.title(), draft.lead(), draft.body(), draft.tags(),
-					before.source(), draft.status(), draft.publishAt(), draft.coverPhotoId());
+			draft = new ArticleDraft(Article.Kind.EXTERNAL_PAGE, draft.title(), draft.lead(), draft.body(),
+					draft.tags(), before.source(), draft.status(), draft.publishAt(), draft.coverPhotoId());
 		}
 		else {
 			refuseExternalKind(draft);
@@ -87,8 +91,9 @@ public class Newsroom {
 	}
 
 	/**
-	 * The schedule's own door to {@link #publishDue}: of several nodes, the one holding the lock publishes (a
-	 * direct call, from a test or elsewhere, is not locked and not skipped).
+	 * The schedule's own door to {@link #publishDue}: of several nodes, the one holding
+	 * the lock publishes (a direct call, from a test or elsewhere, is not locked and not
+	 * skipped).
 	 */
 	@Scheduled(fixedDelayString = "${veche.publishing.schedule-check:PT30S}")
 	@SchedulerLock(name = "publishing.publishDue", lockAtMostFor = "PT5M")
@@ -97,7 +102,10 @@ public class Newsroom {
 		publishDue();
 	}
 
-	/** Scheduled articles go out on their own; this tells the rest of the site when they do. */
+	/**
+	 * Scheduled articles go out on their own; this tells the rest of the site when they
+	 * do.
+	 */
 	@Transactional
 	public void publishDue() {
 		writer.publishDue();

@@ -28,8 +28,8 @@ import org.veche.publishing.ArticleCatalogue;
 import org.veche.site.PageCache;
 
 /**
- * An article or photo story with its discussion: the thread comes pre-rendered from the discussion module,
- * the reply form is made for this reader.
+ * An article or photo story with its discussion: the thread comes pre-rendered from the
+ * discussion module, the reply form is made for this reader.
  */
 @Controller
 class ArticlePageController {
@@ -75,20 +75,27 @@ class ArticlePageController {
 			@RequestParam(name = "replytocom", required = false) String replyTo,
 			@RequestParam(required = false) String posted, @RequestParam(required = false) String held,
 			HttpServletRequest request) {
-		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		// before the thread, the gallery and the live blog are read (a guest's page is kept, see site.PageCache)
+		Article article = catalogue.published(slug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		// before the thread, the gallery and the live blog are read (a guest's page is
+		// kept, see site.PageCache)
 		pages.keep(request, article.id());
 		ThreadOrder order = ThreadOrder.parse(corder);
-		// before the thread is read: what happens after this is on the page or reaches it through the stream
+		// before the thread is read: what happens after this is on the page or reaches it
+		// through the stream
 		String livePosition = live.position(article.id());
 		var changeable = guests.changeableOn(article.id(), request);
-		var thread = threads.changeableBy(threads.likedBy(threads.render(article.id(), order, number(cpage),
-				RequestContextUtils.getLocale(request)), guests.likedOn(article.id(), request),
-				RequestContextUtils.getLocale(request)), changeable, RequestContextUtils.getLocale(request));
-		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+		var thread = threads.changeableBy(
+				threads.likedBy(
+						threads.render(article.id(), order, number(cpage), RequestContextUtils.getLocale(request)),
+						guests.likedOn(article.id(), request), RequestContextUtils.getLocale(request)),
+				changeable, RequestContextUtils.getLocale(request));
+		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+			.getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof org.veche.identity.SignedIn signedIn
 				&& signedIn.moderates()) {
-			// a moderator's page is their own (a session): the picks' buttons go into their copy of the thread
+			// a moderator's page is their own (a session): the picks' buttons go into
+			// their copy of the thread
 			var csrf = (org.springframework.security.web.csrf.CsrfToken) request
 				.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
 			thread = threads.forModerator(thread, csrf, RequestContextUtils.getLocale(request));
@@ -99,14 +106,18 @@ class ArticlePageController {
 				: discussions.comment(number(replyTo))
 					.filter(c -> c.articleId() == article.id() && c.isApproved())
 					.orElse(null);
-		// the reader's own comments awaiting moderation: on their page alone (the cookie keeps it out of the cache)
+		// the reader's own comments awaiting moderation: on their page alone (the cookie
+		// keeps it out of the cache)
 		var ownHeld = guests.heldOn(article.id(), request);
 		var locale = RequestContextUtils.getLocale(request);
 		var discussion = new ArticlePage.Discussion(thread,
-				ownHeld.stream().map(c -> threads.changeableBy(threads.renderOne(c, locale), changeable, locale)).toList(),
+				ownHeld.stream()
+					.map(c -> threads.changeableBy(threads.renderOne(c, locale), changeable, locale))
+					.toList(),
 				guests.removedOn(article.id(), request), forms.blank(article, parent, request),
 				posted == null ? 0L : number(posted), held != null);
-		// the cover is shown above the text: never again as the first photo of the gallery (photo stories too)
+		// the cover is shown above the text: never again as the first photo of the
+		// gallery (photo stories too)
 		var shownPhotos = new ArticlePage.Photos(cover,
 				cover == null ? gallery : gallery.stream().filter(p -> p.id() != cover.id()).toList());
 		var following = new ArticlePage.Live(livePosition, liveRoots(order, thread.page(), thread.pages()),
@@ -114,16 +125,19 @@ class ArticlePageController {
 		Photo shown = cover != null ? cover : gallery.isEmpty() ? null : gallery.get(0);
 		var card = share.card(article, shown == null ? null : shown.src(shown.largestWidth()),
 				shown == null ? null : shown.alt(), request);
-		return new ModelAndView("reading/article", "model", new ArticlePage(article, shownPhotos, discussion, card, following));
+		return new ModelAndView("reading/article", "model",
+				new ArticlePage(article, shownPhotos, discussion, card, following));
 	}
 
 	/**
-	 * One photo of a story at its own address, with the previous and next ones linked: the viewer for a reader
-	 * without JavaScript, and an address to share. The cover is photo 1, then the gallery in its order.
+	 * One photo of a story at its own address, with the previous and next ones linked:
+	 * the viewer for a reader without JavaScript, and an address to share. The cover is
+	 * photo 1, then the gallery in its order.
 	 */
 	@GetMapping("/articles/{slug}/photos/{number}")
 	ModelAndView photo(@PathVariable String slug, @PathVariable String number, HttpServletRequest request) {
-		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Article article = catalogue.published(slug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		pages.keep(request, article.id());
 		List<Photo> sequence = sequence(article);
 		int n;
@@ -140,7 +154,10 @@ class ArticlePageController {
 				new PhotoPage(article, sequence.get(n - 1), n, sequence.size()));
 	}
 
-	/** The story's photos as a reader goes through them: the cover first, then the gallery without it. */
+	/**
+	 * The story's photos as a reader goes through them: the cover first, then the gallery
+	 * without it.
+	 */
 	private List<Photo> sequence(Article article) {
 		List<Photo> gallery = photos.gallery(article.id());
 		Photo cover = article.coverPhotoId() == null ? null : photos.photo(article.coverPhotoId()).orElse(null);
@@ -153,12 +170,16 @@ class ArticlePageController {
 		return all;
 	}
 
-	/** Where a new top-level comment goes on this page of the thread, if it shows here at all. */
+	/**
+	 * Where a new top-level comment goes on this page of the thread, if it shows here at
+	 * all.
+	 */
 	private static String liveRoots(ThreadOrder order, int page, int pages) {
 		if (order == ThreadOrder.NEWEST) {
 			return page == 1 ? "prepend" : "none";
 		}
-		// oldest first, or by likes (a new comment has none): it belongs at the end of the last page
+		// oldest first, or by likes (a new comment has none): it belongs at the end of
+		// the last page
 		return page == pages ? "append" : "none";
 	}
 

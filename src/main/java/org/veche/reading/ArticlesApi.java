@@ -56,14 +56,16 @@ class ArticlesApi {
 		var counts = threads.counts(listing.articles().stream().map(a -> a.id()).toList());
 		var items = listing.articles()
 			.stream()
-			.map(a -> new Item(a.id(), a.slug(), a.title(), url(a.path()), a.publishedAt(), counts.getOrDefault(a.id(), 0)))
+			.map(a -> new Item(a.id(), a.slug(), a.title(), url(a.path()), a.publishedAt(),
+					counts.getOrDefault(a.id(), 0)))
 			.toList();
 		return new Page(listing.total(), listing.page(), listing.size(), items);
 	}
 
 	@GetMapping("/api/v1/articles/{slug}")
 	Full one(@PathVariable String slug) {
-		Article a = catalogue.published(slug).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
+		Article a = catalogue.published(slug)
+			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "article.notFound"));
 		int comments = threads.counts(List.of(a.id())).getOrDefault(a.id(), 0);
 		List<PhotoView> gallery = photos.gallery(a.id()).stream().map(ArticlesApi::photo).toList();
 		return new Full(a.id(), a.slug(), a.kind().name().toLowerCase(Locale.ROOT), a.title(), a.lead(), a.bodyHtml(),
@@ -71,8 +73,8 @@ class ArticlesApi {
 	}
 
 	private static PhotoView photo(Photo p) {
-		return new PhotoView(p.id(), p.caption(), p.credit(), p.alt(), p.width(), p.height(), url(p.src(p.largestWidth())),
-				p.srcset());
+		return new PhotoView(p.id(), p.caption(), p.credit(), p.alt(), p.width(), p.height(),
+				url(p.src(p.largestWidth())), p.srcset());
 	}
 
 	private static String url(String path) {

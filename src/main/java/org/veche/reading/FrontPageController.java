@@ -19,9 +19,11 @@ import org.veche.publishing.Listing;
 import org.veche.site.PageCache;
 
 /**
- * The front page and tag pages: the latest published articles with their comment counts, a page at a time. The
- * front page's first page also has the sections (photo stories, most discussed) and the tag menu; every section
- * is read after {@link PageCache#keepListing}, so a comment, a like or a new article rebuilds the guests' copy.
+ * The front page and tag pages: the latest published articles with their comment counts,
+ * a page at a time. The front page's first page also has the sections (photo stories,
+ * most discussed) and the tag menu; every section is read after
+ * {@link PageCache#keepListing}, so a comment, a like or a new article rebuilds the
+ * guests' copy.
  */
 @Controller
 class FrontPageController {
@@ -61,7 +63,8 @@ class FrontPageController {
 
 	private FrontPage withSections(FrontPage front) {
 		List<ArticleSummary> stories = catalogue.photoStories(PHOTO_STORIES);
-		// more than shown: some of the most commented may be pages of other sites or taken down since
+		// more than shown: some of the most commented may be pages of other sites or
+		// taken down since
 		List<Long> discussedIds = threads.mostDiscussed(MOST_DISCUSSED * 3);
 		var visible = catalogue.visibleAmong(discussedIds);
 		List<ArticleSummary> discussed = discussedIds.stream()
@@ -76,8 +79,11 @@ class FrontPageController {
 		var counts = new HashMap<>(front.counts());
 		counts.putAll(threads.counts(ids));
 		var covers = new HashMap<>(front.covers());
-		covers.putAll(photos.photos(stories.stream().map(ArticleSummary::coverPhotoId).filter(java.util.Objects::nonNull)
-			.filter(id -> !covers.containsKey(id)).toList()));
+		covers.putAll(photos.photos(stories.stream()
+			.map(ArticleSummary::coverPhotoId)
+			.filter(java.util.Objects::nonNull)
+			.filter(id -> !covers.containsKey(id))
+			.toList()));
 		return new FrontPage(front.listing(), counts, covers, front.tag(),
 				new FrontPage.Sections(stories, discussed, catalogue.topTags(TAGS)));
 	}
@@ -86,13 +92,18 @@ class FrontPageController {
 	ModelAndView tag(@PathVariable String tag, @RequestParam(defaultValue = "1") String page,
 			HttpServletRequest request) {
 		pages.keepListing(request);
-		return view(listing(catalogue.tagged(tag.toLowerCase(java.util.Locale.ROOT), ArticlePageController.number(page),
-				PER_PAGE), tag));
+		return view(listing(
+				catalogue.tagged(tag.toLowerCase(java.util.Locale.ROOT), ArticlePageController.number(page), PER_PAGE),
+				tag));
 	}
 
 	private FrontPage listing(Listing listing, String tag) {
 		var ids = listing.articles().stream().map(ArticleSummary::id).toList();
-		var covers = listing.articles().stream().map(ArticleSummary::coverPhotoId).filter(java.util.Objects::nonNull).toList();
+		var covers = listing.articles()
+			.stream()
+			.map(ArticleSummary::coverPhotoId)
+			.filter(java.util.Objects::nonNull)
+			.toList();
 		return new FrontPage(listing, threads.counts(ids), photos.photos(covers), tag, FrontPage.Sections.NONE);
 	}
 

@@ -15,10 +15,11 @@ import org.veche.publishing.ArticlePublished;
 import org.veche.site.PageCache;
 
 /**
- * Tells the guests' page cache what the discussion and publishing changed, after the change commits and after
- * the discussion's own thread cache has moved on (this listener runs last), so that a page rebuilt at once
- * renders the new thread. Writes these events do not describe (an article edited, a setting, a photo) are
- * caught by the cache itself as "everything changed".
+ * Tells the guests' page cache what the discussion and publishing changed, after the
+ * change commits and after the discussion's own thread cache has moved on (this listener
+ * runs last), so that a page rebuilt at once renders the new thread. Writes these events
+ * do not describe (an article edited, a setting, a photo) are caught by the cache itself
+ * as "everything changed".
  */
 @Component
 class PageChanges {
@@ -36,7 +37,8 @@ class PageChanges {
 			pages.articleChanged(posted.articleId());
 		}
 		else {
-			// a held comment is shown to its author alone, who never gets the guests' bytes
+			// a held comment is shown to its author alone, who never gets the guests'
+			// bytes
 			pages.nothingChanged();
 		}
 	}

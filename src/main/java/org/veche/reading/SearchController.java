@@ -24,9 +24,10 @@ import org.veche.site.RejectedInput;
 import org.veche.site.SearchQuery;
 
 /**
- * The search page: published articles and approved comments holding every word typed, a page at a time, one
- * list or the other. Never kept for guests (it never asks {@code PageCache} to keep it): the words typed are
- * endless, and a kept page per query would only crowd out the pages every guest reads.
+ * The search page: published articles and approved comments holding every word typed, a
+ * page at a time, one list or the other. Never kept for guests (it never asks
+ * {@code PageCache} to keep it): the words typed are endless, and a kept page per query
+ * would only crowd out the pages every guest reads.
  */
 @Controller
 class SearchController {
@@ -41,14 +42,18 @@ class SearchController {
 
 	private final CommentSearch commentSearch;
 
-	SearchController(ArticleCatalogue catalogue, ArticleSearch articleSearch, Discussions discussions, CommentSearch commentSearch) {
+	SearchController(ArticleCatalogue catalogue, ArticleSearch articleSearch, Discussions discussions,
+			CommentSearch commentSearch) {
 		this.catalogue = catalogue;
 		this.articleSearch = articleSearch;
 		this.discussions = discussions;
 		this.commentSearch = commentSearch;
 	}
 
-	/** A found comment's own link: the page of its thread (oldest first) that shows it, at its anchor. */
+	/**
+	 * A found comment's own link: the page of its thread (oldest first) that shows it, at
+	 * its anchor.
+	 */
 	@GetMapping("/comments/{id}")
 	String comment(@PathVariable String id) {
 		var comment = discussions.comment(ArticlePageController.number(id))
@@ -74,23 +79,26 @@ class SearchController {
 			query = SearchQuery.of(q);
 		}
 		catch (RejectedInput rejected) {
-			return new ModelAndView("reading/search", Map.of("model",
-					new SearchPage(q, comments, FormError.of(rejected), null, null, SearchPage.Totals.NONE)),
+			return new ModelAndView("reading/search",
+					Map.of("model",
+							new SearchPage(q, comments, FormError.of(rejected), null, null, SearchPage.Totals.NONE)),
 					HttpStatus.BAD_REQUEST);
 		}
 		int number = ArticlePageController.number(page);
 		if (comments) {
 			Found<CommentHit> found = commentSearch.find(query, number, PER_PAGE);
 			long articleTotal = articleSearch.count(query);
-			// a comment is shown only with an article readers may see (publishing says which)
+			// a comment is shown only with an article readers may see (publishing says
+			// which)
 			var visible = catalogue.visibleAmong(found.items().stream().map(h -> h.comment().articleId()).toList());
 			var shown = found.items()
 				.stream()
 				.filter(h -> visible.containsKey(h.comment().articleId()))
 				.map(h -> new FoundComment(h, visible.get(h.comment().articleId())))
 				.toList();
-			return view(new SearchPage(q, true, null, null, new Found<>(shown, found.total(), found.page(), found.size()),
-					new SearchPage.Totals(articleTotal, found.total())));
+			return view(
+					new SearchPage(q, true, null, null, new Found<>(shown, found.total(), found.page(), found.size()),
+							new SearchPage.Totals(articleTotal, found.total())));
 		}
 		Found<ArticleHit> articles = articleSearch.find(query, number, PER_PAGE);
 		return view(new SearchPage(q, false, null, articles, null,

@@ -1,5 +1,6 @@
 /**
- * What a reader sees: the front page, tag pages, and article pages with their gallery and discussion.
+ * What a reader sees: the front page, tag pages, and article pages with their gallery and
+ * discussion.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Reading")
 package org.veche.reading;

@@ -4,7 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Why a form was refused, as a page shows it above the form: a message key and its arguments.
+ * Why a form was refused, as a page shows it above the form: a message key and its
+ * arguments.
  */
 public record FormError(String key, List<Object> args) {
 

@@ -31,9 +31,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends the site's own mail (verification, reset and notice messages) as text and HTML. With spring.mail.host
- * set it goes to that SMTP server; without one each message is written as an .eml file under the data
- * directory's mail folder, so a site run on a laptop still lets its owner follow the links.
+ * Sends the site's own mail (verification, reset and notice messages) as text and HTML.
+ * With spring.mail.host set it goes to that SMTP server; without one each message is
+ * written as an .eml file under the data directory's mail folder, so a site run on a
+ * laptop still lets its owner follow the links.
  */
 @Component
 public class Mailer {
@@ -57,7 +58,9 @@ public class Mailer {
 		this(sender.getIfAvailable(), site.dataDir().resolve("mail"), site.siteName(), from);
 	}
 
-	/** @param sender the SMTP sender, or null to write files into mailDir */
+	/**
+	 * @param sender the SMTP sender, or null to write files into mailDir
+	 */
 	Mailer(JavaMailSender sender, Path mailDir, String siteName, String from) {
 		this.sender = sender;
 		this.mailDir = mailDir;
@@ -66,8 +69,9 @@ public class Mailer {
 	}
 
 	/**
-	 * Sends one message, multipart text and HTML, from the site's name. A mail server that refuses is logged,
-	 * not thrown: the reader's page must answer the same whether or not the message went out.
+	 * Sends one message, multipart text and HTML, from the site's name. A mail server
+	 * that refuses is logged, not thrown: the reader's page must answer the same whether
+	 * or not the message went out.
 	 * @return whether the message was handed to the server or written to its file
 	 */
 	public boolean send(String to, String subject, String text, String html) {
@@ -82,8 +86,8 @@ public class Mailer {
 	}
 
 	/**
-	 * Sends one message as {@link #send} does, with extra headers (List-Unsubscribe), and says why when it could
-	 * not: for callers that keep the message and try again later.
+	 * Sends one message as {@link #send} does, with extra headers (List-Unsubscribe), and
+	 * says why when it could not: for callers that keep the message and try again later.
 	 * @throws NotSent when the server could not be reached or refused the message
 	 */
 	public void deliver(String to, String subject, String text, String html, Map<String, String> headers)
@@ -113,11 +117,13 @@ public class Mailer {
 			throw new NotSent(ex, true);
 		}
 		catch (MailSendException ex) {
-			// Spring gives a cause only when the connection failed; a refused message comes as failedMessages
+			// Spring gives a cause only when the connection failed; a refused message
+			// comes as failedMessages
 			throw new NotSent(ex, ex.getCause() != null);
 		}
 		catch (MessagingException | MailException | IOException | UncheckedIOException ex) {
-			// a full or read-only mail folder stops every message, as a server that is down does
+			// a full or read-only mail folder stops every message, as a server that is
+			// down does
 			throw new NotSent(ex, ex instanceof IOException || ex instanceof UncheckedIOException);
 		}
 	}
@@ -134,7 +140,10 @@ public class Mailer {
 			this.serverUnavailable = serverUnavailable;
 		}
 
-		/** The server could not be reached or would not let the site in: no message can go until it is back. */
+		/**
+		 * The server could not be reached or would not let the site in: no message can go
+		 * until it is back.
+		 */
 		public boolean serverUnavailable() {
 			return serverUnavailable;
 		}

@@ -25,8 +25,9 @@ import org.owasp.html.Sanitizers;
 import org.springframework.stereotype.Component;
 
 /**
- * Markdown to safe HTML: commonmark-java parses and renders, the OWASP sanitizer has the last word, so that
- * neither an editor's article nor a reader's comment can carry script into a page.
+ * Markdown to safe HTML: commonmark-java parses and renders, the OWASP sanitizer has the
+ * last word, so that neither an editor's article nor a reader's comment can carry script
+ * into a page.
  */
 @Component
 public class Markdown {
@@ -35,7 +36,10 @@ public class Markdown {
 
 	private final Parser articleParser = Parser.builder().extensions(EXTENSIONS).build();
 
-	private final HtmlRenderer articleRenderer = HtmlRenderer.builder().extensions(EXTENSIONS).sanitizeUrls(true).build();
+	private final HtmlRenderer articleRenderer = HtmlRenderer.builder()
+		.extensions(EXTENSIONS)
+		.sanitizeUrls(true)
+		.build();
 
 	private final PolicyFactory articlePolicy = Sanitizers.FORMATTING.and(Sanitizers.BLOCKS)
 		.and(Sanitizers.LINKS)
@@ -43,13 +47,19 @@ public class Markdown {
 		.and(Sanitizers.TABLES)
 		.and(new HtmlPolicyBuilder().allowElements("pre", "code", "hr", "figure", "figcaption").toFactory());
 
-	/** Comments get paragraphs, emphasis, links, quotes, lists and code: no headings, images or raw HTML. */
+	/**
+	 * Comments get paragraphs, emphasis, links, quotes, lists and code: no headings,
+	 * images or raw HTML.
+	 */
 	private final Parser commentParser = Parser.builder()
 		.extensions(EXTENSIONS)
 		.enabledBlockTypes(Set.of(BlockQuote.class, FencedCodeBlock.class, IndentedCodeBlock.class, ListBlock.class))
 		.build();
 
-	/** Marks the links {@link MentionLinker} makes, by identity: no title a reader types is this very string. */
+	/**
+	 * Marks the links {@link MentionLinker} makes, by identity: no title a reader types
+	 * is this very string.
+	 */
 	private static final String MENTION = new String("mention");
 
 	private final HtmlRenderer commentRenderer = HtmlRenderer.builder()
@@ -70,7 +80,8 @@ public class Markdown {
 		.allowAttributes("href")
 		.onElements("a")
 		.allowStandardUrlProtocols()
-		// the only class a comment may carry: the mention links made from the parsed text below, never typed
+		// the only class a comment may carry: the mention links made from the parsed text
+		// below, never typed
 		.allowAttributes("class")
 		.matching(Pattern.compile("mention"))
 		.onElements("a")
@@ -86,10 +97,12 @@ public class Markdown {
 	}
 
 	/**
-	 * A comment whose {@code @name} mentions of earlier commenters link to their comments. The links are made in
-	 * the parsed tree, on plain text only (not in code, nor inside a link), so the sanitizer still sees and
-	 * escapes everything the reader typed; a name matches case-insensitively as whole words, the longest first.
-	 * @param mentionable each earlier commenter's name with the anchor of their latest comment ("comment-12")
+	 * A comment whose {@code @name} mentions of earlier commenters link to their
+	 * comments. The links are made in the parsed tree, on plain text only (not in code,
+	 * nor inside a link), so the sanitizer still sees and escapes everything the reader
+	 * typed; a name matches case-insensitively as whole words, the longest first.
+	 * @param mentionable each earlier commenter's name with the anchor of their latest
+	 * comment ("comment-12")
 	 */
 	public String comment(String markdown, Map<String, String> mentionable) {
 		Node document = commentParser.parse(markdown);
@@ -127,7 +140,8 @@ public class Markdown {
 			String literal = text.getLiteral();
 			String lower = literal.toLowerCase(Locale.ROOT);
 			if (lower.length() != literal.length()) {
-				return; // a case mapping that changes lengths would misplace the match; such text stays plain
+				return; // a case mapping that changes lengths would misplace the match;
+						// such text stays plain
 			}
 			Node before = text;
 			int from = 0;

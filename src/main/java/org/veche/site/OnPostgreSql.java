@@ -9,9 +9,9 @@ import java.lang.annotation.Target;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 
 /**
- * A bean for a site on PostgreSQL, which several nodes may share: sessions in the database, scheduled jobs that
- * run on one node at a time, messages between nodes. On SQLite (one node) these beans do not exist and the site
- * runs as it always has.
+ * A bean for a site on PostgreSQL, which several nodes may share: sessions in the
+ * database, scheduled jobs that run on one node at a time, messages between nodes. On
+ * SQLite (one node) these beans do not exist and the site runs as it always has.
  */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,7 +8,10 @@ import java.lang.annotation.Target;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 
-/** A bean for one node on SQLite (any database but PostgreSQL): the counterpart of {@link OnPostgreSql}. */
+/**
+ * A bean for one node on SQLite (any database but PostgreSQL): the counterpart of
+ * {@link OnPostgreSql}.
+ */
 @Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented

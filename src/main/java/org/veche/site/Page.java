@@ -15,18 +15,20 @@ import gg.jte.Content;
 import gg.jte.support.LocalizationSupport;
 
 /**
- * Everything a template needs besides its own data: the reader's language, who is signed in, the CSRF token
- * when a session exists, and how the site formats dates.
+ * Everything a template needs besides its own data: the reader's language, who is signed
+ * in, the CSRF token when a session exists, and how the site formats dates.
+ *
  * @param locale the language the page is rendered in
  * @param messages the site's message bundles
  * @param siteName the site's name as the owner set it
  * @param zone the site's time zone
  * @param reader who is signed in, or null
- * @param csrf the CSRF token, or null when the request has no session (guests act without a session)
+ * @param csrf the CSRF token, or null when the request has no session (guests act without
+ * a session)
  * @param path the request path with its query, for the language switch and sign-in return
  */
-public record Page(Locale locale, MessageSource messages, String siteName, ZoneId zone, Reader reader,
-		CsrfToken csrf, String path) implements LocalizationSupport {
+public record Page(Locale locale, MessageSource messages, String siteName, ZoneId zone, Reader reader, CsrfToken csrf,
+		String path) implements LocalizationSupport {
 
 	public static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("ru"),
 			Locale.forLanguageTag("uk"));
@@ -45,7 +47,10 @@ public record Page(Locale locale, MessageSource messages, String siteName, ZoneI
 		return pattern == null ? key : MessageFormats.format(pattern, locale, args);
 	}
 
-	/** A message with a number that picks the plural form: key.one, key.few, key.many or key.other. */
+	/**
+	 * A message with a number that picks the plural form: key.one, key.few, key.many or
+	 * key.other.
+	 */
 	public String plural(String key, long n) {
 		Object[] args = { n };
 		String pattern = messages.getMessage(key + "." + Plurals.category(locale, n), null, null, locale);
@@ -56,8 +61,9 @@ public record Page(Locale locale, MessageSource messages, String siteName, ZoneI
 	}
 
 	/**
-	 * The message of one plural category with "{n}" in place of the number, for scripts that pick the form
-	 * themselves (Intl.PluralRules); a language without that category gets its "other" form.
+	 * The message of one plural category with "{n}" in place of the number, for scripts
+	 * that pick the form themselves (Intl.PluralRules); a language without that category
+	 * gets its "other" form.
 	 */
 	public String pluralPattern(String key, String category) {
 		Object[] args = { "{n}" };
@@ -109,11 +115,15 @@ public record Page(Locale locale, MessageSource messages, String siteName, ZoneI
 
 	/** The current page in another language. */
 	public String inLanguage(Locale other) {
-		return UriComponentsBuilder.fromUriString(path).replaceQueryParam("lang", other.getLanguage()).build().toUriString();
+		return UriComponentsBuilder.fromUriString(path)
+			.replaceQueryParam("lang", other.getLanguage())
+			.build()
+			.toUriString();
 	}
 
 	public String tagPath(String tag) {
-		return "/tags/" + org.springframework.web.util.UriUtils.encodePathSegment(tag, java.nio.charset.StandardCharsets.UTF_8);
+		return "/tags/"
+				+ org.springframework.web.util.UriUtils.encodePathSegment(tag, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	public String languageName(Locale other) {

@@ -3,8 +3,9 @@ package org.veche.site;
 import java.util.Locale;
 
 /**
- * CLDR plural categories for the languages the site speaks; Russian and Ukrainian need three forms where
- * English needs two, and MessageFormat's choice format cannot express the modulo rules.
+ * CLDR plural categories for the languages the site speaks; Russian and Ukrainian need
+ * three forms where English needs two, and MessageFormat's choice format cannot express
+ * the modulo rules.
  */
 public final class Plurals {
 

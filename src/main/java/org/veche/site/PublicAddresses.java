@@ -9,17 +9,22 @@ import java.util.Set;
 import org.apache.hc.client5.http.DnsResolver;
 
 /**
- * The name resolution of every request the site makes to an address someone else gave it (an export's images,
- * a webhook): a host resolves once, and when any of its addresses is not a public one (loopback, private,
- * link-local, carrier-grade NAT, multicast, unspecified, reserved, and IPv6 forms that embed such an IPv4
- * address) the request is refused, so an export or a registered address cannot make the site call its own network. The connection goes to the addresses checked
- * here, so a name cannot answer differently between the check and the connect.
+ * The name resolution of every request the site makes to an address someone else gave it
+ * (an export's images, a webhook): a host resolves once, and when any of its addresses is
+ * not a public one (loopback, private, link-local, carrier-grade NAT, multicast,
+ * unspecified, reserved, and IPv6 forms that embed such an IPv4 address) the request is
+ * refused, so an export or a registered address cannot make the site call its own
+ * network. The connection goes to the addresses checked here, so a name cannot answer
+ * differently between the check and the connect.
  */
 public final class PublicAddresses implements DnsResolver {
 
 	private final Set<InetAddress> exempt;
 
-	/** @param exempt addresses the owner trusts despite their kind (an intranet image host; tests on loopback) */
+	/**
+	 * @param exempt addresses the owner trusts despite their kind (an intranet image
+	 * host; tests on loopback)
+	 */
 	public PublicAddresses(Set<InetAddress> exempt) {
 		this.exempt = Set.copyOf(exempt);
 	}
@@ -67,7 +72,8 @@ public final class PublicAddresses implements DnsResolver {
 			return !(first == 0 // "this network"
 					|| first >= 240 // reserved and broadcast
 					|| first == 100 && second >= 64 && second < 128 // carrier-grade NAT
-					|| first == 192 && second == 0 && (b[2] & 255) == 0 // IETF protocol assignments
+					|| first == 192 && second == 0 && (b[2] & 255) == 0 // IETF protocol
+																		// assignments
 					|| first == 198 && (second == 18 || second == 19)); // benchmarking
 		}
 		if (address instanceof Inet6Address) {
@@ -75,7 +81,8 @@ public final class PublicAddresses implements DnsResolver {
 			if ((first & 0xFE) == 0xFC) { // unique local fc00::/7
 				return false;
 			}
-			if (first == 0xFE && (b[1] & 0xC0) == 0xC0) { // site-local fec0::/10 (deprecated)
+			if (first == 0xFE && (b[1] & 0xC0) == 0xC0) { // site-local fec0::/10
+															// (deprecated)
 				return false;
 			}
 			if (embedsIpv4(b)) {
@@ -90,7 +97,10 @@ public final class PublicAddresses implements DnsResolver {
 		return true;
 	}
 
-	/** IPv4-compatible (::a.b.c.d), IPv4-mapped (::ffff:a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) addresses. */
+	/**
+	 * IPv4-compatible (::a.b.c.d), IPv4-mapped (::ffff:a.b.c.d) and NAT64
+	 * (64:ff9b::a.b.c.d) addresses.
+	 */
 	private static boolean embedsIpv4(byte[] b) {
 		boolean zeros = true;
 		for (int i = 0; i < 10; i++) {

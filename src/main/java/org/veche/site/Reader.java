@@ -1,8 +1,9 @@
 package org.veche.site;
 
 /**
- * The signed-in person as the shell shows them; the identity module's principal implements this so that the
- * layout can greet a reader without knowing how they signed in.
+ * The signed-in person as the shell shows them; the identity module's principal
+ * implements this so that the layout can greet a reader without knowing how they signed
+ * in.
  */
 public interface Reader {
 

@@ -6,9 +6,10 @@ import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
- * Input the site refuses, with the reason as a message key: forms show it beside the field, the API answers
- * it as problem+json with the given status. A refusal that passes by itself (the site is too busy just now)
- * says when to try again, which every answer carries as Retry-After.
+ * Input the site refuses, with the reason as a message key: forms show it beside the
+ * field, the API answers it as problem+json with the given status. A refusal that passes
+ * by itself (the site is too busy just now) says when to try again, which every answer
+ * carries as Retry-After.
  */
 public class RejectedInput extends RuntimeException {
 
@@ -48,12 +49,17 @@ public class RejectedInput extends RuntimeException {
 		return arguments;
 	}
 
-	/** When the same input may be sent again with a chance of success, for a refusal that passes by itself. */
+	/**
+	 * When the same input may be sent again with a chance of success, for a refusal that
+	 * passes by itself.
+	 */
 	public Optional<Duration> retryAfter() {
 		return Optional.ofNullable(retryAfter);
 	}
 
-	/** {@link #retryAfter} as the Retry-After header has it: whole seconds, at least one. */
+	/**
+	 * {@link #retryAfter} as the Retry-After header has it: whole seconds, at least one.
+	 */
 	public Optional<String> retryAfterSeconds() {
 		return retryAfter().map(wait -> String.valueOf(Math.max(1, (wait.toMillis() + 999) / 1000)));
 	}

@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The site's absolute address for links that leave the page (mail, feeds, the sitemap, share tags):
- * veche.base-url when the owner sets it, so a forged Host header cannot put another host into a reset link or
- * what aggregators keep, else the address the request came to (with the proxy's forwarded scheme and host).
+ * The site's absolute address for links that leave the page (mail, feeds, the sitemap,
+ * share tags): veche.base-url when the owner sets it, so a forged Host header cannot put
+ * another host into a reset link or what aggregators keep, else the address the request
+ * came to (with the proxy's forwarded scheme and host).
  */
 @Component
 public class SiteAddress {

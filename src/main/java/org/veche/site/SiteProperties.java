@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * What a site owner sets for the whole site: its name, where it keeps its files, and the time zone its dates
- * are shown in.
+ * What a site owner sets for the whole site: its name, where it keeps its files, and the
+ * time zone its dates are shown in.
  */
 @ConfigurationProperties("veche")
 public record SiteProperties(@DefaultValue("Veche") String siteName, @DefaultValue("./data") Path dataDir,

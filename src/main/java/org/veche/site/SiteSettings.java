@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 import org.veche.schema.tables.SiteSetting;
 
 /**
- * Named values the site keeps for itself (keys it generated, one-time flags), like WordPress's options.
+ * Named values the site keeps for itself (keys it generated, one-time flags), like
+ * WordPress's options.
  */
 @Component
 public class SiteSettings {
@@ -30,7 +31,10 @@ public class SiteSettings {
 		return db.select(VALUE).from(SITE_SETTING).where(NAME.eq(key)).fetchOptional(VALUE);
 	}
 
-	/** The stored value, or the one the supplier makes, stored once even when two callers race. */
+	/**
+	 * The stored value, or the one the supplier makes, stored once even when two callers
+	 * race.
+	 */
 	public String getOrCreate(String key, Supplier<String> initial) {
 		return get(key).orElseGet(() -> {
 			db.insertInto(SITE_SETTING).columns(NAME, VALUE).values(key, initial.get()).onConflictDoNothing().execute();

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A piece of found text with the words that matched marked. The database marks them with two control characters
- * that no stored text can hold where it is shown (titles and comments refuse control characters); the text is
- * cut at them into parts, which the template escapes one by one, so a snippet is never trusted as markup.
+ * A piece of found text with the words that matched marked. The database marks them with
+ * two control characters that no stored text can hold where it is shown (titles and
+ * comments refuse control characters); the text is cut at them into parts, which the
+ * template escapes one by one, so a snippet is never trusted as markup.
  */
 public record Snippet(List<Part> parts) {
 

@@ -21,9 +21,10 @@ import org.veche.support.ModuleTestSite;
 import org.veche.support.TestDesk;
 
 /**
- * The archive module with the modules whose sections it writes (site, identity, publishing, media, discussion,
- * privacy, backup): a backup holds every section's rows, a restore refuses a site that is not empty and leaves it
- * as it was, and the WordPress export carries the articles and their comments.
+ * The archive module with the modules whose sections it writes (site, identity,
+ * publishing, media, discussion, privacy, backup): a backup holds every section's rows, a
+ * restore refuses a site that is not empty and leaves it as it was, and the WordPress
+ * export carries the articles and their comments.
  */
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite
@@ -44,7 +45,8 @@ class ArchiveModuleTests {
 		ArchiveReport report = archive.backup(zip, new Progress());
 
 		assertThat(report.counts().get("article")).isPositive();
-		assertThat(report.counts().get("comment")).as("one comment on each article").isEqualTo(report.counts().get("article"));
+		assertThat(report.counts().get("comment")).as("one comment on each article")
+			.isEqualTo(report.counts().get("article"));
 		Path file = folder.resolve("site.zip");
 		Files.write(file, zip.toByteArray());
 		assertThatThrownBy(() -> archive.restore(file, new Progress())).isInstanceOf(BackupRefused.class)

@@ -13,8 +13,9 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * The admin page: an administrator starts a backup and a WXR export, follows the progress and downloads the
- * file; a restore into a site that holds content is refused with a message; nobody else reaches the page.
+ * The admin page: an administrator starts a backup and a WXR export, follows the progress
+ * and downloads the file; a restore into a site that holds content is refused with a
+ * message; nobody else reaches the page.
  */
 class ArchivePagesIT extends IntegrationTest {
 

@@ -27,8 +27,9 @@ import javax.imageio.ImageIO;
 import org.veche.support.Http;
 
 /**
- * What the archive tests share: a photo to upload, every table of a database read from its own metadata, and
- * every row and every media file in a form two sites can be compared by.
+ * What the archive tests share: a photo to upload, every table of a database read from
+ * its own metadata, and every row and every media file in a form two sites can be
+ * compared by.
  */
 final class ArchiveSupport {
 
@@ -54,16 +55,21 @@ final class ArchiveSupport {
 	}
 
 	/**
-	 * Tables no section copies as rows: the nodes' shared running state (sessions, job locks, limits), and the
-	 * photo files in PostgreSQL, which the media section writes as files (see docs/DEPLOYMENT.md).
+	 * Tables no section copies as rows: the nodes' shared running state (sessions, job
+	 * locks, limits), and the photo files in PostgreSQL, which the media section writes
+	 * as files (see docs/DEPLOYMENT.md).
 	 */
 	static final java.util.Set<String> NOT_ROWS = java.util.Set.of("shedlock", "spring_session",
-			"spring_session_attributes", "sign_in_failure", "raid_recent", "raid_premoderation", "surge", "surge_thread",
-			"media_file");
+			"spring_session_attributes", "sign_in_failure", "raid_recent", "raid_premoderation", "surge",
+			"surge_thread", "media_file");
 
-	static final java.util.regex.Pattern SEARCH_INDEX = java.util.regex.Pattern.compile("(article|comment)_fts(_\\w+)?");
+	static final java.util.regex.Pattern SEARCH_INDEX = java.util.regex.Pattern
+		.compile("(article|comment)_fts(_\\w+)?");
 
-	/** The schema's tables as the database itself lists them, less Flyway's history, SQLite's own and {@link #NOT_ROWS}. */
+	/**
+	 * The schema's tables as the database itself lists them, less Flyway's history,
+	 * SQLite's own and {@link #NOT_ROWS}.
+	 */
 	static List<String> tables(Connection connection) throws SQLException {
 		var tables = new ArrayList<String>();
 		String schema = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")
@@ -71,7 +77,8 @@ final class ArchiveSupport {
 		try (ResultSet rs = connection.getMetaData().getTables(null, schema, "%", new String[] { "TABLE" })) {
 			while (rs.next()) {
 				String name = rs.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
-				// the search indexes (SQLite FTS5 tables and their shadow tables) are rebuilt from rows by triggers
+				// the search indexes (SQLite FTS5 tables and their shadow tables) are
+				// rebuilt from rows by triggers
 				if (!name.startsWith("sqlite_") && !name.equals("flyway_schema_history") && !NOT_ROWS.contains(name)
 						&& !SEARCH_INDEX.matcher(name).matches()) {
 					tables.add(name);
@@ -82,14 +89,15 @@ final class ArchiveSupport {
 	}
 
 	/**
-	 * Every row of every table, each as "column=value" pairs in column-name order, sorted, with flags as 0/1 so
-	 * that a SQLite site and a PostgreSQL one compare equal.
+	 * Every row of every table, each as "column=value" pairs in column-name order,
+	 * sorted, with flags as 0/1 so that a SQLite site and a PostgreSQL one compare equal.
 	 */
 	static Map<String, List<String>> rows(Connection connection) throws SQLException {
 		var all = new TreeMap<String, List<String>>();
 		for (String table : tables(connection)) {
 			var rows = new ArrayList<String>();
-			try (var statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT * FROM " + table)) {
+			try (var statement = connection.createStatement();
+					ResultSet rs = statement.executeQuery("SELECT * FROM " + table)) {
 				var meta = rs.getMetaData();
 				while (rs.next()) {
 					var row = new TreeMap<String, String>();
@@ -126,8 +134,8 @@ final class ArchiveSupport {
 		}
 		try (Stream<Path> walk = Files.walk(root)) {
 			for (Path file : walk.filter(Files::isRegularFile).toList()) {
-				files.put(root.relativize(file).toString(),
-						HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+				files.put(root.relativize(file).toString(), HexFormat.of()
+					.formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
 			}
 		}
 		catch (IOException ex) {

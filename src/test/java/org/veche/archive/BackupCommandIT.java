@@ -26,9 +26,10 @@ import org.veche.support.IntegrationTest;
 import org.veche.support.TestDatabase;
 
 /**
- * The command line against real data directories, run in-process: a backup of this site restored into an
- * empty one (of the same database kind, and of the other when a PostgreSQL server is at hand) holds the same
- * rows and the same photo files, ids go on past the restored ones, and a second restore is refused.
+ * The command line against real data directories, run in-process: a backup of this site
+ * restored into an empty one (of the same database kind, and of the other when a
+ * PostgreSQL server is at hand) holds the same rows and the same photo files, ids go on
+ * past the restored ones, and a second restore is refused.
  */
 class BackupCommandIT extends IntegrationTest {
 
@@ -53,22 +54,28 @@ class BackupCommandIT extends IntegrationTest {
 	void fillTheSite() throws Exception {
 		String editor = tokenFor(Role.EDITOR);
 		String slug = publishArticle(editor, "Backup story " + unique());
-		var photo = http.bearer(editor).postMultipart("/api/v1/articles/" + slug + "/photos",
-				Map.of("file", ArchiveSupport.jpeg(900, 600), "caption", "Crowd at the square", "credit", "Staff", "alt",
-						"People with banners"));
+		var photo = http.bearer(editor)
+			.postMultipart("/api/v1/articles/" + slug + "/photos", Map.of("file", ArchiveSupport.jpeg(900, 600),
+					"caption", "Crowd at the square", "credit", "Staff", "alt", "People with banners"));
 		assertThat(photo.status()).isEqualTo(201);
 		long first = postComment(slug, null, "Marta", "First, with *emphasis*").get("id").asLong();
 		postComment(slug, first, "Taras", "A reply").get("id").asLong();
 		assertThat(http.from(newAddress()).postJson("/api/v1/comments/" + first + "/like", Map.of()).status())
 			.isEqualTo(200);
 		try (Connection db = dataSource.getConnection()) {
-			long account = identity.createAccount("linked" + unique() + "@example.org", "a long password " + unique(),
-					"Linked Reader", Role.READER).id();
-			db.createStatement().execute("INSERT INTO account_identity (account_id, provider, subject, email, "
-					+ "email_verified, display_name, created_at) VALUES (" + account + ", 'google', 'sub-" + unique()
-					+ "', 'l@example.org', " + (TestDatabase.postgresql() ? "TRUE" : "1") + ", 'Linked', 1700000000000)");
-			db.createStatement().execute("INSERT INTO account_token (account_id, purpose, token_hash, created_at, "
-					+ "expires_at) VALUES (" + account + ", 'VERIFY', 'hash-" + unique() + "', 1700000000000, 1700000100000)");
+			long account = identity
+				.createAccount("linked" + unique() + "@example.org", "a long password " + unique(), "Linked Reader",
+						Role.READER)
+				.id();
+			db.createStatement()
+				.execute("INSERT INTO account_identity (account_id, provider, subject, email, "
+						+ "email_verified, display_name, created_at) VALUES (" + account + ", 'google', 'sub-"
+						+ unique() + "', 'l@example.org', " + (TestDatabase.postgresql() ? "TRUE" : "1")
+						+ ", 'Linked', 1700000000000)");
+			db.createStatement()
+				.execute("INSERT INTO account_token (account_id, purpose, token_hash, created_at, "
+						+ "expires_at) VALUES (" + account + ", 'VERIFY', 'hash-" + unique()
+						+ "', 1700000000000, 1700000100000)");
 			for (String table : List.of("site_setting", "account", "account_identity", "account_token", "api_token",
 					"article", "article_tag", "photo", "comment", "comment_like")) {
 				var rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM " + table);
@@ -113,7 +120,8 @@ class BackupCommandIT extends IntegrationTest {
 		assertThat(again.exit()).isEqualTo(1);
 		assertThat(again.err()).contains("not empty");
 
-		// the other database: SQLite's backup into PostgreSQL, or PostgreSQL's into SQLite
+		// the other database: SQLite's backup into PostgreSQL, or PostgreSQL's into
+		// SQLite
 		String other = TestDatabase.postgresql() ? null : TestDatabase.newPostgresDatabaseUrlIfAvailable();
 		Path otherDir = Files.createTempDirectory("veche-restore-other-");
 		if (TestDatabase.postgresql()) {
@@ -129,7 +137,9 @@ class BackupCommandIT extends IntegrationTest {
 		}
 	}
 
-	/** The next row of every table with a generated id gets an id past the restored ones. */
+	/**
+	 * The next row of every table with a generated id gets an id past the restored ones.
+	 */
 	private static void assertIdsGoOn(String url, Map<String, List<String>> restored) throws Exception {
 		try (Connection db = DriverManager.getConnection(url)) {
 			boolean postgres = url.startsWith("jdbc:postgresql:");
@@ -141,9 +151,9 @@ class BackupCommandIT extends IntegrationTest {
 				var max = db.createStatement().executeQuery("SELECT MAX(id) FROM " + table);
 				max.next();
 				long highest = max.getLong(1);
-				var next = db.createStatement().executeQuery(postgres
-						? "SELECT nextval(pg_get_serial_sequence('" + table + "', 'id'))"
-						: "SELECT seq + 1 FROM sqlite_sequence WHERE name = '" + table + "'");
+				var next = db.createStatement()
+					.executeQuery(postgres ? "SELECT nextval(pg_get_serial_sequence('" + table + "', 'id'))"
+							: "SELECT seq + 1 FROM sqlite_sequence WHERE name = '" + table + "'");
 				assertThat(next.next()).as("a sequence for " + table).isTrue();
 				assertThat(next.getLong(1)).as("next id of " + table).isGreaterThan(highest);
 			}
@@ -152,16 +162,18 @@ class BackupCommandIT extends IntegrationTest {
 			insert.executeUpdate();
 			var keys = insert.getGeneratedKeys();
 			keys.next();
-			var max = db.createStatement().executeQuery("SELECT MAX(id) FROM account WHERE email <> 'after-restore@example.org'");
+			var max = db.createStatement()
+				.executeQuery("SELECT MAX(id) FROM account WHERE email <> 'after-restore@example.org'");
 			max.next();
 			assertThat(keys.getLong(1)).isGreaterThan(max.getLong(1));
 		}
 	}
 
 	/**
-	 * The site's mail worker goes on sending while the test runs (the article it published is news to earlier
-	 * tests' subscribers), and a row changes as it is claimed and sent: the snapshot waits until no mail is due
-	 * and the site's rows stand still for a moment, so that what the backup holds is what the snapshot saw.
+	 * The site's mail worker goes on sending while the test runs (the article it
+	 * published is news to earlier tests' subscribers), and a row changes as it is
+	 * claimed and sent: the snapshot waits until no mail is due and the site's rows stand
+	 * still for a moment, so that what the backup holds is what the snapshot saw.
 	 */
 	private static void awaitOutboxSent(Connection db) throws Exception {
 		long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
@@ -170,9 +182,10 @@ class BackupCommandIT extends IntegrationTest {
 			Thread.sleep(500);
 			Map<String, List<String>> now = rows(db);
 			boolean due;
-			try (var rs = db.createStatement().executeQuery("SELECT COUNT(*) FROM notification_outbox "
-					+ "WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= "
-					+ System.currentTimeMillis())) {
+			try (var rs = db.createStatement()
+				.executeQuery("SELECT COUNT(*) FROM notification_outbox "
+						+ "WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= "
+						+ System.currentTimeMillis())) {
 				rs.next();
 				due = rs.getLong(1) > 0;
 			}

@@ -16,8 +16,9 @@ import org.veche.backup.BackupSection;
 import org.veche.support.IntegrationTest;
 
 /**
- * Every table of the schema, as the database itself lists it (less Flyway's history), is written and restored by
- * exactly one module's backup section; so a table that a new migration adds cannot be left out of backups.
+ * Every table of the schema, as the database itself lists it (less Flyway's history), is
+ * written and restored by exactly one module's backup section; so a table that a new
+ * migration adds cannot be left out of backups.
  */
 class BackupCoverageIT extends IntegrationTest {
 

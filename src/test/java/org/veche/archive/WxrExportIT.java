@@ -29,9 +29,10 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The WXR export parses as WordPress eXtended RSS 1.2 and carries every field WordPress's importer reads:
- * authors with e-mail, tags, posts in every status with dates, featured image and attachments with their URLs,
- * and comments with their parents, statuses, e-mail and website.
+ * The WXR export parses as WordPress eXtended RSS 1.2 and carries every field WordPress's
+ * importer reads: authors with e-mail, tags, posts in every status with dates, featured
+ * image and attachments with their URLs, and comments with their parents, statuses,
+ * e-mail and website.
  */
 class WxrExportIT extends IntegrationTest {
 
@@ -58,7 +59,9 @@ class WxrExportIT extends IntegrationTest {
 		String email = "wxr-editor" + n + "@example.org";
 		Account editorAccount = identity.createAccount(email, "a long password " + n, "Olena Editor " + n, Role.EDITOR);
 		String token = http.postJson("/api/v1/auth/token", Map.of("email", email, "password", "a long password " + n))
-			.json().get("token").asString();
+			.json()
+			.get("token")
+			.asString();
 		var body = new HashMap<String, Object>();
 		body.put("title", "Detained ]]> at the square " + n);
 		body.put("lead", "What happened on Sunday");
@@ -70,9 +73,9 @@ class WxrExportIT extends IntegrationTest {
 		assertThat(created.status()).isEqualTo(201);
 		String slug = created.json().get("slug").asString();
 		long articleId = created.json().get("id").asLong();
-		var photo = http.bearer(token).postMultipart("/api/v1/articles/" + slug + "/photos",
-				Map.of("file", ArchiveSupport.jpeg(800, 500), "caption", "The square", "credit", "Staff photographer",
-						"alt", "A crowd"));
+		var photo = http.bearer(token)
+			.postMultipart("/api/v1/articles/" + slug + "/photos", Map.of("file", ArchiveSupport.jpeg(800, 500),
+					"caption", "The square", "credit", "Staff photographer", "alt", "A crowd"));
 		assertThat(photo.status()).isEqualTo(201);
 		long photoId = photo.json().get("id").asLong();
 		newsroom.setCover(articleId, photoId);
@@ -84,7 +87,8 @@ class WxrExportIT extends IntegrationTest {
 		String laterSlug = http.bearer(token).postJson("/api/v1/articles", later).json().get("slug").asString();
 
 		var payload = new HashMap<String, Object>();
-		payload.put("author", Map.of("name", "Marta", "email", "marta" + n + "@example.org", "url", "https://marta.example"));
+		payload.put("author",
+				Map.of("name", "Marta", "email", "marta" + n + "@example.org", "url", "https://marta.example"));
 		payload.put("body", "First ]]> comment");
 		var root = http.from(newAddress()).postJson("/api/v1/articles/" + slug + "/comments", payload).json();
 		long rootId = root.get("id").asLong();
@@ -142,8 +146,8 @@ class WxrExportIT extends IntegrationTest {
 		assertThat(text(post, WP, "post_date_gmt")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
 		assertThat(children(post, null, "category").stream()
 			.filter(c -> c.getAttribute("domain").equals("post_tag"))
-			.map(c -> c.getAttribute("nicename") + "=" + c.getTextContent())).containsExactlyInAnyOrder("protest=protest",
-					"kyiv-region=kyiv region");
+			.map(c -> c.getAttribute("nicename") + "=" + c.getTextContent()))
+			.containsExactlyInAnyOrder("protest=protest", "kyiv-region=kyiv region");
 		Map<String, String> meta = meta(post, "postmeta");
 		assertThat(meta).containsEntry("veche_source_name", "Our reporter")
 			.containsEntry("veche_source_url", "https://news.example.org/reporter")
@@ -178,7 +182,8 @@ class WxrExportIT extends IntegrationTest {
 		assertThat(text(first, WP, "comment_date_gmt")).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
 		assertThat(text(first, WP, "comment_type")).isEqualTo("comment");
 		assertThat(text(comments.get(String.valueOf(replyId)), WP, "comment_parent")).isEqualTo(String.valueOf(rootId));
-		assertThat(text(comments.get(String.valueOf(pendingId)), WP, "comment_parent")).isEqualTo(String.valueOf(replyId));
+		assertThat(text(comments.get(String.valueOf(pendingId)), WP, "comment_parent"))
+			.isEqualTo(String.valueOf(replyId));
 		assertThat(text(comments.get(String.valueOf(pendingId)), WP, "comment_approved")).isEqualTo("0");
 		assertThat(text(comments.get(String.valueOf(spamId)), WP, "comment_approved")).isEqualTo("spam");
 		assertThat(text(comments.get(String.valueOf(trashId)), WP, "comment_approved")).isEqualTo("trash");
@@ -189,7 +194,10 @@ class WxrExportIT extends IntegrationTest {
 	}
 
 	private void setStatus(long commentId, String status) {
-		db.update(table(name("comment"))).set(field(name("status")), status).where(field(name("id")).eq(commentId)).execute();
+		db.update(table(name("comment")))
+			.set(field(name("status")), status)
+			.where(field(name("id")).eq(commentId))
+			.execute();
 	}
 
 	private static Element item(List<Element> items, String slug) {

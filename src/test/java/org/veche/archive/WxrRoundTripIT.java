@@ -29,9 +29,9 @@ import org.veche.support.IntegrationTest;
 import org.veche.support.TestDatabase;
 
 /**
- * WXR export, then the importer of the issue's other half into an empty site: the articles come back with their
- * title, lead, text, tags, status, dates and photos, and the comments with their authors, e-mail, website,
- * status, dates and threading.
+ * WXR export, then the importer of the issue's other half into an empty site: the
+ * articles come back with their title, lead, text, tags, status, dates and photos, and
+ * the comments with their authors, e-mail, website, status, dates and threading.
  */
 class WxrRoundTripIT extends IntegrationTest {
 
@@ -52,14 +52,16 @@ class WxrRoundTripIT extends IntegrationTest {
 		body.put("tags", List.of("court", "detentions"));
 		body.put("status", "published");
 		String slug = http.bearer(editor).postJson("/api/v1/articles", body).json().get("slug").asString();
-		assertThat(http.bearer(editor).postMultipart("/api/v1/articles/" + slug + "/photos",
-				Map.of("file", ArchiveSupport.jpeg(640, 480), "caption", "The court", "credit", "Staff", "alt", "A door"))
+		assertThat(http.bearer(editor)
+			.postMultipart("/api/v1/articles/" + slug + "/photos",
+					Map.of("file", ArchiveSupport.jpeg(640, 480), "caption", "The court", "credit", "Staff", "alt",
+							"A door"))
 			.status()).isEqualTo(201);
 		long root = postComment(slug, null, "Marta", "I was *there*").get("id").asLong();
 		long reply = postComment(slug, root, "Taras", "So was I").get("id").asLong();
 		postComment(slug, reply, "Olha", "Deeper").get("id").asLong();
-		var draft = new HashMap<String, Object>(Map.of("title", "Round trip draft " + n, "body", "Unfinished", "status",
-				"draft"));
+		var draft = new HashMap<String, Object>(
+				Map.of("title", "Round trip draft " + n, "body", "Unfinished", "status", "draft"));
 		assertThat(http.bearer(editor).postJson("/api/v1/articles", draft).status()).isEqualTo(201);
 
 		Path file = Files.createTempFile("veche-roundtrip-", ".xml");
@@ -72,7 +74,8 @@ class WxrRoundTripIT extends IntegrationTest {
 		// as arguments, which outrank application.properties (defaults would not)
 		try (var site = new SpringApplicationBuilder(VecheApplication.class).run("--server.port=-1",
 				"--veche.demo-content=false", "--veche.data-dir=" + empty, "--spring.datasource.url=" + url,
-				// the export names this test site's photos on loopback, which imports refuse by default
+				// the export names this test site's photos on loopback, which imports
+				// refuse by default
 				"--veche.importer.image-exempt-addresses=127.0.0.1")) {
 			ImportRun run = site.getBean(Imports.class).run(ExportFormat.WXR, file);
 			assertThat(run.failure()).as("import failure").isNull();
@@ -91,11 +94,15 @@ class WxrRoundTripIT extends IntegrationTest {
 		return epochMillis == null ? "null" : String.valueOf(((Number) epochMillis).longValue() / 1000);
 	}
 
-	/** What a reader or an editor sees of an article and its discussion, without the ids that a new site gives. */
+	/**
+	 * What a reader or an editor sees of an article and its discussion, without the ids
+	 * that a new site gives.
+	 */
 	private static List<String> content(Connection db, String title) throws SQLException {
 		var lines = new ArrayList<String>();
 		long id;
-		try (var q = db.prepareStatement("SELECT id, title, lead, status, published_at, kind, body_html FROM article WHERE title = ?")) {
+		try (var q = db.prepareStatement(
+				"SELECT id, title, lead, status, published_at, kind, body_html FROM article WHERE title = ?")) {
 			q.setString(1, title);
 			var rs = q.executeQuery();
 			assertThat(rs.next()).as("article " + title).isTrue();
@@ -112,27 +119,33 @@ class WxrRoundTripIT extends IntegrationTest {
 			}
 		}
 		lines.add("tags " + tags);
-		// WordPress has no field for a photo's credit, so the credit is not compared (the export keeps it as
-		// veche_credit meta, which the importer does not read); the file that travels is the largest variant the
-		// site serves (it keeps no original by default), so the shape is compared, not the size
-		try (var q = db.prepareStatement("SELECT caption, alt, width, height FROM photo WHERE article_id = ? ORDER BY position")) {
+		// WordPress has no field for a photo's credit, so the credit is not compared (the
+		// export keeps it as
+		// veche_credit meta, which the importer does not read); the file that travels is
+		// the largest variant the
+		// site serves (it keeps no original by default), so the shape is compared, not
+		// the size
+		try (var q = db
+			.prepareStatement("SELECT caption, alt, width, height FROM photo WHERE article_id = ? ORDER BY position")) {
 			q.setLong(1, id);
 			var rs = q.executeQuery();
 			while (rs.next()) {
-				lines.add("photo " + rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getInt(3) * 100 / rs.getInt(4) + "%");
+				lines.add("photo " + rs.getString(1) + " | " + rs.getString(2) + " | "
+						+ rs.getInt(3) * 100 / rs.getInt(4) + "%");
 			}
 		}
 		var names = new HashMap<Long, String>();
 		var comments = new ArrayList<String[]>();
-		try (var q = db.prepareStatement("SELECT id, parent_id, author_name, author_email, author_url, status, created_at, "
-				+ "body_html FROM comment WHERE article_id = ? ORDER BY created_at, id")) {
+		try (var q = db
+			.prepareStatement("SELECT id, parent_id, author_name, author_email, author_url, status, created_at, "
+					+ "body_html FROM comment WHERE article_id = ? ORDER BY created_at, id")) {
 			q.setLong(1, id);
 			var rs = q.executeQuery();
 			while (rs.next()) {
 				names.put(rs.getLong(1), rs.getString(3));
-				comments.add(new String[] { String.valueOf(rs.getObject(2)), rs.getString(3) + " | " + rs.getString(4)
-						+ " | " + rs.getString(5) + " | " + rs.getString(6) + " | " + seconds(rs.getLong(7)) + " | "
-						+ Jsoup.parse(rs.getString(8)).text() });
+				comments.add(new String[] { String.valueOf(rs.getObject(2)),
+						rs.getString(3) + " | " + rs.getString(4) + " | " + rs.getString(5) + " | " + rs.getString(6)
+								+ " | " + seconds(rs.getLong(7)) + " | " + Jsoup.parse(rs.getString(8)).text() });
 			}
 		}
 		for (String[] c : comments) {

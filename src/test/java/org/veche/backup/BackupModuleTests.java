@@ -16,14 +16,17 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.veche.support.ModuleTestSite;
 
 /**
- * The backup module alone: the SPI and the column-by-column copy every module's section builds on, over a table of
- * the test's own (the module owns none).
+ * The backup module alone: the SPI and the column-by-column copy every module's section
+ * builds on, over a table of the test's own (the module owns none).
  */
 @ApplicationModuleTest
 @ModuleTestSite
 class BackupModuleTests {
 
-	/** Past the largest int: a SQLite INTEGER column read as a Java int would cut it short. */
+	/**
+	 * Past the largest int: a SQLite INTEGER column read as a Java int would cut it
+	 * short.
+	 */
 	private static final long EPOCH_MILLIS = 1_767_225_600_123L;
 
 	@Autowired
@@ -31,7 +34,8 @@ class BackupModuleTests {
 
 	@Test
 	void aTableSectionWritesItsRowsAndReadsThemBackUnchanged() {
-		db.execute("CREATE TABLE backup_probe (id BIGINT PRIMARY KEY, title VARCHAR(100), posted_at BIGINT, note VARCHAR(100))");
+		db.execute(
+				"CREATE TABLE backup_probe (id BIGINT PRIMARY KEY, title VARCHAR(100), posted_at BIGINT, note VARCHAR(100))");
 		db.execute("INSERT INTO backup_probe VALUES (1, 'First', " + EPOCH_MILLIS + ", NULL), (2, 'Второй', 0, 'x')");
 		var section = new ProbeSection(db);
 		assertThat(section.rows()).isEqualTo(2);
@@ -67,7 +71,8 @@ class BackupModuleTests {
 		});
 
 		assertThat(db.fetch("SELECT id, title, posted_at, note FROM backup_probe ORDER BY id")
-			.map(r -> List.of(r.get(0, Long.class), r.get(1, String.class), r.get(2, Long.class), String.valueOf(r.get(3)))))
+			.map(r -> List.of(r.get(0, Long.class), r.get(1, String.class), r.get(2, Long.class),
+					String.valueOf(r.get(3)))))
 			.containsExactly(List.of(1L, "First", EPOCH_MILLIS, "null"), List.of(2L, "Второй", 0L, "x"));
 	}
 

@@ -24,8 +24,9 @@ import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's headless Chromium under its own chromedriver, both named by path so that Selenium Manager never
- * looks for, or downloads, a browser or a driver. Each browser gets a fresh profile directory, removed on close.
+ * Debian's headless Chromium under its own chromedriver, both named by path so that
+ * Selenium Manager never looks for, or downloads, a browser or a driver. Each browser
+ * gets a fresh profile directory, removed on close.
  */
 final class Browser implements AutoCloseable {
 
@@ -52,7 +53,10 @@ final class Browser implements AutoCloseable {
 		return start(true);
 	}
 
-	/** A browser with JavaScript switched off in its content settings: the pages must work as plain HTML. */
+	/**
+	 * A browser with JavaScript switched off in its content settings: the pages must work
+	 * as plain HTML.
+	 */
 	static Browser withoutJavaScript() {
 		return start(false);
 	}
@@ -84,8 +88,7 @@ final class Browser implements AutoCloseable {
 		// the DevTools network events, to see every request a page makes
 		logging.enable(LogType.PERFORMANCE, Level.ALL);
 		options.setCapability(ChromeOptions.LOGGING_PREFS, logging);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(CHROMEDRIVER.toFile())
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 			.usingAnyFreePort()
 			.build();
 		try {
@@ -100,8 +103,9 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * CI must have the browser (.ci/run installs it), so there a missing one fails the build; on a developer's
-	 * machine without it the browser tests are skipped, saying why.
+	 * CI must have the browser (.ci/run installs it), so there a missing one fails the
+	 * build; on a developer's machine without it the browser tests are skipped, saying
+	 * why.
 	 */
 	private static void requireInstalled() {
 		for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
@@ -126,23 +130,28 @@ final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * From now on the server sees this browser's requests as coming from the address (it trusts X-Forwarded-For
-	 * from loopback), so one browser can act as several readers without meeting the flood limit.
+	 * From now on the server sees this browser's requests as coming from the address (it
+	 * trusts X-Forwarded-For from loopback), so one browser can act as several readers
+	 * without meeting the flood limit.
 	 */
 	void actFrom(String address) {
 		driver.executeCdpCommand("Network.enable", Map.of());
 		driver.executeCdpCommand("Network.setExtraHTTPHeaders", Map.of("headers", Map.of("X-Forwarded-For", address)));
 	}
 
-	/** Everything the page wrote to the console so far (chromedriver hands each entry out once, so keep them). */
+	/**
+	 * Everything the page wrote to the console so far (chromedriver hands each entry out
+	 * once, so keep them).
+	 */
 	List<LogEntry> console() {
 		driver.manage().logs().get(LogType.BROWSER).forEach(console::add);
 		return List.copyOf(console);
 	}
 
 	/**
-	 * Every URL the browser asked for since the last call (documents, scripts, styles, images, fetches, and any
-	 * preload), from the DevTools Network.requestWillBeSent events in the performance log.
+	 * Every URL the browser asked for since the last call (documents, scripts, styles,
+	 * images, fetches, and any preload), from the DevTools Network.requestWillBeSent
+	 * events in the performance log.
 	 */
 	List<String> requestedUrls() {
 		var urls = new ArrayList<String>();
@@ -155,7 +164,10 @@ final class Browser implements AutoCloseable {
 		return urls;
 	}
 
-	/** Console messages where the browser refused something under the Content Security Policy. */
+	/**
+	 * Console messages where the browser refused something under the Content Security
+	 * Policy.
+	 */
 	List<String> cspViolations() {
 		return console().stream()
 			.map(LogEntry::getMessage)
@@ -172,7 +184,10 @@ final class Browser implements AutoCloseable {
 			.toList();
 	}
 
-	/** Gives up a browser that no longer answers: its driver is stopped (which ends the call waiting on it). */
+	/**
+	 * Gives up a browser that no longer answers: its driver is stopped (which ends the
+	 * call waiting on it).
+	 */
 	void abandon() {
 		try {
 			service.stop();

@@ -9,8 +9,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.veche.identity.Role;
 
 /**
- * The discussion as a reader with JavaScript sees it: comments, replies and likes happen in place, and a reload
- * shows the same thread the script built.
+ * The discussion as a reader with JavaScript sees it: comments, replies and likes happen
+ * in place, and a reload shows the same thread the script built.
  */
 class DiscussionWithScriptIT extends ScriptedBrowserTest {
 
@@ -19,7 +19,8 @@ class DiscussionWithScriptIT extends ScriptedBrowserTest {
 		String slug = publishArticle(tokenFor(Role.EDITOR), "Browser with script " + unique());
 		browser.actFrom(newAddress());
 		driver.get(http.url("/articles/" + slug));
-		// a full page load would wipe this marker: its survival proves the comment came in without one
+		// a full page load would wipe this marker: its survival proves the comment came
+		// in without one
 		driver.executeScript("window.__noReload = 1");
 
 		fill("author", "Ada");
@@ -28,13 +29,15 @@ class DiscussionWithScriptIT extends ScriptedBrowserTest {
 		submitCommentForm();
 		WebElement first = browser.waiting()
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.comment-list > li.comment")));
-		assertThat(first.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo("First words from a real browser");
+		assertThat(first.findElement(By.cssSelector(".comment-text")).getText())
+			.isEqualTo("First words from a real browser");
 		assertThat(first.findElement(By.cssSelector(".comment-author")).getText()).isEqualTo("Ada");
 		assertThat(driver.executeScript("return window.__noReload")).isEqualTo(1L);
 		String firstId = first.getAttribute("data-id");
 		assertThat(first.getAttribute("id")).isEqualTo("comment-" + firstId);
 
-		// another reader answers: the form comes to the comment instead of the page reloading
+		// another reader answers: the form comes to the comment instead of the page
+		// reloading
 		browser.actFrom(newAddress());
 		first.findElement(By.cssSelector(".reply-link")).click();
 		assertThat(driver.findElements(By.cssSelector("#comment-" + firstId + " > #respond"))).hasSize(1);
@@ -48,10 +51,11 @@ class DiscussionWithScriptIT extends ScriptedBrowserTest {
 		fill("comment", "A reply, nested where it belongs");
 		submitCommentForm();
 		WebElement reply = browser.waiting()
-			.until(ExpectedConditions.presenceOfElementLocated(
-					By.cssSelector("#comment-" + firstId + " > ol.children > li.comment")));
+			.until(ExpectedConditions
+				.presenceOfElementLocated(By.cssSelector("#comment-" + firstId + " > ol.children > li.comment")));
 		assertThat(reply.findElement(By.cssSelector(".comment-author")).getText()).isEqualTo("Grace");
-		assertThat(reply.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo("A reply, nested where it belongs");
+		assertThat(reply.findElement(By.cssSelector(".comment-text")).getText())
+			.isEqualTo("A reply, nested where it belongs");
 		String replyId = reply.getAttribute("data-id");
 		assertThat(driver.executeScript("return window.__noReload")).isEqualTo(1L);
 		// the form went back home under the thread, no longer replying to anyone
@@ -68,23 +72,30 @@ class DiscussionWithScriptIT extends ScriptedBrowserTest {
 
 		driver.navigate().refresh();
 		By pressed = By.cssSelector("#comment-" + firstId + " > .comment-body .like button[aria-pressed=true]");
-		// the server renders every button unpressed; the script asks which ones this browser likes
+		// the server renders every button unpressed; the script asks which ones this
+		// browser likes
 		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(pressed));
 		assertThat(driver.executeScript("return window.__noReload")).isNull();
 		assertThat(driver.findElements(By.cssSelector("ol.comment-list > li.comment"))).hasSize(1);
-		assertThat(driver.findElement(By.cssSelector("#comment-" + firstId + " > .comment-body .comment-text")).getText())
+		assertThat(
+				driver.findElement(By.cssSelector("#comment-" + firstId + " > .comment-body .comment-text")).getText())
 			.isEqualTo("First words from a real browser");
-		WebElement nested = driver.findElement(By.cssSelector("#comment-" + firstId + " > ol.children > li#comment-" + replyId));
-		assertThat(nested.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo("A reply, nested where it belongs");
+		WebElement nested = driver
+			.findElement(By.cssSelector("#comment-" + firstId + " > ol.children > li#comment-" + replyId));
+		assertThat(nested.findElement(By.cssSelector(".comment-text")).getText())
+			.isEqualTo("A reply, nested where it belongs");
 		assertThat(driver.findElement(firstLikes).getText()).isEqualTo("Liked by 1 person");
-		assertThat(driver.findElement(By.cssSelector("#comment-" + replyId + " .like button")).getAttribute("aria-pressed"))
-			.isEqualTo("false");
+		assertThat(driver.findElement(By.cssSelector("#comment-" + replyId + " .like button"))
+			.getAttribute("aria-pressed")).isEqualTo("false");
 
 		assertThat(browser.cspViolations()).isEmpty();
 		assertThat(browser.uncaughtErrors()).isEmpty();
 	}
 
-	/** The console check above must be able to fail: an inline script is refused by the policy and reported. */
+	/**
+	 * The console check above must be able to fail: an inline script is refused by the
+	 * policy and reported.
+	 */
 	@Test
 	void theConsoleCheckSeesACspViolation() {
 		String slug = publishArticle(tokenFor(Role.EDITOR), "Browser CSP probe " + unique());

@@ -14,8 +14,9 @@ import org.veche.identity.Role;
 import org.veche.support.IntegrationTest;
 
 /**
- * The discussion in a browser with JavaScript off: every step is a plain form and a redirect, and still a
- * reader can comment, reply, like, and correct a refused comment without losing it.
+ * The discussion in a browser with JavaScript off: every step is a plain form and a
+ * redirect, and still a reader can comment, reply, like, and correct a refused comment
+ * without losing it.
  */
 class DiscussionWithoutScriptIT extends IntegrationTest {
 
@@ -46,13 +47,15 @@ class DiscussionWithoutScriptIT extends IntegrationTest {
 		fill("email", "ada" + unique() + "@example.org");
 		fill("comment", "Posted with JavaScript off");
 		submitCommentForm();
-		// the redirect lands on the new comment's anchor, and the browser scrolls it into view as :target
+		// the redirect lands on the new comment's anchor, and the browser scrolls it into
+		// view as :target
 		String firstId = commentIdInAnchor();
 		assertThat(driver.getCurrentUrl()).endsWith("#comment-" + firstId);
 		WebElement target = driver.findElement(By.cssSelector(":target"));
 		assertThat(target.getAttribute("id")).isEqualTo("comment-" + firstId);
 		assertThat(target.findElement(By.cssSelector(".comment-author")).getText()).isEqualTo("Ada");
-		assertThat(target.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo("Posted with JavaScript off");
+		assertThat(target.findElement(By.cssSelector(".comment-text")).getText())
+			.isEqualTo("Posted with JavaScript off");
 		// with the script running, the fresh comment would be marked; here nothing ran
 		assertThat(target.getAttribute("class")).doesNotContain("is-new");
 
@@ -70,18 +73,21 @@ class DiscussionWithoutScriptIT extends IntegrationTest {
 		submitCommentForm();
 		String replyId = commentIdInAnchor();
 		assertThat(replyId).isNotEqualTo(firstId);
-		WebElement reply = driver.findElement(By.cssSelector("#comment-" + firstId + " > ol.children > li#comment-" + replyId));
+		WebElement reply = driver
+			.findElement(By.cssSelector("#comment-" + firstId + " > ol.children > li#comment-" + replyId));
 		assertThat(driver.findElement(By.cssSelector(":target")).getAttribute("id")).isEqualTo("comment-" + replyId);
 		assertThat(reply.findElement(By.cssSelector(".comment-author")).getText()).isEqualTo("Grace");
 		assertThat(reply.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo("A reply without a script");
 
 		By firstLikes = By.cssSelector("#comment-" + firstId + " > .comment-body .likes");
 		assertThat(driver.findElement(firstLikes).getText()).isEqualTo("Be the first to like this");
-		clickAndWaitForNextPage(driver.findElement(By.cssSelector("#comment-" + firstId + " > .comment-body form.like button")));
+		clickAndWaitForNextPage(
+				driver.findElement(By.cssSelector("#comment-" + firstId + " > .comment-body form.like button")));
 		assertThat(driver.getCurrentUrl()).endsWith("#comment-" + firstId);
 		assertThat(driver.findElement(firstLikes).getText()).isEqualTo("Liked by 1 person");
 
-		// the form has novalidate, so the browser sends the empty e-mail and the server answers
+		// the form has novalidate, so the browser sends the empty e-mail and the server
+		// answers
 		browser.actFrom(newAddress());
 		driver.get(http.url("/articles/" + slug));
 		fill("author", "Hedy");
@@ -91,7 +97,8 @@ class DiscussionWithoutScriptIT extends IntegrationTest {
 		WebElement error = driver.findElement(By.cssSelector("#respond .form-error"));
 		assertThat(error.isDisplayed()).isTrue();
 		assertThat(error.getText()).isEqualTo("Please give your e-mail address. It will not be shown.");
-		assertThat(driver.findElement(By.id("comment")).getAttribute("value")).isEqualTo("Words I do not want to type twice");
+		assertThat(driver.findElement(By.id("comment")).getAttribute("value"))
+			.isEqualTo("Words I do not want to type twice");
 		assertThat(driver.findElement(By.id("author")).getAttribute("value")).isEqualTo("Hedy");
 		// and the refused comment was not posted
 		driver.get(http.url("/articles/" + slug));
@@ -116,7 +123,10 @@ class DiscussionWithoutScriptIT extends IntegrationTest {
 		clickAndWaitForNextPage(driver.findElement(By.cssSelector("#respond form.comment-form button.post-comment")));
 	}
 
-	/** A click that submits a form or follows a link returns before the next page has loaded: wait for it. */
+	/**
+	 * A click that submits a form or follows a link returns before the next page has
+	 * loaded: wait for it.
+	 */
 	private void clickAndWaitForNextPage(WebElement element) {
 		WebElement page = driver.findElement(By.tagName("html"));
 		element.click();

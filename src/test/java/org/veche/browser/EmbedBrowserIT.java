@@ -26,11 +26,12 @@ import org.veche.support.IntegrationTest;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Another site (a plain HTML page served by the JDK's HTTP server from 127.0.0.1, while Veche answers on
- * localhost: another origin, and another site for the browser's cookie rules) embeds a discussion with the one
- * script tag. A guest comments and replies through it, likes, signs in through the Veche window, and the index
- * page's counts fill in; the thread's page on Veche shows the same comments. The host page makes no request to
- * anyone but itself and Veche.
+ * Another site (a plain HTML page served by the JDK's HTTP server from 127.0.0.1, while
+ * Veche answers on localhost: another origin, and another site for the browser's cookie
+ * rules) embeds a discussion with the one script tag. A guest comments and replies
+ * through it, likes, signs in through the Veche window, and the index page's counts fill
+ * in; the thread's page on Veche shows the same comments. The host page makes no request
+ * to anyone but itself and Veche.
  */
 class EmbedBrowserIT extends IntegrationTest {
 
@@ -52,11 +53,12 @@ class EmbedBrowserIT extends IntegrationTest {
 		otherSite = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
 		otherOrigin = "http://127.0.0.1:" + otherSite.getAddress().getPort();
 		String veche = http.url("");
-		serve(POST_PATH, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>A post elsewhere</title>"
-				+ "<style>li { color: rgb(255, 0, 0) } button { font-size: 40px }</style></head><body>"
-				+ "<h1>A post elsewhere</h1><p>Words of another site.</p>"
-				+ "<div id=\"veche-thread\" data-page=\"" + otherOrigin + POST_PATH + "\"></div>"
-				+ "<script src=\"" + veche + "/embed.js\" async></script></body></html>");
+		serve(POST_PATH,
+				"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>A post elsewhere</title>"
+						+ "<style>li { color: rgb(255, 0, 0) } button { font-size: 40px }</style></head><body>"
+						+ "<h1>A post elsewhere</h1><p>Words of another site.</p>"
+						+ "<div id=\"veche-thread\" data-page=\"" + otherOrigin + POST_PATH + "\"></div>"
+						+ "<script src=\"" + veche + "/embed.js\" async></script></body></html>");
 		serve("/", "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Index</title></head><body>"
 				+ "<a class=\"count\" href=\"" + POST_PATH + "\" data-veche-count=\"" + otherOrigin + POST_PATH
 				+ "\">comments</a>" + "<a class=\"none\" href=\"/other/\" data-veche-count=\"" + otherOrigin
@@ -108,9 +110,8 @@ class EmbedBrowserIT extends IntegrationTest {
 	}
 
 	private void waitForText(String css, String text) {
-		waitInThread(d -> thread().findElements(By.cssSelector(css))
-			.stream()
-			.anyMatch(e -> e.getText().contains(text)));
+		waitInThread(
+				d -> thread().findElements(By.cssSelector(css)).stream().anyMatch(e -> e.getText().contains(text)));
 	}
 
 	@Test
@@ -137,12 +138,14 @@ class EmbedBrowserIT extends IntegrationTest {
 		waitForText("li.comment .liked-by", "Liked by 1 person");
 
 		String articlePath = pages.find(otherOrigin + POST_PATH).orElseThrow().articlePath();
-		assertThat(thread().findElements(By.cssSelector("a.on-site"))).as("no thread page before the first comment").isEmpty();
+		assertThat(thread().findElements(By.cssSelector("a.on-site"))).as("no thread page before the first comment")
+			.isEmpty();
 		driver.navigate().refresh();
 		assertThat(inThread("a.on-site").getAttribute("href")).isEqualTo(http.url(articlePath));
 		assertThat(inThread("h2.count").getText()).isEqualTo("2 comments");
 		assertThat(inThread("li.comment button.like").getAttribute("aria-pressed"))
-			.as("the like is remembered by the reader key this page keeps").isEqualTo("true");
+			.as("the like is remembered by the reader key this page keeps")
+			.isEqualTo("true");
 		assertThat(requestedOrigins()).allMatch(url -> url.startsWith(otherOrigin) || url.startsWith(http.url("")));
 		assertThat(browser.uncaughtErrors()).isEmpty();
 
@@ -175,7 +178,11 @@ class EmbedBrowserIT extends IntegrationTest {
 
 		inThread("button.sign-in").click();
 		browser.waiting().until(d -> d.getWindowHandles().size() == 2);
-		String signInWindow = driver.getWindowHandles().stream().filter(h -> !h.equals(hostWindow)).findFirst().orElseThrow();
+		String signInWindow = driver.getWindowHandles()
+			.stream()
+			.filter(h -> !h.equals(hostWindow))
+			.findFirst()
+			.orElseThrow();
 		driver.switchTo().window(signInWindow);
 		browser.waiting().until(d -> !d.findElements(By.id("username")).isEmpty());
 		assertThat(driver.getCurrentUrl()).startsWith(http.url("/login"));
@@ -200,9 +207,10 @@ class EmbedBrowserIT extends IntegrationTest {
 	}
 
 	/**
-	 * Posts the form and waits for the text to appear. Every request of this browser comes from loopback (the
-	 * driver's X-Forwarded-For trick would be a header the CORS preflight refuses), so two posts within the flood
-	 * interval meet the limit: then the form shows the site's message, keeps the text, and is posted again.
+	 * Posts the form and waits for the text to appear. Every request of this browser
+	 * comes from loopback (the driver's X-Forwarded-For trick would be a header the CORS
+	 * preflight refuses), so two posts within the flood interval meet the limit: then the
+	 * form shows the site's message, keeps the text, and is posted again.
 	 */
 	private void post(String css, String text) {
 		inThread("button.post-comment").click();
@@ -242,7 +250,10 @@ class EmbedBrowserIT extends IntegrationTest {
 		}
 	}
 
-	/** Every address the host page loaded or fetched, as the browser's resource timing lists them. */
+	/**
+	 * Every address the host page loaded or fetched, as the browser's resource timing
+	 * lists them.
+	 */
 	@SuppressWarnings("unchecked")
 	private List<String> requestedOrigins() {
 		var urls = (List<Object>) driver

@@ -15,9 +15,9 @@ import org.veche.identity.Role;
 import org.veche.support.OidcIntegrationTest;
 
 /**
- * A reader in Chromium signs in through the OpenID Connect issuer from the comment form, comes back to the form
- * with what they had typed, posts as their account, logs out and sees the guest form again (this site lets
- * guests comment).
+ * A reader in Chromium signs in through the OpenID Connect issuer from the comment form,
+ * comes back to the form with what they had typed, posts as their account, logs out and
+ * sees the guest form again (this site lets guests comment).
  */
 class ExternalSignInBrowserIT extends OidcIntegrationTest {
 
@@ -58,7 +58,8 @@ class ExternalSignInBrowserIT extends OidcIntegrationTest {
 
 		driver.findElement(By.cssSelector("#respond button.post-comment")).click();
 		By posted = By.cssSelector("li.comment.is-new .comment-text");
-		browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(posted, "Written before signing in"));
+		browser.waiting()
+			.until(ExpectedConditions.textToBePresentInElementLocated(posted, "Written before signing in"));
 		assertThat(driver.findElement(By.cssSelector("li.comment.is-new .comment-author")).getText()).isEqualTo(name);
 
 		driver.findElement(By.cssSelector("#respond button.sign-out")).click();

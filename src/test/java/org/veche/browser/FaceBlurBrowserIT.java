@@ -20,8 +20,9 @@ import org.veche.identity.Role;
 import org.veche.support.Http;
 
 /**
- * With JavaScript, an editor drags a box on the photo and its numbers, in the photo's own pixels, land in the
- * regions field that the form posts; blurring then works as it does without the script.
+ * With JavaScript, an editor drags a box on the photo and its numbers, in the photo's own
+ * pixels, land in the regions field that the form posts; blurring then works as it does
+ * without the script.
  */
 class FaceBlurBrowserIT extends ScriptedBrowserTest {
 
@@ -41,7 +42,9 @@ class FaceBlurBrowserIT extends ScriptedBrowserTest {
 		long id = http.bearer(token)
 			.postMultipart("/api/v1/articles/" + slug + "/photos",
 					Map.of("file", new Http.FilePart("p.png", "image/png", out.toByteArray())))
-			.json().get("id").asLong();
+			.json()
+			.get("id")
+			.asLong();
 		driver.get(http.url("/login"));
 		driver.findElement(By.name("username")).sendKeys(email);
 		driver.findElement(By.name("password")).sendKeys("correct horse battery staple");
@@ -49,14 +52,17 @@ class FaceBlurBrowserIT extends ScriptedBrowserTest {
 		browser.waiting().until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
 		driver.get(http.url("/editor/photos/" + id + "/blur"));
 		WebElement photo = driver.findElement(By.id("blur-photo"));
-		browser.waiting().until(d -> ((ChromeDriver) d).executeScript("return arguments[0].complete", photo).equals(true));
+		browser.waiting()
+			.until(d -> ((ChromeDriver) d).executeScript("return arguments[0].complete", photo).equals(true));
 		int shown = photo.getSize().getWidth();
 
-		// from 20% to 50% across and 20% to 60% down the photo as shown, in viewport coordinates
+		// from 20% to 50% across and 20% to 60% down the photo as shown, in viewport
+		// coordinates
 		driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", photo);
 		@SuppressWarnings("unchecked")
 		var rect = (Map<String, Object>) driver.executeScript(
-				"var r = arguments[0].getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height};", photo);
+				"var r = arguments[0].getBoundingClientRect(); return {x: r.left, y: r.top, w: r.width, h: r.height};",
+				photo);
 		double left = ((Number) rect.get("x")).doubleValue();
 		double top = ((Number) rect.get("y")).doubleValue();
 		double w = ((Number) rect.get("w")).doubleValue();

@@ -15,8 +15,9 @@ import org.veche.media.PhotoLibrary;
 import org.veche.publishing.ArticleLookup;
 
 /**
- * Several photos chosen at once in the gallery editor go up one at a time with a progress bar each; a refused
- * one says why beside its name, the others are stored, and a clean upload reloads the gallery.
+ * Several photos chosen at once in the gallery editor go up one at a time with a progress
+ * bar each; a refused one says why beside its name, the others are stored, and a clean
+ * upload reloads the gallery.
  */
 class GalleryUploadBrowserIT extends ScriptedBrowserTest {
 
@@ -48,9 +49,11 @@ class GalleryUploadBrowserIT extends ScriptedBrowserTest {
 		input.sendKeys(first + "\n" + broken + "\n" + third);
 		driver.findElement(By.cssSelector("form.upload button[type=submit]")).click();
 
-		browser.waiting().until(d -> d.findElements(By.cssSelector(".upload-progress li .state")).size() == 3
-				&& d.findElements(By.cssSelector(".upload-progress li .state")).stream()
-					.noneMatch(s -> s.getText().equals("Waiting") || s.getText().equals("Uploading…")));
+		browser.waiting()
+			.until(d -> d.findElements(By.cssSelector(".upload-progress li .state")).size() == 3
+					&& d.findElements(By.cssSelector(".upload-progress li .state"))
+						.stream()
+						.noneMatch(s -> s.getText().equals("Waiting") || s.getText().equals("Uploading…")));
 		var rows = driver.findElements(By.cssSelector(".upload-progress li"));
 		assertThat(rows.get(0).getText()).contains("first.png").contains("Uploaded");
 		assertThat(rows.get(1).getText()).contains("broken.png")

@@ -18,8 +18,8 @@ import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
 
 /**
- * Two readers in two Chromium sessions on one article: what one posts appears for the other without a reload,
- * and so does an editor's live blog update.
+ * Two readers in two Chromium sessions on one article: what one posts appears for the
+ * other without a reload, and so does an editor's live blog update.
  */
 class LiveThreadBrowserIT extends IntegrationTest {
 
@@ -46,8 +46,8 @@ class LiveThreadBrowserIT extends IntegrationTest {
 		String password = "correct horse battery " + unique();
 		Account editor = identity.createAccount(email, password, "Live desk " + unique(), Role.EDITOR);
 		var created = http.bearer(identity.createToken(editor.id(), "browser"))
-			.postJson("/api/v1/articles", Map.of("title", "Two readers " + unique(), "lead", "Live", "body", "Body",
-					"status", "published"));
+			.postJson("/api/v1/articles",
+					Map.of("title", "Two readers " + unique(), "lead", "Live", "body", "Body", "status", "published"));
 		String slug = created.json().get("slug").asString();
 		long articleId = created.json().get("id").asLong();
 
@@ -66,11 +66,13 @@ class LiveThreadBrowserIT extends IntegrationTest {
 		fill(writing, "email", "iryna" + unique() + "@example.org");
 		fill(writing, "comment", "Posted in one window, read in the other");
 		writing.findElement(By.cssSelector("#respond form.comment-form button.post-comment")).click();
-		writer.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.comment-list > li.comment")));
+		writer.waiting()
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.comment-list > li.comment")));
 
 		WebElement arrived = new WebDriverWait(watching, WITHIN)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ol.comment-list > li.comment")));
-		assertThat(arrived.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo("Posted in one window, read in the other");
+		assertThat(arrived.findElement(By.cssSelector(".comment-text")).getText())
+			.isEqualTo("Posted in one window, read in the other");
 		assertThat(arrived.findElement(By.cssSelector(".comment-author")).getText()).isEqualTo("Iryna");
 		assertThat(watching.findElements(By.cssSelector("ol.comment-list > li.comment"))).hasSize(1);
 
@@ -90,8 +92,8 @@ class LiveThreadBrowserIT extends IntegrationTest {
 
 		// a like in the writer's window moves the count in the watcher's
 		writing.findElement(By.cssSelector("ol.comment-list > li.comment .like button")).click();
-		new WebDriverWait(watching, WITHIN).until(ExpectedConditions.textToBe(
-				By.cssSelector("ol.comment-list > li.comment .likes"), "Liked by 1 person"));
+		new WebDriverWait(watching, WITHIN).until(ExpectedConditions
+			.textToBe(By.cssSelector("ol.comment-list > li.comment .likes"), "Liked by 1 person"));
 
 		assertThat(watcher.cspViolations()).isEmpty();
 		assertThat(watcher.uncaughtErrors()).isEmpty();

@@ -22,8 +22,8 @@ import org.veche.moderation.internal.RuleSettings;
 import org.veche.support.IntegrationTest;
 
 /**
- * A moderator in Chromium: sees a held comment with the reason it was held, approves it with the keyboard
- * (j, then a), and the comment is on the article page.
+ * A moderator in Chromium: sees a held comment with the reason it was held, approves it
+ * with the keyboard (j, then a), and the comment is on the article page.
  */
 class ModerationQueueBrowserIT extends IntegrationTest {
 
@@ -85,22 +85,27 @@ class ModerationQueueBrowserIT extends IntegrationTest {
 
 		driver.get(http.url("/moderation"));
 		WebElement item = driver.findElement(By.id("item-" + id));
-		assertThat(item.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo("My first comment on this site");
+		assertThat(item.findElement(By.cssSelector(".comment-text")).getText())
+			.isEqualTo("My first comment on this site");
 		assertThat(item.findElement(By.cssSelector(".reasons .reason")).getText())
 			.isEqualTo("The author has no approved comment yet");
-		assertThat(item.findElement(By.cssSelector(".on-article a")).getAttribute("href")).endsWith("/articles/" + slug);
+		assertThat(item.findElement(By.cssSelector(".on-article a")).getAttribute("href"))
+			.endsWith("/articles/" + slug);
 
 		// the newest held comment is the first item: j selects it, a approves it
-		assertThat(driver.findElements(By.cssSelector(".queue-item")).getFirst().getAttribute("id")).isEqualTo("item-" + id);
+		assertThat(driver.findElements(By.cssSelector(".queue-item")).getFirst().getAttribute("id"))
+			.isEqualTo("item-" + id);
 		new Actions(driver).sendKeys("j").perform();
 		browser.waiting().until(ExpectedConditions.attributeContains(By.id("item-" + id), "class", "is-current"));
 		new Actions(driver).sendKeys("a").perform();
-		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".moderation-queue .notice")));
+		browser.waiting()
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".moderation-queue .notice")));
 		assertThat(driver.findElements(By.id("item-" + id))).isEmpty();
 
 		driver.get(http.url("/articles/" + slug));
 		WebElement shown = driver.findElement(By.id("comment-" + id));
-		assertThat(shown.findElement(By.cssSelector(".comment-text")).getText()).isEqualTo("My first comment on this site");
+		assertThat(shown.findElement(By.cssSelector(".comment-text")).getText())
+			.isEqualTo("My first comment on this site");
 		assertThat(browser.cspViolations()).isEmpty();
 		assertThat(browser.uncaughtErrors()).isEmpty();
 	}

@@ -9,8 +9,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.veche.identity.Role;
 
 /**
- * A guest posts with the script (the answer is JSON, and still sets the signed cookie of their own comments),
- * then edits and deletes the comment through the plain forms in Chromium.
+ * A guest posts with the script (the answer is JSON, and still sets the signed cookie of
+ * their own comments), then edits and deletes the comment through the plain forms in
+ * Chromium.
  */
 class OwnCommentBrowserIT extends ScriptedBrowserTest {
 
@@ -37,14 +38,15 @@ class OwnCommentBrowserIT extends ScriptedBrowserTest {
 		text.sendKeys("The typo, fixed");
 		driver.findElement(By.cssSelector("form.edit-form button.save")).click();
 
-		WebElement edited = browser.waiting().until(ExpectedConditions.presenceOfElementLocated(
-				By.cssSelector("#comment-" + id + " .comment-edited")));
+		WebElement edited = browser.waiting()
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#comment-" + id + " .comment-edited")));
 		assertThat(edited.getText()).isEqualTo("edited");
 		assertThat(driver.findElement(By.cssSelector("#comment-" + id + " .comment-text")).getText())
 			.isEqualTo("The typo, fixed");
 
 		driver.findElement(By.cssSelector("#comment-" + id + " a.edit-link")).click();
-		browser.waiting().until(ExpectedConditions.elementToBeClickable(By.cssSelector("form.delete-form button.delete")))
+		browser.waiting()
+			.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form.delete-form button.delete")))
 			.click();
 		browser.waiting().until(ExpectedConditions.urlContains("/articles/" + slug));
 		browser.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("respond")));

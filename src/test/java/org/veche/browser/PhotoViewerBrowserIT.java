@@ -29,9 +29,10 @@ import org.veche.publishing.Newsroom;
 import org.veche.support.Http;
 
 /**
- * The photo story's full-screen viewer in Chromium: opened from a photo, moved with the arrow keys and a swipe,
- * caption and credit shown, the photo's own address in the location bar, closed with Escape; and the same links
- * without JavaScript open the photo pages. Takes the README's screenshots of the viewer and the front page (into
+ * The photo story's full-screen viewer in Chromium: opened from a photo, moved with the
+ * arrow keys and a swipe, caption and credit shown, the photo's own address in the
+ * location bar, closed with Escape; and the same links without JavaScript open the photo
+ * pages. Takes the README's screenshots of the viewer and the front page (into
  * docs/screenshots with -Dveche.screenshots=true, else into target/screenshots).
  */
 class PhotoViewerBrowserIT extends ScriptedBrowserTest {
@@ -47,16 +48,19 @@ class PhotoViewerBrowserIT extends ScriptedBrowserTest {
 			{ "Gulls over the fish market", "Mykola Lysenko", "Gulls" } };
 
 	private String story(String token, String title) {
-		var created = http.bearer(token).postJson("/api/v1/articles", Map.of("title", title, "lead",
-				"A morning at the harbour, from the first boats to the market.", "body", "Pictures from the harbour.",
-				"tags", List.of("harbour", "photo"), "status", "published", "kind", "photo_story"));
+		var created = http.bearer(token)
+			.postJson("/api/v1/articles",
+					Map.of("title", title, "lead", "A morning at the harbour, from the first boats to the market.",
+							"body", "Pictures from the harbour.", "tags", List.of("harbour", "photo"), "status",
+							"published", "kind", "photo_story"));
 		assertThat(created.status()).as("%s", created).isEqualTo(201);
 		String slug = created.json().get("slug").asString();
 		Long cover = null;
 		for (int i = 0; i < PHOTOS.length; i++) {
-			var uploaded = http.bearer(token).postMultipart("/api/v1/articles/" + slug + "/photos",
-					Map.of("file", new Http.FilePart("p" + i + ".png", "image/png", picture(i)), "caption", PHOTOS[i][0],
-							"credit", PHOTOS[i][1], "alt", PHOTOS[i][2]));
+			var uploaded = http.bearer(token)
+				.postMultipart("/api/v1/articles/" + slug + "/photos",
+						Map.of("file", new Http.FilePart("p" + i + ".png", "image/png", picture(i)), "caption",
+								PHOTOS[i][0], "credit", PHOTOS[i][1], "alt", PHOTOS[i][2]));
 			assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(201);
 			if (cover == null) {
 				cover = uploaded.json().get("id").asLong();
@@ -116,11 +120,13 @@ class PhotoViewerBrowserIT extends ScriptedBrowserTest {
 		assertThat(second.getAttribute("href")).endsWith("/articles/" + slug + "/photos/2");
 		second.click();
 
-		WebElement viewer = browser.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".viewer")));
+		WebElement viewer = browser.waiting()
+			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".viewer")));
 		assertThat(viewer.getAttribute("role")).isEqualTo("dialog");
 		assertThat(position()).isEqualTo("2 of 3");
 		assertThat(viewer.findElement(By.cssSelector(".viewer-caption .caption")).getText()).isEqualTo(PHOTOS[1][0]);
-		assertThat(viewer.findElement(By.cssSelector(".viewer-caption .credit")).getText()).isEqualTo("Photo: Леся Українка");
+		assertThat(viewer.findElement(By.cssSelector(".viewer-caption .credit")).getText())
+			.isEqualTo("Photo: Леся Українка");
 		assertThat(viewer.findElement(By.cssSelector(".viewer-stage img")).getAttribute("alt")).isEqualTo("Nets");
 		assertThat(driver.getCurrentUrl()).as("the photo's own address").endsWith("/articles/" + slug + "/photos/2");
 		assertThat(driver.switchTo().activeElement().getAttribute("class")).isEqualTo("viewer-close");
@@ -134,7 +140,8 @@ class PhotoViewerBrowserIT extends ScriptedBrowserTest {
 		key(Keys.ARROW_LEFT);
 		key(Keys.ARROW_LEFT);
 		assertThat(position()).isEqualTo("1 of 3");
-		assertThat(viewer.findElement(By.cssSelector(".viewer-caption .credit")).getText()).isEqualTo("Photo: Ivan Franko");
+		assertThat(viewer.findElement(By.cssSelector(".viewer-caption .credit")).getText())
+			.isEqualTo("Photo: Ivan Franko");
 
 		// a finger swiping from right to left shows the next photo, and back again
 		swipe(700, 300);
@@ -166,7 +173,8 @@ class PhotoViewerBrowserIT extends ScriptedBrowserTest {
 		assertThat(browser.cspViolations()).isEmpty();
 		assertThat(browser.uncaughtErrors()).isEmpty();
 		assertThat(browser.requestedUrls().stream().filter(url -> url.startsWith("http")))
-			.as("nothing is fetched from another site").allMatch(url -> url.startsWith(http.url("/")));
+			.as("nothing is fetched from another site")
+			.allMatch(url -> url.startsWith(http.url("/")));
 	}
 
 	private void swipe(int fromX, int toX) {
@@ -202,12 +210,14 @@ class PhotoViewerBrowserIT extends ScriptedBrowserTest {
 		String token = tokenFor(Role.EDITOR);
 		story(token, "Harbour at dawn");
 		story(token, "The fish market");
-		String[][] articles = { { "City council delays the tram line", "The vote moves to spring; the route is not in doubt.", "city" },
+		String[][] articles = {
+				{ "City council delays the tram line", "The vote moves to spring; the route is not in doubt.", "city" },
 				{ "Library opens on Sundays", "From March, the central library keeps Sunday hours.", "culture" },
 				{ "Flood defences tested", "Engineers ran the river gates for the first time this year.", "river" } };
 		for (String[] a : articles) {
-			var created = http.bearer(token).postJson("/api/v1/articles", Map.of("title", a[0], "lead", a[1], "body",
-					"Text.", "tags", List.of(a[2], "city"), "status", "published"));
+			var created = http.bearer(token)
+				.postJson("/api/v1/articles", Map.of("title", a[0], "lead", a[1], "body", "Text.", "tags",
+						List.of(a[2], "city"), "status", "published"));
 			assertThat(created.status()).isEqualTo(201);
 			String slug = created.json().get("slug").asString();
 			for (int c = 0; c < 3 + a[0].length() % 4; c++) {
@@ -219,8 +229,10 @@ class PhotoViewerBrowserIT extends ScriptedBrowserTest {
 		assertThat(driver.findElements(By.cssSelector("section.photo-stories li"))).isNotEmpty();
 		assertThat(driver.findElements(By.cssSelector("aside.most-discussed li"))).isNotEmpty();
 		assertThat(driver.findElements(By.cssSelector("nav.tag-menu a"))).isNotEmpty();
-		browser.waiting().until(d -> driver.executeScript(
-				"return Array.from(document.images).every(function (i) { return i.complete; })").equals(true));
+		browser.waiting()
+			.until(d -> driver
+				.executeScript("return Array.from(document.images).every(function (i) { return i.complete; })")
+				.equals(true));
 		screenshot("front-page.png");
 	}
 

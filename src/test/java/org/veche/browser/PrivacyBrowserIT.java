@@ -21,8 +21,9 @@ import org.veche.identity.Role;
 import org.veche.support.Http;
 
 /**
- * What a reader's browser, with JavaScript on, fetches and keeps: every request an article page, its comment form
- * and a photo story make goes to the site's own origin, and no cookie exists until the reader acts (here: a like).
+ * What a reader's browser, with JavaScript on, fetches and keeps: every request an
+ * article page, its comment form and a photo story make goes to the site's own origin,
+ * and no cookie exists until the reader acts (here: a like).
  */
 class PrivacyBrowserIT extends ScriptedBrowserTest {
 
@@ -39,7 +40,10 @@ class PrivacyBrowserIT extends ScriptedBrowserTest {
 		return out.toByteArray();
 	}
 
-	/** The requests since the last look that left the site's origin (data: URLs are the page's own bytes). */
+	/**
+	 * The requests since the last look that left the site's origin (data: URLs are the
+	 * page's own bytes).
+	 */
 	private List<String> foreign(List<String> urls) {
 		String origin = http.url("/").replaceAll("/$", "");
 		var foreign = new ArrayList<String>();
@@ -55,15 +59,16 @@ class PrivacyBrowserIT extends ScriptedBrowserTest {
 	void anArticleItsCommentFormAndAPhotoStoryRequestNothingFromElsewhereAndSetNoCookie() throws Exception {
 		String editor = tokenFor(Role.EDITOR);
 		String slug = publishArticle(editor, "Own origin " + unique());
-		postComment(slug, null, "Earlier reader", "A comment **to like**, with a [link](https://example.org/elsewhere)");
+		postComment(slug, null, "Earlier reader",
+				"A comment **to like**, with a [link](https://example.org/elsewhere)");
 		var published = http.bearer(editor)
 			.postJson("/api/v1/articles", Map.of("title", "Crowd " + unique(), "lead", "People", "body", "Photos",
 					"kind", "photo_story", "status", "published"));
 		String crowd = published.json().get("slug").asString();
 		for (Color colour : new Color[] { Color.GREEN, Color.ORANGE, Color.MAGENTA }) {
 			http.bearer(editor)
-				.postMultipart("/api/v1/articles/" + crowd + "/photos",
-						Map.of("file", new Http.FilePart("p.jpg", "image/jpeg", photo(1700, 1100, colour)), "alt", "Crowd"));
+				.postMultipart("/api/v1/articles/" + crowd + "/photos", Map.of("file",
+						new Http.FilePart("p.jpg", "image/jpeg", photo(1700, 1100, colour)), "alt", "Crowd"));
 		}
 		browser.actFrom(newAddress());
 		browser.requestedUrls();
@@ -76,8 +81,10 @@ class PrivacyBrowserIT extends ScriptedBrowserTest {
 		var articleCookies = driver.manage().getCookies();
 		driver.get(http.url("/articles/" + crowd));
 		driver.executeScript("window.scrollTo(0, document.body.scrollHeight)");
-		browser.waiting().until(d -> ((ChromeDriver) d)
-			.executeScript("return Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)").equals(true));
+		browser.waiting()
+			.until(d -> ((ChromeDriver) d)
+				.executeScript("return Array.from(document.images).every(i => i.complete && i.naturalWidth > 0)")
+				.equals(true));
 		var storyRequests = browser.requestedUrls();
 		var storyCookies = driver.manage().getCookies();
 		driver.get(http.url("/privacy"));
@@ -99,7 +106,8 @@ class PrivacyBrowserIT extends ScriptedBrowserTest {
 		// acting is what sets one: a guest's like names the browser
 		driver.get(http.url("/articles/" + slug));
 		driver.findElement(By.cssSelector("form.like button")).click();
-		browser.waiting().until(ExpectedConditions.attributeToBe(By.cssSelector("form.like button"), "aria-pressed", "true"));
+		browser.waiting()
+			.until(ExpectedConditions.attributeToBe(By.cssSelector("form.like button"), "aria-pressed", "true"));
 		assertThat(driver.manage().getCookies()).extracting(Cookie::getName).containsExactly("veche_reader");
 		assertThat(foreign(browser.requestedUrls())).as("liking").isEmpty();
 	}

@@ -6,7 +6,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.veche.support.IntegrationTest;
 
 /**
- * A fresh Chromium with JavaScript for each test, against the shared server, closed after it.
+ * A fresh Chromium with JavaScript for each test, against the shared server, closed after
+ * it.
  */
 abstract class ScriptedBrowserTest extends IntegrationTest {
 

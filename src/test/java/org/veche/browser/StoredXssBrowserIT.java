@@ -29,22 +29,28 @@ import org.veche.support.IntegrationTest;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * Stored XSS in a real browser: the XSS corpus (src/test/resources/xss, over 2,000 payloads from public lists and
- * their variants) and the Big List of Naughty Strings are stored in every text a reader or an editor can write
- * (comment body, name, website, e-mail; article title, lead, body and tags; photo caption, credit, alt text and
- * file name; a WordPress import's titles, contents and comments), and every page that shows them is opened in
- * headless Chromium, as a guest and, for the moderation queue (e-mail addresses, held comments), as a moderator. A hook installed before any page
- * script records every alert, confirm, prompt and print, and every securitypolicyviolation event; the
- * browser's console is read for CSP reports too; and the rendered pages must hold no event handler attribute
- * and no javascript: address. None may be found: the sanitizer holds alone, CSP stays the second wall.
- * {@code -Dveche.xss.stride=N} stores every Nth payload in the one-payload fields (names, websites, e-mail, 4 by
- * default, 1 in bench/xss.sh; titles and tags every 20Nth); comment bodies, article leads and bodies carry the
- * whole corpus on every run; photo captions, credits, alt texts and file names a sample of it (each upload is
- * decoded and re-encoded, which is slow).
+ * Stored XSS in a real browser: the XSS corpus (src/test/resources/xss, over 2,000
+ * payloads from public lists and their variants) and the Big List of Naughty Strings are
+ * stored in every text a reader or an editor can write (comment body, name, website,
+ * e-mail; article title, lead, body and tags; photo caption, credit, alt text and file
+ * name; a WordPress import's titles, contents and comments), and every page that shows
+ * them is opened in headless Chromium, as a guest and, for the moderation queue (e-mail
+ * addresses, held comments), as a moderator. A hook installed before any page script
+ * records every alert, confirm, prompt and print, and every securitypolicyviolation
+ * event; the browser's console is read for CSP reports too; and the rendered pages must
+ * hold no event handler attribute and no javascript: address. None may be found: the
+ * sanitizer holds alone, CSP stays the second wall. {@code -Dveche.xss.stride=N} stores
+ * every Nth payload in the one-payload fields (names, websites, e-mail, 4 by default, 1
+ * in bench/xss.sh; titles and tags every 20Nth); comment bodies, article leads and bodies
+ * carry the whole corpus on every run; photo captions, credits, alt texts and file names
+ * a sample of it (each upload is decoded and re-encoded, which is slow).
  */
 class StoredXssBrowserIT extends IntegrationTest {
 
-	/** Runs before any script of any page or frame: the payloads' alert(1) and CSP reports land in __xss. */
+	/**
+	 * Runs before any script of any page or frame: the payloads' alert(1) and CSP reports
+	 * land in __xss.
+	 */
 	static final String DETECTOR = """
 			(() => {
 			  const found = [];
@@ -56,7 +62,10 @@ class StoredXssBrowserIT extends IntegrationTest {
 			})();
 			""";
 
-	/** Event handler attributes and script addresses anywhere in the document, as the browser parsed it. */
+	/**
+	 * Event handler attributes and script addresses anywhere in the document, as the
+	 * browser parsed it.
+	 */
 	static final String DANGEROUS_MARKUP = """
 			const bad = [];
 			for (const el of document.querySelectorAll('*')) {
@@ -76,7 +85,9 @@ class StoredXssBrowserIT extends IntegrationTest {
 	private static List<String> corpus() throws IOException {
 		var payloads = new LinkedHashSet<String>();
 		try (InputStream in = StoredXssBrowserIT.class.getResourceAsStream("/xss/payloads.txt")) {
-			new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).forEach(payloads::add);
+			new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+				.filter(l -> !l.isBlank())
+				.forEach(payloads::add);
 		}
 		assertThat(payloads.size()).as("payloads in the corpus").isGreaterThanOrEqualTo(2_000);
 		Path naughty = Path.of("..", "shared", "data", "naughty-strings", "blns.txt");
@@ -87,12 +98,16 @@ class StoredXssBrowserIT extends IntegrationTest {
 				.forEach(payloads::add);
 		}
 		else {
-			System.out.println("StoredXssBrowserIT: " + naughty.toAbsolutePath() + " is absent; naughty strings skipped");
+			System.out
+				.println("StoredXssBrowserIT: " + naughty.toAbsolutePath() + " is absent; naughty strings skipped");
 		}
 		return List.copyOf(payloads);
 	}
 
-	/** Payloads joined into texts of at most maxChars, each text as the list of its payloads. */
+	/**
+	 * Payloads joined into texts of at most maxChars, each text as the list of its
+	 * payloads.
+	 */
 	private static List<List<String>> batches(List<String> payloads, int maxChars) {
 		var batches = new ArrayList<List<String>>();
 		var batch = new ArrayList<String>();
@@ -118,8 +133,9 @@ class StoredXssBrowserIT extends IntegrationTest {
 	}
 
 	/**
-	 * Stores a batch as one text; when the site refuses the whole (a naughty string with a control character in
-	 * it), each payload alone, so that one refused string does not hide the others. Returns the texts stored.
+	 * Stores a batch as one text; when the site refuses the whole (a naughty string with
+	 * a control character in it), each payload alone, so that one refused string does not
+	 * hide the others. Returns the texts stored.
 	 */
 	private static int store(List<String> batch, java.util.function.Function<String, Http.Response> post) {
 		var response = post.apply(joined(batch));
@@ -186,7 +202,8 @@ class StoredXssBrowserIT extends IntegrationTest {
 				.postJson("/api/v1/articles/" + slug + "/comments", Map.of("author",
 						Map.of("name", "Reader", "email", "reader" + unique() + "@example.org"), "body", body)));
 		}
-		// names, websites and e-mail addresses: one payload each (refused ones are refused, and that is fine)
+		// names, websites and e-mail addresses: one payload each (refused ones are
+		// refused, and that is fine)
 		String people = publishArticle(editor, "Stored names " + unique());
 		int refusedUrls = 0;
 		for (int i = 0; i < payloads.size(); i += stride) {
@@ -202,17 +219,21 @@ class StoredXssBrowserIT extends IntegrationTest {
 				refusedUrls++;
 				author.remove("url");
 				response = http.from(newAddress())
-					.postJson("/api/v1/articles/" + people + "/comments", Map.of("author", author, "body", "Named " + i));
+					.postJson("/api/v1/articles/" + people + "/comments",
+							Map.of("author", author, "body", "Named " + i));
 			}
 			if (response.status() < 300) {
 				stored++;
 			}
 			if (i % (stride * 5) == 0) {
-				// the e-mail field: a payload dressed as an address, which the site may take or refuse
+				// the e-mail field: a payload dressed as an address, which the site may
+				// take or refuse
 				var email = http.from(newAddress())
-					.postJson("/api/v1/articles/" + people + "/comments", Map.of("author",
-							Map.of("name", "Mail " + i, "email", "x" + unique() + "+" + payload.replaceAll("\\s", "") + "@example.org"),
-							"body", "Mailed " + i));
+					.postJson("/api/v1/articles/" + people + "/comments",
+							Map.of("author",
+									Map.of("name", "Mail " + i, "email",
+											"x" + unique() + "+" + payload.replaceAll("\\s", "") + "@example.org"),
+									"body", "Mailed " + i));
 				assertThat(email.status()).isLessThan(500);
 			}
 		}
@@ -221,7 +242,8 @@ class StoredXssBrowserIT extends IntegrationTest {
 		pages.add("/articles/" + people);
 
 		// articles: titles and tags one payload each, leads and bodies in batches
-		// one-line fields refuse control characters (a refusal the naughty strings meet): the rest, space-separated
+		// one-line fields refuse control characters (a refusal the naughty strings meet):
+		// the rest, space-separated
 		List<String> oneLine = payloads.stream().filter(p -> p.chars().noneMatch(c -> c < 0x20)).toList();
 		List<String> leads = batches(oneLine, 2_000).stream().map(b -> String.join(" ", b)).toList();
 		int articles = 0;
@@ -229,9 +251,11 @@ class StoredXssBrowserIT extends IntegrationTest {
 			String payload = payloads.get(i);
 			String lead = leads.get(articles % leads.size());
 			var response = http.bearer(editor)
-				.postJson("/api/v1/articles", Map.of("title", payload.length() > 200 ? payload.substring(0, 200) : payload,
-						"lead", lead, "body", leads.get((articles + 1) % leads.size()), "tags",
-						List.of(payload.length() > 40 ? payload.substring(0, 40) : payload, "xss"), "status", "published"));
+				.postJson("/api/v1/articles",
+						Map.of("title", payload.length() > 200 ? payload.substring(0, 200) : payload, "lead", lead,
+								"body", leads.get((articles + 1) % leads.size()), "tags",
+								List.of(payload.length() > 40 ? payload.substring(0, 40) : payload, "xss"), "status",
+								"published"));
 			assertThat(response.status()).as("an article of payloads: %s", response).isLessThan(500);
 			if (response.status() == 201) {
 				pages.add("/articles/" + response.json().get("slug").asString());
@@ -242,8 +266,8 @@ class StoredXssBrowserIT extends IntegrationTest {
 		for (String lead : leads) { // every lead once: the whole corpus passes through
 			stored += store(List.of(lead), text -> {
 				var response = http.bearer(editor)
-					.postJson("/api/v1/articles", Map.of("title", "Lead " + unique(), "lead", text, "body", text, "tags",
-							List.of("xss"), "status", "published"));
+					.postJson("/api/v1/articles", Map.of("title", "Lead " + unique(), "lead", text, "body", text,
+							"tags", List.of("xss"), "status", "published"));
 				if (response.status() == 201) {
 					pages.add("/articles/" + response.json().get("slug").asString());
 				}
@@ -257,7 +281,8 @@ class StoredXssBrowserIT extends IntegrationTest {
 			String payload = payloads.get((i * 97) % payloads.size());
 			var response = http.bearer(editor)
 				.postMultipart("/api/v1/articles/" + gallery + "/photos",
-						Map.of("file", new Http.FilePart(payload.replaceAll("[/\\\\]", "_") + ".jpg", "image/jpeg", jpeg()),
+						Map.of("file",
+								new Http.FilePart(payload.replaceAll("[/\\\\]", "_") + ".jpg", "image/jpeg", jpeg()),
 								"caption", captions.get(i), "credit", payload, "alt", payload));
 			assertThat(response.status()).as("a photo with payloads: %s", response).isLessThan(500);
 		}
@@ -267,9 +292,11 @@ class StoredXssBrowserIT extends IntegrationTest {
 		pages.add("/");
 		pages.add("/tags/xss");
 		pages.add("/?page=2");
-		// the search page shows what was typed (in its field and its title) and what was found (marked snippets)
+		// the search page shows what was typed (in its field and its title) and what was
+		// found (marked snippets)
 		for (int i = 0; i < payloads.size(); i += stride * 40) {
-			pages.add("/search?q=" + java.net.URLEncoder.encode(payloads.get(i), java.nio.charset.StandardCharsets.UTF_8));
+			pages.add("/search?q="
+					+ java.net.URLEncoder.encode(payloads.get(i), java.nio.charset.StandardCharsets.UTF_8));
 		}
 		pages.add("/search?q=xss");
 		pages.add("/search?q=script+alert");
@@ -283,7 +310,8 @@ class StoredXssBrowserIT extends IntegrationTest {
 		var markup = new ArrayList<String>();
 		int opened = 0;
 		try (var browsers = new Browsers()) {
-			// each page is opened under a watchdog: a renderer that hangs costs a fresh browser, not the build
+			// each page is opened under a watchdog: a renderer that hangs costs a fresh
+			// browser, not the build
 			var queue = new ArrayList<>(pages);
 			Set<String> seen = new LinkedHashSet<>(queue);
 			for (int q = 0; q < queue.size(); q++) {
@@ -294,9 +322,11 @@ class StoredXssBrowserIT extends IntegrationTest {
 				result.markup().forEach(m -> markup.add(path + " -> " + m));
 				// every page of a thread and of a listing
 				String links = path.startsWith("/tags/xss-import")
-						? "a[rel=next], nav.pagination a[href], a[href^='/articles/']" : "a[rel=next], nav.pagination a[href]";
+						? "a[rel=next], nav.pagination a[href], a[href^='/articles/']"
+						: "a[rel=next], nav.pagination a[href]";
 				for (Object next : (List<?>) ((JavascriptExecutor) browsers.now.driver()).executeScript(
-						"return Array.from(document.querySelectorAll(arguments[0])).map(a => a.getAttribute('href'))", links)) {
+						"return Array.from(document.querySelectorAll(arguments[0])).map(a => a.getAttribute('href'))",
+						links)) {
 					String href = String.valueOf(next);
 					String nextPath = href.startsWith("?") ? path.replaceAll("\\?.*", "") + href : href;
 					if (nextPath.startsWith("/") && seen.add(nextPath.replaceAll("#.*", ""))) {
@@ -304,7 +334,8 @@ class StoredXssBrowserIT extends IntegrationTest {
 					}
 				}
 			}
-			// the moderation queue shows what readers never see: e-mail addresses, held and spam comments
+			// the moderation queue shows what readers never see: e-mail addresses, held
+			// and spam comments
 			String email = "moderator" + unique() + "@example.org";
 			String password = "correct horse battery " + unique();
 			identity.createAccount(email, password, "Moderator " + unique(), Role.MODERATOR);
@@ -312,9 +343,11 @@ class StoredXssBrowserIT extends IntegrationTest {
 			browsers.now.driver().findElement(org.openqa.selenium.By.id("username")).sendKeys(email);
 			browsers.now.driver().findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
 			browsers.now.driver().findElement(org.openqa.selenium.By.cssSelector("form button[type=submit]")).click();
-			browsers.now.waiting().until(org.openqa.selenium.support.ui.ExpectedConditions
-				.presenceOfElementLocated(org.openqa.selenium.By.cssSelector(".signed-in")));
-			var desk = new ArrayList<>(List.of("/moderation?tab=approved", "/moderation?tab=pending", "/moderation?tab=spam"));
+			browsers.now.waiting()
+				.until(org.openqa.selenium.support.ui.ExpectedConditions
+					.presenceOfElementLocated(org.openqa.selenium.By.cssSelector(".signed-in")));
+			var desk = new ArrayList<>(
+					List.of("/moderation?tab=approved", "/moderation?tab=pending", "/moderation?tab=spam"));
 			Set<String> deskSeen = new LinkedHashSet<>(desk);
 			for (int q = 0; q < desk.size() && q < 60; q++) {
 				String path = desk.get(q);
@@ -342,7 +375,10 @@ class StoredXssBrowserIT extends IntegrationTest {
 	@org.springframework.beans.factory.annotation.Autowired
 	org.veche.importer.Imports imports;
 
-	/** A WordPress export whose titles, contents and comments (author, website, text) are the payloads. */
+	/**
+	 * A WordPress export whose titles, contents and comments (author, website, text) are
+	 * the payloads.
+	 */
 	private int importPayloads(List<String> oneLine) throws IOException {
 		List<String> safe = oneLine.stream().filter(p -> p.codePoints().allMatch(StoredXssBrowserIT::xmlChar)).toList();
 		String site = "https://xss" + unique() + ".example";
@@ -355,39 +391,61 @@ class StoredXssBrowserIT extends IntegrationTest {
 			var comments = new StringBuilder();
 			for (int c = 0; c < 3; c++) {
 				String who = safe.get((n * 3 + c) % safe.size());
-				comments.append("<wp:comment><wp:comment_id>").append(c + 1).append("</wp:comment_id><wp:comment_author>")
+				comments.append("<wp:comment><wp:comment_id>")
+					.append(c + 1)
+					.append("</wp:comment_id><wp:comment_author>")
 					.append(cdata(who.length() > 100 ? who.substring(0, 100) : who))
 					.append("</wp:comment_author><wp:comment_author_email>r@example.org</wp:comment_author_email>")
-					.append("<wp:comment_author_url>").append(cdata(who)).append("</wp:comment_author_url>")
+					.append("<wp:comment_author_url>")
+					.append(cdata(who))
+					.append("</wp:comment_author_url>")
 					.append("<wp:comment_date>2020-01-01 10:00:00</wp:comment_date><wp:comment_date_gmt>2020-01-01 10:00:00")
-					.append("</wp:comment_date_gmt><wp:comment_content>").append(cdata(String.join("\n\n", batch.subList(0,
-							Math.min(batch.size(), 40)))))
+					.append("</wp:comment_date_gmt><wp:comment_content>")
+					.append(cdata(String.join("\n\n", batch.subList(0, Math.min(batch.size(), 40)))))
 					.append("</wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type></wp:comment_type>")
 					.append("<wp:comment_parent>0</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>");
 			}
-			items.append("<item><title>").append(cdata(title.length() > 200 ? title.substring(0, 200) : title))
-				.append("</title><link>").append(site).append("/2020/01/p").append(n).append("/</link>")
-				.append("<dc:creator>editor</dc:creator><guid isPermaLink=\"false\">").append(site).append("/?p=").append(700_000 + n)
-				.append("</guid><content:encoded>").append(cdata(String.join("\n<p>", batch)))
-				.append("</content:encoded><excerpt:encoded>").append(cdata(batch.get(0)))
-				// post ids no other test imports: the first import of an id keeps the old address /?p=ID
-				.append("</excerpt:encoded><wp:post_id>").append(700_000 + n).append("</wp:post_id>")
+			items.append("<item><title>")
+				.append(cdata(title.length() > 200 ? title.substring(0, 200) : title))
+				.append("</title><link>")
+				.append(site)
+				.append("/2020/01/p")
+				.append(n)
+				.append("/</link>")
+				.append("<dc:creator>editor</dc:creator><guid isPermaLink=\"false\">")
+				.append(site)
+				.append("/?p=")
+				.append(700_000 + n)
+				.append("</guid><content:encoded>")
+				.append(cdata(String.join("\n<p>", batch)))
+				.append("</content:encoded><excerpt:encoded>")
+				.append(cdata(batch.get(0)))
+				// post ids no other test imports: the first import of an id keeps the old
+				// address /?p=ID
+				.append("</excerpt:encoded><wp:post_id>")
+				.append(700_000 + n)
+				.append("</wp:post_id>")
 				.append("<wp:post_date>2020-01-01 09:00:00</wp:post_date><wp:post_date_gmt>2020-01-01 09:00:00</wp:post_date_gmt>")
-				.append("<wp:post_name>p").append(n).append("</wp:post_name><wp:status>publish</wp:status>")
+				.append("<wp:post_name>p")
+				.append(n)
+				.append("</wp:post_name><wp:status>publish</wp:status>")
 				.append("<wp:post_parent>0</wp:post_parent><wp:post_type>post</wp:post_type>")
 				.append("<category domain=\"post_tag\" nicename=\"xss-import\"><![CDATA[xss-import]]></category>")
-				.append(comments).append("</item>\n");
+				.append(comments)
+				.append("</item>\n");
 		}
 		String ns = "http://wordpress.org/export/1.2/";
 		String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<rss version=\"2.0\" xmlns:excerpt=\"" + ns
 				+ "excerpt/\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
 				+ " xmlns:wp=\"" + ns + "\"><channel><title>Hostile blog</title><link>" + site + "</link>"
-				+ "<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>" + site + "</wp:base_site_url><wp:base_blog_url>"
-				+ site + "</wp:base_blog_url>\n" + items + "</channel></rss>\n";
+				+ "<wp:wxr_version>1.2</wp:wxr_version><wp:base_site_url>" + site
+				+ "</wp:base_site_url><wp:base_blog_url>" + site + "</wp:base_blog_url>\n" + items
+				+ "</channel></rss>\n";
 		Path file = Files.createTempFile("veche-xss-import", ".xml");
 		Files.writeString(file, xml, StandardCharsets.UTF_8);
 		var run = imports.run(org.veche.importer.ExportFormat.WXR, file);
-		assertThat(run.succeeded()).as("import of payloads: %s", run.failure() == null ? "" : run.failure().getMessage())
+		assertThat(run.succeeded())
+			.as("import of payloads: %s", run.failure() == null ? "" : run.failure().getMessage())
 			.isTrue();
 		return n;
 	}
@@ -405,8 +463,9 @@ class StoredXssBrowserIT extends IntegrationTest {
 	}
 
 	/**
-	 * The browser the pages are opened in, replaced when one hangs: headless Chromium on a starved machine has been
-	 * seen to stop answering mid-navigation (no time-out fires), and one such hang must not stall the whole build.
+	 * The browser the pages are opened in, replaced when one hangs: headless Chromium on
+	 * a starved machine has been seen to stop answering mid-navigation (no time-out
+	 * fires), and one such hang must not stall the whole build.
 	 */
 	private static final class Browsers implements AutoCloseable {
 
@@ -423,7 +482,8 @@ class StoredXssBrowserIT extends IntegrationTest {
 		Opened open(String url) {
 			for (int attempt = 1;; attempt++) {
 				Browser browser = now;
-				var loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> StoredXssBrowserIT.open(browser, url));
+				var loading = java.util.concurrent.CompletableFuture
+					.supplyAsync(() -> StoredXssBrowserIT.open(browser, url));
 				try {
 					return loading.get(90, java.util.concurrent.TimeUnit.SECONDS);
 				}
@@ -436,7 +496,8 @@ class StoredXssBrowserIT extends IntegrationTest {
 					now = started();
 				}
 				catch (java.util.concurrent.ExecutionException failed) {
-					throw failed.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(failed.getCause());
+					throw failed.getCause() instanceof RuntimeException runtime ? runtime
+							: new IllegalStateException(failed.getCause());
 				}
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
@@ -469,10 +530,12 @@ class StoredXssBrowserIT extends IntegrationTest {
 			driver.get(url);
 		}
 		catch (org.openqa.selenium.TimeoutException slow) {
-			// a renderer starved by a busy machine (CI shares two cores): one more try, the checks below stay the same
+			// a renderer starved by a busy machine (CI shares two cores): one more try,
+			// the checks below stay the same
 			driver.get(url);
 		}
-		browser.waiting().until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+		browser.waiting()
+			.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 		// broken images, autofocus and animations fire their handlers just after the load
 		try {
 			Thread.sleep(300);

@@ -15,9 +15,9 @@ import org.veche.publishing.ArticleCatalogue;
 import org.veche.publishing.ArticleLookup;
 
 /**
- * The demo module with what it fills (publishing, media, discussion and what they stand on), started on an empty
- * site with demo content left on: a newcomer sees articles, a photo story with its gallery and a lively discussion,
- * and a second run adds nothing.
+ * The demo module with what it fills (publishing, media, discussion and what they stand
+ * on), started on an empty site with demo content left on: a newcomer sees articles, a
+ * photo story with its gallery and a lively discussion, and a second run adds nothing.
  */
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite

@@ -9,8 +9,9 @@ import org.veche.identity.Role;
 import org.veche.support.Http;
 
 /**
- * Likes: one per reader (a guest's browser cookie or an account), taken back by a second press or DELETE, and
- * at most veche.discussion.likes-per-address (default 10) guests' likes per comment from one network address.
+ * Likes: one per reader (a guest's browser cookie or an account), taken back by a second
+ * press or DELETE, and at most veche.discussion.likes-per-address (default 10) guests'
+ * likes per comment from one network address.
  */
 class CommentLikesIT extends DiscussionSupport {
 
@@ -73,8 +74,9 @@ class CommentLikesIT extends DiscussionSupport {
 		assertThat(browser).isNotBlank();
 		assertThat(likesText(slug, id)).isEqualTo("Liked by 1 person");
 
-		var pressAgain = http.from(address).with("Cookie", COOKIE + "=" + browser).postForm("/comments/" + id + "/like",
-				Map.of());
+		var pressAgain = http.from(address)
+			.with("Cookie", COOKIE + "=" + browser)
+			.postForm("/comments/" + id + "/like", Map.of());
 		assertThat(pressAgain.status()).isEqualTo(302);
 		assertThat(pressAgain.header("Location")).endsWith("#comment-" + id);
 		assertThat(likesText(slug, id)).isEqualTo("Be the first to like this");
@@ -91,8 +93,8 @@ class CommentLikesIT extends DiscussionSupport {
 		assertThat(on.json().get("likes").asInt()).isEqualTo(1);
 		assertThat(on.json().get("liked").asBoolean()).isTrue();
 
-		var off = script.with("Cookie", COOKIE + "=" + cookieValue(on, COOKIE)).postForm("/comments/" + id + "/like",
-				Map.of());
+		var off = script.with("Cookie", COOKIE + "=" + cookieValue(on, COOKIE))
+			.postForm("/comments/" + id + "/like", Map.of());
 		assertThat(off.json().get("likes").asInt()).isZero();
 		assertThat(off.json().get("liked").asBoolean()).isFalse();
 	}
@@ -104,7 +106,8 @@ class CommentLikesIT extends DiscussionSupport {
 		long one = comment(slug, null, "One", "one person");
 		long two = comment(slug, null, "Two", "two people");
 		for (long id : new long[] { one, two, two }) {
-			assertThat(http.from(newAddress()).postJson("/api/v1/comments/" + id + "/like", null).status()).isEqualTo(200);
+			assertThat(http.from(newAddress()).postJson("/api/v1/comments/" + id + "/like", null).status())
+				.isEqualTo(200);
 		}
 		var page = page("/articles/" + slug);
 		assertThat(commentElement(page, none).selectFirst(".likes").text()).isEqualTo("Be the first to like this");
@@ -137,7 +140,8 @@ class CommentLikesIT extends DiscussionSupport {
 		assertThat(formEleventh.status()).isEqualTo(429);
 		assertThat(apiLikes(slug, id)).isEqualTo(10);
 
-		// A browser that liked already may press again without counting twice or being refused.
+		// A browser that liked already may press again without counting twice or being
+		// refused.
 		var repeat = office.with("Cookie", COOKIE + "=" + firstBrowser).postJson(path, null);
 		assertThat(repeat.status()).isEqualTo(200);
 		assertThat(repeat.json().get("likes").asInt()).isEqualTo(10);

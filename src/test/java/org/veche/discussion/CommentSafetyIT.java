@@ -11,8 +11,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
- * What readers write reaches other readers only as text and a small Markdown subset: no markup of their own,
- * no script, links marked as user content, and never the author's e-mail.
+ * What readers write reaches other readers only as text and a small Markdown subset: no
+ * markup of their own, no script, links marked as user content, and never the author's
+ * e-mail.
  */
 class CommentSafetyIT extends DiscussionSupport {
 
@@ -98,7 +99,8 @@ class CommentSafetyIT extends DiscussionSupport {
 			Element author = commentElement(page, inName.id()).selectFirst(".comment-author");
 			assertThat(author.text()).isEqualTo(SCRIPT);
 			assertRelIsUserContent(author);
-			assertThat(commentElement(page, inName.id()).selectFirst("a.reply-link").attr("data-author")).isEqualTo(SCRIPT);
+			assertThat(commentElement(page, inName.id()).selectFirst("a.reply-link").attr("data-author"))
+				.isEqualTo(SCRIPT);
 		}
 		var replyForm = page("/articles/" + slug + "?replytocom=" + inName.id());
 		assertThat(replyForm.selectFirst(".replying-to-author").text()).isEqualTo(SCRIPT);
@@ -113,8 +115,9 @@ class CommentSafetyIT extends DiscussionSupport {
 
 		var scripted = http.from(newAddress())
 			.with("Accept", "application/json")
-			.postForm("/articles/" + slug + "/comments", Map.of("author", "Another", "email", email.replace("private", "other"),
-					"url", "", "comment", "Scripted", "comment_parent", String.valueOf(posted.id())));
+			.postForm("/articles/" + slug + "/comments",
+					Map.of("author", "Another", "email", email.replace("private", "other"), "url", "", "comment",
+							"Scripted", "comment_parent", String.valueOf(posted.id())));
 		assertThat(scripted.status()).isEqualTo(201);
 		assertThat(scripted.body()).doesNotContainIgnoringCase("@example.org");
 
@@ -122,9 +125,12 @@ class CommentSafetyIT extends DiscussionSupport {
 				"/articles/" + slug + "?corder=newest", "/api/v1/articles/" + slug + "/comments", "/" }) {
 			var response = http.get(path);
 			assertThat(response.status()).as(path).isEqualTo(200);
-			assertThat(response.body()).as(path).doesNotContainIgnoringCase(email).doesNotContainIgnoringCase("private.person");
+			assertThat(response.body()).as(path)
+				.doesNotContainIgnoringCase(email)
+				.doesNotContainIgnoringCase("private.person");
 			if (!path.equals("/")) {
-				assertThat(response.body()).as("no reader's e-mail on %s", path).doesNotContainIgnoringCase("@example.org");
+				assertThat(response.body()).as("no reader's e-mail on %s", path)
+					.doesNotContainIgnoringCase("@example.org");
 			}
 		}
 		assertThat(commentElement(page("/articles/" + slug), reply)).isNotNull();

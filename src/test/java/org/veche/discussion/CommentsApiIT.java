@@ -27,8 +27,8 @@ class CommentsApiIT extends DiscussionSupport {
 	void postingAnswers201WithTheCommentAndItsPublicAuthorButNeverTheEmail() {
 		String slug = newArticle("Api post");
 		String email = newEmail();
-		var response = postApi(slug, reply(null, "Ada Lovelace", email, "https://ada.example.org/notes", "Hello *world*"),
-				newAddress());
+		var response = postApi(slug,
+				reply(null, "Ada Lovelace", email, "https://ada.example.org/notes", "Hello *world*"), newAddress());
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		JsonNode json = response.json();
@@ -53,7 +53,8 @@ class CommentsApiIT extends DiscussionSupport {
 		long second = comment(slug, null, "Second", "two");
 		long spam = comment(slug, null, "Spammer", "buy now");
 		long third = comment(slug, second, "Third", "three");
-		// No endpoint moderates yet; a moderator's verdict is the row's status, set here as moderation would.
+		// No endpoint moderates yet; a moderator's verdict is the row's status, set here
+		// as moderation would.
 		int updated = db.update(table(name("comment")))
 			.set(field(name("status"), String.class), CommentStatus.SPAM.name())
 			.where(field(name("id"), Long.class).eq(spam))
@@ -120,8 +121,7 @@ class CommentsApiIT extends DiscussionSupport {
 	}
 
 	static Stream<Arguments> refusedReplies() {
-		return Stream.of(
-				refused("missing name", reply(null, null, newEmail(), null, "Body"), "Please give your name."),
+		return Stream.of(refused("missing name", reply(null, null, newEmail(), null, "Body"), "Please give your name."),
 				refused("blank name", reply(null, " \t ", newEmail(), null, "Body"), "Please give your name."),
 				refused("name over 100 characters", reply(null, "n".repeat(101), newEmail(), null, "Body"),
 						"Your name is too long: at most 100 characters."),
@@ -163,7 +163,10 @@ class CommentsApiIT extends DiscussionSupport {
 		assertThat(total(slug)).isZero();
 	}
 
-	/** JSON escapes can carry what UTF-8 cannot: half a surrogate pair, which no page could show. */
+	/**
+	 * JSON escapes can carry what UTF-8 cannot: half a surrogate pair, which no page
+	 * could show.
+	 */
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("unshowableJson")
 	void charactersThatCannotBeShownAreRefused(String why, String name, String body) {
@@ -171,7 +174,8 @@ class CommentsApiIT extends DiscussionSupport {
 		String json = "{\"author\":{\"name\":\"" + name + "\",\"email\":\"" + newEmail() + "\"},\"body\":\"" + body
 				+ "\"}";
 		var response = postRawJson("/api/v1/articles/" + slug + "/comments", json, newAddress());
-		assertThat(assertProblem(response, 400)).isEqualTo("The text contains control characters that cannot be stored.");
+		assertThat(assertProblem(response, 400))
+			.isEqualTo("The text contains control characters that cannot be stored.");
 		assertThat(total(slug)).isZero();
 	}
 

@@ -18,9 +18,9 @@ import org.veche.support.ModuleTestSite;
 import org.veche.support.TestDesk;
 
 /**
- * The discussion module with what it stands on (publishing, identity, privacy, site, backup) and without the
- * moderation module, so every comment it takes is approved: threads, likes and status changes, each told to the
- * rest of the site by its event.
+ * The discussion module with what it stands on (publishing, identity, privacy, site,
+ * backup) and without the moderation module, so every comment it takes is approved:
+ * threads, likes and status changes, each told to the rest of the site by its event.
  */
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite
@@ -47,8 +47,9 @@ class DiscussionModuleTests {
 
 	@Test
 	void aCommentAndItsReplyMakeAThreadAndAreAnnounced(AssertablePublishedEvents events) {
-		Comment first = discussions.post(article, new Reply(null, "Anna", "anna@example.org", null,
-				"First, and **bold**.", true, false), TestDesk.guest());
+		Comment first = discussions.post(article,
+				new Reply(null, "Anna", "anna@example.org", null, "First, and **bold**.", true, false),
+				TestDesk.guest());
 		Comment reply = discussions.post(article,
 				new Reply(first.id(), "Boris", "boris@example.org", null, "@Anna I agree."), TestDesk.guest());
 
@@ -102,7 +103,8 @@ class DiscussionModuleTests {
 				TestDesk.guest());
 
 		assertThat(discussions.changeStatus(comment.id(), CommentStatus.TRASH)).isPresent();
-		assertThat(discussions.changeStatus(comment.id(), CommentStatus.TRASH)).as("no change the second time").isEmpty();
+		assertThat(discussions.changeStatus(comment.id(), CommentStatus.TRASH)).as("no change the second time")
+			.isEmpty();
 
 		assertThat(events).contains(CommentStatusChanged.class)
 			.matching(changed -> changed.commentId() == comment.id() && changed.to() == CommentStatus.TRASH);

@@ -25,13 +25,17 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * What the discussion integration tests share on top of {@link IntegrationTest}: articles to comment on, replies
- * from distinct readers, problem+json checks and a crawler that follows the thread's page links as a browser
- * without JavaScript would. It adds no properties, so every subclass runs in the one shared server context.
+ * What the discussion integration tests share on top of {@link IntegrationTest}: articles
+ * to comment on, replies from distinct readers, problem+json checks and a crawler that
+ * follows the thread's page links as a browser without JavaScript would. It adds no
+ * properties, so every subclass runs in the one shared server context.
  */
 abstract class DiscussionSupport extends IntegrationTest {
 
-	/** One editor per server: making an account hashes a password, which is slow on purpose. */
+	/**
+	 * One editor per server: making an account hashes a password, which is slow on
+	 * purpose.
+	 */
 	private static final Map<Integer, String> EDITORS = new ConcurrentHashMap<>();
 
 	private static final HttpClient RAW = HttpClient.newHttpClient();
@@ -48,7 +52,10 @@ abstract class DiscussionSupport extends IntegrationTest {
 		return "reader" + unique() + "@example.org";
 	}
 
-	/** A comment as the API takes it; a null value leaves the field out, as a careless client would. */
+	/**
+	 * A comment as the API takes it; a null value leaves the field out, as a careless
+	 * client would.
+	 */
 	protected static Map<String, Object> reply(Long parentId, String name, String email, String url, String body) {
 		var author = new HashMap<String, Object>();
 		if (name != null) {
@@ -75,7 +82,10 @@ abstract class DiscussionSupport extends IntegrationTest {
 		return http.from(address).postJson("/api/v1/articles/" + slug + "/comments", payload);
 	}
 
-	/** Posts JSON exactly as given, for what a JSON library would not write (escaped lone surrogates). */
+	/**
+	 * Posts JSON exactly as given, for what a JSON library would not write (escaped lone
+	 * surrogates).
+	 */
 	protected Http.Response postRawJson(String path, String json, String address) {
 		var request = HttpRequest.newBuilder(URI.create(http.url(path)))
 			.header("Content-Type", "application/json")
@@ -95,7 +105,10 @@ abstract class DiscussionSupport extends IntegrationTest {
 		}
 	}
 
-	/** A guest's top-level or reply comment, checked to have been stored, returning its id. */
+	/**
+	 * A guest's top-level or reply comment, checked to have been stored, returning its
+	 * id.
+	 */
 	protected long comment(String slug, Long parentId, String name, String body) {
 		return postComment(slug, parentId, name, body).get("id").asLong();
 	}
@@ -106,7 +119,10 @@ abstract class DiscussionSupport extends IntegrationTest {
 		return list.json().get("total").asInt();
 	}
 
-	/** Asserts an RFC 9457 answer with the status and a human-readable detail, and returns the detail. */
+	/**
+	 * Asserts an RFC 9457 answer with the status and a human-readable detail, and returns
+	 * the detail.
+	 */
 	protected static String assertProblem(Http.Response response, int status) {
 		assertThat(response.status()).as("status of %s", response).isEqualTo(status);
 		assertThat(response.header("Content-Type")).as("content type of %s", response)
@@ -129,7 +145,10 @@ abstract class DiscussionSupport extends IntegrationTest {
 		return Jsoup.parse(response.body(), http.url(pathAndQuery));
 	}
 
-	/** The path and query of a link or Location header, without the fragment a browser keeps to itself. */
+	/**
+	 * The path and query of a link or Location header, without the fragment a browser
+	 * keeps to itself.
+	 */
 	protected static String pathAndQuery(String link) {
 		URI uri = URI.create(link);
 		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -146,12 +165,18 @@ abstract class DiscussionSupport extends IntegrationTest {
 		return page.getElementById("comment-" + id);
 	}
 
-	/** Every page of the article's thread reached by following the pagination links from the first. */
+	/**
+	 * Every page of the article's thread reached by following the pagination links from
+	 * the first.
+	 */
 	protected Map<String, Document> crawlThread(String slug) {
 		return crawlFrom("/articles/" + slug);
 	}
 
-	/** Every page reached from this one by following pagination links, as a reader without JavaScript would. */
+	/**
+	 * Every page reached from this one by following pagination links, as a reader without
+	 * JavaScript would.
+	 */
 	protected Map<String, Document> crawlFrom(String start) {
 		var pages = new LinkedHashMap<String, Document>();
 		var queue = new ArrayDeque<String>(List.of(start));
@@ -169,7 +194,10 @@ abstract class DiscussionSupport extends IntegrationTest {
 		return pages;
 	}
 
-	/** The ids of every comment on the crawled pages, in page order, with duplicates kept so they can be seen. */
+	/**
+	 * The ids of every comment on the crawled pages, in page order, with duplicates kept
+	 * so they can be seen.
+	 */
 	protected static List<Long> commentIds(Iterable<Document> pages) {
 		var ids = new ArrayList<Long>();
 		for (Document page : pages) {
@@ -178,7 +206,10 @@ abstract class DiscussionSupport extends IntegrationTest {
 		return ids;
 	}
 
-	/** The elements of every crawled page's comments by id (a comment shows on exactly one page). */
+	/**
+	 * The elements of every crawled page's comments by id (a comment shows on exactly one
+	 * page).
+	 */
 	protected static Map<Long, Element> commentsById(Iterable<Document> pages) {
 		var byId = new HashMap<Long, Element>();
 		for (Document page : pages) {

@@ -7,8 +7,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * One comment per 10 s from one address and from one e-mail; staff are exempt. The second post follows the
- * first at once, well inside the interval even on a slow machine.
+ * One comment per 10 s from one address and from one e-mail; staff are exempt. The second
+ * post follows the first at once, well inside the interval even on a slow machine.
  */
 class FloodLimitIT extends DiscussionSupport {
 
@@ -30,7 +30,8 @@ class FloodLimitIT extends DiscussionSupport {
 	void theSameEmailFromTwoAddressesIs429AndNotStored() {
 		String slug = newArticle("Flood e-mail");
 		String email = newEmail();
-		assertThat(postApi(slug, reply(null, "Roamer", email, null, "From home"), newAddress()).status()).isEqualTo(201);
+		assertThat(postApi(slug, reply(null, "Roamer", email, null, "From home"), newAddress()).status())
+			.isEqualTo(201);
 		int before = total(slug);
 
 		// The e-mail is compared case-insensitively: it is stored lower-cased.

@@ -15,9 +15,9 @@ import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
 
 /**
- * With the discussion rule "guests may comment" switched off (at run time, in the shared site, and back on after
- * each test): guests are offered only sign-in, and a guest post is refused on the HTML form and on the API, with
- * the reason.
+ * With the discussion rule "guests may comment" switched off (at run time, in the shared
+ * site, and back on after each test): guests are offered only sign-in, and a guest post
+ * is refused on the HTML form and on the API, with the reason.
  */
 class GuestsMayNotCommentIT extends IntegrationTest {
 
@@ -31,8 +31,8 @@ class GuestsMayNotCommentIT extends IntegrationTest {
 		before = rules.rules();
 		var r = before;
 		rules.save(new DiscussionRules(r.holdLinks(), r.moderationWords(), r.disallowedWords(), r.holdFirstComment(),
-				r.nameAndEmailRequired(), r.closeAfterDays(), r.floodInterval(), r.maxLength(), false, r.reportsToHold(),
-				r.filterHold(), r.filterSpam(), r.raidSize()));
+				r.nameAndEmailRequired(), r.closeAfterDays(), r.floodInterval(), r.maxLength(), false,
+				r.reportsToHold(), r.filterHold(), r.filterSpam(), r.raidSize()));
 	}
 
 	@AfterEach

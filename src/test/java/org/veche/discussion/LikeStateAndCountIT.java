@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.veche.support.Http;
 
 /**
- * Issue 15: without JavaScript the Like button said "Like" whatever the reader had done, so a second press
- * silently took the like back; now the reader who likes a comment sees "Liked" and an "Unlike" button (on a page
- * of their own, past the guests' page cache). With JavaScript the heading's count follows a posted comment.
+ * Issue 15: without JavaScript the Like button said "Like" whatever the reader had done,
+ * so a second press silently took the like back; now the reader who likes a comment sees
+ * "Liked" and an "Unlike" button (on a page of their own, past the guests' page cache).
+ * With JavaScript the heading's count follows a posted comment.
  */
 class LikeStateAndCountIT extends DiscussionSupport {
 
@@ -76,12 +77,14 @@ class LikeStateAndCountIT extends DiscussionSupport {
 		String slug = newArticle("Count after posting");
 		Http script = http.with("Accept", "application/json");
 		var first = script.from(newAddress())
-			.postForm("/articles/" + slug + "/comments", Map.of("author", "Ivan", "email", newEmail(), "comment", "One"));
+			.postForm("/articles/" + slug + "/comments",
+					Map.of("author", "Ivan", "email", newEmail(), "comment", "One"));
 		assertThat(first.status()).as("%s", first).isEqualTo(201);
 		assertThat(first.json().get("total").asInt()).isEqualTo(1);
 		assertThat(first.json().get("heading").asString()).isEqualTo("1 comment");
 		var second = script.from(newAddress())
-			.postForm("/articles/" + slug + "/comments", Map.of("author", "Iryna", "email", newEmail(), "comment", "Two"));
+			.postForm("/articles/" + slug + "/comments",
+					Map.of("author", "Iryna", "email", newEmail(), "comment", "Two"));
 		assertThat(second.json().get("heading").asString()).isEqualTo("2 comments");
 		assertThat(page("/articles/" + slug).getElementById("comments-title").text()).isEqualTo("2 comments");
 	}

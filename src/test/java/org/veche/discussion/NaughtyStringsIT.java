@@ -26,10 +26,11 @@ import org.veche.support.Http;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Every string of the Big List of Naughty Strings, once as a comment's body and once as its author's name, each
- * from its own address and e-mail so that only the string decides. Each is either stored and shown back exactly
- * (bodies: only the comment subset of HTML, and the very text when the string has no Markdown in it) or refused
- * with a 4xx problem that says why; never a 5xx, never lost.
+ * Every string of the Big List of Naughty Strings, once as a comment's body and once as
+ * its author's name, each from its own address and e-mail so that only the string
+ * decides. Each is either stored and shown back exactly (bodies: only the comment subset
+ * of HTML, and the very text when the string has no Markdown in it) or refused with a 4xx
+ * problem that says why; never a 5xx, never lost.
  */
 class NaughtyStringsIT extends DiscussionSupport {
 
@@ -43,11 +44,12 @@ class NaughtyStringsIT extends DiscussionSupport {
 	private static final Pattern MARKDOWN_SPECIAL = Pattern.compile("[\\\\`*_{}\\[\\]<>()#+\\-.!|~&]");
 
 	/**
-	 * The one change the HTML sanitizer makes to plain text on purpose: it drops a zero-width non-joiner before an
-	 * Indic vowel sign, the sequence that crashed Apple's text rendering in 2018 (blns keeps one such string).
+	 * The one change the HTML sanitizer makes to plain text on purpose: it drops a
+	 * zero-width non-joiner before an Indic vowel sign, the sequence that crashed Apple's
+	 * text rendering in 2018 (blns keeps one such string).
 	 */
-	private static final Pattern DEFUSED_ZWNJ = Pattern
-		.compile("\\u200C(?=[\\u093A-\\u094F\\u0985-\\u0994\\u09BE-\\u09CB\\u09E0-\\u09E3\\u0C05-\\u0C14\\u0C3E-\\u0C47\\u0C49-\\u0C4C])");
+	private static final Pattern DEFUSED_ZWNJ = Pattern.compile(
+			"\\u200C(?=[\\u093A-\\u094F\\u0985-\\u0994\\u09BE-\\u09CB\\u09E0-\\u09E3\\u0C05-\\u0C14\\u0C3E-\\u0C47\\u0C49-\\u0C4C])");
 
 	private static final String GOOD_NAME = "Naughty Body Tester";
 
@@ -59,7 +61,8 @@ class NaughtyStringsIT extends DiscussionSupport {
 	void readTheList() throws IOException {
 		assumeTrue(Files.isReadable(BLNS), "The naughty strings list is not at " + BLNS.toAbsolutePath().normalize()
 				+ " (shared test data, not part of the repository): skipping");
-		// As the list's readme says: lines starting with # are comments, empty lines separate sections.
+		// As the list's readme says: lines starting with # are comments, empty lines
+		// separate sections.
 		strings = Files.readAllLines(BLNS, StandardCharsets.UTF_8)
 			.stream()
 			.filter(line -> !line.isEmpty() && !line.startsWith("#"))
@@ -67,7 +70,10 @@ class NaughtyStringsIT extends DiscussionSupport {
 		assertThat(strings).as("strings in %s", BLNS).hasSizeGreaterThan(400);
 	}
 
-	/** A string Markdown leaves alone, so that the rendered text must be the string itself. */
+	/**
+	 * A string Markdown leaves alone, so that the rendered text must be the string
+	 * itself.
+	 */
 	static boolean plainText(String s) {
 		return !MARKDOWN_SPECIAL.matcher(s).find() && !s.startsWith(" ") && !s.strip().matches("\\d+\\..*");
 	}
@@ -86,7 +92,10 @@ class NaughtyStringsIT extends DiscussionSupport {
 		return "\"" + out + (s.codePointCount(0, s.length()) > 60 ? "...\"" : "\"");
 	}
 
-	/** What happened to each string: stored (with its id), or refused with a reason, or something wrong. */
+	/**
+	 * What happened to each string: stored (with its id), or refused with a reason, or
+	 * something wrong.
+	 */
 	private static final class Tally {
 
 		final String what;
@@ -112,12 +121,14 @@ class NaughtyStringsIT extends DiscussionSupport {
 				String type = response.header("Content-Type");
 				var problem = type != null && type.startsWith("application/problem+json") ? response.json() : null;
 				if (problem == null || !problem.hasNonNull("detail") || problem.get("detail").asString().isBlank()) {
-					failures.add("#" + index + " " + show(input) + ": " + response.status() + " without a problem detail: "
-							+ response);
+					failures.add("#" + index + " " + show(input) + ": " + response.status()
+							+ " without a problem detail: " + response);
 				}
 				else {
-					refusals.computeIfAbsent(response.status() + " " + problem.get("detail").asString(),
-							k -> new ArrayList<>()).add(index);
+					refusals
+						.computeIfAbsent(response.status() + " " + problem.get("detail").asString(),
+								k -> new ArrayList<>())
+						.add(index);
 				}
 				return null;
 			}
@@ -163,8 +174,8 @@ class NaughtyStringsIT extends DiscussionSupport {
 		var htmlById = new HashMap<Long, String>();
 		for (int i = 0; i < strings.size(); i++) {
 			String body = strings.get(i);
-			var response = postApi(slug, reply(null, GOOD_NAME, "naughty-body-" + unique() + "@example.org", null, body),
-					newAddress());
+			var response = postApi(slug,
+					reply(null, GOOD_NAME, "naughty-body-" + unique() + "@example.org", null, body), newAddress());
 			var json = tally.answer(i, body, response);
 			if (json == null) {
 				continue;
@@ -192,7 +203,8 @@ class NaughtyStringsIT extends DiscussionSupport {
 			}
 		}
 
-		// Stored means kept: the API lists each with the same HTML, and the pages show each once.
+		// Stored means kept: the API lists each with the same HTML, and the pages show
+		// each once.
 		var listed = new HashMap<Long, String>();
 		http.get("/api/v1/articles/" + slug + "/comments")
 			.json()
@@ -211,7 +223,8 @@ class NaughtyStringsIT extends DiscussionSupport {
 		tally.printSummary(strings.size());
 		assertThat(tally.failures).as("naughty bodies handled wrongly").isEmpty();
 		assertThat(listed).hasSameSizeAs(tally.stored);
-		assertThat(tally.stored).as("most strings are ordinary text to a comment").hasSizeGreaterThan(strings.size() / 2);
+		assertThat(tally.stored).as("most strings are ordinary text to a comment")
+			.hasSizeGreaterThan(strings.size() / 2);
 	}
 
 	@Test
@@ -220,15 +233,16 @@ class NaughtyStringsIT extends DiscussionSupport {
 		var tally = new Tally("author names");
 		for (int i = 0; i < strings.size(); i++) {
 			String name = strings.get(i);
-			var response = postApi(slug, reply(null, name, "naughty-name-" + unique() + "@example.org", null, GOOD_BODY),
-					newAddress());
+			var response = postApi(slug,
+					reply(null, name, "naughty-name-" + unique() + "@example.org", null, GOOD_BODY), newAddress());
 			var json = tally.answer(i, name, response);
 			if (json != null && !json.get("author").get("name").asString().equals(name.strip())) {
 				tally.fail(i, name, "answered as " + show(json.get("author").get("name").asString()));
 			}
 		}
 
-		// Names are found wherever the thread's page links lead, not assumed to be on the first page.
+		// Names are found wherever the thread's page links lead, not assumed to be on the
+		// first page.
 		var pages = crawlThread(slug);
 		var onPages = commentsById(pages.values());
 		for (var stored : tally.stored.entrySet()) {

@@ -22,10 +22,11 @@ import org.veche.discussion.internal.PostingTurns;
 import org.veche.support.Http;
 
 /**
- * Comment posts take turns: never more at once than {@code veche.posting.concurrency}, counting what runs after
- * the commit (outside SQLite's single writer, so only the turns can bound it); a post that waits past
- * {@code veche.posting.max-wait} is answered 503 with Retry-After, in the API's problem+json or the form again,
- * and nothing of it is stored.
+ * Comment posts take turns: never more at once than {@code veche.posting.concurrency},
+ * counting what runs after the commit (outside SQLite's single writer, so only the turns
+ * can bound it); a post that waits past {@code veche.posting.max-wait} is answered 503
+ * with Retry-After, in the API's problem+json or the form again, and nothing of it is
+ * stored.
  */
 @Import(PostingTurnsIT.Watch.class)
 @TestPropertySource(properties = { "veche.posting.concurrency=2", "veche.posting.max-wait=1500ms" })
@@ -35,12 +36,18 @@ class PostingTurnsIT extends DiscussionSupport {
 
 	private static final String BUSY = "So many comments are arriving just now that yours could not be taken. It has not been saved: please send it again in a few seconds.";
 
-	/** Posts inside their turn just now (after their commit), and the most there ever were at once. */
+	/**
+	 * Posts inside their turn just now (after their commit), and the most there ever were
+	 * at once.
+	 */
 	private static final AtomicInteger inside = new AtomicInteger();
 
 	private static final AtomicInteger most = new AtomicInteger();
 
-	/** What a post whose text begins with {@link #HOLD} waits for before it lets its turn go. */
+	/**
+	 * What a post whose text begins with {@link #HOLD} waits for before it lets its turn
+	 * go.
+	 */
 	private static volatile CountDownLatch release = new CountDownLatch(0);
 
 	@Autowired
@@ -56,7 +63,10 @@ class PostingTurnsIT extends DiscussionSupport {
 
 	}
 
-	/** Runs after each comment's commit, still inside the post's turn, and takes a while there. */
+	/**
+	 * Runs after each comment's commit, still inside the post's turn, and takes a while
+	 * there.
+	 */
 	static class TurnWatcher {
 
 		private final Discussions discussions;
@@ -69,7 +79,9 @@ class PostingTurnsIT extends DiscussionSupport {
 		void on(CommentPosted posted) throws InterruptedException {
 			most.accumulateAndGet(inside.incrementAndGet(), Math::max);
 			try {
-				boolean hold = discussions.comment(posted.commentId()).filter(c -> c.body().startsWith(HOLD)).isPresent();
+				boolean hold = discussions.comment(posted.commentId())
+					.filter(c -> c.body().startsWith(HOLD))
+					.isPresent();
 				if (hold) {
 					release.await(30, TimeUnit.SECONDS);
 				}
@@ -103,7 +115,8 @@ class PostingTurnsIT extends DiscussionSupport {
 			}
 		}
 		assertThat(statuses).containsOnly(201);
-		// eight posts of at least 25 ms each, sent at once: without turns they would overlap far beyond two
+		// eight posts of at least 25 ms each, sent at once: without turns they would
+		// overlap far beyond two
 		assertThat(most.get()).isEqualTo(2);
 		assertThat(total(slug)).isEqualTo(9);
 	}
@@ -117,8 +130,8 @@ class PostingTurnsIT extends DiscussionSupport {
 			try {
 				for (int i = 0; i < 2; i++) {
 					int n = i;
-					holders.add(pool.submit(() -> postApi(slug,
-							reply(null, "Holder " + n, newEmail(), null, HOLD + n), newAddress())));
+					holders.add(pool.submit(
+							() -> postApi(slug, reply(null, "Holder " + n, newEmail(), null, HOLD + n), newAddress())));
 				}
 				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 				while (inside.get() < 2 && System.nanoTime() < deadline) {

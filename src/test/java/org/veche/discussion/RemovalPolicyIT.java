@@ -15,9 +15,9 @@ import org.veche.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Erasure under the "remove" policy (the site's setting picks it; here the discussion's answer is called with
- * it directly, on the shared context): a comment nobody answered is deleted, an answered one is emptied and
- * hidden, and the replies stay in the thread.
+ * Erasure under the "remove" policy (the site's setting picks it; here the discussion's
+ * answer is called with it directly, on the shared context): a comment nobody answered is
+ * deleted, an answered one is emptied and hidden, and the replies stay in the thread.
  */
 class RemovalPolicyIT extends IntegrationTest {
 
@@ -55,8 +55,8 @@ class RemovalPolicyIT extends IntegrationTest {
 
 		assertThat(second).containsEntry("comments.deleted", 1);
 		assertThat(http.get("/api/v1/articles/" + slug + "/comments").body()).doesNotContain("Nobody answered this");
-		assertThat(data.export(Person.guest(email)).toString()).doesNotContain("Nobody answered").doesNotContain(
-				"Answered words");
+		assertThat(data.export(Person.guest(email)).toString()).doesNotContain("Nobody answered")
+			.doesNotContain("Answered words");
 		assertThat(lone).isPositive();
 	}
 

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.veche.support.Http;
 
 /**
- * The "Leave a reply" form as a browser without JavaScript posts it, and as the script posts it asking for JSON.
+ * The "Leave a reply" form as a browser without JavaScript posts it, and as the script
+ * posts it asking for JSON.
  */
 class ReplyFormIT extends DiscussionSupport {
 
@@ -37,8 +38,9 @@ class ReplyFormIT extends DiscussionSupport {
 
 		assertThat(response.status()).as(response.toString()).isEqualTo(302);
 		String location = response.header("Location");
-		var matcher = Pattern.compile("(?:https?://[^/]+)?/articles/" + Pattern.quote(slug)
-				+ "\\?cpage=1&posted=(\\d+)#comment-(\\d+)").matcher(location);
+		var matcher = Pattern
+			.compile("(?:https?://[^/]+)?/articles/" + Pattern.quote(slug) + "\\?cpage=1&posted=(\\d+)#comment-(\\d+)")
+			.matcher(location);
 		assertThat(matcher.matches()).as("Location %s", location).isTrue();
 		assertThat(matcher.group(1)).isEqualTo(matcher.group(2));
 		long id = Long.parseLong(matcher.group(1));
@@ -56,15 +58,16 @@ class ReplyFormIT extends DiscussionSupport {
 	void aReplyThroughTheFormLandsUnderItsParent() {
 		String slug = newArticle("Form reply");
 		long parent = comment(slug, null, "Asker", "Who knows?");
-		var response = submit(slug, fields("Answerer", newEmail(), "https://answers.example.org", "I do.",
-				String.valueOf(parent)));
+		var response = submit(slug,
+				fields("Answerer", newEmail(), "https://answers.example.org", "I do.", String.valueOf(parent)));
 		assertThat(response.status()).as(response.toString()).isEqualTo(302);
 
 		Document page = page(pathAndQuery(response.header("Location")));
 		var nested = page.select("#comment-" + parent + " > ol.children > li.comment");
 		assertThat(nested).hasSize(1);
 		assertThat(nested.first().selectFirst(".comment-author").text()).isEqualTo("Answerer");
-		assertThat(nested.first().selectFirst("a.comment-author").attr("href")).isEqualTo("https://answers.example.org");
+		assertThat(nested.first().selectFirst("a.comment-author").attr("href"))
+			.isEqualTo("https://answers.example.org");
 	}
 
 	@Test
@@ -92,14 +95,15 @@ class ReplyFormIT extends DiscussionSupport {
 	@Test
 	void eachRefusalReasonIsShownInTheForm() {
 		String slug = newArticle("Form reasons");
-		Map<String, Map<String, String>> cases = Map.of(
-				"Please give your name.", fields(" ", newEmail(), "", "Body", ""),
-				"That e-mail address does not look right.", fields("Ada", "nope", "", "Body", ""),
-				"The website must be an http or https address.", fields("Ada", newEmail(), "javascript:alert(1)", "Body", ""),
-				"Please write a comment.", fields("Ada", newEmail(), "", "   ", ""),
-				"Your comment is too long: at most 10,000 characters.", fields("Ada", newEmail(), "", "z".repeat(10_001), ""),
-				"The text contains control characters that cannot be stored.", fields("Ada", newEmail(), "", "a\u0000b", ""),
-				"The comment you are replying to is not available.", fields("Ada", newEmail(), "", "Body", "not-a-number"));
+		Map<String, Map<String, String>> cases = Map.of("Please give your name.",
+				fields(" ", newEmail(), "", "Body", ""), "That e-mail address does not look right.",
+				fields("Ada", "nope", "", "Body", ""), "The website must be an http or https address.",
+				fields("Ada", newEmail(), "javascript:alert(1)", "Body", ""), "Please write a comment.",
+				fields("Ada", newEmail(), "", "   ", ""), "Your comment is too long: at most 10,000 characters.",
+				fields("Ada", newEmail(), "", "z".repeat(10_001), ""),
+				"The text contains control characters that cannot be stored.",
+				fields("Ada", newEmail(), "", "a\u0000b", ""), "The comment you are replying to is not available.",
+				fields("Ada", newEmail(), "", "Body", "not-a-number"));
 		cases.forEach((reason, fields) -> {
 			var response = submit(slug, fields);
 			assertThat(response.status()).as(reason).isEqualTo(400);

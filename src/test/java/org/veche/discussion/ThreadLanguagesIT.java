@@ -9,7 +9,8 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 /**
- * The thread speaks the reader's language, with the plural forms Russian and Ukrainian need (one, few, many).
+ * The thread speaks the reader's language, with the plural forms Russian and Ukrainian
+ * need (one, few, many).
  */
 class ThreadLanguagesIT extends DiscussionSupport {
 
@@ -62,7 +63,8 @@ class ThreadLanguagesIT extends DiscussionSupport {
 		assertThat(likedBy(en, ids.get(1))).isEqualTo("Liked by 1 person");
 		assertThat(likedBy(en, ids.get(21))).isEqualTo("Liked by 21 people");
 
-		// Each language is cached on its own: asking in Russian again after English still answers in Russian.
+		// Each language is cached on its own: asking in Russian again after English still
+		// answers in Russian.
 		assertThat(likedBy(pageIn("ru", slug), ids.get(22))).isEqualTo("Понравилось 22 людям");
 		assertThat(likedBy(pageIn("de", slug), ids.get(22))).as("unsupported languages fall back to English")
 			.isEqualTo("Liked by 22 people");

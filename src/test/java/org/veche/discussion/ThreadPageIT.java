@@ -12,8 +12,9 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
- * The thread as the article page shows it without JavaScript: nesting, the depth cap, the reply link, the order
- * and the pages of top-level comments (defaults: depth 5, 50 top-level comments a page).
+ * The thread as the article page shows it without JavaScript: nesting, the depth cap, the
+ * reply link, the order and the pages of top-level comments (defaults: depth 5, 50
+ * top-level comments a page).
  */
 class ThreadPageIT extends DiscussionSupport {
 
@@ -56,7 +57,8 @@ class ThreadPageIT extends DiscussionSupport {
 
 		Document page = page("/articles/" + slug);
 		for (int level = 0; level <= 4; level++) {
-			assertThat(commentElement(page, chain.get(level)).hasClass("level-" + level)).as("level of %d", level).isTrue();
+			assertThat(commentElement(page, chain.get(level)).hasClass("level-" + level)).as("level of %d", level)
+				.isTrue();
 		}
 		assertThat(page.select("li.comment.level-5, li.comment.level-6, li.comment.level-7")).isEmpty();
 		var deepest = page.select("#comment-" + chain.get(4) + " > ol.children.flat > li.comment");
@@ -64,7 +66,8 @@ class ThreadPageIT extends DiscussionSupport {
 		assertThat(deepest).allMatch(li -> li.hasClass("level-4"));
 		assertThat(page.select("#comment-" + chain.get(4) + " > ol.children.flat ol.children")).isEmpty();
 
-		// Where the indentation can no longer say whom a comment answers, the comment says it.
+		// Where the indentation can no longer say whom a comment answers, the comment
+		// says it.
 		assertThat(commentElement(page, chain.get(5)).selectFirst(".in-reply-to")).isNull();
 		assertThat(commentElement(page, lateReplyToLevel4).selectFirst(".in-reply-to")).isNull();
 		for (int i = 6; i <= 7; i++) {
@@ -170,7 +173,8 @@ class ThreadPageIT extends DiscussionSupport {
 				.containsExactlyInAnyOrderElementsOf(all);
 		}
 
-		// The form's redirect and the like button send the reader to the page that shows the comment.
+		// The form's redirect and the like button send the reader to the page that shows
+		// the comment.
 		var posted = http.from(newAddress())
 			.postForm("/articles/" + slug + "/comments", Map.of("author", "Late", "email", newEmail(), "url", "",
 					"comment", "Answering the last one", "comment_parent", String.valueOf(roots.get(51))));

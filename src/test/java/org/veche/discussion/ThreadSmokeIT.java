@@ -21,7 +21,8 @@ class ThreadSmokeIT extends IntegrationTest {
 		var reply = page.selectFirst("#comment-" + first.get("id").asLong() + " ol.children li.comment");
 		assertThat(reply).isNotNull();
 		assertThat(reply.selectFirst(".comment-author").text()).isEqualTo("Grace");
-		assertThat(page.selectFirst("#comment-" + first.get("id").asLong() + " .likes").text()).isEqualTo("Liked by 1 person");
+		assertThat(page.selectFirst("#comment-" + first.get("id").asLong() + " .likes").text())
+			.isEqualTo("Liked by 1 person");
 	}
 
 }

@@ -15,9 +15,9 @@ import org.veche.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The embed API as another site's page calls it: the allowed-origin check, CORS answers, a thread made by the
- * first comment (and only then), one thread for every spelling of a page's address, replies, likes without
- * cookies, counts.
+ * The embed API as another site's page calls it: the allowed-origin check, CORS answers,
+ * a thread made by the first comment (and only then), one thread for every spelling of a
+ * page's address, replies, likes without cookies, counts.
  */
 class EmbedIT extends IntegrationTest {
 
@@ -69,7 +69,8 @@ class EmbedIT extends IntegrationTest {
 		var onSite = http.get(page.articlePath()).html();
 		assertThat(onSite.select("h1").text()).isEqualTo("A post on another site");
 		assertThat(onSite.select(".original-page a").attr("href")).isEqualTo(site + "/2021/01/31/post");
-		assertThat(onSite.select(".kicker").text()).isEqualTo("Discussion of a page on " + site.substring("https://".length()));
+		assertThat(onSite.select(".kicker").text())
+			.isEqualTo("Discussion of a page on " + site.substring("https://".length()));
 		assertThat(onSite.select("#comments .comment-text").text()).contains("First on the embedded page");
 
 		var thread = from(site).get("/embed/v1/thread?url=" + q(url)).json();
@@ -106,11 +107,13 @@ class EmbedIT extends IntegrationTest {
 		var refused = post(http.from(newAddress()), url, null, "Guest", "Let me in");
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
-		assertThat(refused.json().get("detail").asString()).isEqualTo("This site does not hold discussions for pages of " + stranger + ".");
+		assertThat(refused.json().get("detail").asString())
+			.isEqualTo("This site does not hold discussions for pages of " + stranger + ".");
 		assertThat(http.get("/embed/v1/thread?url=" + q(url)).status()).isEqualTo(403);
 		assertThat(pages.find(url)).isEmpty();
 
-		// an allowed page posted from an unknown site's script is refused by CORS before it is read
+		// an allowed page posted from an unknown site's script is refused by CORS before
+		// it is read
 		String site = allowedSite();
 		var crossSite = post(from(stranger), site + "/post/", null, "Guest", "From elsewhere");
 		assertThat(crossSite.status()).isEqualTo(403);
@@ -137,8 +140,9 @@ class EmbedIT extends IntegrationTest {
 		assertThat(preflight.status()).isEqualTo(200);
 		assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(site);
 		assertThat(preflight.header("Access-Control-Allow-Methods")).contains("POST");
-		assertThat(preflight.header("Access-Control-Allow-Headers").toLowerCase())
-			.contains("content-type").contains("x-veche-reader").contains("authorization");
+		assertThat(preflight.header("Access-Control-Allow-Headers").toLowerCase()).contains("content-type")
+			.contains("x-veche-reader")
+			.contains("authorization");
 		assertThat(preflight.header("Access-Control-Allow-Credentials")).isNull();
 
 		var get = http.with("Origin", site).get("/embed/v1/thread?url=" + q(site + "/x"));
@@ -168,12 +172,14 @@ class EmbedIT extends IntegrationTest {
 		assertThat(liked.json().get("likes").asInt()).isEqualTo(1);
 		assertThat(liked.json().get("likedBy").asString()).isEqualTo("Liked by 1 person");
 		assertThat(reader.postJson("/embed/v1/comments/" + id + "/like", Map.of()).json().get("likes").asInt())
-			.as("one like per reader key").isEqualTo(1);
+			.as("one like per reader key")
+			.isEqualTo(1);
 		var thread = reader.get("/embed/v1/thread?url=" + q(site + "/liked")).json();
 		assertThat(thread.get("comments").get(0).get("liked").asBoolean()).isTrue();
 		assertThat(reader.delete("/embed/v1/comments/" + id + "/like").json().get("likes").asInt()).isZero();
 		assertThat(from(site).postJson("/embed/v1/comments/" + id + "/like", Map.of()).status())
-			.as("a like needs some reader").isEqualTo(400);
+			.as("a like needs some reader")
+			.isEqualTo(400);
 	}
 
 	@Test
@@ -202,8 +208,8 @@ class EmbedIT extends IntegrationTest {
 		String site = allowedSite();
 		String email = "notified" + unique() + "@example.org";
 		var posted = from(site).postJson("/embed/v1/comments",
-				Map.of("url", site + "/notify/", "title", "Notify me", "author", Map.of("name", "Guest", "email", email),
-						"body", "Tell me of replies", "notifyReplies", true));
+				Map.of("url", site + "/notify/", "title", "Notify me", "author",
+						Map.of("name", "Guest", "email", email), "body", "Tell me of replies", "notifyReplies", true));
 		assertThat(posted.status()).isEqualTo(201);
 		var confirmation = org.veche.support.TestMail.awaitMessage(email, 1);
 		assertThat(org.veche.support.TestMail.subject(confirmation)).isEqualTo("Confirm your notifications from Veche");
@@ -213,8 +219,8 @@ class EmbedIT extends IntegrationTest {
 	@Test
 	void editorsCannotMakeAnExternalPageThemselves() {
 		var refused = http.bearer(tokenFor(org.veche.identity.Role.EDITOR))
-			.postJson("/api/v1/articles", Map.of("title", "Pretend page", "body", "x", "kind", "external_page", "status",
-					"published"));
+			.postJson("/api/v1/articles",
+					Map.of("title", "Pretend page", "body", "x", "kind", "external_page", "status", "published"));
 		assertThat(refused.status()).isEqualTo(400);
 	}
 
@@ -222,9 +228,10 @@ class EmbedIT extends IntegrationTest {
 	void findOrCreateServesTheImportAndFindsThePageAgain() {
 		String url = "https://imported" + unique() + ".example/2019/05/old-post/";
 		EmbeddedPage made = pages.findOrCreate(url, "An old post");
-		assertThat(pages.findOrCreate(url.replace("https://imported", "HTTPS://IMPORTED").replace("old-post/", "old-post"),
-				"Another title").id())
-			.isEqualTo(made.id());
+		assertThat(pages
+			.findOrCreate(url.replace("https://imported", "HTTPS://IMPORTED").replace("old-post/", "old-post"),
+					"Another title")
+			.id()).isEqualTo(made.id());
 		assertThat(pages.find(url + "#comments")).contains(made);
 	}
 

@@ -21,9 +21,9 @@ import org.veche.publishing.ArticleCatalogue;
 import org.veche.publishing.ArticleLookup;
 
 /**
- * The embed module with what it stands on (discussion, publishing, identity, privacy, site, backup): a page of an
- * allowed site gets a thread of its own on its first comment, however its address is spelled; other sites are
- * refused.
+ * The embed module with what it stands on (discussion, publishing, identity, privacy,
+ * site, backup): a page of an allowed site gets a thread of its own on its first comment,
+ * however its address is spelled; other sites are refused.
  */
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite
@@ -42,7 +42,8 @@ class EmbedModuleTests {
 	void aPageOfAnAllowedSiteGetsItsThreadWithItsFirstComment() {
 		assertThat(pages.allowOrigins("https://news.example.org")).containsExactly("https://news.example.org");
 
-		Comment comment = pages.post(new NamedPage("https://news.example.org/2026/story/?utm_source=feed#comments", "The story"),
+		Comment comment = pages.post(
+				new NamedPage("https://news.example.org/2026/story/?utm_source=feed#comments", "The story"),
 				new Reply(null, "Anna", "anna@example.org", null, "From the embed"), TestDesk.guest());
 
 		EmbeddedPage page = pages.find("HTTPS://news.example.org/2026/story").orElseThrow();

@@ -13,8 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The scripts other sites load stay small (under 20 kB gzip-compressed, as a server would send them) and name no
- * address at all: every request they make goes to the site they were loaded from.
+ * The scripts other sites load stay small (under 20 kB gzip-compressed, as a server would
+ * send them) and name no address at all: every request they make goes to the site they
+ * were loaded from.
  */
 class EmbedScriptTests {
 
@@ -36,7 +37,9 @@ class EmbedScriptTests {
 	@ValueSource(strings = { "static/embed.js", "static/count.js" })
 	void namesNoOtherSite(String script) throws IOException {
 		String text = new String(read(script), StandardCharsets.UTF_8);
-		assertThat(Pattern.compile("(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}", Pattern.CASE_INSENSITIVE).matcher(text).results()
+		assertThat(Pattern.compile("(https?:)?//[a-z0-9.-]+\\.[a-z]{2,}", Pattern.CASE_INSENSITIVE)
+			.matcher(text)
+			.results()
 			.map(m -> m.group())
 			.toList()).as("addresses in " + script).isEmpty();
 		assertThat(text).contains("new URL(script.src).origin").doesNotContain("import(").doesNotContain("eval(");

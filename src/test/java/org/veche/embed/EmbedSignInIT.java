@@ -17,9 +17,10 @@ import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
 
 /**
- * Signing in for the embedded discussion: the window signs the reader in on this site and asks before turning on
- * the script's token for the one site; the token then comments as the account, only from that site, until the
- * reader logs out. And the administrator's page of allowed sites.
+ * Signing in for the embedded discussion: the window signs the reader in on this site and
+ * asks before turning on the script's token for the one site; the token then comments as
+ * the account, only from that site, until the reader logs out. And the administrator's
+ * page of allowed sites.
  */
 class EmbedSignInIT extends IntegrationTest {
 
@@ -29,7 +30,8 @@ class EmbedSignInIT extends IntegrationTest {
 	private static final String PASSWORD = "correct horse battery staple";
 
 	private static String sha256(String text) throws Exception {
-		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	private static String q(String value) {
@@ -59,10 +61,11 @@ class EmbedSignInIT extends IntegrationTest {
 		assertThat(ask.html().select("main p").first().text())
 			.isEqualTo("You are signed in as Embedded Reader. Comment on " + site + " under this account?");
 		var reader = http.from(newAddress()).with("Origin", site).bearer(token);
-		assertThat(reader.get("/embed/v1/me").json().get("reader").isNull()).as("nothing before the reader agrees").isTrue();
+		assertThat(reader.get("/embed/v1/me").json().get("reader").isNull()).as("nothing before the reader agrees")
+			.isTrue();
 
-		var done = browser.postForm("/embed/sign-in", Map.of("origin", site, "token", sha256(token), "_csrf",
-				BrowserSession.csrfToken(ask.html())));
+		var done = browser.postForm("/embed/sign-in",
+				Map.of("origin", site, "token", sha256(token), "_csrf", BrowserSession.csrfToken(ask.html())));
 		assertThat(done.status()).isEqualTo(200);
 		assertThat(done.html().select("[data-embed-signed-in]").text()).startsWith("You can now comment on " + site);
 		assertThat(done.body()).doesNotContain(token);
@@ -74,13 +77,16 @@ class EmbedSignInIT extends IntegrationTest {
 				Map.of("url", site + "/post/", "title", "Signed post", "body", "As my account"));
 		assertThat(posted.status()).isEqualTo(201);
 		assertThat(posted.json().get("author").get("name").asString()).isEqualTo("Embedded Reader");
-		assertThat(http.get(pages.find(site + "/post").orElseThrow().articlePath()).html().select(".comment-author").text())
-			.isEqualTo("Embedded Reader");
+		assertThat(http.get(pages.find(site + "/post").orElseThrow().articlePath())
+			.html()
+			.select(".comment-author")
+			.text()).isEqualTo("Embedded Reader");
 
 		String elsewhere = "https://other" + unique() + ".example";
 		EmbedSupport.allow(pages, elsewhere);
 		assertThat(http.with("Origin", elsewhere).bearer(token).get("/embed/v1/me").json().get("reader").isNull())
-			.as("the token works only on the site it was made for").isTrue();
+			.as("the token works only on the site it was made for")
+			.isTrue();
 
 		assertThat(reader.delete("/embed/v1/session").status()).isEqualTo(204);
 		assertThat(reader.get("/embed/v1/me").json().get("reader").isNull()).isTrue();
@@ -122,8 +128,7 @@ class EmbedSignInIT extends IntegrationTest {
 		var saved = admin.postForm("/admin/embed",
 				Map.of("origins", current + "\n" + added, "_csrf", BrowserSession.csrfToken(page)));
 		assertThat(saved.status()).isEqualTo(302);
-		assertThat(pages.allowedOrigins()).containsAll(before)
-			.contains(added.toLowerCase().replace(":443/", ""));
+		assertThat(pages.allowedOrigins()).containsAll(before).contains(added.toLowerCase().replace(":443/", ""));
 		assertThat(admin.get("/admin/embed?saved").html().select("textarea[name=origins]").text())
 			.contains(added.toLowerCase().replace(":443/", ""));
 	}

@@ -3,7 +3,8 @@ package org.veche.embed;
 import java.util.LinkedHashSet;
 
 /**
- * Tests share one site, so each adds its own origins to the allowed ones instead of replacing them.
+ * Tests share one site, so each adds its own origins to the allowed ones instead of
+ * replacing them.
  */
 public final class EmbedSupport {
 

@@ -9,19 +9,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.veche.site.RejectedInput;
 
 /**
- * Every spelling of one page is one address, so that it finds one thread; and what is not a web page's address
- * is refused.
+ * Every spelling of one page is one address, so that it finds one thread; and what is not
+ * a web page's address is refused.
  */
 class PageUrlTests {
 
 	@ParameterizedTest
-	@CsvSource({
-			"https://blog.example/2021/01/31/post/, https://blog.example/2021/01/31/post",
+	@CsvSource({ "https://blog.example/2021/01/31/post/, https://blog.example/2021/01/31/post",
 			"HTTPS://Blog.Example/2021/01/31/post, https://blog.example/2021/01/31/post",
 			"https://blog.example:443/2021/01/31/post/#comments, https://blog.example/2021/01/31/post",
 			"http://blog.example:80/a/, http://blog.example/a",
-			"http://blog.example:8080/a/, http://blog.example:8080/a",
-			"https://blog.example, https://blog.example/",
+			"http://blog.example:8080/a/, http://blog.example:8080/a", "https://blog.example, https://blog.example/",
 			"https://blog.example/, https://blog.example/",
 			"https://blog.example./a/b/../c//, https://blog.example/a/c",
 			"https://blog.example/?p=12, https://blog.example/?p=12",
@@ -42,7 +40,8 @@ class PageUrlTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "", "blog.example/post", "ftp://blog.example/x", "javascript:alert(1)",
-			"https://user:secret@blog.example/x", "https:///x", "https://blog.example/a b", "https://blog.example/\u0000" })
+			"https://user:secret@blog.example/x", "https:///x", "https://blog.example/a b",
+			"https://blog.example/\u0000" })
 	void whatIsNotAWebPageIsRefused(String given) {
 		assertThatThrownBy(() -> PageUrl.of(given)).isInstanceOf(RejectedInput.class);
 	}

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.veche.support.Http;
 
 /**
- * Aggregators poll: a feed or sitemap that has not changed answers 304 with no body, and a change answers 200
- * with a new validator.
+ * Aggregators poll: a feed or sitemap that has not changed answers 304 with no body, and
+ * a change answers 200 with a new validator.
  */
 class ConditionalGetIT extends FeedSupport {
 

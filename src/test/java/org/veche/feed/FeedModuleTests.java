@@ -21,8 +21,9 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.io.SyndFeedInput;
 
 /**
- * The feed module with what it stands on (publishing, discussion, identity, privacy, site, backup), served on a
- * port: the site's feed and an article's comment feed carry what was published, and the sitemap lists it.
+ * The feed module with what it stands on (publishing, discussion, identity, privacy,
+ * site, backup), served on a port: the site's feed and an article's comment feed carry
+ * what was published, and the sitemap lists it.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ModuleTestSite

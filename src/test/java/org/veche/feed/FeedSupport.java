@@ -20,8 +20,8 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * Feeds as an aggregator reads them: fetched over HTTP and parsed by Rome. Adds no properties, so it runs in
- * the shared server context.
+ * Feeds as an aggregator reads them: fetched over HTTP and parsed by Rome. Adds no
+ * properties, so it runs in the shared server context.
  */
 abstract class FeedSupport extends IntegrationTest {
 
@@ -41,15 +41,15 @@ abstract class FeedSupport extends IntegrationTest {
 	}
 
 	protected Author newEditor() {
-		Account account = identity.createAccount("feed-editor" + unique() + "@example.org", "correct horse battery " + unique(),
-				"Editor " + unique(), Role.EDITOR);
+		Account account = identity.createAccount("feed-editor" + unique() + "@example.org",
+				"correct horse battery " + unique(), "Editor " + unique(), Role.EDITOR);
 		return new Author(account, identity.createToken(account.id(), "feed tests"));
 	}
 
 	protected String publish(String token, String title, List<String> tags, String status) {
 		var response = http.bearer(token)
-			.postJson("/api/v1/articles", Map.of("title", title, "lead", "Lead of " + title, "body", "Body", "tags", tags,
-					"status", status));
+			.postJson("/api/v1/articles",
+					Map.of("title", title, "lead", "Lead of " + title, "body", "Body", "tags", tags, "status", status));
 		assertThat(response.status()).as("%s", response).isEqualTo(201);
 		return response.json().get("slug").asString();
 	}
@@ -79,13 +79,18 @@ abstract class FeedSupport extends IntegrationTest {
 		assertThat(discussions.changeStatus(commentId, CommentStatus.valueOf(status))).isPresent();
 	}
 
-	/** An editor's change of status, through publishing's own method (so its caches hear of it). */
+	/**
+	 * An editor's change of status, through publishing's own method (so its caches hear
+	 * of it).
+	 */
 	protected void setArticleStatus(Author editor, String slug, String status) {
 		var by = new org.veche.identity.SignedIn(editor.account(), null);
 		var article = desk.editable(slug, by);
-		newsroom.revise(article.id(), new org.veche.publishing.ArticleDraft(article.kind(), article.title(),
-				article.lead(), article.body(), article.tags(), article.source(),
-				org.veche.publishing.Article.Status.valueOf(status), null, article.coverPhotoId()), by);
+		newsroom.revise(article.id(),
+				new org.veche.publishing.ArticleDraft(article.kind(), article.title(), article.lead(), article.body(),
+						article.tags(), article.source(), org.veche.publishing.Article.Status.valueOf(status), null,
+						article.coverPhotoId()),
+				by);
 	}
 
 }

@@ -10,7 +10,8 @@ import com.rometools.rome.feed.synd.SyndFeed;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every feed parses with Rome in both formats and carries only what a reader of the site may see.
+ * Every feed parses with Rome in both formats and carries only what a reader of the site
+ * may see.
  */
 class FeedsIT extends FeedSupport {
 
@@ -25,7 +26,11 @@ class FeedsIT extends FeedSupport {
 		SyndFeed rss = feed("/feed", "application/rss+xml");
 		assertThat(rss.getFeedType()).isEqualTo("rss_2.0");
 		assertThat(titles(rss)).contains(published).doesNotContain(draft);
-		SyndEntry entry = rss.getEntries().stream().filter(e -> e.getTitle().equals(published)).findFirst().orElseThrow();
+		SyndEntry entry = rss.getEntries()
+			.stream()
+			.filter(e -> e.getTitle().equals(published))
+			.findFirst()
+			.orElseThrow();
 		assertThat(entry.getLink()).isEqualTo(http.url("/articles/" + slug));
 		assertThat(entry.getDescription().getValue()).isEqualTo("Lead of " + published);
 		assertThat(entry.getAuthor()).isEqualTo(editor.account().displayName());
@@ -35,7 +40,11 @@ class FeedsIT extends FeedSupport {
 		assertThat(atom.getFeedType()).isEqualTo("atom_1.0");
 		assertThat(titles(atom)).contains(published).doesNotContain(draft);
 		assertThat(atom.getUri()).isEqualTo(http.url("/feed/atom"));
-		SyndEntry atomEntry = atom.getEntries().stream().filter(e -> e.getTitle().equals(published)).findFirst().orElseThrow();
+		SyndEntry atomEntry = atom.getEntries()
+			.stream()
+			.filter(e -> e.getTitle().equals(published))
+			.findFirst()
+			.orElseThrow();
 		assertThat(atomEntry.getAuthor()).isEqualTo(editor.account().displayName());
 		assertThat(atomEntry.getUri()).isEqualTo(http.url("/articles/" + slug));
 	}
@@ -58,7 +67,8 @@ class FeedsIT extends FeedSupport {
 			SyndFeed feed = feed(path, path.endsWith("atom") ? "application/atom+xml" : "application/rss+xml");
 			assertThat(titles(feed)).as(path).containsExactly(tagged);
 		}
-		for (String path : List.of("/authors/" + one.account().id() + "/feed", "/authors/" + one.account().id() + "/feed/atom")) {
+		for (String path : List.of("/authors/" + one.account().id() + "/feed",
+				"/authors/" + one.account().id() + "/feed/atom")) {
 			SyndFeed feed = feed(path, path.endsWith("atom") ? "application/atom+xml" : "application/rss+xml");
 			assertThat(titles(feed)).as(path).containsExactlyInAnyOrder(tagged, untagged);
 		}
@@ -76,7 +86,8 @@ class FeedsIT extends FeedSupport {
 		long approved = postComment(slug, null, "Olena", "An approved <b>word</b> " + unique()).get("id").asLong();
 		long held = postComment(slug, null, "Held", "A held word " + unique()).get("id").asLong();
 		long spam = postComment(slug, null, "Spammer", "Spam " + unique()).get("id").asLong();
-		long onTakenDown = postComment(hiddenSlug, null, "Gone", "On an article taken down " + unique()).get("id").asLong();
+		long onTakenDown = postComment(hiddenSlug, null, "Gone", "On an article taken down " + unique()).get("id")
+			.asLong();
 		setCommentStatus(held, "PENDING");
 		setCommentStatus(spam, "SPAM");
 		setArticleStatus(editor, hiddenSlug, "DRAFT");
@@ -105,8 +116,10 @@ class FeedsIT extends FeedSupport {
 		String tag = "disco" + unique();
 		String slug = publish(editor.token(), "Discoverable " + unique(), List.of(tag), "published");
 		var front = http.get("/").html();
-		assertThat(front.select("head link[rel=alternate][type=application/rss+xml]").eachAttr("href")).contains("/feed", "/comments/feed");
-		assertThat(front.select("head link[rel=alternate][type=application/atom+xml]").eachAttr("href")).contains("/feed/atom");
+		assertThat(front.select("head link[rel=alternate][type=application/rss+xml]").eachAttr("href"))
+			.contains("/feed", "/comments/feed");
+		assertThat(front.select("head link[rel=alternate][type=application/atom+xml]").eachAttr("href"))
+			.contains("/feed/atom");
 		var article = http.get("/articles/" + slug).html();
 		assertThat(article.select("head link[rel=alternate][type=application/rss+xml]").eachAttr("href"))
 			.contains("/feed", "/articles/" + slug + "/feed");

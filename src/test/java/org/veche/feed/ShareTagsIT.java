@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.veche.support.Http;
 
 /**
- * A shared link shows the article's title, lead and link; search engines read a NewsArticle; and no title, lead
- * or tag, however hostile, can leave the JSON-LD's script element.
+ * A shared link shows the article's title, lead and link; search engines read a
+ * NewsArticle; and no title, lead or tag, however hostile, can leave the JSON-LD's script
+ * element.
  */
 class ShareTagsIT extends FeedSupport {
 
@@ -37,7 +38,8 @@ class ShareTagsIT extends FeedSupport {
 		assertThat(ld.get("url").asString()).isEqualTo(url);
 		assertThat(ld.get("author").get(0).get("name").asString()).isEqualTo(editor.account().displayName());
 		assertThat(java.time.Instant.parse(ld.get("datePublished").asString())).isNotNull();
-		// the page's CSP allows no inline script: the data block is not one (browsers do not run it)
+		// the page's CSP allows no inline script: the data block is not one (browsers do
+		// not run it)
 		assertThat(http.get("/articles/" + slug).header("Content-Security-Policy")).contains("script-src 'self'");
 	}
 

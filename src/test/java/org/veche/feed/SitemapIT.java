@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.veche.support.Http;
 
 /**
- * Crawlers find every published article in the sitemap and are kept out of the desk and the forms.
+ * Crawlers find every published article in the sitemap and are kept out of the desk and
+ * the forms.
  */
 class SitemapIT extends FeedSupport {
 
@@ -27,7 +28,8 @@ class SitemapIT extends FeedSupport {
 		var locations = xml.select("url > loc").eachText();
 		assertThat(locations).contains(http.url("/"), http.url("/articles/" + published))
 			.doesNotContain(http.url("/articles/" + draft));
-		var entry = xml.select("url").stream()
+		var entry = xml.select("url")
+			.stream()
 			.filter(url -> url.selectFirst("loc").text().equals(http.url("/articles/" + published)))
 			.findFirst()
 			.orElseThrow();

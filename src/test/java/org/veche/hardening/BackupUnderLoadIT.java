@@ -28,9 +28,10 @@ import org.veche.support.IntegrationTest;
 import org.veche.support.TestDatabase;
 
 /**
- * Online backups: the portable backup (a zip, restored into an empty site) and SQLite's snapshot (VACUUM INTO),
- * each taken while eight writers post comments, hold every comment acknowledged before they began (one
- * consistent read, so later ones may or may not be in it, but never half of one).
+ * Online backups: the portable backup (a zip, restored into an empty site) and SQLite's
+ * snapshot (VACUUM INTO), each taken while eight writers post comments, hold every
+ * comment acknowledged before they began (one consistent read, so later ones may or may
+ * not be in it, but never half of one).
  */
 class BackupUnderLoadIT extends IntegrationTest {
 
@@ -39,7 +40,8 @@ class BackupUnderLoadIT extends IntegrationTest {
 
 	@Test
 	void anSqliteSnapshotTakenUnderLoadHoldsEveryCommentAcknowledgedBeforeIt() throws Exception {
-		org.junit.jupiter.api.Assumptions.assumeFalse(TestDatabase.postgresql(), "a snapshot copies SQLite; PostgreSQL has pg_dump");
+		org.junit.jupiter.api.Assumptions.assumeFalse(TestDatabase.postgresql(),
+				"a snapshot copies SQLite; PostgreSQL has pg_dump");
 		String slug = publishArticle(tokenFor(Role.EDITOR), "Snapshot under load " + unique());
 		Path copy = Files.createTempDirectory("veche-snapshot-").resolve("veche.db");
 		Set<Long> before = acknowledgedBefore(slug, "snapshot", () -> archive.snapshot(copy));
@@ -73,7 +75,8 @@ class BackupUnderLoadIT extends IntegrationTest {
 		var out = new ByteArrayOutputStream();
 		var err = new ByteArrayOutputStream();
 		int exit = ArchiveCommand.run(VecheApplication.class,
-				new String[] { "restore", backup.toString(), "--veche.data-dir=" + empty, "--spring.datasource.url=" + url },
+				new String[] { "restore", backup.toString(), "--veche.data-dir=" + empty,
+						"--spring.datasource.url=" + url },
 				new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 		assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
 
@@ -81,7 +84,8 @@ class BackupUnderLoadIT extends IntegrationTest {
 		try (var db = DriverManager.getConnection(url);
 				var rows = db.createStatement().executeQuery("SELECT id, body_html FROM comment")) {
 			while (rows.next()) {
-				// other tests share the site: only this test's comments are known to be whole (an erased one is emptied)
+				// other tests share the site: only this test's comments are known to be
+				// whole (an erased one is emptied)
 				if (before.contains(rows.getLong(1))) {
 					assertThat(rows.getString(2)).as("a whole comment").isNotBlank();
 				}
@@ -99,8 +103,8 @@ class BackupUnderLoadIT extends IntegrationTest {
 	}
 
 	/**
-	 * Eight writers post comments to the article while the copy is taken, once 50 are acknowledged; answers the
-	 * comments acknowledged before the copy began.
+	 * Eight writers post comments to the article while the copy is taken, once 50 are
+	 * acknowledged; answers the comments acknowledged before the copy began.
 	 */
 	private Set<Long> acknowledgedBefore(String slug, String copyName, Copy copy) throws Exception {
 		Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
@@ -110,9 +114,9 @@ class BackupUnderLoadIT extends IntegrationTest {
 				writers.submit(() -> {
 					while (writing.get()) {
 						var response = http.from(newAddress())
-							.postJson("/api/v1/articles/" + slug + "/comments", Map.of("author",
-									Map.of("name", "Writer", "email", "w" + unique() + "@example.org"), "body",
-									"Written during the " + copyName + " " + unique()));
+							.postJson("/api/v1/articles/" + slug + "/comments",
+									Map.of("author", Map.of("name", "Writer", "email", "w" + unique() + "@example.org"),
+											"body", "Written during the " + copyName + " " + unique()));
 						if (response.status() == 201 || response.status() == 202) {
 							acknowledged.add(response.json().get("id").asLong());
 						}

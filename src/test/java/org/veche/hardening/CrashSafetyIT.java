@@ -30,10 +30,12 @@ import org.veche.support.Http;
 import org.veche.support.TestDatabase;
 
 /**
- * target/veche.jar in its own JVM takes comments from 16 writers at once, half through the API and half through
- * the HTML form, and is killed with SIGKILL at a random moment; after it is started again, every comment it
- * acknowledged (201, 202 or the redirect to it) is there, whole, and the database has no half-written row.
- * Cycles: {@code -Dveche.crash.cycles} (3 on SQLite and 1 on PostgreSQL by default; bench/crash.sh runs 20 and 5).
+ * target/veche.jar in its own JVM takes comments from 16 writers at once, half through
+ * the API and half through the HTML form, and is killed with SIGKILL at a random moment;
+ * after it is started again, every comment it acknowledged (201, 202 or the redirect to
+ * it) is there, whole, and the database has no half-written row. Cycles:
+ * {@code -Dveche.crash.cycles} (3 on SQLite and 1 on PostgreSQL by default;
+ * bench/crash.sh runs 20 and 5).
  */
 class CrashSafetyIT {
 
@@ -76,7 +78,8 @@ class CrashSafetyIT {
 									post(server, article, n, form, acknowledged);
 								}
 								catch (IOException ex) {
-									// the server is gone: what was not acknowledged may be lost
+									// the server is gone: what was not acknowledged may
+									// be lost
 									ServerProcess.sleep(20);
 								}
 							}
@@ -123,8 +126,8 @@ class CrashSafetyIT {
 				.build();
 		}
 		else {
-			String json = Http.JSON.writeValueAsString(
-					Map.of("author", Map.of("name", name, "email", email), "body", body));
+			String json = Http.JSON
+				.writeValueAsString(Map.of("author", Map.of("name", name, "email", email), "body", body));
 			request = HttpRequest.newBuilder(URI.create(server.url("/api/v1/articles/" + slug + "/comments")))
 				.header("Content-Type", "application/json")
 				.header("X-Forwarded-For", address)
@@ -153,7 +156,8 @@ class CrashSafetyIT {
 		}
 		else {
 			if (response.statusCode() >= 500) {
-				throw new AssertionError("server error while posting: " + response.statusCode() + " " + response.body());
+				throw new AssertionError(
+						"server error while posting: " + response.statusCode() + " " + response.body());
 			}
 			return;
 		}
@@ -175,7 +179,8 @@ class CrashSafetyIT {
 			}
 			var found = new java.util.HashMap<Long, Acknowledged>();
 			try (var rows = db.createStatement()
-				.executeQuery("SELECT id, body, author_name, body_html FROM comment WHERE body LIKE 'Crash comment %'")) {
+				.executeQuery(
+						"SELECT id, body, author_name, body_html FROM comment WHERE body LIKE 'Crash comment %'")) {
 				while (rows.next()) {
 					String html = rows.getString(4);
 					assertThat(html).as("rendered text of comment %d %s", rows.getLong(1), when)

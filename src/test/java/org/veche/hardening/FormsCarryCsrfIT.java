@@ -22,19 +22,26 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * Every POST form the site renders, found by crawling it as a signed-in administrator and as a guest, carries
- * the CSRF token, unless it is one of the documented forms a stranger may post without one (the comment form
- * and its sign-in buttons, likes, reports, requests that only mail a link); and a post that carries a session
- * but no token is refused, for every form found.
+ * Every POST form the site renders, found by crawling it as a signed-in administrator and
+ * as a guest, carries the CSRF token, unless it is one of the documented forms a stranger
+ * may post without one (the comment form and its sign-in buttons, likes, reports,
+ * requests that only mail a link); and a post that carries a session but no token is
+ * refused, for every form found.
  */
 class FormsCarryCsrfIT extends IntegrationTest {
 
-	/** Forms a guest sees without a token: a forged post can only act as a stranger, who is anyone anyway. */
+	/**
+	 * Forms a guest sees without a token: a forged post can only act as a stranger, who
+	 * is anyone anyway.
+	 */
 	private static final List<Pattern> GUEST_FORMS = List.of(Pattern.compile("/articles/[^/]+/comments(/sign-in)?"),
 			Pattern.compile("/comments/\\d+/(like|report)"), Pattern.compile("/privacy/request"),
 			Pattern.compile("/notifications/.*"), Pattern.compile("/logout"));
 
-	/** Posted without a token even with a session: likes (SameSite=Lax keeps cross-site likes sessionless). */
+	/**
+	 * Posted without a token even with a session: likes (SameSite=Lax keeps cross-site
+	 * likes sessionless).
+	 */
 	private static final List<Pattern> NO_TOKEN_EVER = List.of(Pattern.compile("/comments/\\d+/like"));
 
 	private static final Set<String> SKIPPED = Set.of("/logout", "/live/", "/feed", "/atom", "/media/", "/avatars/",
@@ -54,10 +61,11 @@ class FormsCarryCsrfIT extends IntegrationTest {
 		identity.createAccount(email, password, "Admin " + unique(), Role.ADMINISTRATOR);
 		BrowserSession admin = BrowserSession.signIn(http, email, password);
 
-		List<String> seeds = List.of("/", "/articles/" + slug, "/articles/" + slug + "?replytocom="
-				+ comment.get("id").asLong(), "/comments/" + comment.get("id").asLong() + "/report", "/admin",
-				"/editor", "/moderation", "/account", "/account/tokens", "/account/data", "/account/notifications",
-				"/privacy", "/privacy/request", "/notifications/articles", "/signup", "/login", "/password/forgot");
+		List<String> seeds = List.of("/", "/articles/" + slug,
+				"/articles/" + slug + "?replytocom=" + comment.get("id").asLong(),
+				"/comments/" + comment.get("id").asLong() + "/report", "/admin", "/editor", "/moderation", "/account",
+				"/account/tokens", "/account/data", "/account/notifications", "/privacy", "/privacy/request",
+				"/notifications/articles", "/signup", "/login", "/password/forgot");
 
 		Map<String, Form> adminForms = crawl(seeds, admin::get);
 		Map<String, Form> guestForms = crawl(seeds, path -> http.with("Accept", "text/html").get(path));
@@ -75,7 +83,8 @@ class FormsCarryCsrfIT extends IntegrationTest {
 				.isTrue();
 		}
 
-		// a session without the token: refused, whatever the form (nothing is changed, so destructive ones are safe)
+		// a session without the token: refused, whatever the form (nothing is changed, so
+		// destructive ones are safe)
 		for (Form form : adminForms.values()) {
 			if (matches(NO_TOKEN_EVER, form.action())) {
 				continue;
@@ -90,7 +99,10 @@ class FormsCarryCsrfIT extends IntegrationTest {
 		return patterns.stream().anyMatch(p -> p.matcher(path).matches());
 	}
 
-	/** Breadth first over the site's own links, a few pages of each shape (numbers stand for any number). */
+	/**
+	 * Breadth first over the site's own links, a few pages of each shape (numbers stand
+	 * for any number).
+	 */
 	private static Map<String, Form> crawl(List<String> seeds, Function<String, Http.Response> get) {
 		var forms = new LinkedHashMap<String, Form>();
 		var queue = new ArrayDeque<String>(seeds);
@@ -110,7 +122,8 @@ class FormsCarryCsrfIT extends IntegrationTest {
 				if (!form.attr("method").equalsIgnoreCase("post")) {
 					continue;
 				}
-				String action = local(form.absUrl("action").isEmpty() ? "http://localhost" + path : form.absUrl("action"));
+				String action = local(
+						form.absUrl("action").isEmpty() ? "http://localhost" + path : form.absUrl("action"));
 				if (action == null) {
 					continue;
 				}
@@ -133,7 +146,10 @@ class FormsCarryCsrfIT extends IntegrationTest {
 		return forms;
 	}
 
-	/** The path and query of a link on this site, without its fragment; null for another site's. */
+	/**
+	 * The path and query of a link on this site, without its fragment; null for another
+	 * site's.
+	 */
 	private static String local(String absolute) {
 		if (absolute.isEmpty() || !absolute.startsWith("http://localhost")) {
 			return null;
@@ -143,7 +159,8 @@ class FormsCarryCsrfIT extends IntegrationTest {
 			uri = URI.create(absolute.replace(" ", "%20"));
 		}
 		catch (IllegalArgumentException notAnAddress) {
-			// a reader's comment may link to anything (the naughty strings hold '"/etc/passwd"'): not a page to crawl
+			// a reader's comment may link to anything (the naughty strings hold
+			// '"/etc/passwd"'): not a page to crawl
 			return null;
 		}
 		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());

@@ -13,9 +13,10 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * No parameter a stranger can put into a link sends a reader to another site: the "continue" of signing out
- * (the comment form's "log out" and "change account"), the language switch, the embed sign-in's origin. Each
- * hostile target is tried; every Location the site answers stays on this host.
+ * No parameter a stranger can put into a link sends a reader to another site: the
+ * "continue" of signing out (the comment form's "log out" and "change account"), the
+ * language switch, the embed sign-in's origin. Each hostile target is tried; every
+ * Location the site answers stays on this host.
  */
 class OpenRedirectIT extends IntegrationTest {
 

@@ -18,9 +18,10 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * Every write is limited per network address (and per account): past the limit the site answers 429 with
- * Retry-After, as problem+json to the API and as a page in the reader's language to a browser; and a flood of
- * ten thousand requests from one address leaves the site serving another reader every page it asks for.
+ * Every write is limited per network address (and per account): past the limit the site
+ * answers 429 with Retry-After, as problem+json to the API and as a page in the reader's
+ * language to a browser; and a flood of ten thousand requests from one address leaves the
+ * site serving another reader every page it asks for.
  */
 class RateLimitIT extends IntegrationTest {
 
@@ -44,16 +45,16 @@ class RateLimitIT extends IntegrationTest {
 				writers.add(pool.submit(() -> {
 					for (int n; (n = sent.incrementAndGet()) <= 10_000;) {
 						var response = switch (n % 4) {
-							case 0 -> flood.postJson("/api/v1/articles/" + slug + "/comments",
-									Map.of("author", Map.of("name", "Flood", "email", "flood@example.org"), "body",
-											"flood " + n));
+							case 0 -> flood.postJson("/api/v1/articles/" + slug + "/comments", Map.of("author",
+									Map.of("name", "Flood", "email", "flood@example.org"), "body", "flood " + n));
 							case 1 -> flood.postJson("/api/v1/comments/" + comment + "/like", Map.of());
 							case 2 -> flood.postForm("/articles/" + slug + "/comments",
 									Map.of("author", "Flood", "email", "flood@example.org", "comment", "flood " + n));
 							default -> flood.get("/articles/" + slug);
 						};
 						statuses.computeIfAbsent(response.status(), s -> new AtomicInteger()).incrementAndGet();
-						if (response.status() == 429 && n % 4 != 2) { // the form answers its own page
+						if (response.status() == 429 && n % 4 != 2) { // the form answers
+																		// its own page
 							assertThat(response.header("Retry-After")).matches("[1-9][0-9]*");
 						}
 					}
@@ -66,7 +67,8 @@ class RateLimitIT extends IntegrationTest {
 					for (String path : List.of("/", "/articles/" + slug, "/api/v1/articles/" + slug + "/comments")) {
 						var response = client.get(path);
 						requests++;
-						if (response.status() != 200 || !response.body().contains(path.equals("/") ? title : "Before the flood")) {
+						if (response.status() != 200
+								|| !response.body().contains(path.equals("/") ? title : "Before the flood")) {
 							synchronized (readerFailures) {
 								readerFailures.add(path + " -> " + response.status());
 							}
@@ -88,7 +90,8 @@ class RateLimitIT extends IntegrationTest {
 		assertThat(readerFailures).as("the other reader's failed requests").isEmpty();
 		assertThat(readerRequests).isGreaterThanOrEqualTo(20);
 		int refused = statuses.getOrDefault(429, new AtomicInteger()).get();
-		// 7,500 of the flood are writes, past their limits from the first few dozen on; its 2,500 page views are
+		// 7,500 of the flood are writes, past their limits from the first few dozen on;
+		// its 2,500 page views are
 		// guests' kept pages, answered ahead of the limits for the price of a lookup
 		assertThat(refused).as("answers 429 of %s", statuses).isGreaterThan(7_400);
 		assertThat(statuses.keySet()).as("no server error").allMatch(status -> status < 500);
@@ -128,7 +131,8 @@ class RateLimitIT extends IntegrationTest {
 				.bearer(reader)
 				.postJson("/api/v1/articles/" + slug + "/comments", Map.of("body", "From everywhere " + i));
 			assertThat(response.status()).as("%s", response).isLessThan(500);
-			// the request limit's answers (the discussion's own flood limit answers 429 too, without retryAfter)
+			// the request limit's answers (the discussion's own flood limit answers 429
+			// too, without retryAfter)
 			if (response.status() == 429 && response.json().has("retryAfter")) {
 				refused++;
 			}
@@ -143,8 +147,10 @@ class RateLimitIT extends IntegrationTest {
 		String token = BrowserSession.csrfToken(browser.get("/signup").html());
 		int refusedSignUps = 0;
 		for (int i = 0; i < 12; i++) {
-			if (browser.postForm("/signup", Map.of("_csrf", token, "name", "N", "email", "n" + unique() + "@example.org",
-					"password", "a long enough password " + i)).status() == 429) {
+			if (browser
+				.postForm("/signup", Map.of("_csrf", token, "name", "N", "email", "n" + unique() + "@example.org",
+						"password", "a long enough password " + i))
+				.status() == 429) {
 				refusedSignUps++;
 			}
 		}

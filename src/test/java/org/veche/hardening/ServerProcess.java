@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * target/veche.jar run as a separate JVM, as an owner runs it, so a test can kill it with SIGKILL and start it
- * again on the same data. Its output goes to a file in the temporary folder, named after the data directory.
+ * target/veche.jar run as a separate JVM, as an owner runs it, so a test can kill it with
+ * SIGKILL and start it again on the same data. Its output goes to a file in the temporary
+ * folder, named after the data directory.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -39,7 +40,9 @@ final class ServerProcess implements AutoCloseable {
 		return Files.isRegularFile(JAR);
 	}
 
-	/** Starts the jar and waits until it answers /actuator/health (two minutes at most). */
+	/**
+	 * Starts the jar and waits until it answers /actuator/health (two minutes at most).
+	 */
 	static ServerProcess start(Path dataDir, String databaseUrl, List<String> extraArguments) {
 		int port = freePort();
 		String java = ProcessHandle.current().info().command().orElse("java");
@@ -47,14 +50,16 @@ final class ServerProcess implements AutoCloseable {
 				JAR.toAbsolutePath().toString(), "--server.port=" + port, "--veche.data-dir=" + dataDir,
 				"--spring.datasource.url=" + databaseUrl, "--veche.demo-content=false",
 				"--veche.admin.email=" + ADMIN_EMAIL, "--veche.admin.password=" + ADMIN_PASSWORD,
-				// publish() asks for a token until the first administrator exists: those tries are not an attack
-				"--veche.identity.sign-in-failures-per-email=1000",
-				"--veche.moderation.hold-first-comment=false", "--veche.moderation.hold-links=0",
-				"--veche.moderation.raid-size=0", "--veche.moderation.surge.size=0", "--veche.rate-limit.enabled=false", "--spring.mail.host="));
+				// publish() asks for a token until the first administrator exists: those
+				// tries are not an attack
+				"--veche.identity.sign-in-failures-per-email=1000", "--veche.moderation.hold-first-comment=false",
+				"--veche.moderation.hold-links=0", "--veche.moderation.raid-size=0", "--veche.moderation.surge.size=0",
+				"--veche.rate-limit.enabled=false", "--spring.mail.host="));
 		command.addAll(extraArguments);
 		try {
 			// beside the data, not in it: a test may fill the data's disk
-			Path log = Path.of(System.getProperty("java.io.tmpdir"), "veche-server-" + Math.abs(dataDir.hashCode()) + ".log");
+			Path log = Path.of(System.getProperty("java.io.tmpdir"),
+					"veche-server-" + Math.abs(dataDir.hashCode()) + ".log");
 			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 				.start();
@@ -98,11 +103,15 @@ final class ServerProcess implements AutoCloseable {
 		throw new AssertionError("the server did not start in " + patience + "; see " + log);
 	}
 
-	/** Publishes the articles through the API as the first administrator, and returns their slugs and ids. */
+	/**
+	 * Publishes the articles through the API as the first administrator, and returns
+	 * their slugs and ids.
+	 */
 	List<Map.Entry<String, Long>> publish(int count) {
 		var client = HttpClient.newHttpClient();
 		try {
-			// the first administrator is made by a runner just after the server starts answering
+			// the first administrator is made by a runner just after the server starts
+			// answering
 			HttpResponse<String> token = null;
 			for (int attempt = 0; attempt < 120 && (token == null || token.statusCode() != 200); attempt++) {
 				if (attempt > 0) {
@@ -111,8 +120,8 @@ final class ServerProcess implements AutoCloseable {
 				token = client.send(HttpRequest.newBuilder(URI.create(url("/api/v1/auth/token")))
 					.header("Content-Type", "application/json")
 					.header("X-Forwarded-For", "10.254.0." + (attempt % 250 + 1))
-					.POST(HttpRequest.BodyPublishers.ofString(
-							"{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
+					.POST(HttpRequest.BodyPublishers
+						.ofString("{\"email\":\"" + ADMIN_EMAIL + "\",\"password\":\"" + ADMIN_PASSWORD + "\"}"))
 					.build(), HttpResponse.BodyHandlers.ofString());
 			}
 			if (token.statusCode() != 200) {

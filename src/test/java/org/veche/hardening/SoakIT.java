@@ -27,11 +27,12 @@ import org.veche.support.Http;
 import org.veche.support.TestDatabase;
 
 /**
- * A mixed load on target/veche.jar in its own JVM: readers of pages and feeds, comment posts, likes, live
- * streams opened and dropped, sign-ins for tokens. No request may fail, and once the load stops the server's
- * threads and open connections are back where they were after the warm-up (no leak). Heap after a full GC and
- * the resident set are printed after the warm-up and at the end. {@code -Dveche.soak.duration} (60s by default;
- * bench/soak.sh runs 30 minutes).
+ * A mixed load on target/veche.jar in its own JVM: readers of pages and feeds, comment
+ * posts, likes, live streams opened and dropped, sign-ins for tokens. No request may
+ * fail, and once the load stops the server's threads and open connections are back where
+ * they were after the warm-up (no leak). Heap after a full GC and the resident set are
+ * printed after the warm-up and at the end. {@code -Dveche.soak.duration} (60s by
+ * default; bench/soak.sh runs 30 minutes).
  */
 class SoakIT {
 
@@ -46,10 +47,10 @@ class SoakIT {
 	void aMixedLoadLeavesNoErrorAndNoLeak() throws Exception {
 		Assumptions.assumeTrue(ServerProcess.jarBuilt(), "target/veche.jar is not built (failsafe runs after package)");
 		Duration duration = Duration.parse("PT" + System.getProperty("veche.soak.duration", "60s").toUpperCase());
-		Duration warmUp = duration.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(2) : Duration.ofSeconds(15);
+		Duration warmUp = duration.compareTo(Duration.ofMinutes(5)) > 0 ? Duration.ofMinutes(2)
+				: Duration.ofSeconds(15);
 		Path data = Files.createTempDirectory("veche-soak-");
-		try (ServerProcess server = ServerProcess.start(data, TestDatabase.newDatabaseUrl(data),
-				List.of())) {
+		try (ServerProcess server = ServerProcess.start(data, TestDatabase.newDatabaseUrl(data), List.of())) {
 			var errors = new ConcurrentLinkedQueue<String>();
 			var counts = new ConcurrentHashMap<String, LongAdder>();
 			var running = new AtomicBoolean(true);
@@ -75,14 +76,21 @@ class SoakIT {
 							expect(errors, counts, "post", posted, 201, 202);
 							if (posted.statusCode() == 201) {
 								long id = Http.JSON.readTree(posted.body()).get("id").asLong();
-								expect(errors, counts, "like", post(client, server.url("/api/v1/comments/" + id + "/like"),
-										"{}", "10.200." + (n >> 8 & 255) + "." + (n & 255)), 200);
+								expect(errors, counts, "like",
+										post(client, server.url("/api/v1/comments/" + id + "/like"), "{}",
+												"10.200." + (n >> 8 & 255) + "." + (n & 255)),
+										200);
 							}
 						},
-						() -> expect(errors, counts, "token", post(client, server.url("/api/v1/auth/token"),
-								"{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}",
-								"10.201." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(256)), 200),
-						() -> live(client, server.url("/live/articles/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))),
+						() -> expect(errors, counts, "token",
+								post(client, server.url("/api/v1/auth/token"),
+										"{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}",
+										"10.201." + ThreadLocalRandom.current().nextInt(256) + "."
+												+ ThreadLocalRandom.current().nextInt(256)),
+								200),
+						() -> live(client,
+								server
+									.url("/live/articles/" + ids.get(ThreadLocalRandom.current().nextInt(ids.size()))),
 								errors, counts) };
 				for (int worker = 0; worker < 12; worker++) {
 					int mine = worker;
@@ -105,14 +113,16 @@ class SoakIT {
 				running.set(false);
 			}
 			client.close();
-			Thread.sleep(5_000); // keep-alive connections the client dropped are closed by now
+			Thread.sleep(5_000); // keep-alive connections the client dropped are closed
+									// by now
 			Sample end = sample(server);
 			System.out.println("soak at the end: " + end + ", requests " + counts + ", errors " + errors.size());
 			assertThat(errors).as("failed requests").isEmpty();
 			assertThat(counts.keySet()).contains("page", "post", "like", "token", "live", "feed");
 			assertThat(end.threads()).as("server threads after the load (after warm-up: %d)", warm.threads())
 				.isLessThanOrEqualTo(warm.threads() + 10);
-			// on PostgreSQL every pooled connection is a socket, and the pool (at most 8) may still be filling after
+			// on PostgreSQL every pooled connection is a socket, and the pool (at most 8)
+			// may still be filling after
 			// a short warm-up; a leak grows past that over the full-length run
 			int poolGrowth = TestDatabase.postgresql() ? 8 : 0;
 			assertThat(end.sockets()).as("server sockets after the load (after warm-up: %d)", warm.sockets())
@@ -136,7 +146,10 @@ class SoakIT {
 				+ response.body().substring(0, Math.min(200, response.body().length())));
 	}
 
-	/** Opens a live stream, reads it for a moment (the first heartbeat or frames) and drops it. */
+	/**
+	 * Opens a live stream, reads it for a moment (the first heartbeat or frames) and
+	 * drops it.
+	 */
 	private static void live(HttpClient client, String url, ConcurrentLinkedQueue<String> errors,
 			Map<String, LongAdder> counts) {
 		counts.computeIfAbsent("live", k -> new LongAdder()).increment();
@@ -150,7 +163,8 @@ class SoakIT {
 					errors.add("live " + url + " -> " + response.statusCode());
 					return;
 				}
-				long until = System.nanoTime() + Duration.ofMillis(ThreadLocalRandom.current().nextInt(200, 2_000)).toNanos();
+				long until = System.nanoTime()
+						+ Duration.ofMillis(ThreadLocalRandom.current().nextInt(200, 2_000)).toNanos();
 				byte[] buffer = new byte[4096];
 				while (System.nanoTime() < until && body.available() >= 0) {
 					if (body.available() > 0) {
@@ -175,10 +189,11 @@ class SoakIT {
 	}
 
 	private static HttpResponse<String> post(HttpClient client, String url, String json, String address) {
-		return send(client, HttpRequest.newBuilder(URI.create(url))
-			.header("Content-Type", "application/json")
-			.header("X-Forwarded-For", address)
-			.POST(HttpRequest.BodyPublishers.ofString(json)));
+		return send(client,
+				HttpRequest.newBuilder(URI.create(url))
+					.header("Content-Type", "application/json")
+					.header("X-Forwarded-For", address)
+					.POST(HttpRequest.BodyPublishers.ofString(json)));
 	}
 
 	private static HttpResponse<String> send(HttpClient client, HttpRequest.Builder request) {
@@ -194,7 +209,10 @@ class SoakIT {
 		}
 	}
 
-	/** Threads and sockets from /proc; heap used after a full GC (jcmd) and the resident set. */
+	/**
+	 * Threads and sockets from /proc; heap used after a full GC (jcmd) and the resident
+	 * set.
+	 */
 	private static Sample sample(ServerProcess server) throws IOException, InterruptedException {
 		long pid = server.pid();
 		String status = Files.readString(Path.of("/proc", String.valueOf(pid), "status"));
@@ -217,8 +235,12 @@ class SoakIT {
 		Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
 		if (Files.isExecutable(jcmd)) {
 			new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.run").redirectErrorStream(true)
-				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-			var info = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+				.start()
+				.waitFor();
+			var info = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "GC.heap_info")
+				.redirectErrorStream(true)
+				.start();
 			String text = new String(info.getInputStream().readAllBytes());
 			info.waitFor();
 			var matcher = java.util.regex.Pattern.compile("used (\\d+)K").matcher(text);

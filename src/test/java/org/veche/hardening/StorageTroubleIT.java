@@ -24,11 +24,12 @@ import org.veche.support.Http;
 import org.veche.support.TestDatabase;
 
 /**
- * A full disk and a read-only database: posting answers 503 with a message that says why (problem+json to the
- * API, a page to a browser), never a 500; reading goes on; nothing acknowledged before is lost; and once space
- * returns, or the files are writable again, the site takes comments again by itself. target/veche.jar runs on
- * a small tmpfs (mounting needs root; the test is skipped with the reason otherwise) and on SQLite only: a
- * PostgreSQL server's disk is not the site's.
+ * A full disk and a read-only database: posting answers 503 with a message that says why
+ * (problem+json to the API, a page to a browser), never a 500; reading goes on; nothing
+ * acknowledged before is lost; and once space returns, or the files are writable again,
+ * the site takes comments again by itself. target/veche.jar runs on a small tmpfs
+ * (mounting needs root; the test is skipped with the reason otherwise) and on SQLite
+ * only: a PostgreSQL server's disk is not the site's.
  */
 class StorageTroubleIT {
 
@@ -48,7 +49,8 @@ class StorageTroubleIT {
 				"cannot mount a tmpfs here (needs root)");
 		try {
 			Path data = mount.resolve("data");
-			try (ServerProcess server = ServerProcess.start(data, "jdbc:sqlite:" + data.resolve("veche.db"), List.of())) {
+			try (ServerProcess server = ServerProcess.start(data, "jdbc:sqlite:" + data.resolve("veche.db"),
+					List.of())) {
 				String slug = firstArticle(server);
 				Map<Long, String> acknowledged = new HashMap<>();
 				for (int i = 0; i < 10; i++) {
@@ -119,7 +121,8 @@ class StorageTroubleIT {
 			}
 			List<String> files = new ArrayList<>();
 			try (var list = Files.list(data)) {
-				list.filter(f -> f.getFileName().toString().startsWith("veche.db")).forEach(f -> files.add(f.toString()));
+				list.filter(f -> f.getFileName().toString().startsWith("veche.db"))
+					.forEach(f -> files.add(f.toString()));
 			}
 			var immutable = new ArrayList<>(List.of("chattr", "+i"));
 			immutable.addAll(files);
@@ -177,9 +180,10 @@ class StorageTroubleIT {
 
 	private static void assertEveryComment(ServerProcess server, String slug, Map<Long, String> acknowledged)
 			throws Exception {
-		var response = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/articles/" + slug + "/comments")))
-			.header("Accept", "application/json")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		var response = CLIENT
+			.send(HttpRequest.newBuilder(URI.create(server.url("/api/v1/articles/" + slug + "/comments")))
+				.header("Accept", "application/json")
+				.build(), HttpResponse.BodyHandlers.ofString());
 		var list = Http.JSON.readTree(response.body()).get("comments");
 		var ids = new java.util.HashSet<Long>();
 		list.forEach(c -> ids.add(c.get("id").asLong()));
@@ -194,15 +198,16 @@ class StorageTroubleIT {
 			request = HttpRequest.newBuilder(URI.create(server.url("/articles/" + slug + "/comments")))
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.header("Accept", "text/html")
-				.POST(HttpRequest.BodyPublishers.ofString("author=Reader+" + n + "&email=r" + n + "%40example.org&comment="
-						+ URLEncoder.encode("Stored or refused " + n + " " + "x".repeat(2000), StandardCharsets.UTF_8)));
+				.POST(HttpRequest.BodyPublishers
+					.ofString("author=Reader+" + n + "&email=r" + n + "%40example.org&comment=" + URLEncoder
+						.encode("Stored or refused " + n + " " + "x".repeat(2000), StandardCharsets.UTF_8)));
 		}
 		else {
 			request = HttpRequest.newBuilder(URI.create(server.url("/api/v1/articles/" + slug + "/comments")))
 				.header("Content-Type", "application/json")
-				.POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(Map.of("author",
-						Map.of("name", "Reader " + n, "email", "r" + n + "@example.org"), "body",
-						"Stored or refused " + n + " " + "y".repeat(2000)))));
+				.POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(
+						Map.of("author", Map.of("name", "Reader " + n, "email", "r" + n + "@example.org"), "body",
+								"Stored or refused " + n + " " + "y".repeat(2000)))));
 		}
 		var response = CLIENT.send(request.header("X-Forwarded-For", address).timeout(Duration.ofSeconds(60)).build(),
 				HttpResponse.BodyHandlers.ofString());
@@ -210,8 +215,9 @@ class StorageTroubleIT {
 	}
 
 	private static Http.Response get(ServerProcess server, String path) throws Exception {
-		var response = CLIENT.send(HttpRequest.newBuilder(URI.create(server.url(path))).header("Accept", "text/html")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		var response = CLIENT.send(
+				HttpRequest.newBuilder(URI.create(server.url(path))).header("Accept", "text/html").build(),
+				HttpResponse.BodyHandlers.ofString());
 		return new Http.Response(response.statusCode(), response.body(), response.headers().map());
 	}
 

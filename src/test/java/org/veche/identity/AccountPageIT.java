@@ -12,8 +12,8 @@ import org.veche.support.IntegrationTest;
 import org.veche.support.TestMail;
 
 /**
- * The signed-in reader's own page: display name, change of address with confirmation, password change, and
- * the avatar the site draws.
+ * The signed-in reader's own page: display name, change of address with confirmation,
+ * password change, and the avatar the site draws.
  */
 class AccountPageIT extends IntegrationTest {
 
@@ -71,8 +71,8 @@ class AccountPageIT extends IntegrationTest {
 		String link = TestMail.linkPath(confirmation);
 		var confirmed = new BrowserSession(http).get(link);
 		assertThat(confirmed.status()).isEqualTo(200);
-		assertThat(confirmed.html().selectFirst(".notice").text()).isEqualTo("Your e-mail address is now " + fresh
-				+ ". Sign in with it from now on.");
+		assertThat(confirmed.html().selectFirst(".notice").text())
+			.isEqualTo("Your e-mail address is now " + fresh + ". Sign in with it from now on.");
 
 		BrowserSession.signIn(http, fresh, PASSWORD);
 		assertThatThrownBy(() -> BrowserSession.signIn(http, old, PASSWORD)).isInstanceOf(AssertionError.class);
@@ -117,7 +117,8 @@ class AccountPageIT extends IntegrationTest {
 		var here = BrowserSession.signIn(http, email, PASSWORD);
 		var elsewhere = BrowserSession.signIn(http, email, PASSWORD);
 
-		var wrong = post(here, "/account/password", Map.of("current", "a wrong password", "password", "a new long password"));
+		var wrong = post(here, "/account/password",
+				Map.of("current", "a wrong password", "password", "a new long password"));
 		assertThat(wrong.status()).isEqualTo(422);
 		assertThat(wrong.html().selectFirst(".form-error").text()).isEqualTo("The current password is not right.");
 
@@ -150,8 +151,10 @@ class AccountPageIT extends IntegrationTest {
 
 	@Test
 	void theAvatarIsACacheableSvgOfTheInitialsOnTheAccountsOwnColour() {
-		var first = identity.createAccount("avatar" + unique() + "@example.org", PASSWORD, "Тарас Шевченко", Role.READER);
-		var second = identity.createAccount("avatar" + unique() + "@example.org", PASSWORD, "ada lovelace", Role.READER);
+		var first = identity.createAccount("avatar" + unique() + "@example.org", PASSWORD, "Тарас Шевченко",
+				Role.READER);
+		var second = identity.createAccount("avatar" + unique() + "@example.org", PASSWORD, "ada lovelace",
+				Role.READER);
 
 		var one = http.get("/avatars/" + first.id() + ".svg");
 		var two = http.get("/avatars/" + second.id() + ".svg");
@@ -163,8 +166,18 @@ class AccountPageIT extends IntegrationTest {
 		assertThat(one.body()).contains(">ТШ</text>");
 		assertThat(two.body()).contains(">AL</text>");
 		String fill = "fill=\"(hsl\\([^\"]+\\))\"";
-		var colour1 = java.util.regex.Pattern.compile(fill).matcher(one.body()).results().findFirst().orElseThrow().group(1);
-		var colour2 = java.util.regex.Pattern.compile(fill).matcher(two.body()).results().findFirst().orElseThrow().group(1);
+		var colour1 = java.util.regex.Pattern.compile(fill)
+			.matcher(one.body())
+			.results()
+			.findFirst()
+			.orElseThrow()
+			.group(1);
+		var colour2 = java.util.regex.Pattern.compile(fill)
+			.matcher(two.body())
+			.results()
+			.findFirst()
+			.orElseThrow()
+			.group(1);
 		assertThat(colour1).isNotEqualTo(colour2);
 		assertThat(http.get("/avatars/" + first.id() + ".svg").body()).as("the same every time").isEqualTo(one.body());
 		assertThat(http.get("/avatars/999999999.svg").status()).isEqualTo(404);
@@ -178,7 +191,8 @@ class AccountPageIT extends IntegrationTest {
 
 		var front = session.get("/");
 
-		assertThat(front.html().selectFirst(".signed-in img.avatar").attr("src")).isEqualTo("/avatars/" + account.id() + ".svg");
+		assertThat(front.html().selectFirst(".signed-in img.avatar").attr("src"))
+			.isEqualTo("/avatars/" + account.id() + ".svg");
 		assertThat(front.html().selectFirst(".signed-in img.avatar").attr("alt")).isEmpty();
 		assertThat(front.html().select(".account-nav a[href=/account]")).hasSize(1);
 	}

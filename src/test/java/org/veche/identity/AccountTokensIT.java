@@ -10,8 +10,8 @@ import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
 
 /**
- * Personal API tokens on /account/tokens: made with a name and shown once, listed with when they were last
- * used, and revoked so that they stop at once.
+ * Personal API tokens on /account/tokens: made with a name and shown once, listed with
+ * when they were last used, and revoked so that they stop at once.
  */
 class AccountTokensIT extends IntegrationTest {
 

@@ -11,12 +11,11 @@ import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
 
 /**
- * A site with two sign-in providers configured, and its own database, in which one administrator is the only
- * one: the settings page lists the providers with the callback URL each needs, and the last administrator
- * cannot demote or suspend themselves.
+ * A site with two sign-in providers configured, and its own database, in which one
+ * administrator is the only one: the settings page lists the providers with the callback
+ * URL each needs, and the last administrator cannot demote or suspend themselves.
  */
-@TestPropertySource(properties = {
-		"spring.security.oauth2.client.registration.github.client-id=admin-settings-github",
+@TestPropertySource(properties = { "spring.security.oauth2.client.registration.github.client-id=admin-settings-github",
 		"spring.security.oauth2.client.registration.github.client-secret=not-a-secret",
 		"spring.security.oauth2.client.registration.google.client-id=admin-settings-google",
 		"spring.security.oauth2.client.registration.google.client-secret=not-a-secret" })
@@ -71,7 +70,8 @@ class AdminSettingsIT extends IntegrationTest {
 		}
 		assertThat(admin.get("/admin").status()).as("still an administrator").isEqualTo(200);
 
-		// with a second administrator the first may step down, and the second can restore them
+		// with a second administrator the first may step down, and the second can restore
+		// them
 		String secondEmail = "second-admin" + unique() + "@example.org";
 		identity.createAccount(secondEmail, PASSWORD, "Second Admin", Role.ADMINISTRATOR);
 		var stepDown = admin.postForm("/admin/users/" + adminId + "/role", Map.of("_csrf", csrf, "role", "EDITOR"));
@@ -79,8 +79,9 @@ class AdminSettingsIT extends IntegrationTest {
 		assertThat(admin.get("/admin").status()).as("an editor now").isEqualTo(403);
 		var second = BrowserSession.signIn(http, secondEmail, PASSWORD);
 		String secondCsrf = BrowserSession.csrfToken(second.get("/admin/users").html());
-		assertThat(second.postForm("/admin/users/" + adminId + "/role",
-				Map.of("_csrf", secondCsrf, "role", "ADMINISTRATOR")).status()).isEqualTo(302);
+		assertThat(second
+			.postForm("/admin/users/" + adminId + "/role", Map.of("_csrf", secondCsrf, "role", "ADMINISTRATOR"))
+			.status()).isEqualTo(302);
 		assertThat(admin.get("/admin").status()).isEqualTo(200);
 	}
 

@@ -12,8 +12,8 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * The administrator's user list: search, role changes and suspension, and how each reaches the account's open
- * session, its API tokens and its next sign-in.
+ * The administrator's user list: search, role changes and suspension, and how each
+ * reaches the account's open session, its API tokens and its next sign-in.
  */
 class AdminUsersIT extends IntegrationTest {
 
@@ -75,7 +75,8 @@ class AdminUsersIT extends IntegrationTest {
 			assertThat(rows).hasSize(1);
 			assertThat(rows.first().selectFirst(".email").text()).isEqualTo(writer.email());
 			assertThat(rows.first().selectFirst(".name").text()).isEqualTo(writer.name());
-			assertThat(rows.first().selectFirst("select[name=role] option[selected]").attr("value")).isEqualTo("AUTHOR");
+			assertThat(rows.first().selectFirst("select[name=role] option[selected]").attr("value"))
+				.isEqualTo("AUTHOR");
 			assertThat(rows.first().selectFirst(".status").text()).isEqualTo("Active");
 			assertThat(rows.first().select("td").get(3).text()).isNotBlank();
 		}

@@ -11,9 +11,9 @@ import org.veche.support.Http;
 import org.veche.support.OidcIntegrationTest;
 
 /**
- * The account page's connected accounts, against the real OpenID Connect issuer: the list, linking another
- * provider while signed in (no password asked, the session proves the account), unlinking, and the account
- * that would be left without a way to sign in.
+ * The account page's connected accounts, against the real OpenID Connect issuer: the
+ * list, linking another provider while signed in (no password asked, the session proves
+ * the account), unlinking, and the account that would be left without a way to sign in.
  */
 class ConnectedAccountsIT extends OidcIntegrationTest {
 
@@ -37,7 +37,8 @@ class ConnectedAccountsIT extends OidcIntegrationTest {
 		String name = "Linking Reader " + unique();
 		var session = signInWithIssuer(http, "oidc", OIDC_CLIENT, UUID.randomUUID().toString(), name);
 		var page = session.get("/account").html();
-		assertThat(page.select(".connected .identities li .identity-provider").eachText()).containsExactly("Example ID");
+		assertThat(page.select(".connected .identities li .identity-provider").eachText())
+			.containsExactly("Example ID");
 		assertThat(page.select(".connected .link-provider button[name=provider]").eachAttr("value"))
 			.containsExactly("google");
 		assertThat(page.select(".connected .no-password").text()).contains("has no password");
@@ -50,7 +51,8 @@ class ConnectedAccountsIT extends OidcIntegrationTest {
 		assertThat(location(callback)).isEqualTo("/account?done=linked");
 
 		var linked = session.get("/account?done=linked").html();
-		assertThat(linked.select(".notice").text()).isEqualTo("The account is connected: you can sign in with it from now on.");
+		assertThat(linked.select(".notice").text())
+			.isEqualTo("The account is connected: you can sign in with it from now on.");
 		assertThat(linked.select(".connected .identities li .identity-provider").eachText())
 			.containsExactly("Example ID", "Google");
 		assertThat(linked.select(".signed-in b").text()).isEqualTo(name);
@@ -94,10 +96,12 @@ class ConnectedAccountsIT extends OidcIntegrationTest {
 		String password = "correct horse battery " + unique();
 		identity.createAccount(email, password, "Password Reader " + unique(), Role.READER);
 		var session = BrowserSession.signIn(http.from(newAddress()), email, password);
-		assertThat(session.get("/account").html().select(".connected").text()).contains("No external account is connected");
+		assertThat(session.get("/account").html().select(".connected").text())
+			.contains("No external account is connected");
 
 		nextSignIn("oidc", OIDC_CLIENT, UUID.randomUUID().toString(), Map.of("name", "Linked Later"));
-		var callback = authorize(session, location(post(session, "/account/identities/link", Map.of("provider", "oidc"))));
+		var callback = authorize(session,
+				location(post(session, "/account/identities/link", Map.of("provider", "oidc"))));
 		assertThat(location(callback)).isEqualTo("/account?done=linked");
 		var page = session.get("/account").html();
 		assertThat(page.select(".connected .identities li").text()).contains("Example ID").contains("Linked Later");
@@ -116,7 +120,8 @@ class ConnectedAccountsIT extends OidcIntegrationTest {
 
 		var session = signInWithIssuer(http, "oidc", OIDC_CLIENT, UUID.randomUUID().toString(), "Other " + unique());
 		nextSignIn("google", GOOGLE_CLIENT, taken, Map.of("name", "Whatever"));
-		var callback = authorize(session, location(post(session, "/account/identities/link", Map.of("provider", "google"))));
+		var callback = authorize(session,
+				location(post(session, "/account/identities/link", Map.of("provider", "google"))));
 		assertThat(location(callback)).isEqualTo("/account?error=taken");
 		var page = session.get("/account?error=taken");
 		assertThat(page.status()).isEqualTo(409);
@@ -142,7 +147,8 @@ class ConnectedAccountsIT extends OidcIntegrationTest {
 		assertThat(first.get("/account").html().select(".connected .identities li")).hasSize(1);
 		var unknown = post(stranger, "/account/identities/link", Map.of("provider", "nowhere"));
 		assertThat(unknown.status()).isEqualTo(400);
-		assertThat(unknown.html().select(".connected .form-error").text()).isEqualTo("Choose one of the offered providers.");
+		assertThat(unknown.html().select(".connected .form-error").text())
+			.isEqualTo("Choose one of the offered providers.");
 	}
 
 }

@@ -11,8 +11,9 @@ import org.veche.support.BrowserSession;
 import org.veche.support.OidcIntegrationTest;
 
 /**
- * The full authorization-code flow against a real OpenID Connect issuer: a generic issuer and one configured
- * like Google; new identities, returning ones, and an e-mail that belongs to an existing account.
+ * The full authorization-code flow against a real OpenID Connect issuer: a generic issuer
+ * and one configured like Google; new identities, returning ones, and an e-mail that
+ * belongs to an existing account.
  */
 class ExternalSignInIT extends OidcIntegrationTest {
 
@@ -20,8 +21,8 @@ class ExternalSignInIT extends OidcIntegrationTest {
 	void theSignInPageListsExactlyTheConfiguredProviders() {
 		var page = new BrowserSession(http).get("/login").html();
 		assertThat(page.select(".sign-in-providers a").eachText()).containsExactly("Example ID", "Google");
-		assertThat(page.select(".sign-in-providers a").eachAttr("href"))
-			.containsExactly("/oauth2/authorization/oidc", "/oauth2/authorization/google");
+		assertThat(page.select(".sign-in-providers a").eachAttr("href")).containsExactly("/oauth2/authorization/oidc",
+				"/oauth2/authorization/google");
 	}
 
 	@Test
@@ -36,8 +37,7 @@ class ExternalSignInIT extends OidcIntegrationTest {
 		assertThat(location(callback)).isEqualTo("/");
 
 		var article = session.get("/articles/" + slug).html();
-		assertThat(article.select("#respond .commenting-as").text())
-			.contains(name)
+		assertThat(article.select("#respond .commenting-as").text()).contains(name)
 			.contains("You are commenting using your Example ID account.");
 		assertThat(article.select("#respond input[name=author]")).isEmpty();
 
@@ -61,14 +61,16 @@ class ExternalSignInIT extends OidcIntegrationTest {
 		first.postForm("/articles/" + slug + "/comments",
 				Map.of("comment", "First visit", "_csrf", BrowserSession.csrfToken(firstPage)));
 
-		// the provider may report another name the next time: the account, not the claim, decides
+		// the provider may report another name the next time: the account, not the claim,
+		// decides
 		String firstName = first.get("/").html().select(".signed-in b").text();
 		assertThat(firstName).startsWith("First Name");
 		nextSignIn("google", GOOGLE_CLIENT, subject, Map.of("name", "Renamed " + unique()));
 		var second = new BrowserSession(http.from(newAddress()));
 		assertThat(location(authorize(second, "/oauth2/authorization/google"))).isEqualTo("/");
 		assertThat(second.get("/").html().select(".signed-in b").text()).isEqualTo(firstName);
-		// and its comments are that account's: one e-mail may post once per flood interval, so the second is held off
+		// and its comments are that account's: one e-mail may post once per flood
+		// interval, so the second is held off
 		var secondPage = second.get("/articles/" + slug).html();
 		var refused = second.postForm("/articles/" + slug + "/comments",
 				Map.of("comment", "Second visit", "_csrf", BrowserSession.csrfToken(secondPage)));
@@ -84,15 +86,18 @@ class ExternalSignInIT extends OidcIntegrationTest {
 		String password = "correct horse battery " + unique();
 		Account existing = identity.createAccount(email, password, "Existing Reader " + unique(), Role.READER);
 		String subject = UUID.randomUUID().toString();
-		Map<String, Object> claims = new HashMap<>(Map.of("name", "Claimed Name", "email", email, "email_verified", true));
+		Map<String, Object> claims = new HashMap<>(
+				Map.of("name", "Claimed Name", "email", email, "email_verified", true));
 
 		nextSignIn("oidc", OIDC_CLIENT, subject, claims);
 		var session = new BrowserSession(http.from(newAddress()));
 		var callback = authorize(session, "/oauth2/authorization/oidc");
 		assertThat(location(callback)).isEqualTo("/login/link");
 		var ask = session.get("/login/link");
-		assertThat(ask.html().select("main, body").text()).contains("An account with this e-mail (" + email + ") exists");
-		// not signed in, and nothing linked: the next sign-in with the same subject asks again
+		assertThat(ask.html().select("main, body").text())
+			.contains("An account with this e-mail (" + email + ") exists");
+		// not signed in, and nothing linked: the next sign-in with the same subject asks
+		// again
 		assertThat(session.get("/").html().select(".signed-in")).isEmpty();
 
 		var wrong = session.postForm("/login/link",
@@ -104,7 +109,8 @@ class ExternalSignInIT extends OidcIntegrationTest {
 		var again = new BrowserSession(http.from(newAddress()));
 		assertThat(location(authorize(again, "/oauth2/authorization/oidc"))).isEqualTo("/login/link");
 		var askAgain = again.get("/login/link").html();
-		var linked = again.postForm("/login/link", Map.of("password", password, "_csrf", BrowserSession.csrfToken(askAgain)));
+		var linked = again.postForm("/login/link",
+				Map.of("password", password, "_csrf", BrowserSession.csrfToken(askAgain)));
 		assertThat(linked.status()).isEqualTo(302);
 		assertThat(again.get("/").html().select(".signed-in").text()).contains(existing.displayName());
 
@@ -130,7 +136,8 @@ class ExternalSignInIT extends OidcIntegrationTest {
 		assertThat(location(separate)).isEqualTo("/");
 		assertThat(session.get("/").html().select(".signed-in b").text()).isEqualTo("Separate Person");
 
-		// the identity now belongs to the separate account: no question the next time, and never the owner's
+		// the identity now belongs to the separate account: no question the next time,
+		// and never the owner's
 		nextSignIn("oidc", OIDC_CLIENT, subject, claims);
 		var later = new BrowserSession(http.from(newAddress()));
 		assertThat(location(authorize(later, "/oauth2/authorization/oidc"))).isEqualTo("/");

@@ -9,11 +9,12 @@ import org.springframework.test.context.TestPropertySource;
 import org.veche.support.IntegrationTest;
 
 /**
- * A site started with veche.admin.email and veche.admin.password (as VECHE_ADMIN_EMAIL and
- * VECHE_ADMIN_PASSWORD do) makes that administrator on its first start, and so has no setup page.
+ * A site started with veche.admin.email and veche.admin.password (as VECHE_ADMIN_EMAIL
+ * and VECHE_ADMIN_PASSWORD do) makes that administrator on its first start, and so has no
+ * setup page.
  */
-@TestPropertySource(properties = { "veche.admin.email=chief@example.org",
-		"veche.admin.password=chief editor passphrase" })
+@TestPropertySource(
+		properties = { "veche.admin.email=chief@example.org", "veche.admin.password=chief editor passphrase" })
 class FirstAdministratorIT extends IntegrationTest {
 
 	@Test

@@ -17,8 +17,8 @@ import org.veche.site.RejectedInput;
 import org.veche.support.ModuleTestSite;
 
 /**
- * The identity module with what it stands on (site, privacy, backup): the first administrator, accounts, API tokens
- * by password, and a suspension that stops them.
+ * The identity module with what it stands on (site, privacy, backup): the first
+ * administrator, accounts, API tokens by password, and a suspension that stops them.
  */
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite
@@ -57,9 +57,11 @@ class IdentityModuleTests {
 		assertThatThrownBy(() -> identity.createAccount("EDITOR@example.org", PASSWORD, "Again", Role.EDITOR))
 			.isInstanceOf(RejectedInput.class);
 
-		assertThat(passwordTokens.issue(new TokenRequest("editor@example.org", PASSWORD, "module test", null))).isPresent();
-		assertThat(passwordTokens.issue(new TokenRequest("editor@example.org", "wrong horse battery staple", "module test",
-				null))).isEmpty();
+		assertThat(passwordTokens.issue(new TokenRequest("editor@example.org", PASSWORD, "module test", null)))
+			.isPresent();
+		assertThat(passwordTokens
+			.issue(new TokenRequest("editor@example.org", "wrong horse battery staple", "module test", null)))
+			.isEmpty();
 		assertThat(identity.tokens(editor.id())).extracting(ApiToken::name).containsExactly("module test");
 
 		assertThat(administration.suspend(new SignedIn(administrator, null), editor.id()).suspended()).isTrue();

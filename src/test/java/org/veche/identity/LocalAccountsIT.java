@@ -17,8 +17,8 @@ import org.veche.support.IntegrationTest;
 import org.veche.support.TestMail;
 
 /**
- * Sign-up, verification and password reset as a reader goes through them: the forms over HTTP, the real
- * messages from the SMTP server, and their links followed.
+ * Sign-up, verification and password reset as a reader goes through them: the forms over
+ * HTTP, the real messages from the SMTP server, and their links followed.
  */
 class LocalAccountsIT extends IntegrationTest {
 
@@ -45,8 +45,8 @@ class LocalAccountsIT extends IntegrationTest {
 		var answer = signUp(new BrowserSession(http), "Олена Коваль", email, PASSWORD);
 
 		assertThat(answer.status()).isEqualTo(200);
-		assertThat(noticeText(answer)).isEqualTo("Check your e-mail: we have sent a message to " + email
-				+ ". Follow its link to go on.");
+		assertThat(noticeText(answer))
+			.isEqualTo("Check your e-mail: we have sent a message to " + email + ". Follow its link to go on.");
 		var mail = TestMail.awaitMessage(email, 1);
 		assertThat(TestMail.subject(mail)).isEqualTo("Confirm your e-mail address for Veche");
 		assertThat(TestMail.text(mail)).contains("Hello Олена Коваль");
@@ -82,14 +82,15 @@ class LocalAccountsIT extends IntegrationTest {
 		var answer = signUp(new BrowserSession(http), "Impostor", email, "another long password");
 
 		assertThat(answer.status()).isEqualTo(200);
-		assertThat(noticeText(answer)).isEqualTo("Check your e-mail: we have sent a message to " + email
-				+ ". Follow its link to go on.");
+		assertThat(noticeText(answer))
+			.isEqualTo("Check your e-mail: we have sent a message to " + email + ". Follow its link to go on.");
 		var mail = TestMail.awaitMessage(email, 1);
 		assertThat(TestMail.subject(mail)).isEqualTo("Someone tried to sign up on Veche with your address");
 		assertThat(TestMail.linkPath(mail)).startsWith("/password/reset?token=");
 		BrowserSession.signIn(http, email, PASSWORD);
 		assertThatThrownBy(() -> BrowserSession.signIn(http, email, "another long password"))
-			.as("the attempt changed nothing").isInstanceOf(AssertionError.class);
+			.as("the attempt changed nothing")
+			.isInstanceOf(AssertionError.class);
 	}
 
 	@Test
@@ -99,7 +100,8 @@ class LocalAccountsIT extends IntegrationTest {
 		var answer = signUp(new BrowserSession(http), "Short", email, "short");
 
 		assertThat(answer.status()).isEqualTo(422);
-		assertThat(answer.html().selectFirst(".form-error").text()).isEqualTo("The password must have at least 10 characters.");
+		assertThat(answer.html().selectFirst(".form-error").text())
+			.isEqualTo("The password must have at least 10 characters.");
 		assertThat(answer.html().selectFirst("input[name=email]").attr("value")).isEqualTo(email);
 		assertThat(TestMail.to(email)).isEmpty();
 	}
@@ -212,9 +214,11 @@ class LocalAccountsIT extends IntegrationTest {
 				Map.of("comment", "Before verifying", "_csrf", token));
 
 		assertThat(refused.status()).isEqualTo(403);
-		assertThat(refused.html().selectFirst(".form-error").text()).startsWith("Verify your e-mail address before commenting");
+		assertThat(refused.html().selectFirst(".form-error").text())
+			.startsWith("Verify your e-mail address before commenting");
 		assertThat(new BrowserSession(http).get(link).status()).isEqualTo(200);
-		var posted = session.postForm("/articles/" + slug + "/comments", Map.of("comment", "After verifying", "_csrf", token));
+		var posted = session.postForm("/articles/" + slug + "/comments",
+				Map.of("comment", "After verifying", "_csrf", token));
 		assertThat(posted.status()).isEqualTo(302);
 		var thread = http.get("/api/v1/articles/" + slug + "/comments").json().get("comments");
 		assertThat(thread).hasSize(1);
@@ -244,18 +248,23 @@ class LocalAccountsIT extends IntegrationTest {
 		session.postForm("/password/forgot", Map.of("email", email, "_csrf", BrowserSession.csrfToken(form.html())));
 		String resetLink = TestMail.linkPath(TestMail.awaitMessage(email, 2));
 		long accountId = db.select(DSL.field("id", Long.class))
-			.from("account").where(DSL.field("email").eq(email)).fetchOne(0, Long.class);
+			.from("account")
+			.where(DSL.field("email").eq(email))
+			.fetchOne(0, Long.class);
 
 		var lifetimes = new java.util.HashMap<String, Long>();
-		db.select(DSL.field("purpose", String.class), DSL.field("expires_at", Long.class), DSL.field("created_at", Long.class))
+		db.select(DSL.field("purpose", String.class), DSL.field("expires_at", Long.class),
+				DSL.field("created_at", Long.class))
 			.from("account_token")
 			.where(DSL.field("account_id").eq(accountId))
 			.forEach(r -> lifetimes.put(r.value1(), r.value2() - r.value3()));
 		assertThat(lifetimes).containsEntry("VERIFY_EMAIL", Duration.ofHours(48).toMillis())
 			.containsEntry("RESET_PASSWORD", Duration.ofHours(1).toMillis());
 
-		db.update(DSL.table("account_token")).set(DSL.field("expires_at", Long.class), System.currentTimeMillis() - 1)
-			.where(DSL.field("account_id").eq(accountId)).execute();
+		db.update(DSL.table("account_token"))
+			.set(DSL.field("expires_at", Long.class), System.currentTimeMillis() - 1)
+			.where(DSL.field("account_id").eq(accountId))
+			.execute();
 
 		assertThat(new BrowserSession(http).get(verifyLink).status()).isEqualTo(400);
 		assertThat(new BrowserSession(http).get(resetLink).status()).isEqualTo(400);

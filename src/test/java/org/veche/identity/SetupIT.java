@@ -14,9 +14,9 @@ import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
 
 /**
- * The one-time setup page on a site with no account yet. It needs a site of its own (the shared one has
- * accounts), and its steps build on each other: refused attempts first, then the one that makes the
- * administrator, after which the page is gone.
+ * The one-time setup page on a site with no account yet. It needs a site of its own (the
+ * shared one has accounts), and its steps build on each other: refused attempts first,
+ * then the one that makes the administrator, after which the page is gone.
  */
 @TestPropertySource(properties = "veche.test.site=without-accounts")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -79,7 +79,8 @@ class SetupIT extends IntegrationTest {
 		var refused = session.postForm("/setup", fields(token, "founder at example", "Founder", ADMIN_PASSWORD));
 
 		assertThat(refused.status()).isEqualTo(422);
-		assertThat(refused.html().selectFirst(".form-error").text()).isEqualTo("That e-mail address does not look right.");
+		assertThat(refused.html().selectFirst(".form-error").text())
+			.isEqualTo("That e-mail address does not look right.");
 		assertThat(identity.hasAccounts()).isFalse();
 	}
 
@@ -120,8 +121,10 @@ class SetupIT extends IntegrationTest {
 		String loginToken = BrowserSession.csrfToken(again.get("/login").html());
 		var second = again.postForm("/setup", fields(loginToken, "second@example.org", "Second", ADMIN_PASSWORD));
 		assertThat(second.status()).as("no second administrator through setup").isEqualTo(404);
-		assertThat(http.postJson("/api/v1/auth/token", Map.of("email", "second@example.org", "password", ADMIN_PASSWORD))
-			.status()).isEqualTo(401);
+		assertThat(
+				http.postJson("/api/v1/auth/token", Map.of("email", "second@example.org", "password", ADMIN_PASSWORD))
+					.status())
+			.isEqualTo(401);
 	}
 
 }

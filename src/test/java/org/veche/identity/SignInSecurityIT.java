@@ -10,8 +10,8 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * Sign-in under attack: throttling per e-mail and per address, the same answer for unknown e-mails, and the
- * remember-me cookie.
+ * Sign-in under attack: throttling per e-mail and per address, the same answer for
+ * unknown e-mails, and the remember-me cookie.
  */
 class SignInSecurityIT extends IntegrationTest {
 
@@ -45,7 +45,8 @@ class SignInSecurityIT extends IntegrationTest {
 		assertThat(right.status()).isEqualTo(302);
 		assertThat(right.header("Location")).endsWith("/login?throttled=15");
 		var page = owner.get("/login?throttled=15");
-		assertThat(page.html().selectFirst(".form-error").text()).isEqualTo("Too many attempts; try again in 15 minutes.");
+		assertThat(page.html().selectFirst(".form-error").text())
+			.isEqualTo("Too many attempts; try again in 15 minutes.");
 		assertThat(owner.get("/account").status()).as("not signed in").isEqualTo(302);
 	}
 
@@ -83,7 +84,8 @@ class SignInSecurityIT extends IntegrationTest {
 	void anUnknownEmailAndAWrongPasswordGetTheSameAnswer() {
 		String email = account();
 
-		var unknown = attempt(new BrowserSession(http.from(newAddress())), "unknown" + unique() + "@example.org", PASSWORD);
+		var unknown = attempt(new BrowserSession(http.from(newAddress())), "unknown" + unique() + "@example.org",
+				PASSWORD);
 		var wrong = attempt(new BrowserSession(http.from(newAddress())), email, "not the password");
 
 		assertThat(unknown.status()).isEqualTo(wrong.status()).isEqualTo(302);
@@ -99,7 +101,8 @@ class SignInSecurityIT extends IntegrationTest {
 				.isEqualTo(401);
 		}
 
-		var throttled = http.from(newAddress()).postJson("/api/v1/auth/token", Map.of("email", email, "password", PASSWORD));
+		var throttled = http.from(newAddress())
+			.postJson("/api/v1/auth/token", Map.of("email", email, "password", PASSWORD));
 
 		assertThat(throttled.status()).isEqualTo(429);
 		assertThat(throttled.header("Content-Type")).startsWith("application/problem+json");
@@ -112,7 +115,8 @@ class SignInSecurityIT extends IntegrationTest {
 
 		var unknown = http.from(newAddress())
 			.postJson("/api/v1/auth/token", Map.of("email", "ghost" + unique() + "@example.org", "password", PASSWORD));
-		var wrong = http.from(newAddress()).postJson("/api/v1/auth/token", Map.of("email", email, "password", "nope nope"));
+		var wrong = http.from(newAddress())
+			.postJson("/api/v1/auth/token", Map.of("email", email, "password", "nope nope"));
 
 		assertThat(unknown.status()).isEqualTo(wrong.status()).isEqualTo(401);
 		assertThat(unknown.json().get("detail")).isEqualTo(wrong.json().get("detail"));
@@ -147,8 +151,12 @@ class SignInSecurityIT extends IntegrationTest {
 		String cookie = "veche_remember=" + remembered.cookie("veche_remember");
 		var autoSignedIn = http.with("Cookie", cookie).with("Accept", "text/html").get("/account");
 		assertThat(autoSignedIn.status()).isEqualTo(200);
-		String session = autoSignedIn.cookies().stream().filter(c -> c.startsWith("veche_session=")).findFirst()
-			.orElseThrow().split(";", 2)[0];
+		String session = autoSignedIn.cookies()
+			.stream()
+			.filter(c -> c.startsWith("veche_session="))
+			.findFirst()
+			.orElseThrow()
+			.split(";", 2)[0];
 
 		var here = BrowserSession.signIn(http, email, PASSWORD);
 		var page = here.get("/account");
@@ -156,9 +164,11 @@ class SignInSecurityIT extends IntegrationTest {
 				BrowserSession.csrfToken(page.html())));
 
 		assertThat(http.with("Cookie", session).with("Accept", "text/html").get("/account").status())
-			.as("the session the cookie started is over").isEqualTo(302);
+			.as("the session the cookie started is over")
+			.isEqualTo(302);
 		assertThat(http.with("Cookie", cookie).with("Accept", "text/html").get("/account").status())
-			.as("the cookie signed the old password").isEqualTo(302);
+			.as("the cookie signed the old password")
+			.isEqualTo(302);
 	}
 
 	@Test
@@ -170,10 +180,13 @@ class SignInSecurityIT extends IntegrationTest {
 				"_csrf", BrowserSession.csrfToken(form.html())));
 		var plain = new BrowserSession(http).get("/login");
 
-		assertThat(form.cookies()).anySatisfy(c -> assertThat(c).startsWith("veche_session=").containsIgnoringCase("; Secure"));
-		assertThat(signedIn.cookies()).anySatisfy(c -> assertThat(c).startsWith("veche_remember=").containsIgnoringCase("; Secure"));
+		assertThat(form.cookies())
+			.anySatisfy(c -> assertThat(c).startsWith("veche_session=").containsIgnoringCase("; Secure"));
+		assertThat(signedIn.cookies())
+			.anySatisfy(c -> assertThat(c).startsWith("veche_remember=").containsIgnoringCase("; Secure"));
 		assertThat(signedIn.cookies()).allSatisfy(c -> assertThat(c).containsIgnoringCase("HttpOnly"));
-		assertThat(plain.cookies()).anySatisfy(c -> assertThat(c).startsWith("veche_session=").doesNotContainIgnoringCase("Secure"));
+		assertThat(plain.cookies())
+			.anySatisfy(c -> assertThat(c).startsWith("veche_session=").doesNotContainIgnoringCase("Secure"));
 	}
 
 	@Test

@@ -13,10 +13,11 @@ import org.veche.publishing.Article;
 import org.veche.identity.Role;
 
 /**
- * A Disqus export comes into the articles its threads belong to, matched by the article's address, the source
- * it cites, an old WordPress address it was imported from, or the WordPress plugin's identifier; a thread of
- * another site's page becomes that page's embedded discussion; replies keep their parents whatever the order
- * of the file, and a thread whose link is no page is listed with its posts left out.
+ * A Disqus export comes into the articles its threads belong to, matched by the article's
+ * address, the source it cites, an old WordPress address it was imported from, or the
+ * WordPress plugin's identifier; a thread of another site's page becomes that page's
+ * embedded discussion; replies keep their parents whatever the order of the file, and a
+ * thread whose link is no page is listed with its posts left out.
  */
 class DisqusImportIT extends ImportTest {
 
@@ -24,8 +25,9 @@ class DisqusImportIT extends ImportTest {
 	EmbeddedPages embedded;
 
 	private static String thread(String id, String identifier, String link, String title) {
-		return "<thread dsq:id=\"" + id + "\"><id>" + identifier + "</id><forum>newsroom</forum><category dsq:id=\"1\"/>"
-				+ "<link>" + link + "</link><title><![CDATA[" + title + "]]></title><message/>"
+		return "<thread dsq:id=\"" + id + "\"><id>" + identifier
+				+ "</id><forum>newsroom</forum><category dsq:id=\"1\"/>" + "<link>" + link + "</link><title><![CDATA["
+				+ title + "]]></title><message/>"
 				+ "<createdAt>2020-03-01T10:00:00Z</createdAt><author><email>x@example.org</email><name>X</name>"
 				+ "<isAnonymous>false</isAnonymous><username>x</username></author><ipAddress>192.0.2.1</ipAddress>"
 				+ "<isClosed>false</isClosed><isDeleted>false</isDeleted></thread>";
@@ -35,9 +37,11 @@ class DisqusImportIT extends ImportTest {
 			boolean spam, boolean deleted) {
 		return "<post dsq:id=\"" + id + "\"><id/><message><![CDATA[" + message + "]]></message><createdAt>" + date
 				+ "</createdAt><isDeleted>" + deleted + "</isDeleted><isSpam>" + spam + "</isSpam><author><email>"
-				+ name.toLowerCase() + "@readers.example</email><name>" + name + "</name><isAnonymous>false</isAnonymous>"
-				+ "<username>" + name.toLowerCase() + "</username></author><ipAddress>192.0.2.9</ipAddress>"
-				+ (parent == null ? "" : "<parent dsq:id=\"" + parent + "\"/>") + "<thread dsq:id=\"" + thread + "\"/></post>";
+				+ name.toLowerCase() + "@readers.example</email><name>" + name
+				+ "</name><isAnonymous>false</isAnonymous>" + "<username>" + name.toLowerCase()
+				+ "</username></author><ipAddress>192.0.2.9</ipAddress>"
+				+ (parent == null ? "" : "<parent dsq:id=\"" + parent + "\"/>") + "<thread dsq:id=\"" + thread
+				+ "\"/></post>";
 	}
 
 	private static String export(List<String> threads, List<String> posts) {
@@ -52,8 +56,9 @@ class DisqusImportIT extends ImportTest {
 		int n = unique();
 		String editor = tokenFor(Role.EDITOR);
 		String own = publishArticle(editor, "Own article " + n);
-		var cited = http.bearer(editor).postJson("/api/v1/articles", Map.of("title", "Cited " + n, "body", "b",
-				"status", "published", "source", Map.of("name", "Old blog", "url", "https://static" + n + ".example/story/")));
+		var cited = http.bearer(editor)
+			.postJson("/api/v1/articles", Map.of("title", "Cited " + n, "body", "b", "status", "published", "source",
+					Map.of("name", "Old blog", "url", "https://static" + n + ".example/story/")));
 		assertThat(cited.status()).isEqualTo(201);
 		String citedSlug = cited.json().get("slug").asString();
 		String site = "https://oldblog" + n + ".example";
@@ -69,18 +74,21 @@ class DisqusImportIT extends ImportTest {
 		long citedId = publishing.article(citedSlug).orElseThrow().id();
 
 		String p = "d" + n + "-";
-		String xml = export(List.of(
-				thread(p + "t1", "", "https://news.example/articles/" + own, "Own"),
-				thread(p + "t2", "", site + "/2019/05/by-link-" + n + "/", "By link"),
-				thread(p + "t3", wpById + " " + site + "/?p=" + wpById, "https://moved" + n + ".example/by-id", "By id"),
-				thread(p + "t4", "", "https://static" + n + ".example/story/", "Cited"),
-				thread(p + "t5", "", "https://static" + n + ".example/elsewhere/", "A static page"),
-				thread(p + "t6", "", "not a page at all", "Lost thread"),
-				thread(p + "t7", "", "https://static" + n + ".example/silent/", "No posts")),
+		String xml = export(
+				List.of(thread(p + "t1", "", "https://news.example/articles/" + own, "Own"),
+						thread(p + "t2", "", site + "/2019/05/by-link-" + n + "/", "By link"),
+						thread(p + "t3", wpById + " " + site + "/?p=" + wpById, "https://moved" + n + ".example/by-id",
+								"By id"),
+						thread(p + "t4", "", "https://static" + n + ".example/story/", "Cited"),
+						thread(p + "t5", "", "https://static" + n + ".example/elsewhere/", "A static page"),
+						thread(p + "t6", "", "not a page at all", "Lost thread"),
+						thread(p + "t7", "", "https://static" + n + ".example/silent/", "No posts")),
 				List.of(
 						// the reply comes before the comment it answers
-						post(p + "2", p + "t1", p + "1", "Bohdan", "2020-03-01T12:00:00Z", "<p>Agreed</p>", false, false),
-						post(p + "1", p + "t1", null, "Anna", "2020-03-01T11:00:00Z", "<p>First &amp; <b>best</b></p>", false, false),
+						post(p + "2", p + "t1", p + "1", "Bohdan", "2020-03-01T12:00:00Z", "<p>Agreed</p>", false,
+								false),
+						post(p + "1", p + "t1", null, "Anna", "2020-03-01T11:00:00Z", "<p>First &amp; <b>best</b></p>",
+								false, false),
 						post(p + "3", p + "t1", null, "Spammer", "2020-03-01T11:05:00Z", "Cheap", true, false),
 						post(p + "4", p + "t1", null, "Regret", "2020-03-01T11:06:00Z", "Deleted words", false, true),
 						post(p + "5", p + "t1", p + "2", "Chen", "2020-03-01T13:00:00Z", "Deeper", false, false),
@@ -110,7 +118,8 @@ class DisqusImportIT extends ImportTest {
 		assertThat(comment(source, p + "6").articleId()).isEqualTo(byLink);
 		assertThat(comment(source, p + "7").articleId()).isEqualTo(byId);
 		assertThat(comment(source, p + "8").articleId()).isEqualTo(citedId);
-		// another site's page: its embedded discussion holds the thread now; a page without posts gets none
+		// another site's page: its embedded discussion holds the thread now; a page
+		// without posts gets none
 		var page = embedded.find("https://static" + n + ".example/elsewhere/").orElseThrow();
 		assertThat(comment(source, p + "9").articleId()).isEqualTo(page.articleId());
 		assertThat(publishing.article(page.articleId()).orElseThrow().kind()).isEqualTo(Article.Kind.EXTERNAL_PAGE);

@@ -16,8 +16,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.site.SiteProperties;
 
 /**
- * A broken or hostile file stops with a clear reason and leaves the site as it was: nothing is written while
- * the file is checked, and what the writing pass wrote before a late failure is rolled back, photo files too.
+ * A broken or hostile file stops with a clear reason and leaves the site as it was:
+ * nothing is written while the file is checked, and what the writing pass wrote before a
+ * late failure is rolled back, photo files too.
  */
 class HostileImportIT extends ImportTest {
 
@@ -49,13 +50,16 @@ class HostileImportIT extends ImportTest {
 
 	@Test
 	void billionLaughs() {
-		String xml = validPost(unique()).replace("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>", """
-				<?xml version="1.0" encoding="UTF-8"?>
-				<!DOCTYPE rss [
-				 <!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
-				 <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
-				 <!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">
-				]>""").replace("<title>Harmless", "<title>&g; Harmless");
+		String xml = validPost(unique())
+			.replace("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>",
+					"""
+							<?xml version="1.0" encoding="UTF-8"?>
+							<!DOCTYPE rss [
+							 <!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+							 <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;"><!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
+							 <!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;"><!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">
+							]>""")
+			.replace("<title>Harmless", "<title>&g; Harmless");
 		var run = refused(write(xml), "importer.error.doctype");
 		assertThat(run.failure().getMessage()).contains("DOCTYPE");
 	}
@@ -63,9 +67,10 @@ class HostileImportIT extends ImportTest {
 	@Test
 	void externalEntitiesAreNeverFetched() {
 		try (var server = new ImageServer()) {
-			String xml = validPost(unique()).replace("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>",
-					"<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"" + server.url("/uploads/x.jpg")
-							+ "\"><!ENTITY file SYSTEM \"file:///etc/passwd\">]>")
+			String xml = validPost(unique())
+				.replace("<?xml version=\"1.0\" encoding=\"UTF-8\" ?>",
+						"<?xml version=\"1.0\"?>\n<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"" + server.url("/uploads/x.jpg")
+								+ "\"><!ENTITY file SYSTEM \"file:///etc/passwd\">]>")
 				.replace("<title>Harmless", "<title>&xxe;&file; Harmless");
 			refused(write(xml), "importer.error.doctype");
 			assertThat(server.requests).isEmpty();
@@ -140,8 +145,9 @@ class HostileImportIT extends ImportTest {
 	}
 
 	/**
-	 * The file is cut while the import fetches images, after it was checked: the writing pass stores the first
-	 * post and its photo, then meets the broken end, and the transaction takes all of it back.
+	 * The file is cut while the import fetches images, after it was checked: the writing
+	 * pass stores the first post and its photo, then meets the broken end, and the
+	 * transaction takes all of it back.
 	 */
 	@Test
 	void aFailureWhileWritingRollsBackEverythingWrittenBefore() throws IOException {
@@ -168,7 +174,8 @@ class HostileImportIT extends ImportTest {
 
 			ImportRun run = refused(file, "importer.error.malformed", ImportProgress.Phase.WRITING);
 
-			// the first post (and its photo and comment) had been written when the broken end came
+			// the first post (and its photo and comment) had been written when the broken
+			// end came
 			assertThat(run.progress().failedDuring()).isEqualTo(ImportProgress.Phase.WRITING);
 			assertThat(run.progress().done()).isGreaterThanOrEqualTo(2);
 			assertThat(server.requests).containsExactly("/uploads/photo.jpg");

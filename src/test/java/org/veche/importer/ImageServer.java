@@ -15,19 +15,26 @@ import javax.imageio.ImageIO;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The old blog's uploads, served by the JDK's HTTP server on loopback: /uploads/*.jpg are JPEGs carrying a
- * comment segment (metadata a re-encode must drop), anything else is 404. It remembers every request.
+ * The old blog's uploads, served by the JDK's HTTP server on loopback: /uploads/*.jpg are
+ * JPEGs carrying a comment segment (metadata a re-encode must drop), anything else is
+ * 404. It remembers every request.
  */
 final class ImageServer implements AutoCloseable {
 
-	/** Written into every served JPEG as a COM segment; no variant the site serves may carry it. */
+	/**
+	 * Written into every served JPEG as a COM segment; no variant the site serves may
+	 * carry it.
+	 */
 	static final String SECRET = "taken-at-the-secret-flat";
 
 	private final HttpServer server;
 
 	final List<String> requests = new CopyOnWriteArrayList<>();
 
-	/** Runs before each answer: a test may change the world while an import is between its passes. */
+	/**
+	 * Runs before each answer: a test may change the world while an import is between its
+	 * passes.
+	 */
 	volatile Runnable onRequest = () -> {
 	};
 
@@ -44,7 +51,8 @@ final class ImageServer implements AutoCloseable {
 			onRequest.run();
 			byte[] body = path.startsWith("/uploads/") && path.endsWith(".jpg") ? jpeg(640, 480)
 					: "not here".getBytes(StandardCharsets.UTF_8);
-			exchange.sendResponseHeaders(path.endsWith(".jpg") && path.startsWith("/uploads/") ? 200 : 404, body.length);
+			exchange.sendResponseHeaders(path.endsWith(".jpg") && path.startsWith("/uploads/") ? 200 : 404,
+					body.length);
 			exchange.getResponseBody().write(body);
 			exchange.close();
 		});

@@ -12,8 +12,9 @@ import org.veche.support.BrowserSession;
 import org.veche.support.Http;
 
 /**
- * The administrator's import page works without a script: upload, a status page that reloads itself with a
- * Refresh header until the report is there, and a refused file explained. Nobody else may use it.
+ * The administrator's import page works without a script: upload, a status page that
+ * reloads itself with a Refresh header until the report is there, and a refused file
+ * explained. Nobody else may use it.
  */
 class ImportAdminPageIT extends ImportTest {
 
@@ -30,13 +31,16 @@ class ImportAdminPageIT extends ImportTest {
 	private Http.Response upload(String format, String xml) {
 		var form = admin.get("/admin/import");
 		assertThat(form.status()).isEqualTo(200);
-		return admin.postMultipart("/admin/import", Map.of("_csrf", BrowserSession.csrfToken(form.html()), "format",
-				format, "file", new Http.FilePart("export.xml", "application/xml", xml.getBytes(StandardCharsets.UTF_8))));
+		return admin.postMultipart("/admin/import",
+				Map.of("_csrf", BrowserSession.csrfToken(form.html()), "format", format, "file",
+						new Http.FilePart("export.xml", "application/xml", xml.getBytes(StandardCharsets.UTF_8))));
 	}
 
 	private int reloads;
 
-	/** Follows the status page as a browser would, until it stops asking to be reloaded. */
+	/**
+	 * Follows the status page as a browser would, until it stops asking to be reloaded.
+	 */
 	private Http.Response finished(String location) throws InterruptedException {
 		for (int i = 0; i < 300; i++) {
 			var status = admin.get(location);
@@ -57,7 +61,8 @@ class ImportAdminPageIT extends ImportTest {
 	void anUploadedExportIsImportedAndItsReportShown() throws InterruptedException {
 		int n = unique();
 		var images = new ImageServer();
-		// a slow old host keeps the import busy long enough to watch its status page reload
+		// a slow old host keeps the import busy long enough to watch its status page
+		// reload
 		images.onRequest = () -> {
 			try {
 				Thread.sleep(1_500);
@@ -100,7 +105,8 @@ class ImportAdminPageIT extends ImportTest {
 
 		var page = finished(started.header("Location").replaceAll("^https?://[^/]+", "")).html();
 		assertThat(page.selectFirst(".import-phase").text()).isEqualTo("Refused");
-		assertThat(page.selectFirst(".form-error").text()).contains("DOCTYPE").contains("Nothing was changed on the site.");
+		assertThat(page.selectFirst(".form-error").text()).contains("DOCTYPE")
+			.contains("Nothing was changed on the site.");
 		assertThat(publishing.deskSize()).isEqualTo(articles);
 	}
 
@@ -125,8 +131,9 @@ class ImportAdminPageIT extends ImportTest {
 		var editor = BrowserSession.signIn(http, email, "correct horse battery staple");
 		assertThat(editor.get("/admin/import").status()).isEqualTo(403);
 		var form = editor.get("/account");
-		var post = editor.postMultipart("/admin/import", Map.of("_csrf", BrowserSession.csrfToken(form.html()),
-				"format", "wxr", "file", new Http.FilePart("x.xml", "application/xml", "<rss/>".getBytes(StandardCharsets.UTF_8))));
+		var post = editor.postMultipart("/admin/import",
+				Map.of("_csrf", BrowserSession.csrfToken(form.html()), "format", "wxr", "file",
+						new Http.FilePart("x.xml", "application/xml", "<rss/>".getBytes(StandardCharsets.UTF_8))));
 		assertThat(post.status()).isEqualTo(403);
 	}
 

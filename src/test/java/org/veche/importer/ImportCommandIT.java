@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.veche.VecheApplication;
 
 /**
- * {@code java -jar veche.jar import wxr FILE --veche.data-dir=DIR}, run in-process as the main class runs it
- * (VecheApplication.main hands the same arguments to ImportCommand and exits with its status): a real data
- * directory made from nothing, progress on the console, the report, and the exit status.
+ * {@code java -jar veche.jar import wxr FILE --veche.data-dir=DIR}, run in-process as the
+ * main class runs it (VecheApplication.main hands the same arguments to ImportCommand and
+ * exits with its status): a real data directory made from nothing, progress on the
+ * console, the report, and the exit status.
  */
 class ImportCommandIT {
 
@@ -48,7 +49,8 @@ class ImportCommandIT {
 		var wxr = new Wxr("1.2", "https://cli.example").author("ed", "Ed Itor");
 		for (int i = 1; i <= posts; i++) {
 			wxr.item(i, "post", "publish", "Post " + i, "post-" + i, "2020-01-01 00:00:00", "ed", "Text " + i,
-					Wxr.comment(i * 10, 0, "Reader", "r@readers.example", "", "2020-01-02 00:00:00", "1", "", "Hi " + i),
+					Wxr.comment(i * 10, 0, "Reader", "r@readers.example", "", "2020-01-02 00:00:00", "1", "",
+							"Hi " + i),
 					Wxr.comment(i * 10 + 1, i * 10, "Writer", "w@readers.example", "", "2020-01-03 00:00:00", "0", "",
 							"Reply " + i));
 		}
@@ -63,7 +65,9 @@ class ImportCommandIT {
 				"--veche.importer.progress-interval=20ms");
 
 		assertThat(first.status()).as(first.err()).isZero();
-		assertThat(first.out()).containsPattern("Import done in [0-9.]+ s\\.").contains("Posts: 300").contains("Comments: 600")
+		assertThat(first.out()).containsPattern("Import done in [0-9.]+ s\\.")
+			.contains("Posts: 300")
+			.contains("Comments: 600")
 			.contains("Pending comments: 300");
 		assertThat(first.out()).containsPattern("(checking|writing): \\d+ of \\d+, [0-9.]+/s, (\\d+ s|\\?) left");
 		assertThat(Files.exists(dataDir.resolve("veche.db"))).isTrue();

@@ -18,8 +18,8 @@ import org.veche.publishing.ArticleLookup;
 import org.veche.support.IntegrationTest;
 
 /**
- * What the import tests share: running an import of a file they wrote, and finding what it made by the
- * export's own ids.
+ * What the import tests share: running an import of a file they wrote, and finding what
+ * it made by the export's own ids.
  */
 abstract class ImportTest extends IntegrationTest {
 
@@ -59,7 +59,8 @@ abstract class ImportTest extends IntegrationTest {
 	}
 
 	static ImportRun succeeded(ImportRun run) {
-		assertThat(run.failure()).as("import failure: %s", run.failure() == null ? "" : run.failure().getMessage()).isNull();
+		assertThat(run.failure()).as("import failure: %s", run.failure() == null ? "" : run.failure().getMessage())
+			.isNull();
 		assertThat(run.succeeded()).isTrue();
 		return run;
 	}

@@ -20,8 +20,9 @@ import org.veche.publishing.ArticleCatalogue;
 import org.veche.publishing.ArticleLookup;
 
 /**
- * The import module with what it writes through (publishing, media, discussion, embed and what they stand on): a
- * WordPress export becomes an article with its approved comments, and importing it again changes nothing.
+ * The import module with what it writes through (publishing, media, discussion, embed and
+ * what they stand on): a WordPress export becomes an article with its approved comments,
+ * and importing it again changes nothing.
  */
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite
@@ -45,7 +46,8 @@ class ImporterModuleTests {
 		Files.writeString(export, new Wxr("1.2", "https://blog.example").author("editor", "Olena Editor")
 			.item(10, "post", "publish", "The square at noon", "square-at-noon", "2019-05-06 10:00:00", "editor",
 					"People gathered.", Wxr.tag("Protest", "protest"),
-					Wxr.comment(100, 0, "First", "first@readers.example", "", "2019-05-06 11:00:00", "1", "", "Was there."),
+					Wxr.comment(100, 0, "First", "first@readers.example", "", "2019-05-06 11:00:00", "1", "",
+							"Was there."),
 					Wxr.comment(101, 100, "Second", "second@readers.example", "", "2019-05-06 12:00:00", "1", "",
 							"Me too."),
 					Wxr.comment(102, 0, "Spammer", "spam@spam.example", "", "2019-05-06 12:30:00", "spam", "", "Buy"))

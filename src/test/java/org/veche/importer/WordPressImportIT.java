@@ -16,9 +16,10 @@ import org.veche.media.PhotoLibrary;
 import org.veche.publishing.Article;
 
 /**
- * A WordPress export the test writes itself, in each WXR version, with every field the import reads: every
- * post status, a page, categories and tags, a featured image and a gallery (served on loopback, one image
- * missing), and comments of every status and kind, nested deeper than the file's order shows.
+ * A WordPress export the test writes itself, in each WXR version, with every field the
+ * import reads: every post status, a page, categories and tags, a featured image and a
+ * gallery (served on loopback, one image missing), and comments of every status and kind,
+ * nested deeper than the file's order shows.
  */
 class WordPressImportIT extends ImportTest {
 
@@ -42,22 +43,27 @@ class WordPressImportIT extends ImportTest {
 		String slug = "march-" + n;
 		return new Wxr(version, site).author("editor", "Olena Editor")
 			.item(10, "post", "publish", "The march &amp; the square", slug, "2019-05-06 10:00:00", "editor",
-					"People gathered at noon.\n\nThen they walked.\n\n[gallery ids=\"51,52\"]", Wxr.category("News", "news"),
-					Wxr.category("Uncategorized", "uncategorized"), Wxr.tag("Protest", "protest"),
-					Wxr.meta("_thumbnail_id", "50"),
-					Wxr.comment(102, 101, "Third", "third@readers.example", "", "2019-05-06 13:00:00", "1", "", "Deepest"),
-					Wxr.comment(101, 100, "Second", "second@readers.example", "", "2019-05-06 12:00:00", "1", "", "A reply"),
-					Wxr.comment(100, 0, "First", "first@readers.example", "https://first.example", "2019-05-06 11:00:00",
-							"1", "", "<p>Was there.</p><p>It was <em>big</em>.</p>"),
-					Wxr.comment(103, 0, "Waiting", "w@readers.example", "", "2019-05-06 11:30:00", "0", "", "Held back"),
-					Wxr.comment(104, 0, "Cheap pills", "spam@spam.example", "http://spam.example", "2019-05-06 11:31:00",
-							"spam", "", "Buy now"),
-					Wxr.comment(105, 0, "Binned", "b@readers.example", "", "2019-05-06 11:32:00", "trash", "", "Thrown away"),
+					"People gathered at noon.\n\nThen they walked.\n\n[gallery ids=\"51,52\"]",
+					Wxr.category("News", "news"), Wxr.category("Uncategorized", "uncategorized"),
+					Wxr.tag("Protest", "protest"), Wxr.meta("_thumbnail_id", "50"),
+					Wxr.comment(102, 101, "Third", "third@readers.example", "", "2019-05-06 13:00:00", "1", "",
+							"Deepest"),
+					Wxr.comment(101, 100, "Second", "second@readers.example", "", "2019-05-06 12:00:00", "1", "",
+							"A reply"),
+					Wxr.comment(100, 0, "First", "first@readers.example", "https://first.example",
+							"2019-05-06 11:00:00", "1", "", "<p>Was there.</p><p>It was <em>big</em>.</p>"),
+					Wxr.comment(103, 0, "Waiting", "w@readers.example", "", "2019-05-06 11:30:00", "0", "",
+							"Held back"),
+					Wxr.comment(104, 0, "Cheap pills", "spam@spam.example", "http://spam.example",
+							"2019-05-06 11:31:00", "spam", "", "Buy now"),
+					Wxr.comment(105, 0, "Binned", "b@readers.example", "", "2019-05-06 11:32:00", "trash", "",
+							"Thrown away"),
 					Wxr.comment(106, 0, "Another blog", "", "https://other.example/post/", "2019-05-07 08:00:00", "1",
 							"pingback", "[...] they marched [...]"),
-					Wxr.comment(107, 0, "Old blog", "", "https://old.example/tb/", "2019-05-07 09:00:00", "1", "trackback",
-							"Linked from there"),
-					Wxr.comment(108, 999, "Lost", "l@readers.example", "", "2019-05-07 10:00:00", "1", "", "Reply to nothing"))
+					Wxr.comment(107, 0, "Old blog", "", "https://old.example/tb/", "2019-05-07 09:00:00", "1",
+							"trackback", "Linked from there"),
+					Wxr.comment(108, 999, "Lost", "l@readers.example", "", "2019-05-07 10:00:00", "1", "",
+							"Reply to nothing"))
 			.item(11, "post", "future", "Tomorrow", "tomorrow-" + n, "2099-01-01 08:00:00", "editor", "Later.")
 			.item(12, "post", "draft", "Half written", "half-" + n, "2019-05-08 10:00:00", "editor", "Draft text")
 			.item(13, "post", "pending", "For review", "review-" + n, "2019-05-08 11:00:00", "editor", "Pending text")
@@ -93,7 +99,8 @@ class WordPressImportIT extends ImportTest {
 		assertThat(post.tags()).containsExactlyInAnyOrder("news", "protest");
 		assertThat(post.bodyHtml()).contains("<p>People gathered at noon.</p>").doesNotContain("[gallery");
 
-		// the featured image is the cover, the gallery's reachable image follows; the missing one is a link
+		// the featured image is the cover, the gallery's reachable image follows; the
+		// missing one is a link
 		assertThat(post.coverPhotoId()).isNotNull();
 		var gallery = photos.gallery(post.id());
 		assertThat(gallery).hasSize(2);
@@ -136,7 +143,8 @@ class WordPressImportIT extends ImportTest {
 		assertThat(page.status()).isEqualTo(Article.Status.PUBLISHED);
 		assertThat(run.report().counted("importer.count.pages")).isEqualTo(1);
 
-		// comments: statuses, kinds and the thread, parents first whatever the order in the file
+		// comments: statuses, kinds and the thread, parents first whatever the order in
+		// the file
 		var first = comment(source, "100");
 		var second = comment(source, "101");
 		var third = comment(source, "102");
@@ -155,17 +163,20 @@ class WordPressImportIT extends ImportTest {
 		assertThat(comment(source, "100").createdAt()).isEqualTo(Instant.parse("2019-05-06T11:00:00Z"));
 		assertThat(discussions.approved(post.id())).hasSize(6);
 
-		// the page shows the approved thread, the trackback marked, no spam or pending text
+		// the page shows the approved thread, the trackback marked, no spam or pending
+		// text
 		var html = http.get("/articles/march-" + n).html();
 		assertThat(html.select("li.comment")).hasSize(6);
-		assertThat(html.selectFirst("#comment-" + comment(source, "107").id() + " .comment-kind").text()).isEqualTo("Trackback");
+		assertThat(html.selectFirst("#comment-" + comment(source, "107").id() + " .comment-kind").text())
+			.isEqualTo("Trackback");
 		assertThat(html.text()).doesNotContain("Buy now").doesNotContain("Held back").doesNotContain("Thrown away");
 		assertThat(html.select("img[src^=/media/]")).isNotEmpty();
 		assertThat(html.select("img[src*=127.0.0.1]")).isEmpty();
 
 		// old addresses
 		assertThat(http.get("/2019/05/march-" + n + "/").header("Location")).endsWith("/articles/march-" + n);
-		// test sites share post ids: the first import keeps /?p=10, a later one cannot take it over
+		// test sites share post ids: the first import keeps /?p=10, a later one cannot
+		// take it over
 		assertThat(http.get("/?p=10").status()).isEqualTo(301);
 		assertThat(http.get("/?p=10").header("Location")).startsWith("/articles/march-");
 		assertThat(http.get("/about-" + n + "/").header("Location")).endsWith("/articles/" + page.slug());
@@ -203,9 +214,9 @@ class WordPressImportIT extends ImportTest {
 		String source = wxrSource(wxr.site());
 		long parent = comment(source, "100").id();
 
-		String later = wxr.xml().replace("</item>\n<item>\n<title>Tomorrow",
-				Wxr.comment(109, 100, "Latecomer", "late@readers.example", "", "2019-06-01 10:00:00", "1", "", "Still here")
-						+ "\n</item>\n<item>\n<title>Tomorrow");
+		String later = wxr.xml()
+			.replace("</item>\n<item>\n<title>Tomorrow", Wxr.comment(109, 100, "Latecomer", "late@readers.example", "",
+					"2019-06-01 10:00:00", "1", "", "Still here") + "\n</item>\n<item>\n<title>Tomorrow");
 		ImportRun run = importWxr(later);
 
 		assertThat(run.report().counted("importer.count.comments")).isEqualTo(1);

@@ -17,9 +17,10 @@ import org.veche.discussion.CommentStatus;
 import org.veche.publishing.Article;
 
 /**
- * The real WordPress export in shared/data (remark42's sample of "Real Men Wear Dress.es", WXR 1.2): every item,
- * comment, thread link and status as it was, the old addresses redirecting, and a second import changing nothing.
- * The folder is found through -Dveche.shared.data or VECHE_SHARED_DATA, else ../shared/data.
+ * The real WordPress export in shared/data (remark42's sample of "Real Men Wear
+ * Dress.es", WXR 1.2): every item, comment, thread link and status as it was, the old
+ * addresses redirecting, and a second import changing nothing. The folder is found
+ * through -Dveche.shared.data or VECHE_SHARED_DATA, else ../shared/data.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WordPressSampleIT extends ImportTest {
@@ -56,12 +57,14 @@ class WordPressSampleIT extends ImportTest {
 		assertThat(post.tags()).containsExactlyInAnyOrder("alts", "role playing", "stuff",
 				"weird in a can't quite help myself way");
 		assertThat(post.body()).contains("Meet Grokknomel?");
-		// the thumbnail on the old host is a link now: no page of the site asks that host for anything
+		// the thumbnail on the old host is a link now: no page of the site asks that host
+		// for anything
 		assertThat(post.bodyHtml()).doesNotContain("<img")
-			.contains("href=\"http://realmenweardress.es/wp-content/uploads/2010/07/ScreenShot_071410_230307-e1279546180886.jpeg\"");
+			.contains(
+					"href=\"http://realmenweardress.es/wp-content/uploads/2010/07/ScreenShot_071410_230307-e1279546180886.jpeg\"");
 		assertThat(first.report().counted("importer.count.posts")).isEqualTo(1);
-		assertThat(first.report().links()).anySatisfy(line -> assertThat(line.args().get(0))
-			.endsWith("ScreenShot_071410_230307-e1279546270587-120x120.jpg"));
+		assertThat(first.report().links()).anySatisfy(
+				line -> assertThat(line.args().get(0)).endsWith("ScreenShot_071410_230307-e1279546270587-120x120.jpg"));
 	}
 
 	@Test
@@ -127,14 +130,17 @@ class WordPressSampleIT extends ImportTest {
 		long reply = comment(SOURCE, "14").id();
 		assertThat(html.select("li.comment")).hasSize(3);
 		assertThat(html.selectFirst("#comment-" + pingback + " .comment-kind").text()).isEqualTo("Pingback");
-		assertThat(html.selectFirst("#comment-" + pingback + " #comment-" + reply)).as("reply nested under the pingback").isNotNull();
+		assertThat(html.selectFirst("#comment-" + pingback + " #comment-" + reply))
+			.as("reply nested under the pingback")
+			.isNotNull();
 		assertThat(html.text()).doesNotContain("inherent in the game");
 	}
 
 	@Test
 	@Order(5)
 	void theOldAddressesRedirectPermanently() {
-		for (String old : new String[] { "/2010/07/do-you-rp/", "/2010/07/do-you-rp", "/?p=100", "/2010/07/DO-YOU-RP/" }) {
+		for (String old : new String[] { "/2010/07/do-you-rp/", "/2010/07/do-you-rp", "/?p=100",
+				"/2010/07/DO-YOU-RP/" }) {
 			var response = http.get(old);
 			assertThat(response.status()).as(old).isEqualTo(301);
 			assertThat(response.header("Location")).as(old).endsWith("/articles/do-you-rp");

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * WordPress exports the tests write themselves, in the shape WordPress writes them (WXR 1.0, 1.1 or 1.2):
- * a channel with its site, authors and terms, then items with their meta, terms and comments.
+ * WordPress exports the tests write themselves, in the shape WordPress writes them (WXR
+ * 1.0, 1.1 or 1.2): a channel with its site, authors and terms, then items with their
+ * meta, terms and comments.
  */
 final class Wxr {
 
@@ -34,20 +35,35 @@ final class Wxr {
 		return this;
 	}
 
-	/** A post or page; {@code extra} is more XML inside the item (terms, meta, comments). */
+	/**
+	 * A post or page; {@code extra} is more XML inside the item (terms, meta, comments).
+	 */
 	Wxr item(long id, String type, String status, String title, String slug, String gmtDate, String author,
 			String content, String... extra) {
-		var item = new StringBuilder("<item>\n<title>").append(title).append("</title>\n<link>").append(site)
+		var item = new StringBuilder("<item>\n<title>").append(title)
+			.append("</title>\n<link>")
+			.append(site)
 			.append(type.equals("page") ? "/" + slug + "/" : "/2019/05/" + slug + "/")
 			.append("</link>\n<pubDate>Mon, 06 May 2019 10:00:00 +0000</pubDate>\n<dc:creator><![CDATA[")
-			.append(author).append("]]></dc:creator>\n<guid isPermaLink=\"false\">").append(site).append("/?p=")
-			.append(id).append("</guid>\n<description></description>\n<content:encoded><![CDATA[").append(content)
-			.append("]]></content:encoded>\n<excerpt:encoded><![CDATA[]]></excerpt:encoded>\n<wp:post_id>").append(id)
-			.append("</wp:post_id>\n<wp:post_date><![CDATA[").append(gmtDate).append("]]></wp:post_date>\n<wp:post_date_gmt><![CDATA[")
+			.append(author)
+			.append("]]></dc:creator>\n<guid isPermaLink=\"false\">")
+			.append(site)
+			.append("/?p=")
+			.append(id)
+			.append("</guid>\n<description></description>\n<content:encoded><![CDATA[")
+			.append(content)
+			.append("]]></content:encoded>\n<excerpt:encoded><![CDATA[]]></excerpt:encoded>\n<wp:post_id>")
+			.append(id)
+			.append("</wp:post_id>\n<wp:post_date><![CDATA[")
+			.append(gmtDate)
+			.append("]]></wp:post_date>\n<wp:post_date_gmt><![CDATA[")
 			.append(status.equals("draft") ? "0000-00-00 00:00:00" : gmtDate)
 			.append("]]></wp:post_date_gmt>\n<wp:comment_status><![CDATA[open]]></wp:comment_status>\n<wp:post_name><![CDATA[")
-			.append(slug).append("]]></wp:post_name>\n<wp:status><![CDATA[").append(status)
-			.append("]]></wp:status>\n<wp:post_parent>0</wp:post_parent>\n<wp:post_type><![CDATA[").append(type)
+			.append(slug)
+			.append("]]></wp:post_name>\n<wp:status><![CDATA[")
+			.append(status)
+			.append("]]></wp:status>\n<wp:post_parent>0</wp:post_parent>\n<wp:post_type><![CDATA[")
+			.append(type)
 			.append("]]></wp:post_type>\n");
 		if (java.util.Arrays.stream(extra).noneMatch(e -> e.startsWith("<wp:post_password>"))) {
 			item.append("<wp:post_password><![CDATA[]]></wp:post_password>\n");
@@ -65,8 +81,9 @@ final class Wxr {
 				+ "</guid><content:encoded><![CDATA[]]></content:encoded><excerpt:encoded><![CDATA[" + caption
 				+ "]]></excerpt:encoded><wp:post_id>" + id
 				+ "</wp:post_id><wp:post_date>2019-05-01 09:00:00</wp:post_date><wp:post_date_gmt>2019-05-01 09:00:00</wp:post_date_gmt>"
-				+ "<wp:post_name>" + title.toLowerCase().replace(' ', '-') + "</wp:post_name><wp:status>inherit</wp:status><wp:post_parent>"
-				+ parent + "</wp:post_parent><wp:post_type>attachment</wp:post_type><wp:attachment_url><![CDATA[" + url
+				+ "<wp:post_name>" + title.toLowerCase().replace(' ', '-')
+				+ "</wp:post_name><wp:status>inherit</wp:status><wp:post_parent>" + parent
+				+ "</wp:post_parent><wp:post_type>attachment</wp:post_type><wp:attachment_url><![CDATA[" + url
 				+ "]]></wp:attachment_url>" + meta("_wp_attachment_image_alt", alt) + "</item>");
 		return this;
 	}
@@ -100,20 +117,25 @@ final class Wxr {
 
 	String xml() {
 		String ns = "http://wordpress.org/export/" + version + "/";
-		var xml = new StringBuilder("""
-				<?xml version="1.0" encoding="UTF-8" ?>
-				<rss version="2.0" xmlns:excerpt="%sexcerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
-				 xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="%s">
-				<channel>
-				<title>Test blog</title>
-				<link>%s</link>
-				<description>A blog</description>
-				<language>en-US</language>
-				<wp:wxr_version>%s</wp:wxr_version>
-				""".formatted(ns, ns, site, version));
+		var xml = new StringBuilder(
+				"""
+						<?xml version="1.0" encoding="UTF-8" ?>
+						<rss version="2.0" xmlns:excerpt="%sexcerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/"
+						 xmlns:wfw="http://wellformedweb.org/CommentAPI/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="%s">
+						<channel>
+						<title>Test blog</title>
+						<link>%s</link>
+						<description>A blog</description>
+						<language>en-US</language>
+						<wp:wxr_version>%s</wp:wxr_version>
+						"""
+					.formatted(ns, ns, site, version));
 		if (!version.equals("1.0")) {
 			// WXR 1.0 has no base URLs and no authors: dc:creator alone names them
-			xml.append("<wp:base_site_url>").append(site).append("</wp:base_site_url>\n<wp:base_blog_url>").append(site)
+			xml.append("<wp:base_site_url>")
+				.append(site)
+				.append("</wp:base_site_url>\n<wp:base_blog_url>")
+				.append(site)
 				.append("</wp:base_blog_url>\n");
 			authors.forEach(a -> xml.append(a).append('\n'));
 		}

@@ -18,8 +18,8 @@ import tools.jackson.databind.JsonNode;
 import org.veche.support.Http;
 
 /**
- * A reader's EventSource, without a browser: it reads the stream line by line as the SSE format says and hands
- * out the events in order.
+ * A reader's EventSource, without a browser: it reads the stream line by line as the SSE
+ * format says and hands out the events in order.
  */
 public final class EventStream implements AutoCloseable {
 
@@ -45,7 +45,9 @@ public final class EventStream implements AutoCloseable {
 	}
 
 	public static EventStream open(String url, Map<String, String> headers) {
-		var request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").timeout(Duration.ofMinutes(2));
+		var request = HttpRequest.newBuilder(URI.create(url))
+			.header("Accept", "text/event-stream")
+			.timeout(Duration.ofMinutes(2));
 		headers.forEach(request::header);
 		try {
 			return new EventStream(CLIENT.send(request.GET().build(), HttpResponse.BodyHandlers.ofLines()));
@@ -106,7 +108,10 @@ public final class EventStream implements AutoCloseable {
 		return events.poll(within.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
-	/** The next event of the kind, skipping others (likes, say); fails when none comes within the time. */
+	/**
+	 * The next event of the kind, skipping others (likes, say); fails when none comes
+	 * within the time.
+	 */
 	public Event next(String name, Duration within) throws InterruptedException {
 		long deadline = System.nanoTime() + within.toNanos();
 		while (System.nanoTime() < deadline) {

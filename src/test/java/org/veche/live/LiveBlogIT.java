@@ -13,8 +13,9 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * An editor runs a live blog from the editor: updates reach open pages over the stream at once and are on the
- * page for readers without JavaScript; only editors may post, and a bad update is shown again, not stored.
+ * An editor runs a live blog from the editor: updates reach open pages over the stream at
+ * once and are on the page for readers without JavaScript; only editors may post, and a
+ * bad update is shown again, not stored.
  */
 class LiveBlogIT extends IntegrationTest {
 
@@ -52,12 +53,15 @@ class LiveBlogIT extends IntegrationTest {
 		Desk desk = editorWithArticle(Role.EDITOR);
 		String live = "/editor/articles/" + desk.articleId() + "/live";
 		assertThat(desk.session().get(live).html().select("button[value=start]")).hasSize(1);
-		assertThat(http.get("/articles/" + desk.slug()).html().selectFirst("section.live-blog").hasAttr("hidden")).isTrue();
+		assertThat(http.get("/articles/" + desk.slug()).html().selectFirst("section.live-blog").hasAttr("hidden"))
+			.isTrue();
 
 		assertThat(desk.post(live, Map.of("action", "start")).status()).isEqualTo(302);
 		var since = http.get("/articles/" + desk.slug()).html().selectFirst("div.thread").attr("data-live-since");
-		try (EventStream stream = EventStream.open(http.url("/live/articles/" + desk.articleId() + "?since=" + since), Map.of())) {
-			var posted = desk.post(live + "/updates", Map.of("text", "Police **block** the bridge <script>alert(1)</script>"));
+		try (EventStream stream = EventStream.open(http.url("/live/articles/" + desk.articleId() + "?since=" + since),
+				Map.of())) {
+			var posted = desk.post(live + "/updates",
+					Map.of("text", "Police **block** the bridge <script>alert(1)</script>"));
 			assertThat(posted.status()).isEqualTo(302);
 			var update = stream.next("update", WAIT).json();
 			String html = update.get("html").asString();

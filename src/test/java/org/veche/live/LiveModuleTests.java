@@ -22,9 +22,9 @@ import org.veche.support.ModuleTestSite;
 import org.veche.support.TestDesk;
 
 /**
- * The live module with what it stands on (discussion, publishing, identity, privacy, site, backup): a live blog's
- * updates, and an approved comment, reach the open pages of their article as live events, rendered in each
- * language.
+ * The live module with what it stands on (discussion, publishing, identity, privacy,
+ * site, backup): a live blog's updates, and an approved comment, reach the open pages of
+ * their article as live events, rendered in each language.
  */
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite
@@ -52,7 +52,8 @@ class LiveModuleTests {
 	void articleAndEditor() {
 		article = TestDesk.article(site, "Election night");
 		editor = TestDesk.staff(site, Role.EDITOR);
-		// listeners stay for the context's life: each test's listens to its own article only
+		// listeners stay for the context's life: each test's listens to its own article
+		// only
 		long articleId = article.id();
 		List<LiveEvent> events = new CopyOnWriteArrayList<>();
 		heard = events;
@@ -65,8 +66,8 @@ class LiveModuleTests {
 
 	@Test
 	void aLiveBlogUpdateIsKeptAndSentToReadersInEveryLanguage() {
-		assertThatThrownBy(() -> liveBlog.post(article.id(), "Too early", editor))
-			.isInstanceOfSatisfying(RejectedInput.class, ex -> assertThat(ex.messageKey()).isEqualTo("live.update.off"));
+		assertThatThrownBy(() -> liveBlog.post(article.id(), "Too early", editor)).isInstanceOfSatisfying(
+				RejectedInput.class, ex -> assertThat(ex.messageKey()).isEqualTo("live.update.off"));
 
 		liveBlog.start(article.id(), editor);
 		LiveUpdate update = liveBlog.post(article.id(), "Polls *closed*.", editor);

@@ -18,8 +18,9 @@ import org.veche.identity.Role;
 import org.veche.support.IntegrationTest;
 
 /**
- * The stream an open article page listens to: it carries approved comments, likes, approvals and removals,
- * never a held comment, picks up where a reconnecting reader left off, and makes no session.
+ * The stream an open article page listens to: it carries approved comments, likes,
+ * approvals and removals, never a held comment, picks up where a reconnecting reader left
+ * off, and makes no session.
  */
 class LiveStreamIT extends IntegrationTest {
 
@@ -47,10 +48,14 @@ class LiveStreamIT extends IntegrationTest {
 	}
 
 	private EventStream stream(Opened article, Map<String, String> headers) {
-		return EventStream.open(http.url("/live/articles/" + article.articleId() + "?since=" + article.since()), headers);
+		return EventStream.open(http.url("/live/articles/" + article.articleId() + "?since=" + article.since()),
+				headers);
 	}
 
-	/** A comment as moderation's screening leaves it: stored as held, announced with that status. */
+	/**
+	 * A comment as moderation's screening leaves it: stored as held, announced with that
+	 * status.
+	 */
 	private long postHeld(long articleId, String body) {
 		return transactions.execute(tx -> {
 			long id = db.insertInto(org.jooq.impl.DSL.table("comment"))
@@ -69,7 +74,10 @@ class LiveStreamIT extends IntegrationTest {
 		});
 	}
 
-	/** A moderator's decision, through the discussion's own method (it publishes CommentStatusChanged). */
+	/**
+	 * A moderator's decision, through the discussion's own method (it publishes
+	 * CommentStatusChanged).
+	 */
 	private void changeStatus(long commentId, CommentStatus to) {
 		assertThat(discussions.changeStatus(commentId, to)).isPresent();
 	}
@@ -83,15 +91,18 @@ class LiveStreamIT extends IntegrationTest {
 			assertThat(stream.headers("Set-Cookie")).as("the stream makes no session").isEmpty();
 
 			long held = postHeld(article.articleId(), "Held back " + unique());
-			long approved = postComment(article.slug(), null, "Marta", "Seen by everyone " + unique()).get("id").asLong();
+			long approved = postComment(article.slug(), null, "Marta", "Seen by everyone " + unique()).get("id")
+				.asLong();
 			// frames go out in order: had the held one been sent, it would come first
 			EventStream.Event first = stream.next("comment", WAIT);
 			assertThat(first.json().get("id").asLong()).isEqualTo(approved);
-			assertThat(first.json().get("html").asString()).contains("Seen by everyone").contains("id=\"comment-" + approved + "\"")
+			assertThat(first.json().get("html").asString()).contains("Seen by everyone")
+				.contains("id=\"comment-" + approved + "\"")
 				.doesNotContain("Held back");
 			assertThat(first.id()).matches("[0-9a-z]+-[0-9]+");
 
-			// a moderator approves the held comment: now it goes out; then removes it: it is taken off
+			// a moderator approves the held comment: now it goes out; then removes it: it
+			// is taken off
 			changeStatus(held, CommentStatus.APPROVED);
 			assertThat(stream.next("comment", WAIT).json().get("id").asLong()).isEqualTo(held);
 			changeStatus(held, CommentStatus.TRASH);

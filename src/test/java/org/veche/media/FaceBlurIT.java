@@ -22,8 +22,9 @@ import org.veche.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The editor's blur page: boxes typed as numbers are burnt into every served variant (JPEG and WebP) under a new
- * key, the old files are gone, pixels outside the boxes stay as they were, and bad boxes are refused with a reason.
+ * The editor's blur page: boxes typed as numbers are burnt into every served variant
+ * (JPEG and WebP) under a new key, the old files are gone, pixels outside the boxes stay
+ * as they were, and bad boxes are refused with a reason.
  */
 class FaceBlurIT extends IntegrationTest {
 
@@ -49,7 +50,10 @@ class FaceBlurIT extends IntegrationTest {
 		slug = publishArticle(editorToken, "Crowd " + unique());
 	}
 
-	/** Black and white squares of 4 pixels: detail that a blur must destroy, and that JPEG keeps well. */
+	/**
+	 * Black and white squares of 4 pixels: detail that a blur must destroy, and that JPEG
+	 * keeps well.
+	 */
 	private static byte[] checkerboard(int width, int height) throws IOException {
 		var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		for (int y = 0; y < height; y++) {
@@ -86,7 +90,10 @@ class FaceBlurIT extends IntegrationTest {
 		return variant.image();
 	}
 
-	/** Mean absolute difference of grey levels between two images over a region (x0..x1, y0..y1). */
+	/**
+	 * Mean absolute difference of grey levels between two images over a region (x0..x1,
+	 * y0..y1).
+	 */
 	private static double difference(BufferedImage a, BufferedImage b, int x0, int y0, int x1, int y1) {
 		long sum = 0;
 		long n = 0;
@@ -99,7 +106,10 @@ class FaceBlurIT extends IntegrationTest {
 		return (double) sum / n;
 	}
 
-	/** How far pixels stray from their 4-neighbour: high for a checkerboard, near zero for flat cells. */
+	/**
+	 * How far pixels stray from their 4-neighbour: high for a checkerboard, near zero for
+	 * flat cells.
+	 */
 	private static double detail(BufferedImage image, Box box) {
 		long sum = 0;
 		long n = 0;
@@ -147,7 +157,8 @@ class FaceBlurIT extends IntegrationTest {
 				assertThat(difference(old, now, box.x(), box.y(), box.x() + box.width(), box.y() + box.height()))
 					.as(w + format + " box changed")
 					.isGreaterThan(60);
-				// everything right of the box, with a margin for the JPEG blocks around its edge
+				// everything right of the box, with a margin for the JPEG blocks around
+				// its edge
 				int right = box.x() + box.width() + 16;
 				assertThat(difference(old, now, right, 0, now.getWidth(), now.getHeight()))
 					.as(w + format + " outside unchanged")
@@ -170,7 +181,8 @@ class FaceBlurIT extends IntegrationTest {
 
 		assertThat(words.status()).isEqualTo(400);
 		assertThat(words.html().select(".form-error").text()).contains("four whole numbers").contains("left face");
-		assertThat(words.html().selectFirst("textarea[name=boxes]").text()).as("typed boxes kept").isEqualTo("left face");
+		assertThat(words.html().selectFirst("textarea[name=boxes]").text()).as("typed boxes kept")
+			.isEqualTo("left face");
 		assertThat(outside.status()).isEqualTo(400);
 		assertThat(outside.html().select(".form-error").text()).contains("not on the photo");
 		assertThat(none.status()).isEqualTo(400);
@@ -178,8 +190,9 @@ class FaceBlurIT extends IntegrationTest {
 	}
 
 	/**
-	 * A face drawn as a child would (skin oval, hair, brows, eyes, nose, mouth): the Haar cascade finds such a
-	 * face as it finds a photographed one, and no photo of a real person has to live in the repository.
+	 * A face drawn as a child would (skin oval, hair, brows, eyes, nose, mouth): the Haar
+	 * cascade finds such a face as it finds a photographed one, and no photo of a real
+	 * person has to live in the repository.
 	 */
 	private static void drawFace(java.awt.Graphics2D g, int cx, int cy) {
 		g.setColor(new Color(215, 175, 150));
@@ -219,10 +232,12 @@ class FaceBlurIT extends IntegrationTest {
 
 		assertThat(proposed.status()).isEqualTo(200);
 		assertThat(proposed.html().select(".notice").text()).contains("Faces were found");
-		var boxes = java.util.Arrays.stream(proposed.html().selectFirst("textarea[name=boxes]").wholeText().split("\\R"))
+		var boxes = java.util.Arrays
+			.stream(proposed.html().selectFirst("textarea[name=boxes]").wholeText().split("\\R"))
 			.filter(line -> !line.isBlank())
 			.map(line -> line.split(",\\s*"))
-			.map(n -> new Box(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]), Integer.parseInt(n[3])))
+			.map(n -> new Box(Integer.parseInt(n[0]), Integer.parseInt(n[1]), Integer.parseInt(n[2]),
+					Integer.parseInt(n[3])))
 			.toList();
 		assertThat(boxes).as(boxes.toString()).hasSize(2);
 		for (int[] face : new int[][] { { 300, 400 }, { 850, 350 } }) {

@@ -25,8 +25,9 @@ import org.veche.support.ModuleTestSite;
 import org.veche.support.TestDesk;
 
 /**
- * The media module with what it stands on (publishing, identity, site, privacy, backup): an upload re-encoded into
- * its variants on disk and kept in its article's gallery, and bytes that are no photo refused.
+ * The media module with what it stands on (publishing, identity, site, privacy, backup):
+ * an upload re-encoded into its variants on disk and kept in its article's gallery, and
+ * bytes that are no photo refused.
  */
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite
@@ -45,7 +46,8 @@ class MediaModuleTests {
 	void anUploadBecomesVariantsInTheStorysGallery() throws IOException {
 		Article story = TestDesk.article(site, "In pictures");
 
-		Upload upload = photos.add(story.id(), jpeg(1000, 750), new PhotoText("The embankment", "Photo: Desk", "A river at dusk"));
+		Upload upload = photos.add(story.id(), jpeg(1000, 750),
+				new PhotoText("The embankment", "Photo: Desk", "A river at dusk"));
 
 		Photo photo = upload.photo();
 		assertThat(photo.width()).isEqualTo(1000);

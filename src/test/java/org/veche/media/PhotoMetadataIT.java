@@ -35,12 +35,16 @@ import org.veche.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * No served photo carries the metadata of its upload (GPS, EXIF, XMP, IPTC), and a photo the camera stored
- * turned is served upright. Real camera photos come from the shared test data; turned ones are made here.
+ * No served photo carries the metadata of its upload (GPS, EXIF, XMP, IPTC), and a photo
+ * the camera stored turned is served upright. Real camera photos come from the shared
+ * test data; turned ones are made here.
  */
 class PhotoMetadataIT extends IntegrationTest {
 
-	/** The shared data folder: -Dveche.shared.data or VECHE_SHARED_DATA, else ../shared/data. */
+	/**
+	 * The shared data folder: -Dveche.shared.data or VECHE_SHARED_DATA, else
+	 * ../shared/data.
+	 */
 	static final Path SHARED_DATA = Path.of(System.getProperty("veche.shared.data",
 			System.getenv().getOrDefault("VECHE_SHARED_DATA", "../shared/data")));
 
@@ -74,7 +78,8 @@ class PhotoMetadataIT extends IntegrationTest {
 			assertThat(variant.status()).isEqualTo(200);
 			assertThat(variant.contentType()).isEqualTo("image/jpeg");
 			variants.add(variant);
-			// libwebp ships for Linux x86_64 and aarch64, where this is built, so WebP is expected beside each JPEG
+			// libwebp ships for Linux x86_64 and aarch64, where this is built, so WebP is
+			// expected beside each JPEG
 			assertThat(stored.get("webpSrcset").isNull()).as("WebP variants were written").isFalse();
 			var webp = PhotoUploadIT.fetch(base + width.asInt() + ".webp");
 			assertThat(webp.status()).isEqualTo(200);
@@ -130,8 +135,7 @@ class PhotoMetadataIT extends IntegrationTest {
 
 			var stored = upload(name, original);
 
-			assertThat(stored.get("width").asInt()).as(name)
-				.isEqualTo(turned ? pixels.getHeight() : pixels.getWidth());
+			assertThat(stored.get("width").asInt()).as(name).isEqualTo(turned ? pixels.getHeight() : pixels.getWidth());
 			assertThat(stored.get("height").asInt()).as(name)
 				.isEqualTo(turned ? pixels.getWidth() : pixels.getHeight());
 			assertThat(stored.get("removed").valueStream().map(JsonNode::asString).toList()).as(name)
@@ -161,13 +165,13 @@ class PhotoMetadataIT extends IntegrationTest {
 
 	@Test
 	void aPhotoWhoseXmpNamesTheCameraSerialAndPlaceSaysSoAndNoVariantKeepsIt() throws Exception {
-		// None of the shared photos carries a serial number, so one is given one the way Lightroom writes it.
+		// None of the shared photos carries a serial number, so one is given one the way
+		// Lightroom writes it.
 		byte[] tagged = TestImages.withXmp(TestImages.jpeg(600, 400),
 				"<aux:SerialNumber>4021339</aux:SerialNumber><exif:GPSLatitude>50,27.05N</exif:GPSLatitude>"
 						+ "<exif:GPSLongitude>30,31.4E</exif:GPSLongitude>");
-		assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(tagged)).getDirectoriesOfType(XmpDirectory.class))
-			.as("the XMP is readable before upload")
-			.isNotEmpty();
+		assertThat(ImageMetadataReader.readMetadata(new ByteArrayInputStream(tagged))
+			.getDirectoriesOfType(XmpDirectory.class)).as("the XMP is readable before upload").isNotEmpty();
 
 		var stored = upload("serial.jpg", tagged);
 
@@ -181,12 +185,15 @@ class PhotoMetadataIT extends IntegrationTest {
 
 	@Test
 	void aCameraPhotoStoredTurnedIsServedUprightWithoutItsMetadata() throws Exception {
-		// None of the shared photos is turned (all say orientation 1 or nothing), so one is made to say 6 and 8.
+		// None of the shared photos is turned (all say orientation 1 or nothing), so one
+		// is made to say 6 and 8.
 		byte[] original = null;
 		for (Path photo : cameraPhotos()) {
 			byte[] bytes = Files.readAllBytes(photo);
 			if (orientation(bytes) == 1 && TestImages.reoriented(bytes, 6) != null
-					&& !ImageMetadataReader.readMetadata(photo.toFile()).getDirectoriesOfType(GpsDirectory.class).isEmpty()) {
+					&& !ImageMetadataReader.readMetadata(photo.toFile())
+						.getDirectoriesOfType(GpsDirectory.class)
+						.isEmpty()) {
 				original = bytes;
 				break;
 			}
@@ -231,7 +238,8 @@ class PhotoMetadataIT extends IntegrationTest {
 		var oneImage = variants(one).get(0).image();
 		assertThat(sixImage.getWidth()).isEqualTo(200);
 		assertThat(sixImage.getHeight()).isEqualTo(300);
-		// Turned clockwise, the stored top-left corner is at the top right; counter-clockwise, at the bottom left.
+		// Turned clockwise, the stored top-left corner is at the top right;
+		// counter-clockwise, at the bottom left.
 		assertThat(isMark(sixImage, 190, 10)).as("6: top right is red").isTrue();
 		assertThat(isMark(sixImage, 10, 10)).as("6: top left is not").isFalse();
 		assertThat(isMark(eightImage, 10, 290)).as("8: bottom left is red").isTrue();

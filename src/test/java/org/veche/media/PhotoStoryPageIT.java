@@ -15,8 +15,8 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * Issue 15: a photo story showed its cover twice (above the text and again as the first photo), and a credit
- * typed as "Photo: Name" was shown as "Photo: Photo: Name".
+ * Issue 15: a photo story showed its cover twice (above the text and again as the first
+ * photo), and a credit typed as "Photo: Name" was shown as "Photo: Photo: Name".
  */
 class PhotoStoryPageIT extends IntegrationTest {
 
@@ -39,13 +39,18 @@ class PhotoStoryPageIT extends IntegrationTest {
 	void theCoverIsShownOnceAndCreditsCarryOneLabel() {
 		String token = tokenFor(Role.EDITOR);
 		var created = http.bearer(token)
-			.postJson("/api/v1/articles", Map.of("title", "Harbour at dawn " + unique(), "lead", "Boats", "body",
-					"Pictures from the harbour.", "tags", List.of("photo"), "status", "published", "kind", "photo_story"));
+			.postJson("/api/v1/articles",
+					Map.of("title", "Harbour at dawn " + unique(), "lead", "Boats", "body",
+							"Pictures from the harbour.", "tags", List.of("photo"), "status", "published", "kind",
+							"photo_story"));
 		assertThat(created.status()).as("%s", created).isEqualTo(201);
 		String slug = created.json().get("slug").asString();
-		long cover = upload(token, slug, "cover.jpg", Map.of("caption", "The harbour", "credit", "Photo: Ivan Franko", "alt", "Harbour"));
-		long second = upload(token, slug, "two.jpg", Map.of("caption", "Nets", "credit", "Фото: Леся Українка", "alt", "Nets"));
-		long third = upload(token, slug, "three.jpg", Map.of("caption", "Gulls", "credit", "Mykola Lysenko", "alt", "Gulls"));
+		long cover = upload(token, slug, "cover.jpg",
+				Map.of("caption", "The harbour", "credit", "Photo: Ivan Franko", "alt", "Harbour"));
+		long second = upload(token, slug, "two.jpg",
+				Map.of("caption", "Nets", "credit", "Фото: Леся Українка", "alt", "Nets"));
+		long third = upload(token, slug, "three.jpg",
+				Map.of("caption", "Gulls", "credit", "Mykola Lysenko", "alt", "Gulls"));
 		long articleId = catalogue.published(slug).orElseThrow().id();
 		newsroom.setCover(articleId, cover);
 
@@ -62,7 +67,8 @@ class PhotoStoryPageIT extends IntegrationTest {
 		assertThat(page.html()).doesNotContain("Photo: Photo:").doesNotContain("Photo: Фото:");
 		assertThat(second).isNotEqualTo(third);
 
-		// each photo has its own address, linked from the story, with the previous and next ones
+		// each photo has its own address, linked from the story, with the previous and
+		// next ones
 		assertThat(page.select("a.photo-link").eachAttr("href")).containsExactly("/articles/" + slug + "/photos/1",
 				"/articles/" + slug + "/photos/2", "/articles/" + slug + "/photos/3");
 		var first = http.get("/articles/" + slug + "/photos/1");
@@ -82,8 +88,11 @@ class PhotoStoryPageIT extends IntegrationTest {
 		for (String missing : new String[] { "0", "4", "x", "99999999999" }) {
 			assertThat(http.get("/articles/" + slug + "/photos/" + missing).status()).as(missing).isEqualTo(404);
 		}
-		assertThat(http.with("Accept-Language", "uk").get("/articles/" + slug + "/photos/2").html()
-			.getElementById("photo-title").text()).isEqualTo("Фото 2 з 3");
+		assertThat(http.with("Accept-Language", "uk")
+			.get("/articles/" + slug + "/photos/2")
+			.html()
+			.getElementById("photo-title")
+			.text()).isEqualTo("Фото 2 з 3");
 	}
 
 	@Test

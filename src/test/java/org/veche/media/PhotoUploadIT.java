@@ -27,8 +27,8 @@ import org.veche.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Photos uploaded over the API: what comes out for JPEG, PNG and WebP, how the article page shows them, and
- * how hostile files are refused with a 4xx problem, never a 5xx.
+ * Photos uploaded over the API: what comes out for JPEG, PNG and WebP, how the article
+ * page shows them, and how hostile files are refused with a 4xx problem, never a 5xx.
  */
 class PhotoUploadIT extends IntegrationTest {
 
@@ -74,7 +74,9 @@ class PhotoUploadIT extends IntegrationTest {
 		}
 	}
 
-	/** Every variant the answer lists, fetched: each must be a JPEG of its stated width. */
+	/**
+	 * Every variant the answer lists, fetched: each must be a JPEG of its stated width.
+	 */
 	private List<Served> assertVariantsServedAsJpeg(JsonNode stored) throws IOException, InterruptedException {
 		var served = new java.util.ArrayList<Served>();
 		String largest = stored.get("url").asString();
@@ -86,9 +88,8 @@ class PhotoUploadIT extends IntegrationTest {
 			assertThat(variant.bytes()).startsWith((byte) 0xff, (byte) 0xd8);
 			var image = variant.image();
 			assertThat(image.getWidth()).isEqualTo(width.asInt());
-			assertThat(image.getHeight())
-				.isEqualTo(Math.max(1, Math.round((float) stored.get("height").asInt() * width.asInt()
-						/ stored.get("width").asInt())));
+			assertThat(image.getHeight()).isEqualTo(Math.max(1,
+					Math.round((float) stored.get("height").asInt() * width.asInt() / stored.get("width").asInt())));
 			served.add(variant);
 		}
 		return served;
@@ -109,7 +110,8 @@ class PhotoUploadIT extends IntegrationTest {
 		assertThat(stored.get("width").asInt()).isEqualTo(1000);
 		assertThat(stored.get("height").asInt()).isEqualTo(600);
 		assertThat(stored.get("widths").valueStream().map(JsonNode::asInt).toList()).containsExactly(480, 960);
-		assertThat(stored.get("srcset").asString()).matches("/media/[0-9a-f]+/480\\.jpg 480w, /media/[0-9a-f]+/960\\.jpg 960w");
+		assertThat(stored.get("srcset").asString())
+			.matches("/media/[0-9a-f]+/480\\.jpg 480w, /media/[0-9a-f]+/960\\.jpg 960w");
 		assertThat(response.header("Location")).isEqualTo(stored.get("url").asString()).endsWith("/960.jpg");
 		assertVariantsServedAsJpeg(stored);
 	}
@@ -146,8 +148,8 @@ class PhotoUploadIT extends IntegrationTest {
 
 	@Test
 	void theArticlePageShowsTheGalleryWithSrcsetCaptionCreditAndAlt() {
-		var first = upload("one.jpg", "image/jpeg", TestImages.jpeg(1000, 600),
-				Map.of("caption", "Fishing boats at dawn", "credit", "Ivan Franko", "alt", "Three boats on a calm sea"));
+		var first = upload("one.jpg", "image/jpeg", TestImages.jpeg(1000, 600), Map.of("caption",
+				"Fishing boats at dawn", "credit", "Ivan Franko", "alt", "Three boats on a calm sea"));
 		var second = upload("two.png", "image/png", TestImages.png(600, 600),
 				Map.of("caption", "The harbour master", "credit", "Lesya Ukrainka", "alt", "A woman with a logbook"));
 		assertThat(first.status()).isEqualTo(201);
@@ -177,8 +179,8 @@ class PhotoUploadIT extends IntegrationTest {
 
 	@Test
 	void captionMarkupIsShownAsTextNotRun() {
-		var response = upload("x.jpg", "image/jpeg", TestImages.jpeg(500, 300),
-				Map.of("caption", "<script>alert(1)</script>", "credit", "\"><img src=x onerror=alert(2)>", "alt", "a"));
+		var response = upload("x.jpg", "image/jpeg", TestImages.jpeg(500, 300), Map.of("caption",
+				"<script>alert(1)</script>", "credit", "\"><img src=x onerror=alert(2)>", "alt", "a"));
 		assertThat(response.status()).isEqualTo(201);
 
 		var page = http.with("Accept", "text/html").get("/articles/" + slug).html();
@@ -224,7 +226,8 @@ class PhotoUploadIT extends IntegrationTest {
 
 	@Test
 	void aPngClaimingTenBillionPixelsIsRefusedWith422BeforeDecoding() {
-		// Decoding it would need 40 GB: a quick 422 shows the size was checked from the header alone.
+		// Decoding it would need 40 GB: a quick 422 shows the size was checked from the
+		// header alone.
 		var response = upload("huge.png", "image/png", TestImages.pngClaiming(100_000, 100_000));
 
 		assertProblem(response, 422, "This image is too large: at most 60 million pixels.");
@@ -243,7 +246,8 @@ class PhotoUploadIT extends IntegrationTest {
 
 	@Test
 	void aZipBombPngIsRefusedWith422WithoutInflatingIt() {
-		// 40,000 by 40,000 pixels: about 200 MB of zeros when inflated, 1.6 billion pixels when decoded.
+		// 40,000 by 40,000 pixels: about 200 MB of zeros when inflated, 1.6 billion
+		// pixels when decoded.
 		byte[] bomb = TestImages.pngBomb(40_000, 40_000);
 		assertThat(bomb.length).as("the bomb is small on the wire").isLessThan(1_000_000);
 
@@ -279,7 +283,8 @@ class PhotoUploadIT extends IntegrationTest {
 		var parts = Map.<String, Object>of("file", new Http.FilePart("a.jpg", "image/jpeg", TestImages.jpeg(100, 100)));
 
 		assertThat(http.postMultipart("/api/v1/articles/" + slug + "/photos", parts).status()).isEqualTo(401);
-		assertThat(http.bearer(tokenFor(Role.READER)).postMultipart("/api/v1/articles/" + slug + "/photos", parts)
+		assertThat(http.bearer(tokenFor(Role.READER))
+			.postMultipart("/api/v1/articles/" + slug + "/photos", parts)
 			.status()).isEqualTo(403);
 	}
 
@@ -298,7 +303,8 @@ class PhotoUploadIT extends IntegrationTest {
 		refused.put("one byte", new byte[] { (byte) 0xff });
 		refused.put("html", "<html><script>alert(1)</script></html>".getBytes(StandardCharsets.UTF_8));
 		refused.put("zeros", new byte[4096]);
-		// Damage a decoder may read through: stored or refused are both fine, failing is not.
+		// Damage a decoder may read through: stored or refused are both fine, failing is
+		// not.
 		var damaged = new LinkedHashMap<String, byte[]>();
 		damaged.put("jpeg without its end marker", Arrays.copyOf(jpeg, jpeg.length - 2));
 		damaged.put("jpeg bytes flipped", flip(jpeg, 24));

@@ -19,8 +19,9 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * The gallery's upload form without JavaScript: several files chosen in one input go in one post and are all
- * stored, in order; a refused one stops the rest and says why, with those before it kept.
+ * The gallery's upload form without JavaScript: several files chosen in one input go in
+ * one post and are all stored, in order; a refused one stops the rest and says why, with
+ * those before it kept.
  */
 class SeveralPhotosUploadIT extends IntegrationTest {
 
@@ -52,10 +53,11 @@ class SeveralPhotosUploadIT extends IntegrationTest {
 		var form = session.get(path);
 		assertThat(form.html().select("form.upload input[type=file][name=file][multiple]")).hasSize(1);
 
-		var posted = session.postMultipart(path, Map.of("_csrf", BrowserSession.csrfToken(form.html()), "caption",
-				"Same caption", "file", List.of(new Http.FilePart("red.png", "image/png", png(Color.RED)),
-						new Http.FilePart("green.png", "image/png", png(Color.GREEN)),
-						new Http.FilePart("blue.png", "image/png", png(Color.BLUE)))));
+		var posted = session.postMultipart(path,
+				Map.of("_csrf", BrowserSession.csrfToken(form.html()), "caption", "Same caption", "file",
+						List.of(new Http.FilePart("red.png", "image/png", png(Color.RED)),
+								new Http.FilePart("green.png", "image/png", png(Color.GREEN)),
+								new Http.FilePart("blue.png", "image/png", png(Color.BLUE)))));
 
 		assertThat(posted.status()).as("%s", posted).isEqualTo(200);
 		assertThat(posted.html().select("ol.gallery-items > li")).hasSize(3);
@@ -64,13 +66,16 @@ class SeveralPhotosUploadIT extends IntegrationTest {
 		assertThat(stored).extracting(Photo::caption).containsOnly("Same caption");
 		assertThat(stored).extracting(Photo::position).isSorted();
 
-		var refused = session.postMultipart(path, Map.of("_csrf", BrowserSession.csrfToken(form.html()), "file",
-				List.of(new Http.FilePart("fine.png", "image/png", png(Color.YELLOW)),
-						new Http.FilePart("notes.png", "image/png", "not an image".getBytes()),
-						new Http.FilePart("never.png", "image/png", png(Color.BLACK)))));
+		var refused = session.postMultipart(path,
+				Map.of("_csrf", BrowserSession.csrfToken(form.html()), "file",
+						List.of(new Http.FilePart("fine.png", "image/png", png(Color.YELLOW)),
+								new Http.FilePart("notes.png", "image/png", "not an image".getBytes()),
+								new Http.FilePart("never.png", "image/png", png(Color.BLACK)))));
 		assertThat(refused.status()).as("%s", refused).isEqualTo(415);
-		assertThat(refused.html().selectFirst(".form-error").text()).isEqualTo("This file is not a JPEG, PNG or WebP image.");
-		assertThat(photos.gallery(id)).as("the one before the refused file is kept, the one after is not sent").hasSize(4);
+		assertThat(refused.html().selectFirst(".form-error").text())
+			.isEqualTo("This file is not a JPEG, PNG or WebP image.");
+		assertThat(photos.gallery(id)).as("the one before the refused file is kept, the one after is not sent")
+			.hasSize(4);
 
 		var none = session.postMultipart(path, Map.of("_csrf", BrowserSession.csrfToken(form.html()), "caption", "x"));
 		assertThat(none.status()).isEqualTo(400);

@@ -16,9 +16,9 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /**
- * Images made in the test, byte for byte, so the photo tests need no files: pictures written with ImageIO, a
- * WebP written by a minimal lossless encoder (ImageIO can read WebP here but not write it), and the hostile
- * files an uploader may send.
+ * Images made in the test, byte for byte, so the photo tests need no files: pictures
+ * written with ImageIO, a WebP written by a minimal lossless encoder (ImageIO can read
+ * WebP here but not write it), and the hostile files an uploader may send.
  */
 final class TestImages {
 
@@ -28,7 +28,10 @@ final class TestImages {
 	private TestImages() {
 	}
 
-	/** A noisy picture (so its JPEG has real entropy-coded data) with a red square in its top-left corner. */
+	/**
+	 * A noisy picture (so its JPEG has real entropy-coded data) with a red square in its
+	 * top-left corner.
+	 */
 	static BufferedImage picture(int width, int height) {
 		var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		var random = new Random(width * 31L + height);
@@ -67,9 +70,10 @@ final class TestImages {
 	}
 
 	/**
-	 * A lossless WebP (VP8L) of two pixels by two, red and blue in a checkerboard. Each channel gets a "simple"
-	 * prefix code: green and alpha a single symbol (which costs no bits per pixel), red and blue the two
-	 * symbols 0 and 255 (one bit each), so the whole picture is eight bits of pixel data.
+	 * A lossless WebP (VP8L) of two pixels by two, red and blue in a checkerboard. Each
+	 * channel gets a "simple" prefix code: green and alpha a single symbol (which costs
+	 * no bits per pixel), red and blue the two symbols 0 and 255 (one bit each), so the
+	 * whole picture is eight bits of pixel data.
 	 */
 	static byte[] webp() {
 		var bits = new BitWriter();
@@ -91,7 +95,8 @@ final class TestImages {
 			bits.write(isRed ? 1 : 0, 1); // red: the code of 255 is 1
 			bits.write(isRed ? 0 : 1, 1); // blue
 		}
-		// TwelveMonkeys' decoder reads ahead eight bytes at a time: trailing zero bytes, which decoders ignore,
+		// TwelveMonkeys' decoder reads ahead eight bytes at a time: trailing zero bytes,
+		// which decoders ignore,
 		// keep it from running off the end of so short a stream.
 		byte[] coded = bits.bytes();
 		byte[] vp8l = Arrays.copyOf(coded, coded.length + 8);
@@ -145,12 +150,22 @@ final class TestImages {
 
 	}
 
-	/** A real PNG header whose IHDR claims the size given, followed by one tiny IDAT and IEND. */
+	/**
+	 * A real PNG header whose IHDR claims the size given, followed by one tiny IDAT and
+	 * IEND.
+	 */
 	static byte[] pngClaiming(int width, int height) {
 		var out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
-		var ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2).put((byte) 0)
-			.put((byte) 0).put((byte) 0).array();
+		var ihdr = ByteBuffer.allocate(13)
+			.putInt(width)
+			.putInt(height)
+			.put((byte) 8)
+			.put((byte) 2)
+			.put((byte) 0)
+			.put((byte) 0)
+			.put((byte) 0)
+			.array();
 		chunk(out, "IHDR", ihdr);
 		chunk(out, "IDAT", new byte[] { 0x78, (byte) 0x9c, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01 });
 		chunk(out, "IEND", new byte[0]);
@@ -158,14 +173,23 @@ final class TestImages {
 	}
 
 	/**
-	 * A real decompression bomb: a valid one-bit grey PNG whose IDAT is a deflate stream of zero rows, a few
-	 * hundred kilobytes on the wire that inflate to rows * (1 + width / 8) bytes, and to width * height pixels.
+	 * A real decompression bomb: a valid one-bit grey PNG whose IDAT is a deflate stream
+	 * of zero rows, a few hundred kilobytes on the wire that inflate to rows * (1 + width
+	 * / 8) bytes, and to width * height pixels.
 	 */
 	static byte[] pngBomb(int width, int height) {
 		var out = new ByteArrayOutputStream();
 		out.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' });
-		chunk(out, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 1).put((byte) 0)
-			.put((byte) 0).put((byte) 0).put((byte) 0).array());
+		chunk(out, "IHDR",
+				ByteBuffer.allocate(13)
+					.putInt(width)
+					.putInt(height)
+					.put((byte) 1)
+					.put((byte) 0)
+					.put((byte) 0)
+					.put((byte) 0)
+					.put((byte) 0)
+					.array());
 		var deflated = new ByteArrayOutputStream();
 		var deflater = new java.util.zip.Deflater(9);
 		byte[] row = new byte[1 + (width + 7) / 8];
@@ -194,11 +218,15 @@ final class TestImages {
 		out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
 	}
 
-	/** The JPEG with an XMP packet (an APP1 segment) holding these RDF properties, right after its start marker. */
+	/**
+	 * The JPEG with an XMP packet (an APP1 segment) holding these RDF properties, right
+	 * after its start marker.
+	 */
 	static byte[] withXmp(byte[] jpeg, String properties) {
 		String packet = "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
 				+ "<rdf:Description rdf:about=\"\" xmlns:aux=\"http://ns.adobe.com/exif/1.0/aux/\" "
-				+ "xmlns:exif=\"http://ns.adobe.com/exif/1.0/\">" + properties + "</rdf:Description></rdf:RDF></x:xmpmeta>";
+				+ "xmlns:exif=\"http://ns.adobe.com/exif/1.0/\">" + properties
+				+ "</rdf:Description></rdf:RDF></x:xmpmeta>";
 		byte[] body = ("http://ns.adobe.com/xap/1.0/\0" + packet).getBytes(StandardCharsets.UTF_8);
 		var out = new ByteArrayOutputStream();
 		out.write(jpeg, 0, 2);
@@ -210,10 +238,15 @@ final class TestImages {
 		return out.toByteArray();
 	}
 
-	/** The JPEG with an EXIF segment, right after its start marker, that holds only the orientation tag. */
+	/**
+	 * The JPEG with an EXIF segment, right after its start marker, that holds only the
+	 * orientation tag.
+	 */
 	static byte[] withOrientation(byte[] jpeg, int orientation) {
 		var tiff = ByteBuffer.allocate(8 + 2 + 12 + 4).order(ByteOrder.BIG_ENDIAN);
-		tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8); // header, IFD0 at 8
+		tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8); // header,
+																				// IFD0 at
+																				// 8
 		tiff.putShort((short) 1); // one entry
 		tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
 		tiff.putInt(0); // no next IFD
@@ -233,8 +266,9 @@ final class TestImages {
 	}
 
 	/**
-	 * The same JPEG with the orientation in its EXIF IFD0 changed in place, so a real camera photo (with its GPS
-	 * and maker notes) claims to be turned. Returns null when the file has no orientation tag to change.
+	 * The same JPEG with the orientation in its EXIF IFD0 changed in place, so a real
+	 * camera photo (with its GPS and maker notes) claims to be turned. Returns null when
+	 * the file has no orientation tag to change.
 	 */
 	static byte[] reoriented(byte[] jpeg, int orientation) {
 		byte[] copy = jpeg.clone();

@@ -11,9 +11,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.veche.identity.Role;
 
 /**
- * The optional Akismet adapter, turned on against a local server that speaks Akismet's protocol: a comment it
- * calls spam goes to spam with that reason, what is sent is what the privacy page lists, and a moderator's
- * spam and not-spam are submitted back. (Its own context: the adapter is off everywhere else.)
+ * The optional Akismet adapter, turned on against a local server that speaks Akismet's
+ * protocol: a comment it calls spam goes to spam with that reason, what is sent is what
+ * the privacy page lists, and a moderator's spam and not-spam are submitted back. (Its
+ * own context: the adapter is off everywhere else.)
  */
 class AkismetIT extends ModerationSupport {
 
@@ -36,8 +37,8 @@ class AkismetIT extends ModerationSupport {
 		assertThat(http.get("/privacy").body()).contains("Akismet");
 		String slug = newArticle("Akismet");
 		String address = newAddress();
-		var spam = http.from(address).postJson("/api/v1/articles/" + slug + "/comments",
-				reply(null, "viagra-test-123", newEmail(), "Buy now."));
+		var spam = http.from(address)
+			.postJson("/api/v1/articles/" + slug + "/comments", reply(null, "viagra-test-123", newEmail(), "Buy now."));
 		assertThat(spam.status()).isEqualTo(202);
 		long spamId = spam.json().get("id").asLong();
 		var check = AKISMET.calls.stream().filter(c -> c.method().equals("comment-check")).toList().getLast();

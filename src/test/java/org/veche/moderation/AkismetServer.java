@@ -14,10 +14,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * A stand-in for Akismet's cloud on loopback, speaking its wire protocol (REST API 1.1): form-encoded POSTs to
- * {@code /1.1/comment-check}, {@code /1.1/submit-spam} and {@code /1.1/submit-ham}; "true" or "false" for a
- * check, "invalid" with an {@code X-akismet-debug-help} header for a wrong key, and Akismet's thanks for a
- * submission. As Akismet documents for testing, the author "viagra-test-123" is always spam.
+ * A stand-in for Akismet's cloud on loopback, speaking its wire protocol (REST API 1.1):
+ * form-encoded POSTs to {@code /1.1/comment-check}, {@code /1.1/submit-spam} and
+ * {@code /1.1/submit-ham}; "true" or "false" for a check, "invalid" with an
+ * {@code X-akismet-debug-help} header for a wrong key, and Akismet's thanks for a
+ * submission. As Akismet documents for testing, the author "viagra-test-123" is always
+ * spam.
  */
 final class AkismetServer {
 
@@ -50,7 +52,8 @@ final class AkismetServer {
 		Map<String, String> form = parse(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
 		calls.add(new Call(method, form));
 		String body;
-		if (!"POST".equals(exchange.getRequestMethod()) || !KEY.equals(form.get("api_key")) || form.get("blog") == null) {
+		if (!"POST".equals(exchange.getRequestMethod()) || !KEY.equals(form.get("api_key"))
+				|| form.get("blog") == null) {
 			exchange.getResponseHeaders().add("X-akismet-debug-help", "We were unable to parse your blog URI or key");
 			body = "invalid";
 		}

@@ -17,9 +17,10 @@ import org.veche.support.BrowserSession;
 import org.veche.support.Http;
 
 /**
- * Transparency for authors (issue 16): the author of a held or removed comment is told why in plain words where
- * they see it, may appeal once (a second appeal is refused), and sees the answer; moderators answer from the
- * appeals queue, and each answer is logged. Nobody else learns anything about the comment.
+ * Transparency for authors (issue 16): the author of a held or removed comment is told
+ * why in plain words where they see it, may appeal once (a second appeal is refused), and
+ * sees the answer; moderators answer from the appeals queue, and each answer is logged.
+ * Nobody else learns anything about the comment.
  */
 class AppealsIT extends ModerationSupport {
 
@@ -44,7 +45,10 @@ class AppealsIT extends ModerationSupport {
 		});
 	}
 
-	/** A guest's comment through the form, as a browser posts it: its id and the browser's signed cookie. */
+	/**
+	 * A guest's comment through the form, as a browser posts it: its id and the browser's
+	 * signed cookie.
+	 */
 	private record Posted(long id, Http author) {
 	}
 
@@ -103,9 +107,11 @@ class AppealsIT extends ModerationSupport {
 		assertThat(why.text()).doesNotContain("Has 3 links").doesNotContain("moderation.reason");
 		assertThat(why.getElementById("message")).as("the appeal form").isNotNull();
 
-		// nobody else: not a stranger, not a forged cookie, not another guest's own cookie
+		// nobody else: not a stranger, not a forged cookie, not another guest's own
+		// cookie
 		assertThat(http.get("/comments/" + posted.id() + "/why").status()).isEqualTo(404);
-		var other = guestComment(slug, "Someone Else", newEmail(), "Links https://x.example https://y.example https://z.example");
+		var other = guestComment(slug, "Someone Else", newEmail(),
+				"Links https://x.example https://y.example https://z.example");
 		assertThat(other.author().get("/comments/" + posted.id() + "/why").status()).isEqualTo(404);
 		assertThat(appeal(other.author(), posted.id(), "mine now").status()).isEqualTo(404);
 		assertThat(http.with("Cookie", HELD + "=" + posted.id() + ".9999999999.AAAAAAAAAAAAAAAAAAAAAAAA")
@@ -150,7 +156,8 @@ class AppealsIT extends ModerationSupport {
 		assertThat(told.selectFirst("section.appeal .outcome").text())
 			.startsWith("A moderator looked again and published your comment");
 
-		// answered once: a second answer is refused, and the log has the appeal and its answer
+		// answered once: a second answer is refused, and the log has the appeal and its
+		// answer
 		assertThat(answer(appealId, "upheld").status()).isEqualTo(409);
 		assertThat(appealCase(posted.id())).as("no longer open").isNull();
 		var log = moderator.get("/moderation/log").html();
@@ -183,7 +190,8 @@ class AppealsIT extends ModerationSupport {
 		assertThat(discussions.comment(posted.id()).orElseThrow().status()).isEqualTo(CommentStatus.SPAM);
 		Document told = why(posted.author(), posted.id());
 		assertThat(told.selectFirst("section.appeal").attr("data-appeal")).isEqualTo("upheld");
-		assertThat(told.selectFirst("section.appeal .outcome").text()).startsWith("A moderator looked again and kept the decision");
+		assertThat(told.selectFirst("section.appeal .outcome").text())
+			.startsWith("A moderator looked again and kept the decision");
 		var answered = moderator.get("/moderation/appeals?tab=answered").html();
 		assertThat(answered.selectFirst(".appeal-case[data-comment=" + posted.id() + "] .outcome").attr("data-outcome"))
 			.isEqualTo("upheld");
@@ -194,7 +202,8 @@ class AppealsIT extends ModerationSupport {
 	@Test
 	void aTrashedCommentIsNotLostWithoutAWordToItsAuthor() {
 		String slug = newArticle("Trashed");
-		var posted = guestComment(slug, "Trashed Author", newEmail(), "Links https://a.example https://b.example https://c.example");
+		var posted = guestComment(slug, "Trashed Author", newEmail(),
+				"Links https://a.example https://b.example https://c.example");
 		var trash = submit(moderator, "/moderation", "/moderation/comments/" + posted.id() + "/decide",
 				Map.of("decision", "trash", "tab", "pending"));
 		assertThat(trash.status()).isEqualTo(302);
@@ -203,7 +212,8 @@ class AppealsIT extends ModerationSupport {
 		var notice = article.getElementById("removed-" + posted.id());
 		assertThat(notice).isNotNull();
 		assertThat(notice.selectFirst("a.why-link").attr("href")).isEqualTo("/comments/" + posted.id() + "/why");
-		assertThat(page(http, "/articles/" + slug).getElementById("removed-" + posted.id())).as("others see nothing").isNull();
+		assertThat(page(http, "/articles/" + slug).getElementById("removed-" + posted.id())).as("others see nothing")
+			.isNull();
 		Document why = why(posted.author(), posted.id());
 		assertThat(why.selectFirst(".removal").text()).startsWith("Removed by a moderator:");
 		assertThat(why.getElementById("message")).as("the appeal form").isNotNull();
@@ -214,9 +224,9 @@ class AppealsIT extends ModerationSupport {
 		String slug = newArticle("Signed-in appeal");
 		var author = session(Role.READER);
 		var form = author.get("/articles/" + slug);
-		var posted = author.postForm("/articles/" + slug + "/comments", Map.of("comment",
-				"Three links: https://a.example https://b.example https://c.example", "_csrf",
-				BrowserSession.csrfToken(form.html())));
+		var posted = author.postForm("/articles/" + slug + "/comments",
+				Map.of("comment", "Three links: https://a.example https://b.example https://c.example", "_csrf",
+						BrowserSession.csrfToken(form.html())));
 		assertThat(posted.status()).isEqualTo(302);
 		long id = Long.parseLong(posted.header("Location").replaceAll(".*[?&]held=(\\d+).*", "$1"));
 
@@ -238,7 +248,8 @@ class AppealsIT extends ModerationSupport {
 	@Test
 	void moderatorsToolsAnswerAppealsThroughTheApiWithProblemsForBadInput() {
 		String slug = newArticle("Appeal API");
-		var posted = guestComment(slug, "Api Appellant", newEmail(), "Links https://a.example https://b.example https://c.example");
+		var posted = guestComment(slug, "Api Appellant", newEmail(),
+				"Links https://a.example https://b.example https://c.example");
 		assertThat(appeal(posted.author(), posted.id(), "Over the API, please.").status()).isEqualTo(302);
 		Http api = http.bearer(tokenFor(Role.MODERATOR));
 
@@ -257,7 +268,8 @@ class AppealsIT extends ModerationSupport {
 		assertThat(bad.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(api.get("/api/v1/moderation/appeals?state=whatever").status()).isEqualTo(400);
 
-		var reversed = api.postJson("/api/v1/moderation/appeals/" + appealId + "/decision", Map.of("outcome", "reversed"));
+		var reversed = api.postJson("/api/v1/moderation/appeals/" + appealId + "/decision",
+				Map.of("outcome", "reversed"));
 		assertThat(reversed.status()).as("%s", reversed).isEqualTo(200);
 		assertThat(reversed.json().get("outcome").asString()).isEqualTo("reversed");
 		assertThat(reversed.json().get("status").asString()).isEqualTo("approved");
@@ -273,7 +285,8 @@ class AppealsIT extends ModerationSupport {
 	void anAppealIsInItsAuthorsDataCopyAndErasureForgetsIt() {
 		String slug = newArticle("Appeal data");
 		String email = newEmail();
-		var posted = guestComment(slug, "Data Appellant", email, "Links https://a.example https://b.example https://c.example");
+		var posted = guestComment(slug, "Data Appellant", email,
+				"Links https://a.example https://b.example https://c.example");
 		assertThat(appeal(posted.author(), posted.id(), "Mine, and personal.").status()).isEqualTo(302);
 		var person = org.veche.privacy.Person.guest(email);
 
@@ -282,10 +295,13 @@ class AppealsIT extends ModerationSupport {
 
 		var done = requests.erase(person, org.veche.privacy.DataRequests.Channel.ADMINISTRATOR);
 		assertThat(done).containsEntry("appeals.forgotten", 1);
-		assertThat(requests.export(person, org.veche.privacy.DataRequests.Channel.ADMINISTRATOR).get("appeals")).asList()
+		assertThat(requests.export(person, org.veche.privacy.DataRequests.Channel.ADMINISTRATOR).get("appeals"))
+			.asList()
 			.isEmpty();
 		// the appeal itself stays for the log and the monthly counts, without its message
-		var item = moderator.get("/moderation/appeals").html().selectFirst(".appeal-case[data-comment=" + posted.id() + "]");
+		var item = moderator.get("/moderation/appeals")
+			.html()
+			.selectFirst(".appeal-case[data-comment=" + posted.id() + "]");
 		assertThat(item).isNotNull();
 		assertThat(item.selectFirst(".appeal-message").text()).isEqualTo("(no message)");
 	}
@@ -293,12 +309,14 @@ class AppealsIT extends ModerationSupport {
 	@Test
 	void aTooLongMessageGetsTheFormBackWithWhatWasTyped() {
 		String slug = newArticle("Long appeal");
-		var posted = guestComment(slug, "Verbose", newEmail(), "Links https://a.example https://b.example https://c.example");
+		var posted = guestComment(slug, "Verbose", newEmail(),
+				"Links https://a.example https://b.example https://c.example");
 		String text = "word ".repeat(300);
 		var refused = appeal(posted.author(), posted.id(), text);
 		assertThat(refused.status()).isEqualTo(400);
 		Document page = refused.html();
-		assertThat(page.selectFirst("[role=alert]").text()).isEqualTo("Please keep the message under 1,000 characters.");
+		assertThat(page.selectFirst("[role=alert]").text())
+			.isEqualTo("Please keep the message under 1,000 characters.");
 		assertThat(page.getElementById("message").text()).isEqualTo(text.strip());
 		assertThat(why(posted.author(), posted.id()).selectFirst("section.appeal")).as("nothing was filed").isNull();
 		List<String> none = why(posted.author(), posted.id()).select(".appeal-message").eachText();

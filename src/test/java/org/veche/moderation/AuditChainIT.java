@@ -28,9 +28,10 @@ import org.veche.support.BrowserSession;
 import org.veche.support.Http;
 
 /**
- * The owner's audit of the moderation log (issue 16): every line is sealed into the hash chain as it commits, also
- * when many are written at once; the export verifies, and a changed, deleted or reordered line is found, in the
- * owner's upload form as on the command line; a row changed in the database is found by the database check.
+ * The owner's audit of the moderation log (issue 16): every line is sealed into the hash
+ * chain as it commits, also when many are written at once; the export verifies, and a
+ * changed, deleted or reordered line is found, in the owner's upload form as on the
+ * command line; a row changed in the database is found by the database check.
  */
 class AuditChainIT extends ModerationSupport {
 
@@ -89,13 +90,14 @@ class AuditChainIT extends ModerationSupport {
 		});
 		long held = posted(post(newArticle("Audited"), newEmail(), "Decide me."), 202);
 		assertThat(submit(moderator, "/moderation", "/moderation/comments/" + held + "/decide",
-				Map.of("decision", "approve", "tab", "pending")).status()).isEqualTo(302);
+				Map.of("decision", "approve", "tab", "pending"))
+			.status()).isEqualTo(302);
 		someActions(3);
 
 		List<String> lines = export();
 		assertThat(lines).hasSizeGreaterThanOrEqualTo(4);
-		assertThat(lines.stream().filter(l -> l.contains("\"action\":\"approve\"") && l.contains("\"comment\":" + held + ",")))
-			.hasSize(1);
+		assertThat(lines.stream()
+			.filter(l -> l.contains("\"action\":\"approve\"") && l.contains("\"comment\":" + held + ","))).hasSize(1);
 		AuditCheck check = check(lines);
 		assertThat(check.intact()).as(check.describe()).isTrue();
 		assertThat(check.lines()).isEqualTo(lines.size());
@@ -106,9 +108,11 @@ class AuditChainIT extends ModerationSupport {
 		Document verified = upload(lines);
 		assertThat(verified.selectFirst("[data-check]").attr("data-check")).isEqualTo("intact");
 		assertThat(verified.selectFirst("[data-matches]").attr("data-matches")).isEqualTo("true");
-		assertThat(owner.get("/admin/moderation/audit?check").html().selectFirst("[data-database]").attr("data-database"))
+		assertThat(
+				owner.get("/admin/moderation/audit?check").html().selectFirst("[data-database]").attr("data-database"))
 			.isEqualTo("intact");
-		// a month's anchor is the last line sealed before its end: now, the head; before anything, none
+		// a month's anchor is the last line sealed before its end: now, the head; before
+		// anything, none
 		assertThat(chain.headBefore(Instant.now().plusSeconds(60))).contains(chain.head());
 		assertThat(chain.head().hash()).isEqualTo(check.head());
 		assertThat(chain.headBefore(Instant.EPOCH)).isEmpty();
@@ -139,7 +143,8 @@ class AuditChainIT extends ModerationSupport {
 		Collections.swap(reordered, k, k + 1);
 		assertThat(upload(reordered).selectFirst("[data-check]").attr("data-line")).isEqualTo(String.valueOf(k + 1));
 
-		// a changed last line keeps the file's chain whole, but is not the line the database sealed
+		// a changed last line keeps the file's chain whole, but is not the line the
+		// database sealed
 		List<String> lastChanged = new ArrayList<>(lines);
 		lastChanged.set(lines.size() - 1, lines.getLast().replace("reports", "REPORTS"));
 		Document last = upload(lastChanged);
@@ -156,7 +161,10 @@ class AuditChainIT extends ModerationSupport {
 		var chainSeq = field(name("chain_seq"), Long.class);
 		String was = db.select(detail).from(table(name("moderation_action"))).where(chainSeq.eq(seq)).fetchOne(detail);
 		try {
-			db.update(table(name("moderation_action"))).set(detail, "nothing happened").where(chainSeq.eq(seq)).execute();
+			db.update(table(name("moderation_action")))
+				.set(detail, "nothing happened")
+				.where(chainSeq.eq(seq))
+				.execute();
 			Document page = owner.get("/admin/moderation/audit?check").html();
 			assertThat(page.selectFirst("[data-database]").attr("data-database")).isEqualTo("broken");
 			assertThat(page.selectFirst("[data-database]").attr("data-line")).isEqualTo(String.valueOf(seq));

@@ -12,8 +12,8 @@ import org.veche.identity.Role;
 import org.veche.moderation.internal.Bans;
 
 /**
- * Bans from the queue: the author's e-mail, address hash and account are refused with a neutral message until
- * the ban ends by itself or is lifted.
+ * Bans from the queue: the author's e-mail, address hash and account are refused with a
+ * neutral message until the ban ends by itself or is lifted.
  */
 class BansIT extends ModerationSupport {
 
@@ -32,8 +32,8 @@ class BansIT extends ModerationSupport {
 		String slug = newArticle("Bans");
 		String email = newEmail();
 		String address = newAddress();
-		long id = posted(http.from(address).postJson("/api/v1/articles/" + slug + "/comments",
-				reply(null, "Troll", email, "Something nasty.")), 201);
+		long id = posted(http.from(address)
+			.postJson("/api/v1/articles/" + slug + "/comments", reply(null, "Troll", email, "Something nasty.")), 201);
 		var banned = submit(moderator, "/moderation?tab=approved", "/moderation/comments/" + id + "/ban",
 				Map.of("length", "7", "note", "insults", "tab", "approved"));
 		assertThat(banned.status()).isEqualTo(302);
@@ -41,11 +41,12 @@ class BansIT extends ModerationSupport {
 		var sameEmail = post(slug, email, "From another address.");
 		assertThat(sameEmail.status()).isEqualTo(403);
 		assertThat(sameEmail.json().get("detail").asString()).isEqualTo(NEUTRAL);
-		var sameAddress = http.from(address).postJson("/api/v1/articles/" + slug + "/comments",
-				reply(null, "New Name", newEmail(), "Same place."));
+		var sameAddress = http.from(address)
+			.postJson("/api/v1/articles/" + slug + "/comments", reply(null, "New Name", newEmail(), "Same place."));
 		assertThat(sameAddress.status()).isEqualTo(403);
-		var form = http.from(address).postForm("/articles/" + slug + "/comments",
-				Map.of("author", "Form", "email", email, "comment", "By the form."));
+		var form = http.from(address)
+			.postForm("/articles/" + slug + "/comments",
+					Map.of("author", "Form", "email", email, "comment", "By the form."));
 		assertThat(form.status()).isEqualTo(403);
 		assertThat(form.html().selectFirst(".form-error").text()).isEqualTo(NEUTRAL);
 		assertThat(form.html().selectFirst("#comment").text()).isEqualTo("By the form.");
@@ -68,15 +69,20 @@ class BansIT extends ModerationSupport {
 		var moderator = session(Role.MODERATOR);
 		String slug = newArticle("Account ban");
 		String token = tokenFor(Role.READER);
-		long id = posted(http.bearer(token).from(newAddress()).postJson("/api/v1/articles/" + slug + "/comments",
-				Map.of("body", "Signed in and rude.")), 201);
+		long id = posted(http.bearer(token)
+			.from(newAddress())
+			.postJson("/api/v1/articles/" + slug + "/comments", Map.of("body", "Signed in and rude.")), 201);
 		submit(moderator, "/moderation?tab=approved", "/moderation/comments/" + id + "/ban",
 				Map.of("length", "forever", "tab", "approved"));
-		var refused = http.bearer(token).from(newAddress()).postJson("/api/v1/articles/" + slug + "/comments",
-				Map.of("body", "Still here?"));
+		var refused = http.bearer(token)
+			.from(newAddress())
+			.postJson("/api/v1/articles/" + slug + "/comments", Map.of("body", "Still here?"));
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.json().get("detail").asString()).isEqualTo(NEUTRAL);
-		var row = moderator.get("/moderation/bans").html().select("tr[data-ban]").stream()
+		var row = moderator.get("/moderation/bans")
+			.html()
+			.select("tr[data-ban]")
+			.stream()
 			.filter(tr -> tr.text().contains("account"))
 			.findFirst()
 			.orElseThrow();

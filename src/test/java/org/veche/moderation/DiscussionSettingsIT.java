@@ -9,8 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.veche.identity.Role;
 
 /**
- * The administrator's "Discussion settings" page: shows the rules, refuses what does not read with the
- * message on the form and the typed values kept, saves the rest, and is the administrators' alone.
+ * The administrator's "Discussion settings" page: shows the rules, refuses what does not
+ * read with the message on the form and the typed values kept, saves the rest, and is the
+ * administrators' alone.
  */
 class DiscussionSettingsIT extends ModerationSupport {
 
@@ -73,7 +74,8 @@ class DiscussionSettingsIT extends ModerationSupport {
 		var refused = submit(admin, "/admin/discussion", "/admin/discussion", values);
 		assertThat(refused.status()).isEqualTo(422);
 		var page = refused.html();
-		assertThat(page.selectFirst(".form-error").text()).isEqualTo("The number of links must be a whole number from 0 to 100.");
+		assertThat(page.selectFirst(".form-error").text())
+			.isEqualTo("The number of links must be a whole number from 0 to 100.");
 		assertThat(page.selectFirst("#holdLinks").val()).isEqualTo("lots");
 		assertThat(page.selectFirst("#moderationWords").text()).isEqualTo("kept as typed");
 		assertThat(ruleSettings.rules()).isEqualTo(before);

@@ -13,9 +13,10 @@ import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 
 /**
- * Editors' picks: a moderator picks a comment with the button on it in the thread or in the queue (plain forms
- * with the CSRF token); the pick leads the thread with its label, is marked in the API and in the comments feed,
- * and is taken back likewise. Nobody else may pick.
+ * Editors' picks: a moderator picks a comment with the button on it in the thread or in
+ * the queue (plain forms with the CSRF token); the pick leads the thread with its label,
+ * is marked in the API and in the comments feed, and is taken back likewise. Nobody else
+ * may pick.
  */
 class EditorsPicksIT extends ModerationSupport {
 
@@ -28,7 +29,8 @@ class EditorsPicksIT extends ModerationSupport {
 	}
 
 	private static java.util.List<Long> topLevel(Document page) {
-		return page.select("div.thread > ol.comment-list > li.comment").stream()
+		return page.select("div.thread > ol.comment-list > li.comment")
+			.stream()
 			.map(li -> Long.parseLong(li.attr("data-id")))
 			.toList();
 	}
@@ -57,11 +59,13 @@ class EditorsPicksIT extends ModerationSupport {
 		assertThat(page.select("#comment-" + third + " .editors-pick").text()).isEqualTo("Editors’ pick");
 		assertThat(page.select(".editors-pick")).hasSize(1);
 		assertThat(page.select("form.feature")).as("no moderator's buttons for readers").isEmpty();
-		assertThat(topLevel(page(http.from(newAddress()), "/articles/" + slug + "?corder=newest")).get(0)).isEqualTo(third);
+		assertThat(topLevel(page(http.from(newAddress()), "/articles/" + slug + "?corder=newest")).get(0))
+			.isEqualTo(third);
 
 		var api = http.get("/api/v1/articles/" + slug + "/comments").json().get("comments");
 		for (var c : api) {
-			assertThat(c.get("featured").asBoolean()).as("featured of %s", c.get("id")).isEqualTo(c.get("id").asLong() == third);
+			assertThat(c.get("featured").asBoolean()).as("featured of %s", c.get("id"))
+				.isEqualTo(c.get("id").asLong() == third);
 		}
 
 		String feed = http.get("/articles/" + slug + "/feed").body();
@@ -94,9 +98,14 @@ class EditorsPicksIT extends ModerationSupport {
 		var tried = reader.postForm("/moderation/comments/" + shown + "/feature",
 				Map.of("featured", "true", "from", "thread", "_csrf", BrowserSession.csrfToken(page.html())));
 		assertThat(tried.status()).isEqualTo(403);
-		var guest = http.from(newAddress()).postForm("/moderation/comments/" + shown + "/feature", Map.of("featured", "true"));
+		var guest = http.from(newAddress())
+			.postForm("/moderation/comments/" + shown + "/feature", Map.of("featured", "true"));
 		assertThat(guest.status()).isIn(302, 401, 403);
-		assertThat(http.get("/api/v1/articles/" + slug + "/comments").json().get("comments").get(0).get("featured")
+		assertThat(http.get("/api/v1/articles/" + slug + "/comments")
+			.json()
+			.get("comments")
+			.get(0)
+			.get("featured")
 			.asBoolean()).isFalse();
 
 		rules(r -> {
@@ -108,7 +117,8 @@ class EditorsPicksIT extends ModerationSupport {
 		var refused = submit(moderator, "/moderation", "/moderation/comments/" + held + "/feature",
 				Map.of("featured", "true", "tab", "pending"));
 		assertThat(refused.status()).isEqualTo(409);
-		assertThat(Jsoup.parse(refused.body()).text()).contains("Only a comment shown in its thread can be an editors’ pick.");
+		assertThat(Jsoup.parse(refused.body()).text())
+			.contains("Only a comment shown in its thread can be an editors’ pick.");
 	}
 
 }

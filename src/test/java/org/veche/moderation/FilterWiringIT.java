@@ -14,8 +14,9 @@ import org.veche.moderation.internal.Reasons;
 import org.veche.support.BrowserSession;
 
 /**
- * The learning filter in screening and in decisions: above the hold threshold a comment is held with the score
- * and the words that weighed most, above the spam threshold it goes to spam, and every decision teaches it.
+ * The learning filter in screening and in decisions: above the hold threshold a comment
+ * is held with the score and the words that weighed most, above the spam threshold it
+ * goes to spam, and every decision teaches it.
  */
 class FilterWiringIT extends ModerationSupport {
 
@@ -26,7 +27,10 @@ class FilterWiringIT extends ModerationSupport {
 		return new FilterInput(text, "Reader", "reader@mail.example", null, true, true);
 	}
 
-	/** Enough examples that the filter has an opinion (veche.moderation.filter.min-examples, 100 by default). */
+	/**
+	 * Enough examples that the filter has an opinion
+	 * (veche.moderation.filter.min-examples, 100 by default).
+	 */
 	private void teachSpamWord(String word) {
 		for (int i = 0; i < 60; i++) {
 			filter.learn(FilterTask.SPAM, input("buy " + word + " pills now number " + i), true);
@@ -50,7 +54,9 @@ class FilterWiringIT extends ModerationSupport {
 		List<String> why = reasons.of(List.of(held)).get(held).stream().map(Reason::stored).toList();
 		assertThat(why).singleElement().asString().startsWith("moderation.reason.filter.spam|").contains(word);
 		var item = session(Role.MODERATOR).get("/moderation").html().getElementById("item-" + held);
-		assertThat(item.selectFirst(".reasons .reason").text()).matches("The spam filter gives it \\d+%; strongest features \\(words as read after unmasking\\) and their weights: .*" + word + " \\+\\d+\\.\\d\\d.*");
+		assertThat(item.selectFirst(".reasons .reason").text()).matches(
+				"The spam filter gives it \\d+%; strongest features \\(words as read after unmasking\\) and their weights: .*"
+						+ word + " \\+\\d+\\.\\d\\d.*");
 		assertThat(reasons.of(List.of(held)).get(held).getFirst().stored().split("\\|")[2]).startsWith(word);
 
 		rules(r -> {

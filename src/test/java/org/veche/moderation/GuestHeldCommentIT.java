@@ -12,10 +12,11 @@ import org.veche.discussion.Discussions;
 import org.veche.support.Http;
 
 /**
- * A guest whose comment is held keeps seeing it, marked as awaiting moderation, through a signed short-lived
- * cookie (issue 15): no Like button on it, the heading counts it for its author alone, a forged cookie shows
- * nothing, and "Save my name, e-mail and website" keeps the form filled only when ticked. Both cookies are on
- * the privacy page, and both take the page past the guests' page cache.
+ * A guest whose comment is held keeps seeing it, marked as awaiting moderation, through a
+ * signed short-lived cookie (issue 15): no Like button on it, the heading counts it for
+ * its author alone, a forged cookie shows nothing, and "Save my name, e-mail and website"
+ * keeps the form filled only when ticked. Both cookies are on the privacy page, and both
+ * take the page past the guests' page cache.
  */
 class GuestHeldCommentIT extends ModerationSupport {
 
@@ -113,7 +114,8 @@ class GuestHeldCommentIT extends ModerationSupport {
 		assertThat(response.status()).isEqualTo(202);
 		assertThat(response.json().get("heading").asString()).isEqualTo("1 comment");
 		assertThat(cookieValue(response, HELD)).isNotBlank();
-		assertThat(page(http, "/articles/" + slug).getElementById("comments-title").text()).isEqualTo("No comments yet");
+		assertThat(page(http, "/articles/" + slug).getElementById("comments-title").text())
+			.isEqualTo("No comments yet");
 	}
 
 	@Test
@@ -161,7 +163,9 @@ class GuestHeldCommentIT extends ModerationSupport {
 	@Test
 	void thePrivacyPageListsBothCookies() {
 		String privacy = http.get("/privacy").body();
-		assertThat(privacy).contains(HELD).contains(COMMENTER).contains("the comments you wrote as a guest")
+		assertThat(privacy).contains(HELD)
+			.contains(COMMENTER)
+			.contains("the comments you wrote as a guest")
 			.contains("Save my name, e-mail and website in this browser");
 	}
 

@@ -10,8 +10,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.moderation.internal.Reasons;
 
 /**
- * A held comment is stored but not shown, its author is told it awaits moderation (on the redirect page
- * without JavaScript, in place with it), the API answers 202, and the reason is kept beside it.
+ * A held comment is stored but not shown, its author is told it awaits moderation (on the
+ * redirect page without JavaScript, in place with it), the API answers 202, and the
+ * reason is kept beside it.
  */
 class HeldCommentsIT extends ModerationSupport {
 
@@ -30,7 +31,8 @@ class HeldCommentsIT extends ModerationSupport {
 		var held = post(slug, email, "My first words here.");
 		long id = posted(held, 202);
 		assertThat(held.json().get("status").asString()).isEqualTo("pending");
-		assertThat(reasons.of(List.of(id)).get(id).stream().map(Reason::stored)).containsExactly("moderation.reason.firstComment");
+		assertThat(reasons.of(List.of(id)).get(id).stream().map(Reason::stored))
+			.containsExactly("moderation.reason.firstComment");
 		var list = http.get("/api/v1/articles/" + slug + "/comments").json();
 		assertThat(list.get("total").asInt()).isZero();
 		assertThat(page(http, "/articles/" + slug).getElementById("comment-" + id)).isNull();

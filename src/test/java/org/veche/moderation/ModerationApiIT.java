@@ -15,8 +15,9 @@ import org.veche.support.Http;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The moderation API: only moderators and administrators get in, with problem+json for everyone else and for
- * bad input; the queue, decisions and bans go through the same facade as the queue page.
+ * The moderation API: only moderators and administrators get in, with problem+json for
+ * everyone else and for bad input; the queue, decisions and bans go through the same
+ * facade as the queue page.
  */
 class ModerationApiIT extends ModerationSupport {
 
@@ -30,9 +31,8 @@ class ModerationApiIT extends ModerationSupport {
 	void guestsGet401AndReadersAndAuthors403AsProblems() {
 		String reader = tokenFor(Role.READER);
 		String author = tokenFor(Role.AUTHOR);
-		var calls = List.<java.util.function.Function<Http, Http.Response>>of(
-				h -> h.get("/api/v1/moderation/queue"), h -> h.get("/api/v1/moderation/reasons"),
-				h -> h.get("/api/v1/moderation/bans"),
+		var calls = List.<java.util.function.Function<Http, Http.Response>>of(h -> h.get("/api/v1/moderation/queue"),
+				h -> h.get("/api/v1/moderation/reasons"), h -> h.get("/api/v1/moderation/bans"),
 				h -> h.postJson("/api/v1/moderation/comments/1/decision", Map.of("decision", "approve")),
 				h -> h.postJson("/api/v1/moderation/bans", Map.of("commentId", 1)),
 				h -> h.delete("/api/v1/moderation/bans/1"));
@@ -72,8 +72,11 @@ class ModerationApiIT extends ModerationSupport {
 		assertThat(decided.get("status").asString()).isEqualTo("approved");
 		assertThat(find(ok(api.get("/api/v1/moderation/queue?tab=pending")), held)).isNull();
 		assertThat(http.get("/api/v1/articles/" + slug + "/comments").json().get("total").asInt()).isEqualTo(1);
-		LoggedAction logged = log.actions(1).stream().filter(a -> Long.valueOf(held).equals(a.commentId()))
-			.findFirst().orElseThrow();
+		LoggedAction logged = log.actions(1)
+			.stream()
+			.filter(a -> Long.valueOf(held).equals(a.commentId()))
+			.findFirst()
+			.orElseThrow();
 		assertThat(logged.detail()).isEqualTo("pending \u2192 approved (off-topic)");
 	}
 
@@ -89,7 +92,8 @@ class ModerationApiIT extends ModerationSupport {
 		assertThat(item.get("reports").get("abuse").asInt()).isEqualTo(1);
 
 		assertThat(ok(api.postJson("/api/v1/moderation/comments/" + id + "/decision", Map.of("decision", "remove")))
-			.get("status").asString()).isEqualTo("trash");
+			.get("status")
+			.asString()).isEqualTo("trash");
 		assertThat(http.get("/api/v1/articles/" + slug + "/comments").json().get("total").asInt()).isZero();
 		assertThat(find(ok(api.get("/api/v1/moderation/queue?tab=reported")), id)).isNull();
 	}
@@ -146,7 +150,8 @@ class ModerationApiIT extends ModerationSupport {
 	void theReasonsAreTheReportReasonsInTheAskedLanguage() {
 		var api = http.bearer(tokenFor(Role.MODERATOR));
 		var english = new HashMap<String, String>();
-		ok(api.get("/api/v1/moderation/reasons")).forEach(r -> english.put(r.get("id").asString(), r.get("label").asString()));
+		ok(api.get("/api/v1/moderation/reasons"))
+			.forEach(r -> english.put(r.get("id").asString(), r.get("label").asString()));
 		assertThat(english).containsEntry("spam", "spam").containsEntry("off-topic", "off-topic").hasSize(5);
 		JsonNode russian = ok(api.with("Accept-Language", "ru").get("/api/v1/moderation/reasons"));
 		assertThat(russian.get(0).get("id").asString()).isEqualTo("spam");

@@ -20,9 +20,10 @@ import org.veche.support.ModuleTestSite;
 import org.veche.support.TestDesk;
 
 /**
- * The moderation module with what it stands on (discussion, publishing, identity, privacy, site, backup), with its
- * default rules: it screens the comments the discussion takes (a newcomer's first comment waits), the queue shows
- * them with the reason, a decision is applied and logged, and readers' reports hold a comment again.
+ * The moderation module with what it stands on (discussion, publishing, identity,
+ * privacy, site, backup), with its default rules: it screens the comments the discussion
+ * takes (a newcomer's first comment waits), the queue shows them with the reason, a
+ * decision is applied and logged, and readers' reports hold a comment again.
  */
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite
@@ -98,8 +99,8 @@ class ModerationModuleTests {
 
 		assertThat(last.held()).isTrue();
 		assertThat(events.ofType(CommentReported.class)).hasSize(needed);
-		assertThat(queue.item(comment.id())).hasValueSatisfying(
-				item -> assertThat(item.comment().status()).isEqualTo(CommentStatus.PENDING));
+		assertThat(queue.item(comment.id()))
+			.hasValueSatisfying(item -> assertThat(item.comment().status()).isEqualTo(CommentStatus.PENDING));
 		assertThat(queue.queue(QueueTab.PENDING, 1)).extracting(item -> item.comment().id()).contains(comment.id());
 	}
 

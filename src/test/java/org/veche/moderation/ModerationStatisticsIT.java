@@ -25,9 +25,10 @@ import org.veche.support.BrowserSession;
 import org.xml.sax.InputSource;
 
 /**
- * The moderators' statistics page over a site of its own (its figures are counted on every view here, and no
- * other test's comments mix in): comments and decisions made through the real forms and moved to known days,
- * then the figures read from the page's table, its SVG titles and its busiest threads.
+ * The moderators' statistics page over a site of its own (its figures are counted on
+ * every view here, and no other test's comments mix in): comments and decisions made
+ * through the real forms and moved to known days, then the figures read from the page's
+ * table, its SVG titles and its busiest threads.
  */
 @TestPropertySource(properties = "veche.moderation.statistics.max-age=0s")
 class ModerationStatisticsIT extends ModerationSupport {
@@ -68,7 +69,8 @@ class ModerationStatisticsIT extends ModerationSupport {
 		quiet = newArticle("Quiet thread");
 		busy = newArticle("Busy thread");
 
-		// 40 days ago: one approved, one held then approved (30 min) and later trashed, one held then spam (2 h),
+		// 40 days ago: one approved, one held then approved (30 min) and later trashed,
+		// one held then spam (2 h),
 		// one still held
 		long approved = approvedComment(quiet);
 		posted(approved, EARLY, 9, 0);
@@ -81,7 +83,8 @@ class ModerationStatisticsIT extends ModerationSupport {
 		decide(spam, "spam", "pending", EARLY, 12, 0);
 		posted(heldComment(quiet), EARLY, 11, 0);
 
-		// 3 days ago: three approved, and three held ones decided after 10 min, 45 min and 3 h
+		// 3 days ago: three approved, and three held ones decided after 10 min, 45 min
+		// and 3 h
 		for (int i = 0; i < 3; i++) {
 			posted(approvedComment(busy), RECENT, 8, 0);
 		}
@@ -108,7 +111,8 @@ class ModerationStatisticsIT extends ModerationSupport {
 		assertThat(early.selectFirst(".held").text()).isEqualTo("1 (25%)");
 		assertThat(early.selectFirst(".spam").text()).isEqualTo("1 (25%)");
 		assertThat(early.selectFirst(".trash").text()).isEqualTo("1 (25%)");
-		// the approved comment trashed later was not waiting: two decisions, 30 min and 2 h
+		// the approved comment trashed later was not waiting: two decisions, 30 min and 2
+		// h
 		assertThat(early.selectFirst(".decided").text()).isEqualTo("2");
 		assertThat(early.selectFirst(".median").attr("data-ms")).isEqualTo("1800000");
 		assertThat(early.selectFirst(".median").text()).isEqualTo("30 min");
@@ -121,7 +125,8 @@ class ModerationStatisticsIT extends ModerationSupport {
 		assertThat(recent.selectFirst(".held").text()).isEqualTo("0");
 		assertThat(recent.selectFirst(".spam").text()).isEqualTo("1 (17%)");
 		assertThat(recent.selectFirst(".trash").text()).isEqualTo("1 (17%)");
-		// nearest rank of three: the second for the median, the third for the 90th percentile
+		// nearest rank of three: the second for the median, the third for the 90th
+		// percentile
 		assertThat(recent.selectFirst(".decided").text()).isEqualTo("3");
 		assertThat(recent.selectFirst(".median").text()).isEqualTo("45 min");
 		assertThat(recent.selectFirst(".ninetieth").text()).isEqualTo("3 h 0 min");
@@ -177,7 +182,8 @@ class ModerationStatisticsIT extends ModerationSupport {
 	void thirtyDaysLeaveOutTheEarlierDaysAndThreads() {
 		Document page = stats("/moderation/stats");
 		assertThat(page.selectFirst(".stats-periods [aria-current=page]").attr("data-days")).isEqualTo("30");
-		assertThat(page.selectFirst(".stats-periods a[data-days=90]").attr("href")).isEqualTo("/moderation/stats?days=90");
+		assertThat(page.selectFirst(".stats-periods a[data-days=90]").attr("href"))
+			.isEqualTo("/moderation/stats?days=90");
 		assertThat(page.select(".figures tbody tr")).hasSize(30);
 		assertThat(page.selectFirst(".figures tr[data-day=" + EARLY + "]")).isNull();
 		assertThat(row(page, RECENT).selectFirst(".comments").text()).isEqualTo("6");
@@ -256,7 +262,8 @@ class ModerationStatisticsIT extends ModerationSupport {
 				Map.of("decision", decision, "tab", tab));
 		assertThat(done.status()).isEqualTo(302);
 		assertThat(db.execute("UPDATE moderation_action SET created_at = ? WHERE comment_id = ? AND action = ?",
-				at(day, hour, minute), commentId, decision)).isEqualTo(1);
+				at(day, hour, minute), commentId, decision))
+			.isEqualTo(1);
 	}
 
 }

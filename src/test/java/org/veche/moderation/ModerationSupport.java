@@ -21,8 +21,9 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * What the moderation tests share: articles, guest comments from fresh addresses, and a way to change the
- * discussion rules for one test that puts them back afterwards (the server context is shared).
+ * What the moderation tests share: articles, guest comments from fresh addresses, and a
+ * way to change the discussion rules for one test that puts them back afterwards (the
+ * server context is shared).
  */
 abstract class ModerationSupport extends IntegrationTest {
 
@@ -41,7 +42,9 @@ abstract class ModerationSupport extends IntegrationTest {
 	@Autowired
 	protected LearningFilter filter;
 
-	/** The rules as they were, and a cold filter again: the queue's decisions teach it. */
+	/**
+	 * The rules as they were, and a cold filter again: the queue's decisions teach it.
+	 */
 	@AfterEach
 	void restoreRules() {
 		ruleSettings.save(before);
@@ -61,7 +64,9 @@ abstract class ModerationSupport extends IntegrationTest {
 		return BrowserSession.signIn(http, email, password);
 	}
 
-	/** Posts a form as a signed-in person, with the CSRF token of the page the form is on. */
+	/**
+	 * Posts a form as a signed-in person, with the CSRF token of the page the form is on.
+	 */
 	protected static Http.Response submit(BrowserSession session, String formPage, String action,
 			Map<String, String> fields) {
 		var form = session.get(formPage);
@@ -96,8 +101,8 @@ abstract class ModerationSupport extends IntegrationTest {
 
 	/** A guest comment through the API from a fresh address. */
 	protected Http.Response post(String slug, String email, String body) {
-		return http.from(newAddress()).postJson("/api/v1/articles/" + slug + "/comments",
-				reply(null, "Reader " + unique(), email, body));
+		return http.from(newAddress())
+			.postJson("/api/v1/articles/" + slug + "/comments", reply(null, "Reader " + unique(), email, body));
 	}
 
 	protected long posted(Http.Response response, int status) {

@@ -16,9 +16,10 @@ import org.veche.support.BrowserSession;
 import org.veche.support.Http;
 
 /**
- * The public monthly moderation report (issue 16): after a known set of holds, reports, decisions and appeals the
- * current month's counts move by exactly those numbers; the page names no one and quotes nothing; it is open to
- * guests, linked from every page's footer and the privacy page, and refuses months that are not months.
+ * The public monthly moderation report (issue 16): after a known set of holds, reports,
+ * decisions and appeals the current month's counts move by exactly those numbers; the
+ * page names no one and quotes nothing; it is open to guests, linked from every page's
+ * footer and the privacy page, and refuses months that are not months.
  */
 class MonthlyReportIT extends ModerationSupport {
 
@@ -38,7 +39,10 @@ class MonthlyReportIT extends ModerationSupport {
 		});
 	}
 
-	/** Every count on the month's page, by the row's data attribute and value ("decision:spam" → 3). */
+	/**
+	 * Every count on the month's page, by the row's data attribute and value
+	 * ("decision:spam" → 3).
+	 */
 	private Map<String, Integer> counts() {
 		var response = http.get("/moderation/report/" + month);
 		assertThat(response.status()).isEqualTo(200);
@@ -68,7 +72,8 @@ class MonthlyReportIT extends ModerationSupport {
 
 	private void decide(long id, String decision) {
 		assertThat(submit(moderator, "/moderation", "/moderation/comments/" + id + "/decide",
-				Map.of("decision", decision, "tab", "pending")).status()).isEqualTo(302);
+				Map.of("decision", decision, "tab", "pending"))
+			.status()).isEqualTo(302);
 	}
 
 	private long appealId(long commentId) {
@@ -86,28 +91,35 @@ class MonthlyReportIT extends ModerationSupport {
 		String secretName = "Zlata Secretname";
 		String secretEmail = "zlata.secret" + unique() + "@example.org";
 		String secretText = "Unforgettable sentence number " + unique();
-		// four held for links, one of them also for a moderation word; one approved comment gets reported
+		// four held for links, one of them also for a moderation word; one approved
+		// comment gets reported
 		long a = held(slug, secretName, secretEmail, secretText + " https://a.example https://b.example", authors);
 		long b = held(slug, "Reader B", newEmail(), "Links https://c.example https://d.example", authors);
 		long c = held(slug, "Reader C", newEmail(), "zebracorn https://e.example https://f.example", authors);
 		long d = held(slug, "Reader D", newEmail(), "More https://g.example https://h.example", authors);
 		long shown = posted(post(slug, newEmail(), "A fine comment that somebody will report."), 201);
-		assertThat(http.from(newAddress()).postForm("/comments/" + shown + "/report", Map.of("reason", "off-topic"))
+		assertThat(http.from(newAddress())
+			.postForm("/comments/" + shown + "/report", Map.of("reason", "off-topic"))
 			.status()).isLessThan(400);
 
 		decide(a, "approve");
 		decide(b, "spam");
 		decide(c, "trash");
-		// two appeals: one on spam, reversed (a not-spam decision), one on a held comment, upheld (a trash decision)
+		// two appeals: one on spam, reversed (a not-spam decision), one on a held
+		// comment, upheld (a trash decision)
 		String appealText = "Appeal words nobody else should read " + unique();
-		assertThat(authors.get(String.valueOf(b)).postForm("/comments/" + b + "/appeal", Map.of("message", appealText))
+		assertThat(authors.get(String.valueOf(b))
+			.postForm("/comments/" + b + "/appeal", Map.of("message", appealText))
 			.status()).isEqualTo(302);
-		assertThat(authors.get(String.valueOf(d)).postForm("/comments/" + d + "/appeal", Map.of("message", ""))
-			.status()).isEqualTo(302);
+		assertThat(
+				authors.get(String.valueOf(d)).postForm("/comments/" + d + "/appeal", Map.of("message", "")).status())
+			.isEqualTo(302);
 		assertThat(submit(moderator, "/moderation/appeals", "/moderation/appeals/" + appealId(b) + "/decide",
-				Map.of("outcome", "reversed")).status()).isEqualTo(302);
+				Map.of("outcome", "reversed"))
+			.status()).isEqualTo(302);
 		assertThat(submit(moderator, "/moderation/appeals", "/moderation/appeals/" + appealId(d) + "/decide",
-				Map.of("outcome", "upheld")).status()).isEqualTo(302);
+				Map.of("outcome", "upheld"))
+			.status()).isEqualTo(302);
 
 		Map<String, Integer> after = counts();
 		assertThat(delta(before, after, "rule:links")).isEqualTo(4);
@@ -124,7 +136,10 @@ class MonthlyReportIT extends ModerationSupport {
 
 		// counts only: no name, address, text, appeal message or moderator
 		String body = http.get("/moderation/report/" + month).body();
-		String moderatorName = moderator.get("/moderation/log").html().selectFirst("tr[data-action=approve] .who").text();
+		String moderatorName = moderator.get("/moderation/log")
+			.html()
+			.selectFirst("tr[data-action=approve] .who")
+			.text();
 		assertThat(body).doesNotContain(secretName)
 			.doesNotContain(secretEmail)
 			.doesNotContain(secretText)
@@ -154,7 +169,8 @@ class MonthlyReportIT extends ModerationSupport {
 				"1999-12")) {
 			assertThat(http.get("/moderation/report/" + wrong).status()).as(wrong).isEqualTo(404);
 		}
-		// a month that ended before anything happened: counts of zero, and no anchor yet to publish
+		// a month that ended before anything happened: counts of zero, and no anchor yet
+		// to publish
 		Document old = page(http, "/moderation/report/2001-01");
 		assertThat(old.selectFirst("[data-total=decisions]").text()).isEqualTo("0");
 		assertThat(old.selectFirst("#anchor .none").text()).isEqualTo("The log had no lines by the end of this month.");

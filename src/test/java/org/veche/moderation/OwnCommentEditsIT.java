@@ -15,9 +15,10 @@ import org.veche.support.BrowserSession;
 import org.veche.support.Http;
 
 /**
- * A reader edits and deletes their own comment within the window, with plain forms: a guest through the signed
- * cookie of their own comments, a member through their account; nobody else, and nobody after the window. An
- * edit is screened again, and moderators see the earlier texts.
+ * A reader edits and deletes their own comment within the window, with plain forms: a
+ * guest through the signed cookie of their own comments, a member through their account;
+ * nobody else, and nobody after the window. An edit is screened again, and moderators see
+ * the earlier texts.
  */
 class OwnCommentEditsIT extends ModerationSupport {
 
@@ -33,14 +34,17 @@ class OwnCommentEditsIT extends ModerationSupport {
 		});
 	}
 
-	/** A guest's browser (its own address, so that the flood limit is its own) that posts through the form. */
+	/**
+	 * A guest's browser (its own address, so that the flood limit is its own) that posts
+	 * through the form.
+	 */
 	private BrowserSession guest() {
 		return new BrowserSession(http.from(newAddress()));
 	}
 
 	private long postAsGuest(BrowserSession guest, String slug, String body, String parent) {
-		var response = guest.postForm("/articles/" + slug + "/comments", Map.of("author", "Guest " + unique(),
-				"email", newEmail(), "comment", body, "comment_parent", parent));
+		var response = guest.postForm("/articles/" + slug + "/comments",
+				Map.of("author", "Guest " + unique(), "email", newEmail(), "comment", body, "comment_parent", parent));
 		assertThat(response.status()).as("%s", response).isEqualTo(302);
 		var matcher = POSTED.matcher(response.header("Location"));
 		assertThat(matcher.find()).as("Location %s", response.header("Location")).isTrue();
@@ -95,7 +99,8 @@ class OwnCommentEditsIT extends ModerationSupport {
 		assertThat(stranger.postForm("/comments/" + id + "/delete", Map.of()).status()).isEqualTo(403);
 
 		// a forged cookie names the comment but its signature does not hold
-		var forger = new BrowserSession(http.from(newAddress()).with("Cookie", "veche_held=" + id + ".9999999999.AAAAAAAAAAAAAAAAAAAAAAAA"));
+		var forger = new BrowserSession(
+				http.from(newAddress()).with("Cookie", "veche_held=" + id + ".9999999999.AAAAAAAAAAAAAAAAAAAAAAAA"));
 		assertThat(forger.postForm("/comments/" + id + "/edit", Map.of("comment", "Forged")).status()).isEqualTo(403);
 
 		rules(r -> {
@@ -152,15 +157,18 @@ class OwnCommentEditsIT extends ModerationSupport {
 		var kept = page.getElementById("comment-" + answered);
 		assertThat(kept.selectFirst(".comment-deleted").text()).isNotBlank();
 		assertThat(kept.text()).doesNotContain("Answer me");
-		assertThat(kept.selectFirst("article.comment-body").select("form.like")).as("no Like on a deleted comment").isEmpty();
-		assertThat(page.select("#comment-" + answered + " #comment-" + reply)).as("the reply stays in place").hasSize(1);
+		assertThat(kept.selectFirst("article.comment-body").select("form.like")).as("no Like on a deleted comment")
+			.isEmpty();
+		assertThat(page.select("#comment-" + answered + " #comment-" + reply)).as("the reply stays in place")
+			.hasSize(1);
 		assertThat(page.getElementById("comment-" + lonely)).isNull();
 
 		var api = http.get("/api/v1/articles/" + slug + "/comments").json().get("comments");
 		assertThat(api.get(0).get("deleted").asBoolean()).isTrue();
 		assertThat(api.get(0).get("html").asString()).isEmpty();
 		assertThat(guest.postForm("/comments/" + answered + "/edit", Map.of("comment", "Back")).status())
-			.as("a deleted comment cannot come back").isEqualTo(403);
+			.as("a deleted comment cannot come back")
+			.isEqualTo(403);
 	}
 
 	@Test

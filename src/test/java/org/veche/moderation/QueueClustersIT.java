@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.veche.identity.Role;
 
 /**
- * Held near-duplicates, whatever held them (here: first comments, not a raid), are one row of the pending tab,
- * which lists each of them without JavaScript and takes one decision for all; each comment's decision is logged
- * once, and a different held comment stays in the queue as its own row.
+ * Held near-duplicates, whatever held them (here: first comments, not a raid), are one
+ * row of the pending tab, which lists each of them without JavaScript and takes one
+ * decision for all; each comment's decision is logged once, and a different held comment
+ * stays in the queue as its own row.
  */
 class QueueClustersIT extends ModerationSupport {
 
@@ -32,8 +33,10 @@ class QueueClustersIT extends ModerationSupport {
 		for (int i = 0; i < variants.length; i++) {
 			alike.add(posted(post(slugs.get(i % 2), newEmail(), variants[i]), 202));
 		}
-		long other = posted(post(slugs.getFirst(), newEmail(),
-				"A thoughtful and entirely different comment about the budget debate in the council tonight."), 202);
+		long other = posted(
+				post(slugs.getFirst(), newEmail(),
+						"A thoughtful and entirely different comment about the budget debate in the council tonight."),
+				202);
 
 		var moderator = session(Role.MODERATOR);
 		var queue = moderator.get("/moderation").html();
@@ -79,11 +82,13 @@ class QueueClustersIT extends ModerationSupport {
 		});
 		String slug = newArticle("No cluster");
 		long one = posted(post(slug, newEmail(), "The new cycle lane on the embankment is a good idea, finally."), 202);
-		long two = posted(post(slug, newEmail(), "Will the school on Elm Street really close next year, does anyone know?"), 202);
+		long two = posted(
+				post(slug, newEmail(), "Will the school on Elm Street really close next year, does anyone know?"), 202);
 		var queue = session(Role.MODERATOR).get("/moderation").html();
 		assertThat(queue.getElementById("item-" + one)).isNotNull();
 		assertThat(queue.getElementById("item-" + two)).isNotNull();
-		assertThat(queue.select(".cluster-member[data-id=" + one + "], .cluster-member[data-id=" + two + "]")).isEmpty();
+		assertThat(queue.select(".cluster-member[data-id=" + one + "], .cluster-member[data-id=" + two + "]"))
+			.isEmpty();
 	}
 
 }

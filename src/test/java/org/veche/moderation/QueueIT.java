@@ -13,8 +13,8 @@ import org.veche.support.BrowserSession;
 import org.veche.support.Http;
 
 /**
- * The moderators' queue over plain HTML forms: what each item shows, every action on one comment and in bulk,
- * the counts, the log, and who may see it.
+ * The moderators' queue over plain HTML forms: what each item shows, every action on one
+ * comment and in bulk, the counts, the log, and who may see it.
  */
 class QueueIT extends ModerationSupport {
 
@@ -67,8 +67,10 @@ class QueueIT extends ModerationSupport {
 			r.holdLinks = 2;
 			return r;
 		});
-		long held = posted(http.from(newAddress()).postJson("/api/v1/articles/" + slug + "/comments",
-				reply(parent, "Linker", email, "http://a.example and http://b.example")), 202);
+		long held = posted(http.from(newAddress())
+			.postJson("/api/v1/articles/" + slug + "/comments",
+					reply(parent, "Linker", email, "http://a.example and http://b.example")),
+				202);
 		Element item = item("pending", held);
 		assertThat(item).isNotNull();
 		assertThat(item.selectFirst(".on-article a").attr("href")).isEqualTo("/articles/" + slug);

@@ -14,9 +14,10 @@ import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
 
 /**
- * A generated raid: near-duplicate comments from new identities on one thread within minutes are held as one
- * cluster (what was already shown is taken down), the thread holds every comment for a while and the queue says
- * so, and a moderator removes or approves the whole cluster in one action.
+ * A generated raid: near-duplicate comments from new identities on one thread within
+ * minutes are held as one cluster (what was already shown is taken down), the thread
+ * holds every comment for a while and the queue says so, and a moderator removes or
+ * approves the whole cluster in one action.
  */
 class RaidIT extends ModerationSupport {
 
@@ -28,7 +29,10 @@ class RaidIT extends ModerationSupport {
 	@Autowired
 	private RaidDetector raids;
 
-	/** The burst: the same text, varied as raiders vary it, each from a new e-mail and address. */
+	/**
+	 * The burst: the same text, varied as raiders vary it, each from a new e-mail and
+	 * address.
+	 */
 	private List<Long> burst(String slug, int size) {
 		var ids = new ArrayList<Long>();
 		String[] variants = { TEXT, TEXT.toUpperCase(), TEXT + " 4417", TEXT.replace(":", " --") + "!!!",
@@ -62,20 +66,23 @@ class RaidIT extends ModerationSupport {
 		long first = ids.getFirst();
 		for (long id : ids) {
 			assertThat(shown(slug, id)).as("comment %d shown", id).isFalse();
-			assertThat(reasons.of(List.of(id)).get(id).stream().map(Reason::stored)).contains("moderation.reason.raid|" + first);
+			assertThat(reasons.of(List.of(id)).get(id).stream().map(Reason::stored))
+				.contains("moderation.reason.raid|" + first);
 		}
 
 		var unrelated = post(slug, newEmail(), "A calm remark about the bridge on Main Street.");
 		assertThat(unrelated.status()).isEqualTo(202);
 		long calm = unrelated.json().get("id").asLong();
-		assertThat(reasons.of(List.of(calm)).get(calm).stream().map(Reason::stored)).containsExactly("moderation.reason.raidThread");
+		assertThat(reasons.of(List.of(calm)).get(calm).stream().map(Reason::stored))
+			.containsExactly("moderation.reason.raidThread");
 		posted(post(quiet, newEmail(), TEXT), 201);
 
 		var moderator = session(Role.MODERATOR);
 		var queue = moderator.get("/moderation").html();
 		long articleId = http.get("/api/v1/articles/" + slug).json().get("id").asLong();
 		assertThat(queue.selectFirst(".raid-notice[data-article=" + articleId + "]").text()).contains("A raid on");
-		// held near-duplicates are one row of the pending tab, with the reasons of its comments
+		// held near-duplicates are one row of the pending tab, with the reasons of its
+		// comments
 		var row = queue.select(".queue-cluster")
 			.stream()
 			.filter(r -> r.selectFirst(".cluster-member[data-id=" + ids.get(2) + "]") != null)
@@ -108,13 +115,15 @@ class RaidIT extends ModerationSupport {
 		for (long id : ids) {
 			assertThat(shown(slug, id)).isTrue();
 		}
-		var unknown = submit(moderator, "/moderation", "/moderation/clusters/999999999/decide", Map.of("decision", "approve"));
+		var unknown = submit(moderator, "/moderation", "/moderation/clusters/999999999/decide",
+				Map.of("decision", "approve"));
 		assertThat(unknown.status()).isEqualTo(404);
 	}
 
 	@Test
 	void aLongRaidsLaterCommentsJoinItsClusterWithoutTouchingTheEarlierOnes() {
-		// a thread no other test writes to, and comment ids of its own (the detector keeps signatures only)
+		// a thread no other test writes to, and comment ids of its own (the detector
+		// keeps signatures only)
 		long thread = 7_000_000 + System.nanoTime() % 1_000_000;
 		long[] signature = raids.signature(TEXT);
 		Instant at = Instant.now();
@@ -129,7 +138,8 @@ class RaidIT extends ModerationSupport {
 			}
 			raids.remember(thread, id, signature, at, raid);
 		}
-		// the fourth post finds the burst and takes the three before it in; every later one joins alone, so a
+		// the fourth post finds the burst and takes the three before it in; every later
+		// one joins alone, so a
 		// post costs the same at the end of a long raid as at its start
 		assertThat(joined.getFirst()).isEqualTo(3);
 		assertThat(joined.subList(1, joined.size())).containsOnly(0);

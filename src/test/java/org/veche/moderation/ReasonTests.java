@@ -9,21 +9,23 @@ import org.junit.jupiter.api.Test;
 import org.veche.moderation.Reason.Kind;
 
 /**
- * Reasons are read from and written to the text rows already stored ("key|argument|..."), unchanged.
+ * Reasons are read from and written to the text rows already stored ("key|argument|..."),
+ * unchanged.
  */
 class ReasonTests {
 
 	@Test
 	void everyStoredFormReadsAsItsKindAndIsWrittenBackTheSame() {
 		List<String> stored = List.of("moderation.reason.links|3", "moderation.reason.word|casino",
-				"moderation.reason.disallowed|viagra", "moderation.reason.premoderated", "moderation.reason.firstComment",
-				"moderation.reason.raid|42", "moderation.reason.raidThread", "moderation.reason.surge",
-				"moderation.reason.filter.spam|97|casino +1.20, cheap +0.80", "moderation.reason.filter.abuse|61|idiot +2.00",
-				"moderation.reason.akismet", "moderation.reason.reports|3");
+				"moderation.reason.disallowed|viagra", "moderation.reason.premoderated",
+				"moderation.reason.firstComment", "moderation.reason.raid|42", "moderation.reason.raidThread",
+				"moderation.reason.surge", "moderation.reason.filter.spam|97|casino +1.20, cheap +0.80",
+				"moderation.reason.filter.abuse|61|idiot +2.00", "moderation.reason.akismet",
+				"moderation.reason.reports|3");
 		List<Kind> kinds = stored.stream().map(Reason::parse).map(Reason::kind).toList();
-		assertThat(kinds).containsExactly(Kind.LINKS, Kind.WORD, Kind.DISALLOWED, Kind.PREMODERATED,
-				Kind.FIRST_COMMENT, Kind.RAID, Kind.RAID_THREAD, Kind.SURGE, Kind.FILTER_SPAM, Kind.FILTER_ABUSE,
-				Kind.AKISMET, Kind.REPORTS);
+		assertThat(kinds).containsExactly(Kind.LINKS, Kind.WORD, Kind.DISALLOWED, Kind.PREMODERATED, Kind.FIRST_COMMENT,
+				Kind.RAID, Kind.RAID_THREAD, Kind.SURGE, Kind.FILTER_SPAM, Kind.FILTER_ABUSE, Kind.AKISMET,
+				Kind.REPORTS);
 		assertThat(stored.stream().map(Reason::parse).map(Reason::stored)).containsExactlyElementsOf(stored);
 	}
 

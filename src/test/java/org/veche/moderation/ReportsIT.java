@@ -17,8 +17,9 @@ import org.springframework.context.event.ApplicationEventMulticaster;
 import org.veche.identity.Role;
 
 /**
- * Readers' reports: the form works without JavaScript, a reader counts once, the set number of reports holds
- * the comment for review in the Reported tab, and each report is published as CommentReported.
+ * Readers' reports: the form works without JavaScript, a reader counts once, the set
+ * number of reports holds the comment for review in the Reported tab, and each report is
+ * published as CommentReported.
  */
 class ReportsIT extends ModerationSupport {
 
@@ -57,8 +58,8 @@ class ReportsIT extends ModerationSupport {
 		var link = page(http, "/articles/" + slug).getElementById("comment-" + id).selectFirst("a.report-link");
 		assertThat(link.attr("href")).isEqualTo("/comments/" + id + "/report");
 		var form = page(http, link.attr("href"));
-		assertThat(form.select("input[name=reason]").eachAttr("value"))
-			.containsExactly("spam", "abuse", "threat", "off-topic", "illegal");
+		assertThat(form.select("input[name=reason]").eachAttr("value")).containsExactly("spam", "abuse", "threat",
+				"off-topic", "illegal");
 		var none = http.from(newAddress()).postForm("/comments/" + id + "/report", Map.of());
 		assertThat(none.status()).isEqualTo(400);
 		assertThat(none.html().selectFirst(".form-error").text()).isEqualTo("Choose what is wrong with the comment.");
@@ -92,8 +93,8 @@ class ReportsIT extends ModerationSupport {
 		var moderator = session(Role.MODERATOR);
 		var item = moderator.get("/moderation?tab=reported").html().getElementById("item-" + id);
 		assertThat(item).isNotNull();
-		assertThat(item.select(".reasons .report").eachText())
-			.containsExactlyInAnyOrder("Reported as spam: 2", "Reported as abuse: 1");
+		assertThat(item.select(".reasons .report").eachText()).containsExactlyInAnyOrder("Reported as spam: 2",
+				"Reported as abuse: 1");
 		assertThat(item.select(".reasons .reason").eachText()).containsExactly("3 readers reported it");
 		assertThat(moderator.get("/moderation?tab=pending").html().getElementById("item-" + id)).isNotNull();
 
@@ -110,9 +111,11 @@ class ReportsIT extends ModerationSupport {
 		String slug = newArticle("Account report");
 		long id = posted(post(slug, newEmail(), "Reported by an account."), 201);
 		var reader = session(Role.READER);
-		var once = submit(reader, "/comments/" + id + "/report", "/comments/" + id + "/report", Map.of("reason", "off-topic"));
+		var once = submit(reader, "/comments/" + id + "/report", "/comments/" + id + "/report",
+				Map.of("reason", "off-topic"));
 		assertThat(once.status()).isEqualTo(200);
-		var twice = submit(reader, "/comments/" + id + "/report", "/comments/" + id + "/report", Map.of("reason", "spam"));
+		var twice = submit(reader, "/comments/" + id + "/report", "/comments/" + id + "/report",
+				Map.of("reason", "spam"));
 		assertThat(twice.status()).isEqualTo(200);
 		assertThat(heard.stream().filter(e -> e.commentId() == id)).hasSize(1);
 	}

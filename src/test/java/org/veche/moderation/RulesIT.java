@@ -77,8 +77,9 @@ class RulesIT extends ModerationSupport {
 	@Test
 	void commentsCloseOnArticlesOlderThanTheSetNumberOfDays() {
 		var old = http.bearer(editorToken())
-			.postJson("/api/v1/articles", Map.of("title", "Old news " + unique(), "lead", "l", "body", "b", "tags",
-					List.of(), "status", "published", "publishAt", Instant.now().minus(Duration.ofDays(30)).toString()));
+			.postJson("/api/v1/articles",
+					Map.of("title", "Old news " + unique(), "lead", "l", "body", "b", "tags", List.of(), "status",
+							"published", "publishAt", Instant.now().minus(Duration.ofDays(30)).toString()));
 		assertThat(old.status()).as("%s", old).isEqualTo(201);
 		String slug = old.json().get("slug").asString();
 		String fresh = newArticle("Fresh news");
@@ -144,7 +145,8 @@ class RulesIT extends ModerationSupport {
 		assertThat(refused.status()).isEqualTo(403);
 		assertThat(refused.json().get("detail").asString()).isEqualTo("Comments are closed on this article.");
 		var form = http.from(newAddress())
-			.postForm("/articles/" + slug + "/comments", Map.of("author", "A", "email", newEmail(), "comment", "Closed?"));
+			.postForm("/articles/" + slug + "/comments",
+					Map.of("author", "A", "email", newEmail(), "comment", "Closed?"));
 		assertThat(form.status()).isEqualTo(403);
 		assertThat(form.html().text()).contains("Comments are closed on this article.");
 		var articlePage = page(http, "/articles/" + slug);
@@ -158,7 +160,8 @@ class RulesIT extends ModerationSupport {
 	private void switchTo(org.veche.support.BrowserSession editor, long id, String comments) {
 		var edit = editor.get("/editor/articles/" + id).html();
 		var fields = new java.util.HashMap<String, String>();
-		for (var input : edit.select("form.article-form input[type=text], form.article-form input[type=hidden], form.article-form input[type=url], form.article-form input[type=datetime-local]")) {
+		for (var input : edit.select(
+				"form.article-form input[type=text], form.article-form input[type=hidden], form.article-form input[type=url], form.article-form input[type=datetime-local]")) {
 			fields.put(input.attr("name"), input.val());
 		}
 		for (var area : edit.select("form.article-form textarea")) {
@@ -169,8 +172,10 @@ class RulesIT extends ModerationSupport {
 		fields.put("action", "save");
 		var saved = editor.postForm("/editor/articles/" + id, fields);
 		assertThat(saved.status()).as("%s", saved).isEqualTo(302);
-		assertThat(editor.get("/editor/articles/" + id).html()
-			.selectFirst("input[name=comments][value=" + comments + "]").hasAttr("checked")).isTrue();
+		assertThat(editor.get("/editor/articles/" + id)
+			.html()
+			.selectFirst("input[name=comments][value=" + comments + "]")
+			.hasAttr("checked")).isTrue();
 	}
 
 }

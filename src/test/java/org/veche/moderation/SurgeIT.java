@@ -24,15 +24,20 @@ import org.veche.support.Http;
 import org.veche.support.TestMail;
 
 /**
- * A raid replayed across five threads: near-duplicate comments of new guests from two addresses. Surge mode starts
- * once the evidence passes its settings, holds new identities' comments on the threads hit (and on the whole site
- * once enough are hit) but not a known commenter's, tells the moderators with one mail, shows a banner with the
- * evidence in the queue, logs every step with counts and thread ids only, and lifts itself when the attack has been
- * quiet for the (shortened) quiet period, after which new identities are published again.
+ * A raid replayed across five threads: near-duplicate comments of new guests from two
+ * addresses. Surge mode starts once the evidence passes its settings, holds new
+ * identities' comments on the threads hit (and on the whole site once enough are hit) but
+ * not a known commenter's, tells the moderators with one mail, shows a banner with the
+ * evidence in the queue, logs every step with counts and thread ids only, and lifts
+ * itself when the attack has been quiet for the (shortened) quiet period, after which new
+ * identities are published again.
  */
 class SurgeIT extends ModerationSupport {
 
-	/** Short enough for a test, long enough that the steps between the attack's posts never reach it. */
+	/**
+	 * Short enough for a test, long enough that the steps between the attack's posts
+	 * never reach it.
+	 */
 	private static final Duration QUIET = Duration.ofSeconds(10);
 
 	@Autowired
@@ -59,7 +64,9 @@ class SurgeIT extends ModerationSupport {
 		surgeSettings.save(new SurgeRules(6, 3, 5, QUIET));
 	}
 
-	/** Surge mode off again, and no surge left in force for the tests that share the site. */
+	/**
+	 * Surge mode off again, and no surge left in force for the tests that share the site.
+	 */
 	@AfterEach
 	void surgeOff() {
 		surgeMode.active().ifPresent(s -> surgeMode.lift(s.id(), null, "test"));
@@ -67,8 +74,8 @@ class SurgeIT extends ModerationSupport {
 	}
 
 	private Http.Response post(String slug, String address, String email, String body) {
-		return http.from(address).postJson("/api/v1/articles/" + slug + "/comments",
-				reply(null, "Reader " + unique(), email, body));
+		return http.from(address)
+			.postJson("/api/v1/articles/" + slug + "/comments", reply(null, "Reader " + unique(), email, body));
 	}
 
 	/** A new guest's comment: 201 published, 202 held. */
@@ -93,13 +100,15 @@ class SurgeIT extends ModerationSupport {
 				newArticle("Surge four"), newArticle("Surge five"));
 		String elsewhere = newArticle("Untouched");
 		String known = newEmail();
-		posted(post(elsewhere, newAddress(), known, "I have been reading this paper for years, good work on the bridge story."), 201);
+		posted(post(elsewhere, newAddress(), known,
+				"I have been reading this paper for years, good work on the bridge story."), 201);
 		String first = newAddress();
 		String second = newAddress();
 
-		// three threads, two addresses: the first three are published, the fourth shows the attack and is held
-		var before = List.of(posts(threads.get(0), first, variants[0], 201), posts(threads.get(1), second, variants[1], 201),
-				posts(threads.get(2), first, variants[2], 201));
+		// three threads, two addresses: the first three are published, the fourth shows
+		// the attack and is held
+		var before = List.of(posts(threads.get(0), first, variants[0], 201),
+				posts(threads.get(1), second, variants[1], 201), posts(threads.get(2), first, variants[2], 201));
 		assertThat(surges.surge()).isEmpty();
 		long showed = posts(threads.get(0), second, variants[3], 202);
 		assertThat(reasons.of(List.of(showed)).get(showed)).contains(SurgeMode.REASON);
@@ -115,13 +124,17 @@ class SurgeIT extends ModerationSupport {
 		assertThat(surge.threads().stream().map(a -> a.slug()).toList())
 			.containsExactlyInAnyOrderElementsOf(threads.subList(0, 3));
 
-		// new identities on the threads hit are held whatever they write; elsewhere and known commenters are not
-		long calm = posts(threads.get(1), newAddress(), "A calm and unrelated remark about the tram timetable change.", 202);
+		// new identities on the threads hit are held whatever they write; elsewhere and
+		// known commenters are not
+		long calm = posts(threads.get(1), newAddress(), "A calm and unrelated remark about the tram timetable change.",
+				202);
 		assertThat(reasons.of(List.of(calm)).get(calm)).containsExactly(SurgeMode.REASON);
 		posts(elsewhere, newAddress(), "Another unrelated remark, this time about the library opening hours.", 201);
-		posted(post(threads.get(1), newAddress(), known, "Still reading, and still disagreeing with the columnist."), 201);
+		posted(post(threads.get(1), newAddress(), known, "Still reading, and still disagreeing with the columnist."),
+				201);
 
-		// the attack reaches a fourth and a fifth thread: surge mode widens to the whole site
+		// the attack reaches a fourth and a fifth thread: surge mode widens to the whole
+		// site
 		posts(threads.get(3), first, variants[4], 202);
 		posts(threads.get(4), second, variants[0], 202);
 		surge = surges.surge().orElseThrow();
@@ -144,11 +157,15 @@ class SurgeIT extends ModerationSupport {
 		assertThat(TestMail.subject(mail)).contains("Surge mode").contains("a coordinated attack on 3 threads");
 		assertThat(TestMail.text(mail)).contains("Surge one").contains("network addresses").contains("/moderation");
 
-		// the log: start and widening, with counts and thread ids, never an address or a text
+		// the log: start and widening, with counts and thread ids, never an address or a
+		// text
 		var log = moderator.get("/moderation/log").html();
 		String started = log.selectFirst("tr[data-action=surge-start] .detail").text();
-		assertThat(started).contains("#" + surge.id()).contains("4 near-duplicate comments").contains("2 address hashes")
-			.contains("3 threads").contains(String.valueOf(articleId(threads.get(0))));
+		assertThat(started).contains("#" + surge.id())
+			.contains("4 near-duplicate comments")
+			.contains("2 address hashes")
+			.contains("3 threads")
+			.contains(String.valueOf(articleId(threads.get(0))));
 		assertThat(log.selectFirst("tr[data-action=surge-start] .who").text()).isEqualTo("The site (surge mode)");
 		String widened = log.selectFirst("tr[data-action=surge-widen] .detail").text();
 		assertThat(widened).contains("5 threads").contains("site-wide");
@@ -156,12 +173,15 @@ class SurgeIT extends ModerationSupport {
 			assertThat(detail).doesNotContain(first).doesNotContain(second).doesNotContainIgnoringCase("petition");
 		}
 
-		// quiet for the quiet period: it lifts itself, logs it, and new identities are published again
+		// quiet for the quiet period: it lifts itself, logs it, and new identities are
+		// published again
 		await(() -> surges.surge().isEmpty()
 				&& moderator.get("/moderation/log").html().selectFirst("tr[data-action=surge-end]") != null);
 		assertThat(moderator.get("/moderation").html().selectFirst(".surge-banner")).isNull();
-		posts(threads.get(0), newAddress(), "After the storm, a new reader asks when the park reopens to everyone.", 201);
-		posts(elsewhere, newAddress(), "And another new reader remarks on the weather over the weekend, nothing more.", 201);
+		posts(threads.get(0), newAddress(), "After the storm, a new reader asks when the park reopens to everyone.",
+				201);
+		posts(elsewhere, newAddress(), "And another new reader remarks on the weather over the weekend, nothing more.",
+				201);
 		assertThat(TestMail.to(moderatorEmail)).as("one mail for the whole surge, none per held comment").hasSize(1);
 	}
 
@@ -170,15 +190,18 @@ class SurgeIT extends ModerationSupport {
 
 	@Test
 	void aLongAttackIsComparedWithTheSitesNewestSignaturesOnly() {
-		// threads and comment ids of its own (the detector keeps signatures only), spread over five threads
+		// threads and comment ids of its own (the detector keeps signatures only), spread
+		// over five threads
 		long thread = 8_000_000 + System.nanoTime() % 1_000_000;
-		long[] signature = raids.signature("Long attack: the stadium deal is a scam, tell everyone you know before the vote on Friday");
+		long[] signature = raids
+			.signature("Long attack: the stadium deal is a scam, tell everyone you know before the vote on Friday");
 		Instant at = Instant.now();
 		for (int i = 0; i < 2 * 256 + 10; i++) {
 			raids.remember(thread + i % 5, thread * 1_000 + i, signature, at, null, "address-" + i % 3);
 		}
 		SurgeMode.Evidence evidence = surgeMode.evidence(thread, signature, "address-0", at);
-		// 522 near-duplicates are in the window, but a post reads and compares the newest 256: its cost is flat
+		// 522 near-duplicates are in the window, but a post reads and compares the newest
+		// 256: its cost is flat
 		assertThat(evidence.earlier()).hasSize(256);
 		assertThat(evidence.comments()).isEqualTo(257);
 		assertThat(evidence.threads()).hasSize(5);
@@ -203,7 +226,8 @@ class SurgeIT extends ModerationSupport {
 		var row = moderator.get("/moderation/log").html().selectFirst("tr[data-action=surge-lift]");
 		assertThat(row.selectFirst(".who").text()).startsWith("MODERATOR");
 		assertThat(row.selectFirst(".detail").text()).contains("#" + id).contains("3 threads");
-		posts(threads.get(0), newAddress(), "A new reader, after the lift, on something else entirely: the buses.", 201);
+		posts(threads.get(0), newAddress(), "A new reader, after the lift, on something else entirely: the buses.",
+				201);
 
 		var again = submit(moderator, "/moderation", "/moderation/surge/" + id + "/lift", Map.of("tab", "pending"));
 		assertThat(again.status()).isEqualTo(404);
@@ -225,7 +249,10 @@ class SurgeIT extends ModerationSupport {
 		assertThat(surges.rules().siteWideThreads()).isEqualTo(8);
 	}
 
-	/** Signs in, opens the notifications page from the account page and asks for held comments at once. */
+	/**
+	 * Signs in, opens the notifications page from the account page and asks for held
+	 * comments at once.
+	 */
 	private void subscribeToHeldComments(String email, String password) {
 		var session = BrowserSession.signIn(http.from(newAddress()), email, password);
 		String manage = session.get("/account/notifications").header("Location").replaceFirst("^https?://[^/]+", "");

@@ -7,7 +7,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The evidence surge mode weighs: enough near-duplicates on enough threads, or half as many from few addresses.
+ * The evidence surge mode weighs: enough near-duplicates on enough threads, or half as
+ * many from few addresses.
  */
 class SurgeRulesTests {
 

@@ -17,8 +17,9 @@ import org.veche.publishing.Newsroom;
 import org.veche.support.TestMail;
 
 /**
- * "Notify me of new articles": confirmed from the form's mail, then at once, or gathered into a daily or weekly
- * digest that the test sends by calling the digest run with a later time.
+ * "Notify me of new articles": confirmed from the form's mail, then at once, or gathered
+ * into a daily or weekly digest that the test sends by calling the digest run with a
+ * later time.
  */
 class ArticleNotificationsIT extends NotificationSupport {
 
@@ -54,9 +55,8 @@ class ArticleNotificationsIT extends NotificationSupport {
 		assertThat(TestMail.text(mail)).contains("/articles/" + slug).contains("Lead of Breaking");
 		assertThat(header(mail, "List-Unsubscribe")).contains("/notifications/unsubscribe/");
 
-		Article scheduled = intake.create(new ArticleDraft(Article.Kind.ARTICLE, "Scheduled " + unique(), "Later", "Body",
-				List.of(), null, Article.Status.SCHEDULED, Instant.now().plusMillis(1500), null), null,
-				"Desk");
+		Article scheduled = intake.create(new ArticleDraft(Article.Kind.ARTICLE, "Scheduled " + unique(), "Later",
+				"Body", List.of(), null, Article.Status.SCHEDULED, Instant.now().plusMillis(1500), null), null, "Desk");
 		awaitOutboxEmpty();
 		assertThat(TestMail.to(email)).as("nothing before its time").hasSize(2);
 		Thread.sleep(1600);

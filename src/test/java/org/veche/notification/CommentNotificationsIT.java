@@ -13,8 +13,9 @@ import org.veche.discussion.CommentStatus;
 import org.veche.support.TestMail;
 
 /**
- * "Notify me of replies" and "of all new comments" from the comment form: the double opt-in, the mail itself,
- * no mail about one's own comment, and an event handled twice mailed once.
+ * "Notify me of replies" and "of all new comments" from the comment form: the double
+ * opt-in, the mail itself, no mail about one's own comment, and an event handled twice
+ * mailed once.
  */
 class CommentNotificationsIT extends NotificationSupport {
 
@@ -37,7 +38,8 @@ class CommentNotificationsIT extends NotificationSupport {
 		assertThat(confirmation.getFrom()[0].toString()).contains("Veche");
 
 		replyTo(slug, mine, "A reply before the address confirmed");
-		assertThat(queuedFor(email)).as("nothing but the confirmation until it is confirmed").hasSize(1)
+		assertThat(queuedFor(email)).as("nothing but the confirmation until it is confirmed")
+			.hasSize(1)
 			.allMatch(key -> key.startsWith("confirm:"));
 
 		confirm(confirmation);
@@ -49,7 +51,8 @@ class CommentNotificationsIT extends NotificationSupport {
 			.contains("/articles/" + slug + "?cpage=1#comment-" + reply);
 		assertThat(TestMail.html(notice)).contains("Thank you, *Оксана*, for this.");
 		String unsubscribe = header(notice, "List-Unsubscribe");
-		assertThat(unsubscribe).matches("<http://localhost:" + port + "/notifications/unsubscribe/\\d+/[A-Za-z0-9_-]+>");
+		assertThat(unsubscribe)
+			.matches("<http://localhost:" + port + "/notifications/unsubscribe/\\d+/[A-Za-z0-9_-]+>");
 		assertThat(header(notice, "List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
 		assertThat(TestMail.text(notice)).contains(unsubscribe.substring(1, unsubscribe.length() - 1))
 			.contains("/notifications/manage/");
@@ -62,9 +65,11 @@ class CommentNotificationsIT extends NotificationSupport {
 		postByForm(slug, null, "Follower", email, "I will follow this.", false, true);
 		confirm(TestMail.awaitMessage(email, 1));
 
-		// staff may post for a named author, flood limit aside: the follower's second comment, seconds later
-		var own = http.bearer(editorToken()).postJson("/api/v1/articles/" + slug + "/comments",
-				Map.of("author", Map.of("name", "Follower", "email", email), "body", "My own second comment."));
+		// staff may post for a named author, flood limit aside: the follower's second
+		// comment, seconds later
+		var own = http.bearer(editorToken())
+			.postJson("/api/v1/articles/" + slug + "/comments",
+					Map.of("author", Map.of("name", "Follower", "email", email), "body", "My own second comment."));
 		assertThat(own.status()).isEqualTo(201);
 		postComment(slug, null, "Someone else", "A comment by someone else.");
 
@@ -83,7 +88,8 @@ class CommentNotificationsIT extends NotificationSupport {
 		String slug = newArticle("Account article");
 		var article = session.get("/articles/" + slug);
 		String csrf = org.veche.support.BrowserSession.csrfToken(article.html());
-		assertThat(article.html().select("input[name=notify_replies][checked]")).as("replies checked by default").hasSize(1);
+		assertThat(article.html().select("input[name=notify_replies][checked]")).as("replies checked by default")
+			.hasSize(1);
 		assertThat(article.html().select("input[name=notify_all]:not([checked])")).hasSize(1);
 		var posted = session.postForm("/articles/" + slug + "/comments",
 				Map.of("comment", "As an account", "notify_replies", "true", "_csrf", csrf));
@@ -99,7 +105,8 @@ class CommentNotificationsIT extends NotificationSupport {
 		assertThat(manage.status()).isEqualTo(302);
 		var page = session.get(manage.header("Location").replaceFirst("^https?://[^/]+", ""));
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.html().select(".subscription").text()).contains("Replies to your comment on \u201cAccount article");
+		assertThat(page.html().select(".subscription").text())
+			.contains("Replies to your comment on \u201cAccount article");
 		assertThat(session.get("/account").html().select("a[href=/account/notifications]")).hasSize(1);
 	}
 
@@ -107,9 +114,10 @@ class CommentNotificationsIT extends NotificationSupport {
 	void theMailIsInTheLanguageTheReaderCommentedIn() throws Exception {
 		String slug = newArticle("Мова");
 		String email = newEmail("uk");
-		var posted = http.from(newAddress()).with("Accept-Language", "uk")
-			.postForm("/articles/" + slug + "/comments", Map.of("author", "Тарас", "email", email, "comment",
-					"Коментар", "notify_replies", "true"));
+		var posted = http.from(newAddress())
+			.with("Accept-Language", "uk")
+			.postForm("/articles/" + slug + "/comments",
+					Map.of("author", "Тарас", "email", email, "comment", "Коментар", "notify_replies", "true"));
 		assertThat(posted.status()).isEqualTo(302);
 
 		var confirmation = TestMail.awaitMessage(email, 1);

@@ -27,8 +27,9 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A mail server that is down delays mail and loses none: this context sends to a GreenMail of its own, which
- * the test stops and starts; every queued message arrives exactly once when it is back.
+ * A mail server that is down delays mail and loses none: this context sends to a
+ * GreenMail of its own, which the test stops and starts; every queued message arrives
+ * exactly once when it is back.
  */
 @Import(MailOutageIT.OwnMailServer.class)
 @TestPropertySource(properties = { "veche.notification.retry-first=200ms", "veche.notification.retry-max=1s" })
@@ -44,7 +45,10 @@ class MailOutageIT extends NotificationSupport {
 	@TestConfiguration(proxyBeanMethods = false)
 	static class OwnMailServer {
 
-		/** Boot's own sender backs off when there is one: this one talks to the server the test controls. */
+		/**
+		 * Boot's own sender backs off when there is one: this one talks to the server the
+		 * test controls.
+		 */
 		@Bean
 		JavaMailSender mailSender() {
 			var sender = new JavaMailSenderImpl();

@@ -17,8 +17,8 @@ import org.veche.publishing.Newsroom;
 import org.veche.support.TestMail;
 
 /**
- * Issue 15, mentions: "@name" of an earlier commenter in the thread links to their latest comment, safely,
- * and mails them once when they follow replies to that comment.
+ * Issue 15, mentions: "@name" of an earlier commenter in the thread links to their latest
+ * comment, safely, and mails them once when they follow replies to that comment.
  */
 class MentionsIT extends NotificationSupport {
 
@@ -61,7 +61,8 @@ class MentionsIT extends NotificationSupport {
 	void anUnknownNameAnAddressAndCodeStayPlainText() {
 		String slug = newArticle("Unknown");
 		post(slug, "Olena", "Hello.");
-		long plain = post(slug, "Taras", "Hi @nobody, write to olena@example.org or `@Olena`; @Olenka is someone else.");
+		long plain = post(slug, "Taras",
+				"Hi @nobody, write to olena@example.org or `@Olena`; @Olenka is someone else.");
 
 		assertThat(mentions(slug, plain)).isEmpty();
 		String text = Jsoup.parseBodyFragment(postedHtml(plain)).text();
@@ -96,8 +97,8 @@ class MentionsIT extends NotificationSupport {
 		Element link = links.first();
 		assertThat(link.text()).isEqualTo("@" + quoting);
 		assertThat(link.attr("href")).isEqualTo("#comment-" + target);
-		assertThat(link.attributes().asList()).extracting(a -> a.getKey()).containsExactlyInAnyOrder("href", "class",
-				"rel");
+		assertThat(link.attributes().asList()).extracting(a -> a.getKey())
+			.containsExactlyInAnyOrder("href", "class", "rel");
 		var page = http.get("/articles/" + slug).html();
 		assertThat(page.select("script:containsData(alert(2))")).isEmpty();
 		assertThat(page.select("[onmouseover]")).isEmpty();
@@ -156,8 +157,9 @@ class MentionsIT extends NotificationSupport {
 		newsroom.setDiscussion(publishing.article(slug).orElseThrow().id(), Article.Discussion.PREMODERATED,
 				new SignedIn(editor, null));
 
-		var held = http.from(newAddress()).postJson("/api/v1/articles/" + slug + "/comments", java.util.Map.of(
-				"author", java.util.Map.of("name", "Taras", "email", newEmail("taras")), "body", "@Mykola, wait."));
+		var held = http.from(newAddress())
+			.postJson("/api/v1/articles/" + slug + "/comments", java.util.Map.of("author",
+					java.util.Map.of("name", "Taras", "email", newEmail("taras")), "body", "@Mykola, wait."));
 		assertThat(held.status()).isEqualTo(202);
 		long id = held.json().get("id").asLong();
 		awaitOutboxEmpty();

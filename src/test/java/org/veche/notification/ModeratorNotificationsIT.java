@@ -17,9 +17,10 @@ import org.veche.support.BrowserSession;
 import org.veche.support.TestMail;
 
 /**
- * Nothing reaches readers about a comment that is not approved: a held reply is announced when a moderator
- * approves it, and a held comment's "notify me" waits for that too. Moderators who asked hear of held comments.
- * The comment is held by the article's pre-moderation switch and approved as a moderator approves it.
+ * Nothing reaches readers about a comment that is not approved: a held reply is announced
+ * when a moderator approves it, and a held comment's "notify me" waits for that too.
+ * Moderators who asked hear of held comments. The comment is held by the article's
+ * pre-moderation switch and approved as a moderator approves it.
  */
 class ModeratorNotificationsIT extends NotificationSupport {
 
@@ -39,10 +40,15 @@ class ModeratorNotificationsIT extends NotificationSupport {
 		newsroom.setDiscussion(id, Article.Discussion.PREMODERATED, new SignedIn(editor, null));
 	}
 
-	/** The manage page as the account last saw it, after {@link #subscribeFromTheAccount}. */
+	/**
+	 * The manage page as the account last saw it, after {@link #subscribeFromTheAccount}.
+	 */
 	private org.veche.support.Http.Response managePage;
 
-	/** Signs in, opens the notifications page from the account page and adds the topic there. */
+	/**
+	 * Signs in, opens the notifications page from the account page and adds the topic
+	 * there.
+	 */
 	private org.veche.support.Http.Response subscribeFromTheAccount(String email, String password, String topic,
 			String cadence) {
 		var session = BrowserSession.signIn(http.from(newAddress()), email, password);
@@ -85,7 +91,8 @@ class ModeratorNotificationsIT extends NotificationSupport {
 		var notice = TestMail.awaitMessage(email, 2);
 		assertThat(TestMail.subject(notice)).startsWith("New reply to your comment on \u201cHeld");
 		assertThat(TestMail.text(notice)).contains("A reply that waits");
-		assertThat(TestMail.subject(TestMail.awaitMessage(heldEmail, 1))).isEqualTo("Confirm your notifications from Veche");
+		assertThat(TestMail.subject(TestMail.awaitMessage(heldEmail, 1)))
+			.isEqualTo("Confirm your notifications from Veche");
 	}
 
 	@Autowired
@@ -105,7 +112,8 @@ class ModeratorNotificationsIT extends NotificationSupport {
 		assertThat(http.from(reader).postForm("/comments/" + first + "/report", Map.of("reason", "abuse")).status())
 			.isEqualTo(200);
 		http.from(reader).postForm("/comments/" + first + "/report", Map.of("reason", "abuse"));
-		assertThat(http.from(newAddress()).postForm("/comments/" + second + "/report", Map.of("reason", "threat"))
+		assertThat(http.from(newAddress())
+			.postForm("/comments/" + second + "/report", Map.of("reason", "threat"))
 			.status()).isEqualTo(200);
 		awaitOutboxEmpty();
 		assertThat(TestMail.to(moderator)).as("gathered, not sent one by one").isEmpty();
@@ -114,8 +122,11 @@ class ModeratorNotificationsIT extends NotificationSupport {
 
 		var digest = TestMail.awaitMessage(moderator, 1);
 		assertThat(TestMail.subject(digest)).isEqualTo("Your daily digest from Veche: 2 reported comments");
-		assertThat(TestMail.text(digest)).contains("Something rude").contains("Something ruder").contains("/moderation")
-			.contains("reported as abuse").contains("reported as a threat");
+		assertThat(TestMail.text(digest)).contains("Something rude")
+			.contains("Something ruder")
+			.contains("/moderation")
+			.contains("reported as abuse")
+			.contains("reported as a threat");
 	}
 
 	@Test

@@ -17,9 +17,10 @@ import org.veche.support.TestDesk;
 import org.veche.support.TestMail;
 
 /**
- * The notification module with what it stands on (moderation, discussion, publishing, identity, privacy, site,
- * backup), mailing the test server: a reader's subscription to new articles waits for the link of its confirmation
- * mail, and once confirmed the next published article is mailed by the outbox.
+ * The notification module with what it stands on (moderation, discussion, publishing,
+ * identity, privacy, site, backup), mailing the test server: a reader's subscription to
+ * new articles waits for the link of its confirmation mail, and once confirmed the next
+ * published article is mailed by the outbox.
  */
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite
@@ -36,7 +37,8 @@ class NotificationModuleTests {
 	@Test
 	void aConfirmedSubscriberIsMailedTheNextArticle() {
 		String email = "module-subscriber@example.org";
-		assertThat(notifications.askForArticles(new Notifications.ArticlesWanted(email, Cadence.INSTANT, Locale.ENGLISH, null)))
+		assertThat(notifications
+			.askForArticles(new Notifications.ArticlesWanted(email, Cadence.INSTANT, Locale.ENGLISH, null)))
 			.as("a typed address waits for its confirmation")
 			.isFalse();
 

@@ -19,8 +19,9 @@ import org.veche.support.IntegrationTest;
 import org.veche.support.TestMail;
 
 /**
- * What the notification tests share: articles, comments posted through the form with the notify boxes, the
- * confirmation step, and a look at the outbox (the module's own table) to prove what was not queued.
+ * What the notification tests share: articles, comments posted through the form with the
+ * notify boxes, the confirmation step, and a look at the outbox (the module's own table)
+ * to prove what was not queued.
  */
 abstract class NotificationSupport extends IntegrationTest {
 
@@ -41,7 +42,10 @@ abstract class NotificationSupport extends IntegrationTest {
 		return who + unique() + "@example.org";
 	}
 
-	/** Posts through the HTML form as a guest from a fresh address; returns the new comment's id. */
+	/**
+	 * Posts through the HTML form as a guest from a fresh address; returns the new
+	 * comment's id.
+	 */
 	protected long postByForm(String slug, Long parentId, String name, String email, String body, boolean replies,
 			boolean all) {
 		var fields = new HashMap<String, String>();
@@ -67,10 +71,16 @@ abstract class NotificationSupport extends IntegrationTest {
 		return postComment(slug, parentId, "Replier " + unique(), body).get("id").asLong();
 	}
 
-	/** Follows a confirmation mail's link as a reader would: the page, then its button. */
+	/**
+	 * Follows a confirmation mail's link as a reader would: the page, then its button.
+	 */
 	protected void confirm(MimeMessage confirmation) {
-		String link = TestMail.links(confirmation).stream().filter(l -> l.contains("/notifications/confirm/"))
-			.findFirst().orElseThrow().replaceFirst("^https?://[^/]+", "");
+		String link = TestMail.links(confirmation)
+			.stream()
+			.filter(l -> l.contains("/notifications/confirm/"))
+			.findFirst()
+			.orElseThrow()
+			.replaceFirst("^https?://[^/]+", "");
 		var page = http.get(link);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.html().select("form[action='" + link + "'] button")).hasSize(1);
@@ -98,18 +108,27 @@ abstract class NotificationSupport extends IntegrationTest {
 		}
 	}
 
-	/** The one link of the body to a path starting so, made relative to follow it on the test server. */
+	/**
+	 * The one link of the body to a path starting so, made relative to follow it on the
+	 * test server.
+	 */
 	protected static String linkTo(MimeMessage message, String pathStart) {
-		return TestMail.links(message).stream().map(l -> l.replaceFirst("^https?://[^/]+", ""))
-			.filter(l -> l.startsWith(pathStart)).findFirst()
+		return TestMail.links(message)
+			.stream()
+			.map(l -> l.replaceFirst("^https?://[^/]+", ""))
+			.filter(l -> l.startsWith(pathStart))
+			.findFirst()
 			.orElseThrow(() -> new AssertionError("no link to " + pathStart + " in " + TestMail.text(message)));
 	}
 
-	/** Waits until the worker has nothing left to send, so that a message that should not exist would have come. */
+	/**
+	 * Waits until the worker has nothing left to send, so that a message that should not
+	 * exist would have come.
+	 */
 	protected void awaitOutboxEmpty() throws InterruptedException {
 		for (int i = 0; i < 200; i++) {
-			if (db.fetchCount(DSL.table("notification_outbox"), DSL.field("sent_at").isNull()
-				.and(DSL.field("failed_at").isNull())) == 0) {
+			if (db.fetchCount(DSL.table("notification_outbox"),
+					DSL.field("sent_at").isNull().and(DSL.field("failed_at").isNull())) == 0) {
 				return;
 			}
 			Thread.sleep(50);

@@ -15,9 +15,10 @@ import org.veche.moderation.internal.RuleSettings;
 import org.veche.support.TestMail;
 
 /**
- * Issue 15: every comment with "notify me" ticked sent another "Confirm your notifications" mail. Now an address
- * has one pending confirmation, sent again at most once a day and then listing everything that waits; once it
- * confirms, its next request is confirmed by a mail of its own at once.
+ * Issue 15: every comment with "notify me" ticked sent another "Confirm your
+ * notifications" mail. Now an address has one pending confirmation, sent again at most
+ * once a day and then listing everything that waits; once it confirms, its next request
+ * is confirmed by a mail of its own at once.
  */
 class OnePendingConfirmationIT extends NotificationSupport {
 
@@ -26,7 +27,10 @@ class OnePendingConfirmationIT extends NotificationSupport {
 
 	private DiscussionRules before;
 
-	/** One reader writing several comments in a row: the flood limit is not what is tested here. */
+	/**
+	 * One reader writing several comments in a row: the flood limit is not what is tested
+	 * here.
+	 */
 	@BeforeEach
 	void noFloodLimit() {
 		before = rules.rules();
@@ -78,7 +82,8 @@ class OnePendingConfirmationIT extends NotificationSupport {
 		awaitOutboxEmpty();
 		assertThat(queuedFor(email)).hasSize(2).allMatch(key -> key.startsWith("confirm:"));
 
-		// confirmed: the address's next request is asked about at once, in a mail of its own
+		// confirmed: the address's next request is asked about at once, in a mail of its
+		// own
 		confirm(second);
 		postByForm(slug, null, "Sofiia", email, "Comment number 6", true, false);
 		var third = TestMail.awaitMessage(email, 3);

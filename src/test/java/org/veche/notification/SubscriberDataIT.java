@@ -12,7 +12,8 @@ import org.veche.privacy.Person;
 import org.veche.support.TestMail;
 
 /**
- * A person's copy of their data names their subscriptions and the mail sent to them; erasure forgets both.
+ * A person's copy of their data names their subscriptions and the mail sent to them;
+ * erasure forgets both.
  */
 class SubscriberDataIT extends NotificationSupport {
 

@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.veche.support.TestMail;
 
 /**
- * RFC 8058 one-click unsubscribe by the List-Unsubscribe header's URL, and the link in the body: either ends
- * the subscription at once and for good, without a session or a CSRF token, and answers the same when repeated.
+ * RFC 8058 one-click unsubscribe by the List-Unsubscribe header's URL, and the link in
+ * the body: either ends the subscription at once and for good, without a session or a
+ * CSRF token, and answers the same when repeated.
  */
 class UnsubscribeIT extends NotificationSupport {
 
@@ -32,7 +33,8 @@ class UnsubscribeIT extends NotificationSupport {
 		String header = header(subscribed.notice(), "List-Unsubscribe");
 		String path = header.substring(1, header.length() - 1).replaceFirst("^https?://[^/]+", "");
 
-		// what a mail provider sends (RFC 8058 section 3.2): no cookie, no token, this one field
+		// what a mail provider sends (RFC 8058 section 3.2): no cookie, no token, this
+		// one field
 		var first = http.postForm(path, Map.of("List-Unsubscribe", "One-Click"));
 		var second = http.postForm(path, Map.of("List-Unsubscribe", "One-Click"));
 
@@ -54,7 +56,8 @@ class UnsubscribeIT extends NotificationSupport {
 
 		var page = http.get(link);
 		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.html().selectFirst(".subscription").text()).startsWith("Replies to your comment on \u201cBy the link");
+		assertThat(page.html().selectFirst(".subscription").text())
+			.startsWith("Replies to your comment on \u201cBy the link");
 		replyTo(subscribed.slug(), subscribed.comment(), "Still subscribed: a GET changes nothing");
 		TestMail.awaitMessage(subscribed.email(), 3);
 

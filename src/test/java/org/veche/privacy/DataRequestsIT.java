@@ -16,10 +16,10 @@ import org.veche.support.TestMail;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A guest gets a copy of their data, or has it erased, through a single-use link read from the mailbox
- * (GreenMail); a signed-in reader does both from the account; an administrator does it for someone by e-mail.
- * Erasure follows the site's policy (anonymise, the default), deletes likes, and leaves an audit line that
- * names no one.
+ * A guest gets a copy of their data, or has it erased, through a single-use link read
+ * from the mailbox (GreenMail); a signed-in reader does both from the account; an
+ * administrator does it for someone by e-mail. Erasure follows the site's policy
+ * (anonymise, the default), deletes likes, and leaves an audit line that names no one.
  */
 class DataRequestsIT extends IntegrationTest {
 
@@ -59,7 +59,10 @@ class DataRequestsIT extends IntegrationTest {
 		return null;
 	}
 
-	/** Asks for a link as a guest and follows it from the mail: the link's page, with its path. */
+	/**
+	 * Asks for a link as a guest and follows it from the mail: the link's page, with its
+	 * path.
+	 */
 	private String askForLink(String email) {
 		int before = TestMail.to(email).size();
 		var answer = http.postForm("/privacy/request", Map.of("email", email));
@@ -128,12 +131,14 @@ class DataRequestsIT extends IntegrationTest {
 
 		var unconfirmed = http.postForm(link, Map.of("action", "erase"));
 		assertThat(unconfirmed.status()).isEqualTo(400);
-		assertThat(comment(mine).get("author").get("name").asString()).as("nothing done yet").isEqualTo("Taras Hnatiuk");
+		assertThat(comment(mine).get("author").get("name").asString()).as("nothing done yet")
+			.isEqualTo("Taras Hnatiuk");
 
 		var erased = http.postForm(link, Map.of("action", "erase", "confirm", "yes"));
 
 		assertThat(erased.status()).as(erased.toString()).isEqualTo(200);
-		assertThat(erased.html().select("li[data-kind=comments.anonymised]").text()).isEqualTo("Comments anonymised: 1");
+		assertThat(erased.html().select("li[data-kind=comments.anonymised]").text())
+			.isEqualTo("Comments anonymised: 1");
 		var after = comment(mine);
 		assertThat(after.get("author").get("name").asString()).isEmpty();
 		assertThat(after.get("author").get("url").isNull()).isTrue();
@@ -143,7 +148,9 @@ class DataRequestsIT extends IntegrationTest {
 		assertThat(page.select("#comment-" + mine + " > article .comment-author").text()).isEqualTo("Anonymous");
 		assertThat(page.text()).doesNotContain("Taras Hnatiuk");
 		var export = requests.export(Person.guest(email), DataRequests.Channel.ADMINISTRATOR);
-		assertThat(((Map<?, ?>) export.get("discussion")).get("comments")).asList().as("nothing left under the address").isEmpty();
+		assertThat(((Map<?, ?>) export.get("discussion")).get("comments")).asList()
+			.as("nothing left under the address")
+			.isEmpty();
 		var audit = requests.auditLines(10);
 		assertThat(audit).anySatisfy(line -> {
 			assertThat(line.kind()).isEqualTo("erasure");
@@ -159,14 +166,22 @@ class DataRequestsIT extends IntegrationTest {
 		String password = "correct horse battery " + unique();
 		var account = identity.createAccount(email, password, "Оксана Reader", Role.READER);
 		var reader = BrowserSession.signIn(http, email, password);
-		String token = http.postJson("/api/v1/auth/token", Map.of("email", email, "password", password)).json()
-			.get("token").asString();
-		long mine = http.bearer(token).from(newAddress())
+		String token = http.postJson("/api/v1/auth/token", Map.of("email", email, "password", password))
+			.json()
+			.get("token")
+			.asString();
+		long mine = http.bearer(token)
+			.from(newAddress())
 			.postJson("/api/v1/articles/" + slug + "/comments", Map.of("body", "Said as an account"))
-			.json().get("id").asLong();
+			.json()
+			.get("id")
+			.asLong();
 		long theirs = guestComment("liked" + unique() + "@example.org", "Liked", "Worth a like", null);
-		assertThat(http.bearer(token).postJson("/api/v1/comments/" + theirs + "/like", Map.of()).json().get("likes").asInt())
-			.isEqualTo(1);
+		assertThat(http.bearer(token)
+			.postJson("/api/v1/comments/" + theirs + "/like", Map.of())
+			.json()
+			.get("likes")
+			.asInt()).isEqualTo(1);
 		var page = reader.get("/account/data");
 		assertThat(page.status()).isEqualTo(200);
 		String csrf = BrowserSession.csrfToken(page.html());
@@ -214,12 +229,14 @@ class DataRequestsIT extends IntegrationTest {
 		assertThat(download.json().get("discussion").get("comments").get(0).get("id").asLong()).isEqualTo(mine);
 		assertThat(refused.status()).isEqualTo(400);
 		assertThat(erased.status()).isEqualTo(200);
-		assertThat(erased.html().select("li[data-kind=comments.anonymised]").text()).isEqualTo("Comments anonymised: 1");
+		assertThat(erased.html().select("li[data-kind=comments.anonymised]").text())
+			.isEqualTo("Comments anonymised: 1");
 		assertThat(erased.html().select("table.audit td").text()).contains("administrator").doesNotContain(email);
 		assertThat(comment(mine).get("author").get("name").asString()).isEmpty();
 		String readerEmail = "notadmin" + unique() + "@example.org";
 		identity.createAccount(readerEmail, "correct horse battery staple", "Reader", Role.READER);
-		assertThat(BrowserSession.signIn(http, readerEmail, "correct horse battery staple").get("/admin/privacy").status())
+		assertThat(
+				BrowserSession.signIn(http, readerEmail, "correct horse battery staple").get("/admin/privacy").status())
 			.isEqualTo(403);
 	}
 
@@ -238,6 +255,5 @@ class DataRequestsIT extends IntegrationTest {
 		assertThat(refused.html().select(".form-error").text()).contains("newsroom");
 		assertThat(comment(mine).get("author").get("name").asString()).as("rolled back").isEqualTo("Desk");
 	}
-
 
 }

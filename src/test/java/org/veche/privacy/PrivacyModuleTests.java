@@ -10,9 +10,10 @@ import org.veche.site.SiteSettings;
 import org.veche.support.ModuleTestSite;
 
 /**
- * The privacy module with the site shell under it, and the identity module, which answers its {@link People}
- * question (no site runs without it): addresses kept only as keyed hashes, and the e-mailed links that let a guest
- * ask for their data, each used once, with the audit line a request leaves.
+ * The privacy module with the site shell under it, and the identity module, which answers
+ * its {@link People} question (no site runs without it): addresses kept only as keyed
+ * hashes, and the e-mailed links that let a guest ask for their data, each used once,
+ * with the audit line a request leaves.
  */
 @ApplicationModuleTest(mode = BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "identity")
 @ModuleTestSite

@@ -16,9 +16,9 @@ import org.veche.identity.Role;
 import org.veche.support.IntegrationTest;
 
 /**
- * The retention job forgets address hashes once they are older than the window (30 days by default), in
- * comments and likes alike, keeps younger ones, and deletes request links that expired. Time is moved on by
- * running the job as of a later instant.
+ * The retention job forgets address hashes once they are older than the window (30 days
+ * by default), in comments and likes alike, keeps younger ones, and deletes request links
+ * that expired. Time is moved on by running the job as of a later instant.
  */
 class RetentionIT extends IntegrationTest {
 
@@ -48,7 +48,8 @@ class RetentionIT extends IntegrationTest {
 	@Test
 	void addressHashesOlderThanThirtyDaysAreForgottenAndYoungerOnesKept() {
 		String slug = publishArticle(tokenFor(Role.EDITOR), "Retention " + unique());
-		long id = postComment(slug, null, "Guest", "A comment that keeps its address hash for a while").get("id").asLong();
+		long id = postComment(slug, null, "Guest", "A comment that keeps its address hash for a while").get("id")
+			.asLong();
 		var like = http.from(newAddress()).postJson("/api/v1/comments/" + id + "/like", Map.of());
 		assertThat(like.status()).as(like.toString()).isEqualTo(200);
 		assertThat(addressHashOfComment(id)).as("a hash is stored when posting").isNotNull().hasSize(32);

@@ -19,7 +19,8 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * Editors create articles over the JSON API: who may, what is refused and how, and what slugs come out.
+ * Editors create articles over the JSON API: who may, what is refused and how, and what
+ * slugs come out.
  */
 class ArticleDeskApiIT extends IntegrationTest {
 
@@ -154,8 +155,8 @@ class ArticleDeskApiIT extends IntegrationTest {
 		var response = rawPost("/api/v1/articles", "{\"title\": \"Half a body\", \"tags\": [");
 
 		assertThat(response.statusCode()).isEqualTo(400);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		var problem = Http.JSON.readTree(response.body());
 		assertThat(problem.get("status").asInt()).isEqualTo(400);
 		assertThat(problem.get("detail").asString()).isNotBlank();
@@ -173,11 +174,16 @@ class ArticleDeskApiIT extends IntegrationTest {
 	void cyrillicTitlesGiveTransliteratedSlugs() {
 		int n = unique();
 
-		String russian = http.bearer(editorToken).postJson("/api/v1/articles", article("Щедрый урожай в Житомире " + n))
-			.json().get("slug").asString();
+		String russian = http.bearer(editorToken)
+			.postJson("/api/v1/articles", article("Щедрый урожай в Житомире " + n))
+			.json()
+			.get("slug")
+			.asString();
 		String ukrainian = http.bearer(editorToken)
 			.postJson("/api/v1/articles", article("Їжак і ґанок: що кажуть у Києві " + n))
-			.json().get("slug").asString();
+			.json()
+			.get("slug")
+			.asString();
 
 		assertThat(russian).isEqualTo("shchedryy-urozhay-v-zhitomire-" + n);
 		assertThat(ukrainian).isEqualTo("yizhak-i-ganok-shcho-kazhut-u-kiyevi-" + n);
@@ -187,9 +193,21 @@ class ArticleDeskApiIT extends IntegrationTest {
 	void aSecondArticleWithTheSameTitleGetsSuffixTwoThenThree() {
 		String title = "Новости дня " + unique();
 
-		String first = http.bearer(editorToken).postJson("/api/v1/articles", article(title)).json().get("slug").asString();
-		String second = http.bearer(editorToken).postJson("/api/v1/articles", article(title)).json().get("slug").asString();
-		String third = http.bearer(editorToken).postJson("/api/v1/articles", article(title)).json().get("slug").asString();
+		String first = http.bearer(editorToken)
+			.postJson("/api/v1/articles", article(title))
+			.json()
+			.get("slug")
+			.asString();
+		String second = http.bearer(editorToken)
+			.postJson("/api/v1/articles", article(title))
+			.json()
+			.get("slug")
+			.asString();
+		String third = http.bearer(editorToken)
+			.postJson("/api/v1/articles", article(title))
+			.json()
+			.get("slug")
+			.asString();
 
 		assertThat(first).startsWith("novosti-dnya-");
 		assertThat(second).isEqualTo(first + "-2");
@@ -197,7 +215,10 @@ class ArticleDeskApiIT extends IntegrationTest {
 		assertThat(http.get("/api/v1/articles/" + second).json().get("title").asString()).isEqualTo(title);
 	}
 
-	/** A request whose body is not JSON at all, which the test client's JSON helper cannot send. */
+	/**
+	 * A request whose body is not JSON at all, which the test client's JSON helper cannot
+	 * send.
+	 */
 	private HttpResponse<String> rawPost(String path, String body) throws IOException, InterruptedException {
 		var request = HttpRequest.newBuilder(URI.create(http.url(path)))
 			.header("Content-Type", "application/json")

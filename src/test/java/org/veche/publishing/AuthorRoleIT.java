@@ -23,8 +23,9 @@ import org.veche.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Authors write and save drafts of their own articles, in the editor and over the API, and add photos to them;
- * they cannot publish or schedule, nor touch anyone else's article. Editors publish an author's draft.
+ * Authors write and save drafts of their own articles, in the editor and over the API,
+ * and add photos to them; they cannot publish or schedule, nor touch anyone else's
+ * article. Editors publish an author's draft.
  */
 class AuthorRoleIT extends IntegrationTest {
 
@@ -199,13 +200,16 @@ class AuthorRoleIT extends IntegrationTest {
 
 		var open = editor.get("/editor/articles/" + id);
 		assertThat(open.status()).isEqualTo(200);
-		assertThat(open.html().select("input[name=status]").eachAttr("value"))
-			.containsExactly("DRAFT", "PUBLISHED", "SCHEDULED");
+		assertThat(open.html().select("input[name=status]").eachAttr("value")).containsExactly("DRAFT", "PUBLISHED",
+				"SCHEDULED");
 		var published = editor.postForm("/editor/articles/" + id,
 				fields(BrowserSession.csrfToken(open.html()), title, "PUBLISHED"));
 
 		assertThat(published.status()).isEqualTo(302);
-		var listed = http.get("/api/v1/articles?size=100").json().get("articles").valueStream()
+		var listed = http.get("/api/v1/articles?size=100")
+			.json()
+			.get("articles")
+			.valueStream()
 			.filter(a -> a.get("title").asString().equals(title))
 			.findFirst();
 		assertThat(listed).as("published").isPresent();

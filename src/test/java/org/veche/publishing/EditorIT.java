@@ -12,7 +12,8 @@ import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
 
 /**
- * The editor's HTML form with a real signed-in session: saving, previewing, and refusing a form without a title.
+ * The editor's HTML form with a real signed-in session: saving, previewing, and refusing
+ * a form without a title.
  */
 class EditorIT extends IntegrationTest {
 
@@ -74,8 +75,8 @@ class EditorIT extends IntegrationTest {
 		assertThat(article.get("author").asString()).isEqualTo("Desk Editor");
 		assertThat(article.get("lead").asString()).isEqualTo("A standfirst for " + title);
 		assertThat(article.get("html").asString()).contains("<strong>bold</strong>");
-		assertThat(article.get("tags").valueStream().map(t -> t.asString()).toList())
-			.containsExactlyInAnyOrder("desk", "politics");
+		assertThat(article.get("tags").valueStream().map(t -> t.asString()).toList()).containsExactlyInAnyOrder("desk",
+				"politics");
 		assertThat(article.get("source").get("url").asString()).isEqualTo("https://agency.example.org/story");
 	}
 
@@ -126,7 +127,8 @@ class EditorIT extends IntegrationTest {
 		assertThat(page.selectFirst("textarea[name=body]").wholeText()).isEqualTo(fields.get("body"));
 		assertThat(page.selectFirst("input[name=tags]").attr("value")).isEqualTo("desk, Politics ");
 		assertThat(page.selectFirst("input[name=sourceName]").attr("value")).isEqualTo("Desk Agency");
-		assertThat(page.selectFirst("input[name=sourceUrl]").attr("value")).isEqualTo("https://agency.example.org/story");
+		assertThat(page.selectFirst("input[name=sourceUrl]").attr("value"))
+			.isEqualTo("https://agency.example.org/story");
 		assertThat(page.selectFirst("input[name=status][value=PUBLISHED]").hasAttr("checked")).isTrue();
 	}
 

@@ -17,8 +17,9 @@ import org.veche.site.SearchQuery;
 import org.veche.support.ModuleTestSite;
 
 /**
- * The publishing module with what it stands on (site, identity, privacy, backup): an article written, listed,
- * found by its words and announced when it goes out, at once or at its scheduled time.
+ * The publishing module with what it stands on (site, identity, privacy, backup): an
+ * article written, listed, found by its words and announced when it goes out, at once or
+ * at its scheduled time.
  */
 @ApplicationModuleTest(BootstrapMode.ALL_DEPENDENCIES)
 @ModuleTestSite
@@ -43,9 +44,10 @@ class PublishingModuleTests {
 
 	@Test
 	void aPublishedArticleIsAnnouncedListedAndFound(AssertablePublishedEvents events) {
-		Article article = intake.create(new ArticleDraft(Article.Kind.ARTICLE, "Riverside park approved",
-				"The council voted.", "The boathouse **stays**.", List.of("City", "Parks"), null,
-				Article.Status.PUBLISHED, null, null), null, "Module desk");
+		Article article = intake
+			.create(new ArticleDraft(Article.Kind.ARTICLE, "Riverside park approved", "The council voted.",
+					"The boathouse **stays**.", List.of("City", "Parks"), null, Article.Status.PUBLISHED, null, null),
+					null, "Module desk");
 
 		assertThat(events).contains(ArticlePublished.class)
 			.matchingValue(ArticlePublished::articleId, article.id())
@@ -57,8 +59,7 @@ class PublishingModuleTests {
 		assertThat(catalogue.latest(1, 10).articles()).extracting(ArticleSummary::slug).contains(article.slug());
 		assertThat(catalogue.tagged("parks", 1, 10).articles()).extracting(ArticleSummary::slug)
 			.containsExactly(article.slug());
-		assertThat(search.find(SearchQuery.of("boathouse"), 1, 10).items())
-			.extracting(hit -> hit.article().slug())
+		assertThat(search.find(SearchQuery.of("boathouse"), 1, 10).items()).extracting(hit -> hit.article().slug())
 			.containsExactly(article.slug());
 	}
 
@@ -74,9 +75,10 @@ class PublishingModuleTests {
 
 	@Test
 	void aScheduledArticleGoesOutWhenItsTimeHasCome(Scenario scenario) throws InterruptedException {
-		Article scheduled = intake.create(new ArticleDraft(Article.Kind.ARTICLE, "Scheduled story", "", "Later",
-				List.of(), null, Article.Status.SCHEDULED, Instant.now().plus(Duration.ofMillis(1500)), null), null,
-				"Module desk");
+		Article scheduled = intake.create(
+				new ArticleDraft(Article.Kind.ARTICLE, "Scheduled story", "", "Later", List.of(), null,
+						Article.Status.SCHEDULED, Instant.now().plus(Duration.ofMillis(1500)), null),
+				null, "Module desk");
 		assertThat(catalogue.published(scheduled.slug())).isEmpty();
 		Thread.sleep(1600);
 

@@ -17,8 +17,9 @@ import org.veche.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What readers get from the JSON API: published articles only, newest first, a page at a time, with comment
- * counts; drafts and articles scheduled for later are not there until their time.
+ * What readers get from the JSON API: published articles only, newest first, a page at a
+ * time, with comment counts; drafts and articles scheduled for later are not there until
+ * their time.
  */
 class ArticlesApiIT extends IntegrationTest {
 

@@ -13,9 +13,9 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * The front page's sections (photo stories, most discussed), its tag menu and its paging, and the guests' kept
- * copy of it rebuilt when what the sections show changes. Other tests share the database, so each assertion
- * holds whatever else the site has published.
+ * The front page's sections (photo stories, most discussed), its tag menu and its paging,
+ * and the guests' kept copy of it rebuilt when what the sections show changes. Other
+ * tests share the database, so each assertion holds whatever else the site has published.
  */
 class FrontPageSectionsIT extends IntegrationTest {
 
@@ -30,8 +30,9 @@ class FrontPageSectionsIT extends IntegrationTest {
 	}
 
 	private String publish(String title, String kind) {
-		var response = http.bearer(editor).postJson("/api/v1/articles", Map.of("title", title, "lead", "Lead",
-				"body", "Body", "tags", List.of("test"), "status", "published", "kind", kind));
+		var response = http.bearer(editor)
+			.postJson("/api/v1/articles", Map.of("title", title, "lead", "Lead", "body", "Body", "tags",
+					List.of("test"), "status", "published", "kind", kind));
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().get("slug").asString();
 	}
@@ -74,10 +75,14 @@ class FrontPageSectionsIT extends IntegrationTest {
 		var items = section.select("ol > li");
 		assertThat(items).hasSizeBetween(1, FrontPageController.MOST_DISCUSSED);
 		var hrefs = items.stream().map(li -> li.selectFirst("a").attr("href")).toList();
-		var counts = items.stream().map(li -> Integer.parseInt(li.selectFirst("a.count").text().replaceAll("\\D", ""))).toList();
-		// other tests' threads may be busier: the busy thread is listed unless five others had as many comments lately
+		var counts = items.stream()
+			.map(li -> Integer.parseInt(li.selectFirst("a.count").text().replaceAll("\\D", "")))
+			.toList();
+		// other tests' threads may be busier: the busy thread is listed unless five
+		// others had as many comments lately
 		assertThat(hrefs.contains("/articles/" + busy) || counts.stream().allMatch(c -> c >= 12))
-			.as("%s %s", hrefs, counts).isTrue();
+			.as("%s %s", hrefs, counts)
+			.isTrue();
 		if (hrefs.contains("/articles/" + busy)) {
 			assertThat(counts.get(hrefs.indexOf("/articles/" + busy))).isEqualTo(12);
 			if (hrefs.contains("/articles/" + quiet)) {

@@ -26,9 +26,10 @@ import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
 
 /**
- * The guests' page cache over HTTP: kept bytes equal a fresh render and carry the same security headers, answer
- * If-None-Match with 304, come gzip- and brotli-encoded on request, show a new, approved or liked comment on the
- * next view, and are never given to a signed-in reader or to the author of a held comment.
+ * The guests' page cache over HTTP: kept bytes equal a fresh render and carry the same
+ * security headers, answer If-None-Match with 304, come gzip- and brotli-encoded on
+ * request, show a new, approved or liked comment on the next view, and are never given to
+ * a signed-in reader or to the author of a held comment.
  */
 class GuestPageCacheIT extends IntegrationTest {
 
@@ -94,7 +95,9 @@ class GuestPageCacheIT extends IntegrationTest {
 			assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
 			assertThat(response.header("X-Frame-Options")).isNotNull();
 			assertThat(response.header("Referrer-Policy")).isNotNull();
-			assertThat(response.header("Vary")).contains("Accept-Encoding").contains("Cookie").contains("Accept-Language");
+			assertThat(response.header("Vary")).contains("Accept-Encoding")
+				.contains("Cookie")
+				.contains("Accept-Language");
 			assertThat(response.header("Content-Type")).isEqualTo("text/html;charset=UTF-8");
 			assertThat(response.header("Set-Cookie")).isNull();
 		}
@@ -210,7 +213,8 @@ class GuestPageCacheIT extends IntegrationTest {
 		}
 		Raw feed = get("/articles/" + slug + "/feed");
 		postComment(slug, null, "Marta", "A comment for the feed");
-		assertThat(get("/articles/" + slug + "/feed").text()).isNotEqualTo(feed.text()).contains("A comment for the feed");
+		assertThat(get("/articles/" + slug + "/feed").text()).isNotEqualTo(feed.text())
+			.contains("A comment for the feed");
 	}
 
 }

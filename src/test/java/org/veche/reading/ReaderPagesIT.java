@@ -22,7 +22,8 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * The pages a reader sees: the front page, tag pages with their paging, and the article page.
+ * The pages a reader sees: the front page, tag pages with their paging, and the article
+ * page.
  */
 class ReaderPagesIT extends IntegrationTest {
 
@@ -60,8 +61,8 @@ class ReaderPagesIT extends IntegrationTest {
 	@Test
 	void theFrontPageListsPublishedArticlesWithCommentCountsAndTagLinks() {
 		String tag = "front" + unique();
-		String quiet = publish(Map.of("title", "Quiet front page story " + unique(), "lead", "Nothing to say",
-				"tags", List.of(tag)));
+		String quiet = publish(
+				Map.of("title", "Quiet front page story " + unique(), "lead", "Nothing to say", "tags", List.of(tag)));
 		String discussed = publish(Map.of("title", "Discussed front page story " + unique(), "lead",
 				"Everyone has an opinion", "tags", List.of(tag, "debate")));
 		postComment(discussed, null, "Mykola", "I agree");
@@ -75,7 +76,8 @@ class ReaderPagesIT extends IntegrationTest {
 		assertThat(cardSlugs(page).subList(0, 2)).containsExactly(discussed, quiet);
 		var card = card(page, discussed);
 		assertThat(card.selectFirst("p.lead").text()).isEqualTo("Everyone has an opinion");
-		assertThat(card.selectFirst("p.meta a[href=/articles/" + discussed + "#comments]").text()).isEqualTo("2 comments");
+		assertThat(card.selectFirst("p.meta a[href=/articles/" + discussed + "#comments]").text())
+			.isEqualTo("2 comments");
 		assertThat(card(page, quiet).selectFirst("p.meta a[href$=#comments]").text()).isEqualTo("0 comments");
 		assertThat(card.select("ul.tags a").eachAttr("href")).containsExactlyInAnyOrder("/tags/" + tag, "/tags/debate");
 	}
@@ -135,18 +137,16 @@ class ReaderPagesIT extends IntegrationTest {
 	@Test
 	void theArticlePageShowsTitleStandfirstBylineSourceAndRenderedText() {
 		String title = "Council approves the budget " + unique();
-		String slug = publish(Map.of("title", title, "lead", "After a long night the vote was 21 to 4.", "body",
-				"""
-						The session *opened* at six with **heated** debate.
+		String slug = publish(Map.of("title", title, "lead", "After a long night the vote was 21 to 4.", "body", """
+				The session *opened* at six with **heated** debate.
 
-						## What changes
+				## What changes
 
-						- more buses
-						- fewer potholes
+				- more buses
+				- fewer potholes
 
-						Read the [full minutes](https://council.example.org/minutes).
-						""",
-				"tags", List.of("Budget"), "source",
+				Read the [full minutes](https://council.example.org/minutes).
+				""", "tags", List.of("Budget"), "source",
 				Map.of("name", "Council Press Office", "url", "https://council.example.org/press")));
 		var api = http.get("/api/v1/articles/" + slug).json();
 

@@ -15,9 +15,10 @@ import org.veche.support.ModuleTestSite;
 import org.veche.support.TestDesk;
 
 /**
- * The reading module (pages only) with everything it shows (publishing, media, discussion, feed, live and what they
- * stand on), served on a port: the front page, the article page with its thread, search, and the reading API; a
- * guest's kept page shows a new comment on the next view.
+ * The reading module (pages only) with everything it shows (publishing, media,
+ * discussion, feed, live and what they stand on), served on a port: the front page, the
+ * article page with its thread, search, and the reading API; a guest's kept page shows a
+ * new comment on the next view.
  */
 @ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES, webEnvironment = WebEnvironment.RANDOM_PORT)
 @ModuleTestSite

@@ -20,9 +20,10 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * The search page over articles and comments, on SQLite's FTS5 and PostgreSQL's full-text search alike: what is
- * found and what never is, the marked snippets (escaped), Russian and Ukrainian words in other forms, paging,
- * and whatever a reader may type answered with the form, never a 500.
+ * The search page over articles and comments, on SQLite's FTS5 and PostgreSQL's full-text
+ * search alike: what is found and what never is, the marked snippets (escaped), Russian
+ * and Ukrainian words in other forms, paging, and whatever a reader may type answered
+ * with the form, never a 500.
  */
 class SearchIT extends IntegrationTest {
 
@@ -42,7 +43,10 @@ class SearchIT extends IntegrationTest {
 		browser = http.with("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
 	}
 
-	/** A word no other test writes: letters only, so that every engine takes it as one word. */
+	/**
+	 * A word no other test writes: letters only, so that every engine takes it as one
+	 * word.
+	 */
 	private static String word() {
 		var letters = new StringBuilder("zq");
 		for (int n = unique(); n > 0; n /= 26) {
@@ -52,8 +56,8 @@ class SearchIT extends IntegrationTest {
 	}
 
 	private String publish(String title, String lead, String body, String status) {
-		var fields = new HashMap<String, Object>(Map.of("title", title, "lead", lead, "body", body, "tags",
-				List.of("search"), "status", status));
+		var fields = new HashMap<String, Object>(
+				Map.of("title", title, "lead", lead, "body", body, "tags", List.of("search"), "status", status));
 		var response = http.bearer(editor).postJson("/api/v1/articles", fields);
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
 		return response.json().get("slug").asString();
@@ -66,7 +70,8 @@ class SearchIT extends IntegrationTest {
 	@Test
 	void findsPublishedArticlesWithTheMatchMarkedAndNeverDraftsNorKeepsThePage() {
 		String word = word();
-		String found = publish("Harbour report " + unique(), "What the " + word + " saw", "Boats and nets.", "published");
+		String found = publish("Harbour report " + unique(), "What the " + word + " saw", "Boats and nets.",
+				"published");
 		publish("Draft harbour " + unique(), "Also " + word, "Not yet.", "draft");
 
 		var response = search(word);
@@ -90,9 +95,9 @@ class SearchIT extends IntegrationTest {
 		var by = identity.createAccount("ed" + unique() + "@example.org", "editor password 12", "Editor", Role.EDITOR);
 		newsroom.setDiscussion(publishing.article(held).orElseThrow().id(), Article.Discussion.PREMODERATED,
 				new SignedIn(by, null));
-		var waiting = http.from(newAddress()).postJson("/api/v1/articles/" + held + "/comments",
-				Map.of("author", Map.of("name", "Petro", "email", "p" + unique() + "@example.org"), "body",
-						"Held " + word));
+		var waiting = http.from(newAddress())
+			.postJson("/api/v1/articles/" + held + "/comments", Map.of("author",
+					Map.of("name", "Petro", "email", "p" + unique() + "@example.org"), "body", "Held " + word));
 		assertThat(waiting.status()).as(waiting.toString()).isEqualTo(202);
 
 		var page = browser.get("/search?q=" + word + "&in=comments").html();
@@ -106,13 +111,15 @@ class SearchIT extends IntegrationTest {
 		assertThat(link.status()).isEqualTo(302);
 		assertThat(link.header("Location")).endsWith("/articles/" + slug + "#comment-" + approved);
 		assertThat(http.get("/comments/" + waiting.json().get("id").asLong()).status())
-			.as("a held comment has no public link").isEqualTo(404);
+			.as("a held comment has no public link")
+			.isEqualTo(404);
 	}
 
 	@Test
 	void russianAndUkrainianWordsAreFoundInOtherForms() {
 		String word = word();
-		String russian = publish("Новости Москвы " + word, "Главные события дня", "Фотографии с выставки.", "published");
+		String russian = publish("Новости Москвы " + word, "Главные события дня", "Фотографии с выставки.",
+				"published");
 		String ukrainian = publish("Новини Києва " + word, "Головні події дня", "Світлини з виставки.", "published");
 		String english = publish("Running harbours " + word, "Boats", "Nets.", "published");
 
@@ -131,7 +138,8 @@ class SearchIT extends IntegrationTest {
 
 	@Test
 	void markupInFoundTextIsShownAsTextNotRun() {
-		// the lead holds the word and the markup, the text only the word: both engines pick the lead
+		// the lead holds the word and the markup, the text only the word: both engines
+		// pick the lead
 		String word = word();
 		publish("Markup " + unique(), "<script>alert(1)</script> " + word + " <img src=x onerror=alert(2)>",
 				"<b>bold</b> text", "published");
@@ -141,10 +149,13 @@ class SearchIT extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(200);
 		var results = response.html().selectFirst("ol.search-results");
 		assertThat(results.select("script, img, b")).isEmpty();
-		// PostgreSQL's headline leaves out what its parser reads as tags; whatever is left is shown as text
+		// PostgreSQL's headline leaves out what its parser reads as tags; whatever is
+		// left is shown as text
 		assertThat(results.selectFirst("p.snippet").text()).contains(word).contains("onerror=alert(2)");
-		assertThat(response.body()).doesNotContain("<script>alert(1)").doesNotContain("<b>bold")
-			.doesNotContain("<img src=x").contains("&lt;img src=x");
+		assertThat(response.body()).doesNotContain("<script>alert(1)")
+			.doesNotContain("<b>bold")
+			.doesNotContain("<img src=x")
+			.contains("&lt;img src=x");
 	}
 
 	@Test
@@ -160,7 +171,8 @@ class SearchIT extends IntegrationTest {
 		assertThat(next).isEqualTo("/search?q=" + word + "&page=2");
 		var second = browser.get(next).html();
 		assertThat(second.select("ol.search-results li")).hasSize(2);
-		assertThat(second.selectFirst("nav.pagination a[rel=prev]").attr("href")).isEqualTo("/search?q=" + word + "&page=1");
+		assertThat(second.selectFirst("nav.pagination a[rel=prev]").attr("href"))
+			.isEqualTo("/search?q=" + word + "&page=1");
 		assertThat(second.selectFirst("nav.pagination").text()).contains("Page 2 of 2");
 	}
 
@@ -190,7 +202,8 @@ class SearchIT extends IntegrationTest {
 		String slug = publish("Operators " + unique(), "NEAR and OR " + word, "Body", "published");
 		for (String typed : List.of(word + " OR", "NEAR(" + word + ")", word + "*", "\"" + word, word + "\"\"",
 				"title:" + word, "-" + word, "^" + word, word + " AND NOT x", "{" + word + "}", word + " & !x | y",
-				"'" + word + "':*", word + "\\", word + " <-> x", "(((" + word, word + " \u0000", "\uD83D\uDE00 " + word)) {
+				"'" + word + "':*", word + "\\", word + " <-> x", "(((" + word, word + " \u0000",
+				"\uD83D\uDE00 " + word)) {
 			var response = search(typed);
 			assertThat(response.status()).as("%s -> %s", typed, response).isLessThan(500);
 			if (response.status() == 200) {

@@ -24,8 +24,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The OpenAPI description the site serves is the one springdoc builds from the /api/v1 controllers, every /api/v1
- * route the application maps is in it with its method, and in docs/API.md; so neither can fall behind the code.
+ * The OpenAPI description the site serves is the one springdoc builds from the /api/v1
+ * controllers, every /api/v1 route the application maps is in it with its method, and in
+ * docs/API.md; so neither can fall behind the code.
  */
 class ApiDescriptionIT extends IntegrationTest {
 
@@ -33,7 +34,10 @@ class ApiDescriptionIT extends IntegrationTest {
 	@Qualifier("requestMappingHandlerMapping")
 	RequestMappingHandlerMapping mappings;
 
-	/** Where the test leaves the description springdoc builds when the served file differs from it. */
+	/**
+	 * Where the test leaves the description springdoc builds when the served file differs
+	 * from it.
+	 */
 	static final Path BUILT = Path.of("target/openapi.json");
 
 	static final Path SERVED_FILE = Path.of("src/main/resources/api/openapi.json");
@@ -42,7 +46,8 @@ class ApiDescriptionIT extends IntegrationTest {
 	void theServedDescriptionIsTheOneTheControllersMake() throws Exception {
 		JsonNode served = fetch("/api/openapi.json");
 		var built = (ObjectNode) fetch("/api/openapi-from-code.json");
-		// springdoc names the server the request came to (a random test port): the file names none, so clients
+		// springdoc names the server the request came to (a random test port): the file
+		// names none, so clients
 		// take the address they read it from
 		built.remove("servers");
 		if (!built.equals(served)) {
@@ -88,7 +93,8 @@ class ApiDescriptionIT extends IntegrationTest {
 	}
 
 	private JsonNode fetch(String path) throws Exception {
-		// springdoc builds its description on the first request, which takes long on a busy machine
+		// springdoc builds its description on the first request, which takes long on a
+		// busy machine
 		var response = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(http.url(path))).timeout(Duration.ofMinutes(3)).build(),
 					HttpResponse.BodyHandlers.ofString());

@@ -26,7 +26,8 @@ class MailerTests {
 		Path mailDir = dataDir.resolve("mail");
 		var mailer = new Mailer(null, mailDir, "Вечірня газета", "desk@example.org");
 
-		boolean sent = mailer.send("reader@example.org", "Підтвердіть адресу", "Text body with https://site/verify?token=abc",
+		boolean sent = mailer.send("reader@example.org", "Підтвердіть адресу",
+				"Text body with https://site/verify?token=abc",
 				"<p>HTML <a href=\"https://site/verify?token=abc\">body</a></p>");
 
 		assertThat(sent).isTrue();
@@ -69,12 +70,12 @@ class MailerTests {
 		Path mailDir = dataDir.resolve("mail");
 		var mailer = new Mailer(null, mailDir, "Veche", "desk@example.org");
 
-		mailer.deliver("reader@example.org", "Subject", "text", "<p>html</p>",
-				java.util.Map.of("List-Unsubscribe", "<https://site/u/1/sig>", "List-Unsubscribe-Post",
-						"List-Unsubscribe=One-Click"));
+		mailer.deliver("reader@example.org", "Subject", "text", "<p>html</p>", java.util.Map.of("List-Unsubscribe",
+				"<https://site/u/1/sig>", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
 
 		MimeMessage message;
-		try (var listing = Files.list(mailDir); InputStream in = Files.newInputStream(listing.findFirst().orElseThrow())) {
+		try (var listing = Files.list(mailDir);
+				InputStream in = Files.newInputStream(listing.findFirst().orElseThrow())) {
 			message = new MimeMessage(Session.getInstance(new Properties()), in);
 		}
 		assertThat(message.getHeader("List-Unsubscribe")).containsExactly("<https://site/u/1/sig>");

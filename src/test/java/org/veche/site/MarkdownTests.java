@@ -18,7 +18,8 @@ class MarkdownTests {
 
 	@Test
 	void commentsHaveNoHeadingsImagesOrRawHtml() {
-		String html = markdown.comment("# Title\n\n![x](https://example.org/a.png)\n\n<script>alert(1)</script> <b>b</b>");
+		String html = markdown
+			.comment("# Title\n\n![x](https://example.org/a.png)\n\n<script>alert(1)</script> <b>b</b>");
 		assertThat(html).doesNotContain("<h1", "<img", "<script", "<b>");
 		assertThat(html).contains("&lt;script&gt;");
 	}
@@ -31,7 +32,8 @@ class MarkdownTests {
 
 	@Test
 	void articlesKeepHeadingsAndImagesButNotScript() {
-		String html = markdown.article("## Section\n\n![A river](/media/a/480.jpg)\n\n<script>alert(1)</script>\n\n<p onclick=\"x()\">p</p>");
+		String html = markdown.article(
+				"## Section\n\n![A river](/media/a/480.jpg)\n\n<script>alert(1)</script>\n\n<p onclick=\"x()\">p</p>");
 		assertThat(html).contains("<h2>Section</h2>", "<img", "alt=\"A river\"");
 		assertThat(html).doesNotContain("<script", "onclick");
 	}

@@ -16,13 +16,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every UI string comes from the bundles, and the three languages say the same set of things.
+ * Every UI string comes from the bundles, and the three languages say the same set of
+ * things.
  */
 class MessageBundlesTests {
 
 	private static final Pattern KEY_IN_TEMPLATE = Pattern.compile("page\\.(?:t|plural)\\(\"([a-zA-Z0-9.]+)\"");
 
-	private static final Pattern KEY_IN_JAVA = Pattern.compile("RejectedInput\\((?:HttpStatus\\.[A-Z_]+, )?\"([a-zA-Z0-9.]+)\"");
+	private static final Pattern KEY_IN_JAVA = Pattern
+		.compile("RejectedInput\\((?:HttpStatus\\.[A-Z_]+, )?\"([a-zA-Z0-9.]+)\"");
 
 	static Properties bundle(String suffix) throws IOException {
 		var properties = new Properties();
@@ -47,7 +49,8 @@ class MessageBundlesTests {
 	@Test
 	void everyKeyTheTemplatesAndInputChecksUseExistsInEnglish() throws IOException {
 		Set<String> used = new TreeSet<>();
-		try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/jte")), Files.walk(Path.of("src/main/java")))) {
+		try (Stream<Path> files = Stream.concat(Files.walk(Path.of("src/main/jte")),
+				Files.walk(Path.of("src/main/java")))) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
 				String text = Files.readString(file);
 				var pattern = file.toString().endsWith(".jte") ? KEY_IN_TEMPLATE : KEY_IN_JAVA;
@@ -58,7 +61,8 @@ class MessageBundlesTests {
 		Set<String> english = bundle("").stringPropertyNames();
 		for (String key : used) {
 			boolean plural = english.contains(key + ".one") && english.contains(key + ".other");
-			// a key ending in a dot is completed in the template ("editor.status." + status)
+			// a key ending in a dot is completed in the template ("editor.status." +
+			// status)
 			boolean prefix = key.endsWith(".") && english.stream().anyMatch(k -> k.startsWith(key));
 			assertThat(english.contains(key) || plural || prefix).as("message %s", key).isTrue();
 		}

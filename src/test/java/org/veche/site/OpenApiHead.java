@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The head of the OpenAPI description springdoc builds from the /api/v1 controllers in the tests (the site serves
- * the built file, src/main/resources/api/openapi.json): what the API is, and that it takes bearer tokens from
- * POST /api/v1/auth/token.
+ * The head of the OpenAPI description springdoc builds from the /api/v1 controllers in
+ * the tests (the site serves the built file, src/main/resources/api/openapi.json): what
+ * the API is, and that it takes bearer tokens from POST /api/v1/auth/token.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiHead {
@@ -28,7 +28,8 @@ class OpenApiHead {
 						+ "application/problem+json. See docs/API.md in the repository.")
 				.license(new License().name("See the repository")))
 			.components(new Components().addSecuritySchemes("bearer",
-					new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+					new SecurityScheme().type(SecurityScheme.Type.HTTP)
+						.scheme("bearer")
 						.description("A token from POST /api/v1/auth/token or the account's tokens page")));
 	}
 

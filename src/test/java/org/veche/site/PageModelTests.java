@@ -13,7 +13,10 @@ import org.springframework.http.HttpStatus;
 
 class PageModelTests {
 
-	/** The modules whose pages take one typed model (issue 17); others follow as they are converted. */
+	/**
+	 * The modules whose pages take one typed model (issue 17); others follow as they are
+	 * converted.
+	 */
 	private static final List<String> TYPED_MODULES = List.of("identity", "notification", "privacy", "importer",
 			"archive", "site", "moderation");
 

@@ -11,8 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The webhook deliveries' guard: every address that reaches the site's own machine or network is refused, in
- * every spelling, and public ones pass. Only IP literals, so no name is looked up.
+ * The webhook deliveries' guard: every address that reaches the site's own machine or
+ * network is refused, in every spelling, and public ones pass. Only IP literals, so no
+ * name is looked up.
  */
 class PublicAddressesTests {
 
@@ -22,9 +23,11 @@ class PublicAddressesTests {
 			"::ffff:127.0.0.1", "::ffff:10.1.2.3", "64:ff9b::a9fe:a9fe", "::127.0.0.1" })
 	void notPublic(String address) throws UnknownHostException {
 		assertThat(PublicAddresses.isPublic(InetAddress.getByName(address))).as(address).isFalse();
-		assertThatThrownBy(() -> new PublicAddresses(Set.of()).resolve(address)).isInstanceOf(UnknownHostException.class)
+		assertThatThrownBy(() -> new PublicAddresses(Set.of()).resolve(address))
+			.isInstanceOf(UnknownHostException.class)
 			.hasMessageContaining("not a public address");
-		assertThatThrownBy(() -> new PublicAddresses(Set.of()).resolve("localhost")).isInstanceOf(UnknownHostException.class);
+		assertThatThrownBy(() -> new PublicAddresses(Set.of()).resolve("localhost"))
+			.isInstanceOf(UnknownHostException.class);
 	}
 
 	@ParameterizedTest

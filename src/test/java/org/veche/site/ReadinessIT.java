@@ -22,9 +22,10 @@ import org.veche.support.Http;
 import org.veche.support.TestDatabase;
 
 /**
- * /actuator/health answers UP only when the site is ready: its port opens before the application runners (the
- * first administrator from VECHE_ADMIN_*, the demo content) are done, and until then health says 503, so a
- * load balancer or a script that waits for UP never signs in too early. Then one line says where the site is.
+ * /actuator/health answers UP only when the site is ready: its port opens before the
+ * application runners (the first administrator from VECHE_ADMIN_*, the demo content) are
+ * done, and until then health says 503, so a load balancer or a script that waits for UP
+ * never signs in too early. Then one line says where the site is.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class ReadinessIT {
@@ -36,7 +37,8 @@ class ReadinessIT {
 		var port = new CompletableFuture<Integer>();
 		var application = new SpringApplication(VecheApplication.class);
 		application.addInitializers(new TestDatabase());
-		// a runner that waits for the test: it runs after the site's own (it has no order), as a slow start would
+		// a runner that waits for the test: it runs after the site's own (it has no
+		// order), as a slow start would
 		application.addInitializers(context -> context.getBeanFactory()
 			.registerSingleton("slowStart", (ApplicationRunner) args -> lastRunner.await(60, TimeUnit.SECONDS)));
 		application.addListeners(event -> {

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 /**
- * What is read from a search box: words only, each quoted again for FTS5 and PostgreSQL, Cyrillic words without
- * their endings; and what is refused.
+ * What is read from a search box: words only, each quoted again for FTS5 and PostgreSQL,
+ * Cyrillic words without their endings; and what is refused.
  */
 class SearchQueryTests {
 
@@ -17,7 +17,8 @@ class SearchQueryTests {
 		assertThat(query.words()).containsExactly("harbour", "or", "near", "boats", "nets", "title", "2024");
 		assertThat(query.fts5()).isEqualTo("\"harbour\"* \"or\"* \"near\"* \"boats\"* \"nets\"* \"title\"* \"2024\"*");
 		assertThat(query.plain()).isEqualTo("harbour or near boats nets title 2024");
-		assertThat(query.prefixes()).isEqualTo("'harbour':* & 'or':* & 'near':* & 'boats':* & 'nets':* & 'title':* & '2024':*");
+		assertThat(query.prefixes())
+			.isEqualTo("'harbour':* & 'or':* & 'near':* & 'boats':* & 'nets':* & 'title':* & '2024':*");
 	}
 
 	@Test
@@ -41,8 +42,10 @@ class SearchQueryTests {
 
 	@Test
 	void nothingTooMuchOrNoWordIsRefusedWithAMessage() {
-		assertThatThrownBy(() -> SearchQuery.of(null)).isInstanceOf(RejectedInput.class).hasMessageContaining("search.empty");
-		assertThatThrownBy(() -> SearchQuery.of("   ")).extracting(e -> ((RejectedInput) e).messageKey()).isEqualTo("search.empty");
+		assertThatThrownBy(() -> SearchQuery.of(null)).isInstanceOf(RejectedInput.class)
+			.hasMessageContaining("search.empty");
+		assertThatThrownBy(() -> SearchQuery.of("   ")).extracting(e -> ((RejectedInput) e).messageKey())
+			.isEqualTo("search.empty");
 		assertThatThrownBy(() -> SearchQuery.of("\"*)( -- ^ :")).extracting(e -> ((RejectedInput) e).messageKey())
 			.isEqualTo("search.noWords");
 		assertThatThrownBy(() -> SearchQuery.of("x".repeat(201))).extracting(e -> ((RejectedInput) e).messageKey())

@@ -9,8 +9,8 @@ import org.veche.support.ModuleTestSite;
 import org.veche.support.TestMail;
 
 /**
- * The site shell alone (its only dependency, backup, is an SPI without beans): its settings table, its Markdown
- * and its mail, as every other module uses them.
+ * The site shell alone (its only dependency, backup, is an SPI without beans): its
+ * settings table, its Markdown and its mail, as every other module uses them.
  */
 @ApplicationModuleTest
 @ModuleTestSite

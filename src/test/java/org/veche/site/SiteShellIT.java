@@ -11,8 +11,8 @@ import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
 /**
- * What every page shares: the layout, error pages and problems, the security headers, the reader's language,
- * and the health endpoint.
+ * What every page shares: the layout, error pages and problems, the security headers, the
+ * reader's language, and the health endpoint.
  */
 class SiteShellIT extends IntegrationTest {
 
@@ -87,7 +87,8 @@ class SiteShellIT extends IntegrationTest {
 			assertThat(policy).as(path).isNotNull().contains("script-src 'self'").contains("object-src 'none'");
 			assertThat(policy).as(path).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
 			var page = response.html();
-			// a JSON-LD data block is never run (the CSP does not apply to it); every script that runs is a file
+			// a JSON-LD data block is never run (the CSP does not apply to it); every
+			// script that runs is a file
 			var scripts = page.select("script:not([type=application/ld+json])");
 			assertThat(scripts).as(path).isNotEmpty();
 			assertThat(scripts.eachAttr("src")).as(path).hasSize(scripts.size()).allMatch(src -> src.startsWith("/"));

@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
 import org.jsoup.nodes.Document;
 
 /**
- * A browser's view of the HTML site without a browser: it keeps the cookies the server sets and sends them
- * back, and it reads the CSRF token from the page that carries the form, as a browser submitting it would.
+ * A browser's view of the HTML site without a browser: it keeps the cookies the server
+ * sets and sends them back, and it reads the CSRF token from the page that carries the
+ * form, as a browser submitting it would.
  */
 public final class BrowserSession {
 
@@ -22,7 +23,10 @@ public final class BrowserSession {
 		this.http = http;
 	}
 
-	/** Opens /login, posts the form with its token and returns the signed-in session; fails when refused. */
+	/**
+	 * Opens /login, posts the form with its token and returns the signed-in session;
+	 * fails when refused.
+	 */
 	public static BrowserSession signIn(Http http, String email, String password) {
 		var session = new BrowserSession(http);
 		var login = session.get("/login");
@@ -71,10 +75,11 @@ public final class BrowserSession {
 	private Http client() {
 		Http client = http.with("Accept", ACCEPT_HTML);
 		if (!cookies.isEmpty()) {
-			client = client.with("Cookie", cookies.entrySet()
-				.stream()
-				.map(e -> e.getKey() + "=" + e.getValue())
-				.collect(Collectors.joining("; ")));
+			client = client.with("Cookie",
+					cookies.entrySet()
+						.stream()
+						.map(e -> e.getKey() + "=" + e.getValue())
+						.collect(Collectors.joining("; ")));
 		}
 		return client;
 	}

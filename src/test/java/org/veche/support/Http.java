@@ -22,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small HTTP client for tests against the running server: real requests, no redirects followed, no cookie
- * kept unless a test passes it on, so that each test sees exactly what a reader's browser would.
+ * A small HTTP client for tests against the running server: real requests, no redirects
+ * followed, no cookie kept unless a test passes it on, so that each test sees exactly
+ * what a reader's browser would.
  */
 public final class Http {
 
@@ -58,7 +59,10 @@ public final class Http {
 		return with("Authorization", "Bearer " + token);
 	}
 
-	/** Requests as if from another network address (the server trusts X-Forwarded-For from loopback). */
+	/**
+	 * Requests as if from another network address (the server trusts X-Forwarded-For from
+	 * loopback).
+	 */
 	public Http from(String address) {
 		return with("X-Forwarded-For", address);
 	}
@@ -80,7 +84,10 @@ public final class Http {
 		return send(request(path).DELETE());
 	}
 
-	/** What a browser sends before a cross-origin request it must ask about (a CORS preflight). */
+	/**
+	 * What a browser sends before a cross-origin request it must ask about (a CORS
+	 * preflight).
+	 */
 	public Response options(String path) {
 		return send(request(path).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
 	}
@@ -94,7 +101,10 @@ public final class Http {
 			.POST(HttpRequest.BodyPublishers.ofString(body)));
 	}
 
-	/** A multipart/form-data POST: each value is a String field, a {@link FilePart}, or a list of them. */
+	/**
+	 * A multipart/form-data POST: each value is a String field, a {@link FilePart}, or a
+	 * list of them.
+	 */
 	public Response postMultipart(String path, Map<String, Object> parts) {
 		String boundary = "veche" + UUID.randomUUID();
 		var chunks = new ArrayList<byte[]>();
@@ -111,13 +121,20 @@ public final class Http {
 		for (var part : flat) {
 			var head = new StringBuilder("--").append(boundary).append("\r\n");
 			if (part.getValue() instanceof FilePart file) {
-				head.append("Content-Disposition: form-data; name=\"").append(part.getKey()).append("\"; filename=\"")
-					.append(file.name()).append("\"\r\nContent-Type: ").append(file.contentType()).append("\r\n\r\n");
+				head.append("Content-Disposition: form-data; name=\"")
+					.append(part.getKey())
+					.append("\"; filename=\"")
+					.append(file.name())
+					.append("\"\r\nContent-Type: ")
+					.append(file.contentType())
+					.append("\r\n\r\n");
 				chunks.add(head.toString().getBytes(StandardCharsets.UTF_8));
 				chunks.add(file.bytes());
 			}
 			else {
-				head.append("Content-Disposition: form-data; name=\"").append(part.getKey()).append("\"\r\n\r\n")
+				head.append("Content-Disposition: form-data; name=\"")
+					.append(part.getKey())
+					.append("\"\r\n\r\n")
 					.append(part.getValue());
 				chunks.add(head.toString().getBytes(StandardCharsets.UTF_8));
 			}

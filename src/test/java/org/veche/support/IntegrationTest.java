@@ -15,23 +15,30 @@ import org.veche.identity.Role;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A real Veche on a random port, over its own SQLite file or PostgreSQL database, without demo content. One
- * context is shared by the test classes that extend this, so each test makes its own articles and readers.
- * Tests that change the site's discussion settings put them back when they are done.
+ * A real Veche on a random port, over its own SQLite file or PostgreSQL database, without
+ * demo content. One context is shared by the test classes that extend this, so each test
+ * makes its own articles and readers. Tests that change the site's discussion settings
+ * put them back when they are done.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "veche.demo-content=false", "logging.level.org.veche=info",
-				// WordPress's holding rules and the raid detector are on by default; tests that are not about them
-				// post and see at once (many post bursts on one thread), and the moderation tests switch them on
+				// WordPress's holding rules and the raid detector are on by default;
+				// tests that are not about them
+				// post and see at once (many post bursts on one thread), and the
+				// moderation tests switch them on
 				"veche.moderation.hold-first-comment=false", "veche.moderation.hold-links=0",
 				"veche.moderation.raid-size=0", "veche.moderation.surge.size=0",
-				// a surge's quiet period is shortened by the surge tests, which then wait for its lift
+				// a surge's quiet period is shortened by the surge tests, which then wait
+				// for its lift
 				"veche.moderation.surge.check=PT1S",
-				// a guest's page is rebuilt at once after each change, so a test sees a change on its next view
+				// a guest's page is rebuilt at once after each change, so a test sees a
+				// change on its next view
 				"veche.page-cache.rebuild-every=0",
-				// the import tests' image server runs on 127.0.0.1; every other private address stays refused
+				// the import tests' image server runs on 127.0.0.1; every other private
+				// address stays refused
 				"veche.importer.image-exempt-addresses=127.0.0.1",
-				// requests without X-Forwarded-For are the tests' own set-up; readers come "from" other addresses
+				// requests without X-Forwarded-For are the tests' own set-up; readers
+				// come "from" other addresses
 				"veche.rate-limit.exempt-addresses=127.0.0.1" })
 @ContextConfiguration(initializers = TestDatabase.class)
 public abstract class IntegrationTest {
@@ -56,13 +63,19 @@ public abstract class IntegrationTest {
 		return SEQUENCE.incrementAndGet();
 	}
 
-	/** A distinct reader's network address, so the flood limit of one test does not touch another. */
+	/**
+	 * A distinct reader's network address, so the flood limit of one test does not touch
+	 * another.
+	 */
 	protected static String newAddress() {
 		int n = unique();
 		return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
 	}
 
-	/** Makes an account with the role and returns an API token for it, through the public token endpoint. */
+	/**
+	 * Makes an account with the role and returns an API token for it, through the public
+	 * token endpoint.
+	 */
 	protected String tokenFor(Role role) {
 		String email = role.name().toLowerCase() + unique() + "@example.org";
 		String password = "correct horse battery " + unique();

@@ -12,9 +12,10 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * What a module test ({@code @ApplicationModuleTest}) stands on besides its module: a database and data directory
- * of its own ({@link TestDatabase}: a fresh SQLite file, all migrations applied), the shared test mail server, and
- * a context closed after its class, so that the sixteen module contexts never stay open in one JVM together.
+ * What a module test ({@code @ApplicationModuleTest}) stands on besides its module: a
+ * database and data directory of its own ({@link TestDatabase}: a fresh SQLite file, all
+ * migrations applied), the shared test mail server, and a context closed after its class,
+ * so that the sixteen module contexts never stay open in one JVM together.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -22,7 +23,8 @@ import org.springframework.test.context.TestPropertySource;
 @Inherited
 @ContextConfiguration(initializers = TestDatabase.class)
 @TestPropertySource(properties = { "logging.level.org.veche=info",
-		// a guest's page is rebuilt at once after each change, as in the integration tests
+		// a guest's page is rebuilt at once after each change, as in the integration
+		// tests
 		"veche.page-cache.rebuild-every=0" })
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public @interface ModuleTestSite {

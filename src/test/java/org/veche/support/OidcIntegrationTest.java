@@ -18,10 +18,12 @@ import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.token.DefaultOAuth2TokenCallback;
 
 /**
- * The shared server again, with external sign-in configured against a real OpenID Connect issuer
- * (mock-oauth2-server, in-process on a free port): registration {@code oidc} is a generic issuer found by its
- * issuer URL, registration {@code google} is set up like Google (registration id google, its authorization,
- * token, key-set and user-info endpoints given one by one, pointed at the issuer). Guests may comment here, as on most sites, so a reader who logs out sees the guest form.
+ * The shared server again, with external sign-in configured against a real OpenID Connect
+ * issuer (mock-oauth2-server, in-process on a free port): registration {@code oidc} is a
+ * generic issuer found by its issuer URL, registration {@code google} is set up like
+ * Google (registration id google, its authorization, token, key-set and user-info
+ * endpoints given one by one, pointed at the issuer). Guests may comment here, as on most
+ * sites, so a reader who logs out sees the guest form.
  */
 @ContextConfiguration(initializers = OidcIntegrationTest.Issuer.class)
 public abstract class OidcIntegrationTest extends IntegrationTest {
@@ -39,7 +41,10 @@ public abstract class OidcIntegrationTest extends IntegrationTest {
 
 	private static boolean started;
 
-	/** Starts the issuer before the context, which reads its discovery document while starting. */
+	/**
+	 * Starts the issuer before the context, which reads its discovery document while
+	 * starting.
+	 */
 	static final class Issuer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
 		@Override
@@ -61,30 +66,37 @@ public abstract class OidcIntegrationTest extends IntegrationTest {
 						prefix + "provider.oidc.issuer-uri=" + ISSUER.issuerUrl("oidc").toString().replaceAll("/$", ""),
 						prefix + "registration.google.client-id=" + GOOGLE_CLIENT,
 						prefix + "registration.google.client-secret=google-secret",
-						// what Spring's Google template sets, which an issuer URL replaces with what discovery finds
+						// what Spring's Google template sets, which an issuer URL
+						// replaces with what discovery finds
 						prefix + "registration.google.scope=openid,profile,email",
 						prefix + "registration.google.client-authentication-method=client_secret_basic",
 						prefix + "provider.google.authorization-uri=" + google + "/authorize",
 						prefix + "provider.google.token-uri=" + google + "/token",
 						prefix + "provider.google.jwk-set-uri=" + google + "/jwks",
 						prefix + "provider.google.user-info-uri=" + google + "/userinfo",
-						// Google's template names https://accounts.google.com as the issuer its id tokens must carry;
-						// this issuer signs its own name, so the registration is told it (its endpoints stay as set)
+						// Google's template names https://accounts.google.com as the
+						// issuer its id tokens must carry;
+						// this issuer signs its own name, so the registration is told it
+						// (its endpoints stay as set)
 						prefix + "provider.google.issuer-uri=" + google)
 				.applyTo(context);
 		}
 
 	}
 
-	/** The issuer's next token, for the issuer id ("oidc", "google") and client, carries these claims. */
+	/**
+	 * The issuer's next token, for the issuer id ("oidc", "google") and client, carries
+	 * these claims.
+	 */
 	protected static void nextSignIn(String issuerId, String client, String subject, Map<String, Object> claims) {
 		ISSUER.enqueueCallback(new DefaultOAuth2TokenCallback(issuerId, subject, "JWT", List.of(client), claims, 3600));
 	}
 
 	/**
-	 * The authorization-code flow as a browser follows it: the site sends the browser to the issuer, the issuer
-	 * (non-interactive) sends it back with a code, the site exchanges the code and signs the session in. Returns
-	 * the site's answer to the callback.
+	 * The authorization-code flow as a browser follows it: the site sends the browser to
+	 * the issuer, the issuer (non-interactive) sends it back with a code, the site
+	 * exchanges the code and signs the session in. Returns the site's answer to the
+	 * callback.
 	 */
 	protected static Http.Response authorize(BrowserSession session, String startPath) {
 		var start = session.get(startPath);
@@ -96,8 +108,9 @@ public abstract class OidcIntegrationTest extends IntegrationTest {
 			// the comment form's button goes through the site's own start first
 			return authorize(session, location(start));
 		}
-		String back = outside(toIssuer).headers().firstValue("Location").orElseThrow(
-				() -> new AssertionError("the issuer did not send the browser back: " + toIssuer));
+		String back = outside(toIssuer).headers()
+			.firstValue("Location")
+			.orElseThrow(() -> new AssertionError("the issuer did not send the browser back: " + toIssuer));
 		URI callback = URI.create(back);
 		return session.get(callback.getRawPath() + "?" + callback.getRawQuery());
 	}

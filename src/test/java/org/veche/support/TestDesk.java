@@ -16,9 +16,10 @@ import org.veche.publishing.ArticleDraft;
 import org.veche.publishing.ArticleIntake;
 
 /**
- * What a module test sets its scene with: a published article, a guest's comment, a staff account, made through
- * the modules' facades. A module test proves its own module through that module's facade; the scene around it is
- * made here, in one place, so that a change of another module's facade is followed here once.
+ * What a module test sets its scene with: a published article, a guest's comment, a staff
+ * account, made through the modules' facades. A module test proves its own module through
+ * that module's facade; the scene around it is made here, in one place, so that a change
+ * of another module's facade is followed here once.
  */
 public final class TestDesk {
 
@@ -39,7 +40,10 @@ public final class TestDesk {
 		return article(site, title, "", "Body of " + title);
 	}
 
-	/** A comment by a new guest (a name, e-mail and network address of their own, so no flood limit meets it). */
+	/**
+	 * A comment by a new guest (a name, e-mail and network address of their own, so no
+	 * flood limit meets it).
+	 */
 	public static Comment comment(ApplicationContext site, Article article, String body) {
 		int n = SEQUENCE.incrementAndGet();
 		return site.getBean(Discussions.class)

@@ -18,8 +18,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 /**
- * One real SMTP server (GreenMail) for the whole test JVM, on a free port: every test context sends its mail
- * there, and tests read the messages as a reader's mailbox would.
+ * One real SMTP server (GreenMail) for the whole test JVM, on a free port: every test
+ * context sends its mail there, and tests read the messages as a reader's mailbox would.
  */
 public final class TestMail {
 
@@ -51,7 +51,10 @@ public final class TestMail {
 		}).toList();
 	}
 
-	/** Waits a little for the n-th message to the address (the site sends before it answers, so rarely long). */
+	/**
+	 * Waits a little for the n-th message to the address (the site sends before it
+	 * answers, so rarely long).
+	 */
 	public static MimeMessage awaitMessage(String address, int n) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (System.nanoTime() < deadline) {
@@ -99,7 +102,9 @@ public final class TestMail {
 		return links;
 	}
 
-	/** The path and query of the only link in the message, to follow on the test server. */
+	/**
+	 * The path and query of the only link in the message, to follow on the test server.
+	 */
 	public static String linkPath(MimeMessage message) {
 		var links = links(message);
 		if (links.size() != 1) {

@@ -1,4 +1,5 @@
 /**
- * What integration tests share: a real server on a random port over SQLite or PostgreSQL, and an HTTP client.
+ * What integration tests share: a real server on a random port over SQLite or PostgreSQL,
+ * and an HTTP client.
  */
 package org.veche.support;

@@ -5,8 +5,9 @@ import java.util.regex.Pattern;
 import org.veche.backup.BackupRefused;
 
 /**
- * The names a backup may hold: plain relative paths of simple segments, so that no entry can climb out of the
- * folder it is restored into (zip slip), name a device or hide behind Unicode look-alikes.
+ * The names a backup may hold: plain relative paths of simple segments, so that no entry
+ * can climb out of the folder it is restored into (zip slip), name a device or hide
+ * behind Unicode look-alikes.
  */
 public final class BackupNames {
 

@@ -33,13 +33,17 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Reads a backup written by {@link BackupZipWriter}, checking everything before trusting it: every entry name,
- * the declared and the real size of every entry, the header, the shape of the JSON, and the size and SHA-256 of
- * every file. The JSON is read as a stream, section by section, while the sections insert their rows.
+ * Reads a backup written by {@link BackupZipWriter}, checking everything before trusting
+ * it: every entry name, the declared and the real size of every entry, the header, the
+ * shape of the JSON, and the size and SHA-256 of every file. The JSON is read as a
+ * stream, section by section, while the sections insert their rows.
  */
 public final class BackupZipReader implements BackupReader, Closeable {
 
-	/** @param maxEntrySize the largest entry, backup.json included; @param maxTotal all entries together */
+	/**
+	 * @param maxEntrySize the largest entry, backup.json included; @param maxTotal all
+	 * entries together
+	 */
 	public record Limits(long maxEntrySize, int maxEntries, long maxTotal) {
 	}
 
@@ -101,8 +105,8 @@ public final class BackupZipReader implements BackupReader, Closeable {
 
 	private static ZipEntry check(ZipFile zip, Limits limits) {
 		if (zip.size() > limits.maxEntries()) {
-			throw new BackupRefused("The backup holds " + zip.size() + " entries, more than the "
-					+ limits.maxEntries() + " allowed (veche.archive.max-entries)");
+			throw new BackupRefused("The backup holds " + zip.size() + " entries, more than the " + limits.maxEntries()
+					+ " allowed (veche.archive.max-entries)");
 		}
 		long total = 0;
 		ZipEntry json = null;
@@ -152,8 +156,8 @@ public final class BackupZipReader implements BackupReader, Closeable {
 							+ BackupZipWriter.FORMAT + "\" before its sections");
 				}
 				if (version == null || version != BackupZipWriter.VERSION) {
-					throw new BackupRefused("This backup is of format version " + version + "; this Veche reads version "
-							+ BackupZipWriter.VERSION);
+					throw new BackupRefused("This backup is of format version " + version
+							+ "; this Veche reads version " + BackupZipWriter.VERSION);
 				}
 				return new Header(createdAt, schema == null ? "" : schema, rows);
 			}
@@ -259,7 +263,10 @@ public final class BackupZipReader implements BackupReader, Closeable {
 		return bytes;
 	}
 
-	/** Every table of the section must have been asked for: a table the site does not know is refused. */
+	/**
+	 * Every table of the section must have been asked for: a table the site does not know
+	 * is refused.
+	 */
 	private void endTables() {
 		if (nextTable != null) {
 			throw new BackupRefused("The backup's section " + section + " holds a table " + nextTable
@@ -332,8 +339,8 @@ public final class BackupZipReader implements BackupReader, Closeable {
 			makeFolders(target.getParent(), base);
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
 			try (InputStream in = new BoundedInput(zip.getInputStream(entry), entryName, size);
-					OutputStream out = new DigestOutputStream(Files.newOutputStream(target,
-							java.nio.file.StandardOpenOption.CREATE_NEW), digest)) {
+					OutputStream out = new DigestOutputStream(
+							Files.newOutputStream(target, java.nio.file.StandardOpenOption.CREATE_NEW), digest)) {
 				written.add(target);
 				bytes += in.transferTo(out);
 			}
@@ -371,7 +378,8 @@ public final class BackupZipReader implements BackupReader, Closeable {
 			endTables();
 			if (!"files".equals(json.nextName()) || json.nextToken() != JsonToken.START_ARRAY
 					|| json.nextToken() != JsonToken.END_ARRAY) {
-				throw new BackupRefused("The backup's section " + section + " holds files that this site does not restore");
+				throw new BackupRefused(
+						"The backup's section " + section + " holds files that this site does not restore");
 			}
 		}
 		if (json.nextToken() != JsonToken.END_OBJECT) {
@@ -386,7 +394,9 @@ public final class BackupZipReader implements BackupReader, Closeable {
 		}
 	}
 
-	/** Removes the files and folders this restore wrote, newest first, after a failure. */
+	/**
+	 * Removes the files and folders this restore wrote, newest first, after a failure.
+	 */
 	public void undo() {
 		for (int i = written.size() - 1; i >= 0; i--) {
 			try {
@@ -428,8 +438,8 @@ public final class BackupZipReader implements BackupReader, Closeable {
 			return refused;
 		}
 		if (ex instanceof JacksonException json) {
-			return new BackupRefused("The backup is malformed: backup.json is not valid JSON ("
-					+ json.getOriginalMessage() + ")", ex);
+			return new BackupRefused(
+					"The backup is malformed: backup.json is not valid JSON (" + json.getOriginalMessage() + ")", ex);
 		}
 		if (ex instanceof UncheckedIOException io) {
 			return refusal(io.getCause());

@@ -30,9 +30,10 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.json.JsonFactory;
 
 /**
- * Writes a backup as one zip: {@code backup.json} (a header, then each section's tables row by row and the list
- * of its files with their sizes and SHA-256), followed by the files themselves as they are on disk. Rows stream
- * from the database cursor into the zip, so a large site never sits in memory.
+ * Writes a backup as one zip: {@code backup.json} (a header, then each section's tables
+ * row by row and the list of its files with their sizes and SHA-256), followed by the
+ * files themselves as they are on disk. Rows stream from the database cursor into the
+ * zip, so a large site never sits in memory.
  */
 public final class BackupZipWriter implements BackupWriter {
 
@@ -135,7 +136,8 @@ public final class BackupZipWriter implements BackupWriter {
 			case Float f -> json.writeNumber(f.doubleValue());
 			case BigDecimal d -> json.writeNumber(d);
 			case byte[] bytes -> {
-				// an object, so that a restore tells bytes from text (a model kept as a BLOB)
+				// an object, so that a restore tells bytes from text (a model kept as a
+				// BLOB)
 				json.writeStartObject();
 				json.writeName("base64");
 				json.writeBinary(bytes);
@@ -175,7 +177,9 @@ public final class BackupZipWriter implements BackupWriter {
 		sectionFiles.clear();
 	}
 
-	/** Ends the JSON, adds the files and finishes the zip; the stream under it stays open. */
+	/**
+	 * Ends the JSON, adds the files and finishes the zip; the stream under it stays open.
+	 */
 	public Map<String, Long> finish() {
 		json.writeEndArray();
 		json.writeEndObject();

@@ -7,8 +7,9 @@ import java.io.InputStream;
 import org.veche.backup.BackupRefused;
 
 /**
- * An entry's stream that stops a run the moment it gives more bytes than the zip said it holds: a zip bomb
- * lies about its sizes, and what it says is what the limits were checked against.
+ * An entry's stream that stops a run the moment it gives more bytes than the zip said it
+ * holds: a zip bomb lies about its sizes, and what it says is what the limits were
+ * checked against.
  */
 final class BoundedInput extends FilterInputStream {
 
@@ -45,8 +46,8 @@ final class BoundedInput extends FilterInputStream {
 	private void count(int n) {
 		count += n;
 		if (count > limit) {
-			throw new BackupRefused("The backup's entry " + BackupNames.printable(entry)
-					+ " holds more than the " + limit + " bytes it declares: refused");
+			throw new BackupRefused("The backup's entry " + BackupNames.printable(entry) + " holds more than the "
+					+ limit + " bytes it declares: refused");
 		}
 	}
 

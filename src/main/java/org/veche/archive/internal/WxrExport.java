@@ -35,10 +35,11 @@ import org.veche.publishing.ArticleLookup;
 import org.veche.site.SiteProperties;
 
 /**
- * Writes the site as WordPress eXtended RSS 1.2, element by element as WordPress's own export.php does (the same
- * namespaces, CDATA in the same places), so that WordPress's importer takes it: authors and tags first, then
- * every article with its photos as attachments and its comments with their threading. Streamed with StAX, one
- * page of articles at a time.
+ * Writes the site as WordPress eXtended RSS 1.2, element by element as WordPress's own
+ * export.php does (the same namespaces, CDATA in the same places), so that WordPress's
+ * importer takes it: authors and tags first, then every article with its photos as
+ * attachments and its comments with their threading. Streamed with StAX, one page of
+ * articles at a time.
  */
 @Component
 public class WxrExport {
@@ -54,8 +55,9 @@ public class WxrExport {
 	static final String DC = "http://purl.org/dc/elements/1.1/";
 
 	/**
-	 * WordPress keeps posts and attachments in one id space; photos get ids far above any article's so the two never
-	 * meet (the importer gives everything new ids anyway and follows these only for parents and featured images).
+	 * WordPress keeps posts and attachments in one id space; photos get ids far above any
+	 * article's so the two never meet (the importer gives everything new ids anyway and
+	 * follows these only for parents and featured images).
 	 */
 	static final long ATTACHMENT_IDS = 1_000_000_000L;
 
@@ -103,7 +105,10 @@ public class WxrExport {
 	private record Author(long id, String login, String email, String displayName) {
 	}
 
-	/** @param baseUrl the site's public address, for links and attachment URLs, without a trailing slash */
+	/**
+	 * @param baseUrl the site's public address, for links and attachment URLs, without a
+	 * trailing slash
+	 */
 	public Counts write(OutputStream target, String baseUrl, Progress progress) {
 		var counting = new Counting(target);
 		Map<String, Author> authors = new LinkedHashMap<>();
@@ -114,7 +119,8 @@ public class WxrExport {
 		long attachments = 0;
 		long commentCount = 0;
 		try {
-			// the JDK's own writer, whichever StAX library the classpath also holds: the same bytes everywhere
+			// the JDK's own writer, whichever StAX library the classpath also holds: the
+			// same bytes everywhere
 			XMLStreamWriter xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(counting, "UTF-8");
 			var w = new Xml(xml);
 			xml.writeStartDocument("UTF-8", "1.0");
@@ -169,7 +175,8 @@ public class WxrExport {
 				for (Article article : page) {
 					List<Photo> gallery = photos.gallery(article.id());
 					List<ExportedComment> thread = comments.of(article.id());
-					new WxrItem(w, baseUrl, site.timeZone()).article(article, authorOf(authors, article), gallery, thread);
+					new WxrItem(w, baseUrl, site.timeZone()).article(article, authorOf(authors, article), gallery,
+							thread);
 					posts++;
 					for (Photo photo : gallery) {
 						new WxrItem(w, baseUrl, site.timeZone()).attachment(photo, article, authorOf(authors, article));
@@ -194,7 +201,9 @@ public class WxrExport {
 				List.of("nothing: Veche has no pages or categories, so the export holds none"));
 	}
 
-	/** A first pass for what WordPress lists before the items: the authors and the tags. */
+	/**
+	 * A first pass for what WordPress lists before the items: the authors and the tags.
+	 */
 	private long collect(Map<String, Author> authors, TreeSet<String> tags) {
 		long n = 0;
 		var logins = new java.util.HashSet<String>();
@@ -207,7 +216,8 @@ public class WxrExport {
 				n++;
 				tags.addAll(article.tags());
 				authors.computeIfAbsent(authorKey(article), key -> {
-					Account account = article.authorId() == null ? null : identity.account(article.authorId()).orElse(null);
+					Account account = article.authorId() == null ? null
+							: identity.account(article.authorId()).orElse(null);
 					String name = account != null ? account.displayName() : article.authorName();
 					String login = slug(name).replace("%", "");
 					if (login.isEmpty()) {
@@ -233,9 +243,15 @@ public class WxrExport {
 		return authors.get(authorKey(article)).login();
 	}
 
-	/** WordPress's slugs: lower case, dashes for spaces, other than ASCII letters and digits percent-encoded. */
+	/**
+	 * WordPress's slugs: lower case, dashes for spaces, other than ASCII letters and
+	 * digits percent-encoded.
+	 */
 	static String slug(String text) {
-		String dashed = text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s_]+", "-").replaceAll("[^\\p{L}\\p{N}-]", "");
+		String dashed = text.strip()
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[\\s_]+", "-")
+			.replaceAll("[^\\p{L}\\p{N}-]", "");
 		return URLEncoder.encode(dashed, StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
 	}
 

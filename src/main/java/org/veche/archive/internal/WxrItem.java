@@ -21,8 +21,8 @@ import org.veche.media.Photo;
 import org.veche.publishing.Article;
 
 /**
- * One {@code <item>} of a WXR file: an article (a post) with its tags, featured image and comments, or one of
- * its photos (an attachment whose parent is the article).
+ * One {@code <item>} of a WXR file: an article (a post) with its tags, featured image and
+ * comments, or one of its photos (an attachment whose parent is the article).
  */
 final class WxrItem {
 
@@ -46,8 +46,10 @@ final class WxrItem {
 		Instant date = article.publishedAt() != null ? article.publishedAt() : article.updatedAt();
 		String content = article.bodyHtml();
 		if (!gallery.isEmpty()) {
-			// Veche shows an article's photos under it; WordPress shows a post's attached photos where its
-			// gallery shortcode stands (an importer that brings in only the photos a post shows needs it too)
+			// Veche shows an article's photos under it; WordPress shows a post's attached
+			// photos where its
+			// gallery shortcode stands (an importer that brings in only the photos a post
+			// shows needs it too)
 			content = content + "\n[gallery]";
 		}
 		xml.writeCharacters("\n");
@@ -95,7 +97,8 @@ final class WxrItem {
 		if (article.coverPhotoId() != null && gallery.stream().anyMatch(p -> p.id() == article.coverPhotoId())) {
 			meta("postmeta", "_thumbnail_id", String.valueOf(ATTACHMENT_IDS + article.coverPhotoId()));
 		}
-		// what WordPress has no field for, under keys of Veche's own, so nothing is lost on the way out
+		// what WordPress has no field for, under keys of Veche's own, so nothing is lost
+		// on the way out
 		meta("postmeta", "_veche_markdown", article.body());
 		meta("postmeta", "_veche_kind", article.kind().name().toLowerCase(java.util.Locale.ROOT));
 		if (article.source() != null) {
@@ -149,7 +152,8 @@ final class WxrItem {
 		w.cdata(DC, "creator", login);
 		guid(url);
 		w.text("description", "");
-		// WordPress keeps an image's description as its content and the caption as its excerpt
+		// WordPress keeps an image's description as its content and the caption as its
+		// excerpt
 		w.cdata(CONTENT, "encoded", photo.credit());
 		w.cdata(EXCERPT, "encoded", photo.caption());
 		w.text(WP, "post_id", String.valueOf(ATTACHMENT_IDS + photo.id()));
@@ -179,7 +183,10 @@ final class WxrItem {
 		xml.writeEndElement();
 	}
 
-	/** WordPress writes a date twice: in the site's zone and in GMT; a draft never published has no GMT date. */
+	/**
+	 * WordPress writes a date twice: in the site's zone and in GMT; a draft never
+	 * published has no GMT date.
+	 */
 	private void dates(String name, Instant instant, boolean unset) throws XMLStreamException {
 		w.cdata(WP, name, WxrExport.localDate(instant, zone));
 		w.cdata(WP, name + "_gmt", unset ? "0000-00-00 00:00:00" : WxrExport.localDate(instant, ZoneOffset.UTC));

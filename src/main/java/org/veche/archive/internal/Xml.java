@@ -4,8 +4,9 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * Elements as WordPress's export writes them: plain text, or CDATA split at every "]]>" the way its wxr_cdata()
- * splits it; characters XML 1.0 cannot carry are left out, since no parser would read the file otherwise.
+ * Elements as WordPress's export writes them: plain text, or CDATA split at every "]]>"
+ * the way its wxr_cdata() splits it; characters XML 1.0 cannot carry are left out, since
+ * no parser would read the file otherwise.
  */
 final class Xml {
 
@@ -33,7 +34,9 @@ final class Xml {
 		xml.writeEndElement();
 	}
 
-	/** @param namespace the element's namespace, or null for RSS's own elements */
+	/**
+	 * @param namespace the element's namespace, or null for RSS's own elements
+	 */
 	void cdata(String namespace, String name, String value) throws XMLStreamException {
 		xml.writeCharacters("\n");
 		if (namespace == null) {

@@ -29,9 +29,10 @@ import org.veche.archive.Archive;
 import org.veche.site.PageModel;
 
 /**
- * The administrator's page for moving the site: start a WXR export or a backup and download it when done, or
- * upload a backup to restore into this (empty) site; a run in progress shows items done of total, the rate and
- * the time left, and its report at the end.
+ * The administrator's page for moving the site: start a WXR export or a backup and
+ * download it when done, or upload a backup to restore into this (empty) site; a run in
+ * progress shows items done of total, the rate and the time left, and its report at the
+ * end.
  */
 @Controller
 class ArchiveController {
@@ -56,7 +57,8 @@ class ArchiveController {
 	private ModelAndView page(String error, HttpStatus status, HttpServletResponse response) {
 		ArchiveRun job = jobs.current();
 		if (job != null && job.state() == ArchiveRun.State.RUNNING) {
-			// the page follows the run without a script: the browser reloads it every two seconds
+			// the page follows the run without a script: the browser reloads it every two
+			// seconds
 			response.setHeader("Refresh", "2");
 		}
 		return PageModel.of("archive/archive", new ArchivePage(job, error, archive.siteIsEmpty()), status);
@@ -82,21 +84,24 @@ class ArchiveController {
 	@GetMapping("/admin/archive/download")
 	ResponseEntity<FileSystemResource> download() {
 		ArchiveRun job = jobs.current();
-		if (job == null || job.state() != ArchiveRun.State.DONE || job.file() == null || !Files.isRegularFile(job.file())) {
+		if (job == null || job.state() != ArchiveRun.State.DONE || job.file() == null
+				|| !Files.isRegularFile(job.file())) {
 			return ResponseEntity.notFound().build();
 		}
 		MediaType type = job.kind() == ArchiveRun.Kind.WXR ? MediaType.APPLICATION_XML
 				: MediaType.parseMediaType("application/zip");
 		return ResponseEntity.ok()
 			.contentType(type)
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(job.fileName()).build().toString())
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(job.fileName()).build().toString())
 			.header(HttpHeaders.CACHE_CONTROL, "no-store")
 			.body(new FileSystemResource(job.file()));
 	}
 
 	/**
-	 * A restore replaces the accounts, the one signed in among them, so the session ends here and the run is
-	 * followed at an unguessable address; afterwards one signs in with an account from the backup.
+	 * A restore replaces the accounts, the one signed in among them, so the session ends
+	 * here and the run is followed at an unguessable address; afterwards one signs in
+	 * with an account from the backup.
 	 */
 	@PostMapping("/admin/archive/restore")
 	ModelAndView restore(@RequestParam(required = false) MultipartFile file, HttpServletRequest request,
@@ -130,8 +135,8 @@ class ArchiveController {
 	@GetMapping("/archive/restores/{id}")
 	ModelAndView restoreStatus(@PathVariable String id, HttpServletResponse response) {
 		ArchiveRun job = jobs.current();
-		if (job == null || job.kind() != ArchiveRun.Kind.RESTORE || !java.security.MessageDigest
-			.isEqual(job.id().getBytes(), id.getBytes())) {
+		if (job == null || job.kind() != ArchiveRun.Kind.RESTORE
+				|| !java.security.MessageDigest.isEqual(job.id().getBytes(), id.getBytes())) {
 			return PageModel.of("archive/restore", new RestorePage(null), HttpStatus.NOT_FOUND);
 		}
 		if (job.state() == ArchiveRun.State.RUNNING) {
@@ -141,7 +146,8 @@ class ArchiveController {
 	}
 
 	private String base() {
-		return !baseUrl.isEmpty() ? baseUrl : ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+		return !baseUrl.isEmpty() ? baseUrl
+				: ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
 	}
 
 }

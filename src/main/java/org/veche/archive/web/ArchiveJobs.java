@@ -25,9 +25,10 @@ import org.veche.backup.BackupRefused;
 import org.veche.site.SiteProperties;
 
 /**
- * The one export, backup or restore the admin pages run at a time, on a thread of its own so the page can show
- * its progress. An export's file waits under data/archive for its download; only the latest is kept, since a
- * backup holds password hashes and e-mail addresses.
+ * The one export, backup or restore the admin pages run at a time, on a thread of its own
+ * so the page can show its progress. An export's file waits under data/archive for its
+ * download; only the latest is kept, since a backup holds password hashes and e-mail
+ * addresses.
  */
 @Component
 class ArchiveJobs {
@@ -62,10 +63,12 @@ class ArchiveJobs {
 	/** Starts an export into a new file; null when another run is still going. */
 	ArchiveRun export(ArchiveRun.Kind kind, String baseUrl) {
 		String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(clock.instant().atOffset(ZoneOffset.UTC));
-		Path file = folder.resolve(kind == ArchiveRun.Kind.WXR ? "veche-" + stamp + ".wxr.xml" : "veche-backup-" + stamp + ".zip");
+		Path file = folder
+			.resolve(kind == ArchiveRun.Kind.WXR ? "veche-" + stamp + ".wxr.xml" : "veche-backup-" + stamp + ".zip");
 		return start(kind, file, progress -> {
 			try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-				return kind == ArchiveRun.Kind.WXR ? archive.wxr(out, baseUrl, progress) : archive.backup(out, progress);
+				return kind == ArchiveRun.Kind.WXR ? archive.wxr(out, baseUrl, progress)
+						: archive.backup(out, progress);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
@@ -106,7 +109,8 @@ class ArchiveJobs {
 		}
 		byte[] id = new byte[16];
 		RANDOM.nextBytes(id);
-		ArchiveRun job = new ArchiveRun(HexFormat.of().formatHex(id), kind, new Progress(), ArchiveRun.State.RUNNING, List.of(), null, file);
+		ArchiveRun job = new ArchiveRun(HexFormat.of().formatHex(id), kind, new Progress(), ArchiveRun.State.RUNNING,
+				List.of(), null, file);
 		current.set(job);
 		Thread.ofVirtual().name("archive-" + kind.name().toLowerCase()).start(() -> {
 			try {

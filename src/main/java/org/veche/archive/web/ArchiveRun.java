@@ -8,7 +8,9 @@ import org.veche.archive.Progress;
 
 /**
  * One export, backup or restore started from the admin page, as its page shows it.
- * @param id an unguessable name, so that a restore's status can be watched after its session ended
+ *
+ * @param id an unguessable name, so that a restore's status can be watched after its
+ * session ended
  * @param file the export being written, or null for a restore
  */
 public record ArchiveRun(String id, Kind kind, Progress progress, State state, List<String> report, String error,

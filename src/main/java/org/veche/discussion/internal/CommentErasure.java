@@ -19,7 +19,8 @@ import org.veche.discussion.CommentStatus;
 import org.veche.schema.tables.CommentLike;
 
 /**
- * A person's rows in the comment and comment_like tables, for a copy, erasure and address retention.
+ * A person's rows in the comment and comment_like tables, for a copy, erasure and address
+ * retention.
  */
 @Repository
 public class CommentErasure {
@@ -40,7 +41,10 @@ public class CommentErasure {
 		this.db = db;
 	}
 
-	/** A comment of the person's: its id and where it sits, and whether others replied to it. */
+	/**
+	 * A comment of the person's: its id and where it sits, and whether others replied to
+	 * it.
+	 */
 	public record Row(long id, long articleId, boolean answered) {
 	}
 
@@ -53,9 +57,10 @@ public class CommentErasure {
 
 	/** Every comment of the person, as the site holds it, oldest first. */
 	public List<Map<String, Object>> export(Long accountId, String email) {
-		return db.select(Comments.ID, Comments.ARTICLE_ID, Comments.PARENT_ID, Comments.AUTHOR_NAME,
-				Comments.AUTHOR_EMAIL, Comments.AUTHOR_URL, Comments.ACCOUNT_ID, Comments.BODY, Comments.STATUS,
-				Comments.CREATED_AT, Comments.LIKES, Comments.ADDRESS_HASH)
+		return db
+			.select(Comments.ID, Comments.ARTICLE_ID, Comments.PARENT_ID, Comments.AUTHOR_NAME, Comments.AUTHOR_EMAIL,
+					Comments.AUTHOR_URL, Comments.ACCOUNT_ID, Comments.BODY, Comments.STATUS, Comments.CREATED_AT,
+					Comments.LIKES, Comments.ADDRESS_HASH)
 			.from(Comments.COMMENT)
 			.where(of(accountId, email))
 			.orderBy(Comments.ID)
@@ -81,8 +86,9 @@ public class CommentErasure {
 		var answered = Comments.COMMENT.as("reply");
 		Field<Long> replyParent = answered.PARENT_ID;
 		return db.select(Comments.ID, Comments.ARTICLE_ID)
-			.select(org.jooq.impl.DSL.field(org.jooq.impl.DSL.exists(
-					db.selectOne().from(answered).where(replyParent.eq(Comments.ID)))).as("answered"))
+			.select(org.jooq.impl.DSL
+				.field(org.jooq.impl.DSL.exists(db.selectOne().from(answered).where(replyParent.eq(Comments.ID))))
+				.as("answered"))
 			.from(Comments.COMMENT)
 			.where(of(accountId, email))
 			.fetch(r -> new Row(r.get(Comments.ID), r.get(Comments.ARTICLE_ID), r.get("answered", Boolean.class)));
@@ -90,27 +96,32 @@ public class CommentErasure {
 
 	/** The text stays; who wrote it does not. */
 	public int anonymise(Collection<Long> ids) {
-		return ids.isEmpty() ? 0 : db.update(Comments.COMMENT)
-			.set(Comments.AUTHOR_NAME, "")
-			.set(Comments.AUTHOR_EMAIL, "")
-			.set(Comments.AUTHOR_URL, (String) null)
-			.set(Comments.ACCOUNT_ID, (Long) null)
-			.set(Comments.ADDRESS_HASH, (String) null)
-			.where(Comments.ID.in(ids))
-			.execute();
+		return ids.isEmpty() ? 0
+				: db.update(Comments.COMMENT)
+					.set(Comments.AUTHOR_NAME, "")
+					.set(Comments.AUTHOR_EMAIL, "")
+					.set(Comments.AUTHOR_URL, (String) null)
+					.set(Comments.ACCOUNT_ID, (Long) null)
+					.set(Comments.ADDRESS_HASH, (String) null)
+					.where(Comments.ID.in(ids))
+					.execute();
 	}
 
-	/** Empties answered comments and takes them out of their threads; their replies stay in place. */
+	/**
+	 * Empties answered comments and takes them out of their threads; their replies stay
+	 * in place.
+	 */
 	public int empty(Collection<Long> ids) {
 		anonymise(ids);
 		// the earlier texts go with the text
 		db.deleteFrom(Comments.REVISION).where(Comments.REVISION_COMMENT.in(ids)).execute();
-		return ids.isEmpty() ? 0 : db.update(Comments.COMMENT)
-			.set(Comments.BODY, "")
-			.set(Comments.BODY_HTML, "")
-			.set(Comments.STATUS, CommentStatus.TRASH.name())
-			.where(Comments.ID.in(ids))
-			.execute();
+		return ids.isEmpty() ? 0
+				: db.update(Comments.COMMENT)
+					.set(Comments.BODY, "")
+					.set(Comments.BODY_HTML, "")
+					.set(Comments.STATUS, CommentStatus.TRASH.name())
+					.where(Comments.ID.in(ids))
+					.execute();
 	}
 
 	public int delete(Collection<Long> ids) {
@@ -124,17 +135,18 @@ public class CommentErasure {
 
 	/** Likes the reader gave, as the site holds them. */
 	public List<Map<String, Object>> likes(Set<String> readers) {
-		return readers.isEmpty() ? List.of() : db.select(LIKE_COMMENT, LIKE_CREATED, LIKE_ADDRESS)
-			.from(LIKE)
-			.where(LIKE_READER.in(readers))
-			.orderBy(LIKE_CREATED)
-			.fetch(r -> {
-				var row = new LinkedHashMap<String, Object>();
-				row.put("commentId", r.get(LIKE_COMMENT));
-				row.put("createdAt", Instant.ofEpochMilli(r.get(LIKE_CREATED)).toString());
-				row.put("addressHash", r.get(LIKE_ADDRESS));
-				return row;
-			});
+		return readers.isEmpty() ? List.of()
+				: db.select(LIKE_COMMENT, LIKE_CREATED, LIKE_ADDRESS)
+					.from(LIKE)
+					.where(LIKE_READER.in(readers))
+					.orderBy(LIKE_CREATED)
+					.fetch(r -> {
+						var row = new LinkedHashMap<String, Object>();
+						row.put("commentId", r.get(LIKE_COMMENT));
+						row.put("createdAt", Instant.ofEpochMilli(r.get(LIKE_CREATED)).toString());
+						row.put("addressHash", r.get(LIKE_ADDRESS));
+						return row;
+					});
 	}
 
 	/**
@@ -149,16 +161,20 @@ public class CommentErasure {
 				db.select(LIKE_COMMENT).from(LIKE).where(LIKE_READER.in(readers)).fetch(LIKE_COMMENT));
 		db.deleteFrom(LIKE).where(LIKE_READER.in(readers)).execute();
 		for (long id : liked) {
-			db.update(Comments.COMMENT).set(Comments.LIKES, Comments.LIKES.minus(1)).where(Comments.ID.eq(id)).execute();
+			db.update(Comments.COMMENT)
+				.set(Comments.LIKES, Comments.LIKES.minus(1))
+				.where(Comments.ID.eq(id))
+				.execute();
 		}
 		return liked;
 	}
 
 	public List<Long> articlesOf(Collection<Long> commentIds) {
-		return commentIds.isEmpty() ? List.of() : db.selectDistinct(Comments.ARTICLE_ID)
-			.from(Comments.COMMENT)
-			.where(Comments.ID.in(commentIds))
-			.fetch(Comments.ARTICLE_ID);
+		return commentIds.isEmpty() ? List.of()
+				: db.selectDistinct(Comments.ARTICLE_ID)
+					.from(Comments.COMMENT)
+					.where(Comments.ID.in(commentIds))
+					.fetch(Comments.ARTICLE_ID);
 	}
 
 	public int forgetAddressesBefore(Instant cutoff) {

@@ -18,8 +18,9 @@ import org.veche.discussion.CommentStatistics.CommentDay;
 import org.veche.discussion.CommentStatus;
 
 /**
- * Counts over the comment table grouped by the database: by day and status, and by thread. Both read a range
- * of {@code comment_by_day (created_at, status, article_id)} and nothing else.
+ * Counts over the comment table grouped by the database: by day and status, and by
+ * thread. Both read a range of {@code comment_by_day (created_at, status, article_id)}
+ * and nothing else.
  */
 @Repository
 public class CommentTallies {
@@ -33,7 +34,8 @@ public class CommentTallies {
 	}
 
 	public List<CommentDay> perDay(long from, long to, long offset) {
-		// the offset and day length are written into the SQL: PostgreSQL would see two bind parameters in SELECT
+		// the offset and day length are written into the SQL: PostgreSQL would see two
+		// bind parameters in SELECT
 		// and GROUP BY as two different expressions
 		Field<Long> day = Comments.CREATED_AT.plus(inline(offset)).div(inline(DAY));
 		var days = new LinkedHashMap<Long, Map<CommentStatus, Integer>>();

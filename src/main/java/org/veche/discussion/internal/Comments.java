@@ -87,8 +87,7 @@ public class Comments {
 	static final Field<Long> REVISION_REPLACED_AT = REVISION.REPLACED_AT;
 
 	private static final List<Field<?>> FIELDS = List.of(ID, ARTICLE_ID, PARENT_ID, DEPTH, AUTHOR_NAME, AUTHOR_URL,
-			ACCOUNT_ID, BODY, BODY_HTML, STATUS, CREATED_AT, LIKES, KIND, EDITED_AT, DELETED_AT,
-			FEATURED_AT);
+			ACCOUNT_ID, BODY, BODY_HTML, STATUS, CREATED_AT, LIKES, KIND, EDITED_AT, DELETED_AT, FEATURED_AT);
 
 	private final DSLContext db;
 
@@ -109,8 +108,10 @@ public class Comments {
 	}
 
 	public long add(NewRow row, CommentKind kind) {
-		// every post runs this: plain SQL through Spring's JdbcClient on the transaction's connection, as jOOQ
-		// would render the same statement afresh each time (about half of the insert's cost)
+		// every post runs this: plain SQL through Spring's JdbcClient on the
+		// transaction's connection, as jOOQ
+		// would render the same statement afresh each time (about half of the insert's
+		// cost)
 		return jdbc.sql(INSERT)
 			.params(row.articleId(), row.parentId(), row.depth(), row.authorName(), row.authorEmail(), row.authorUrl(),
 					row.accountId(), row.body(), row.bodyHtml(), row.status().name(), row.createdAt().toEpochMilli(),
@@ -123,8 +124,8 @@ public class Comments {
 	public Comment added(NewRow row) {
 		long id = add(row, CommentKind.COMMENT);
 		return new Comment(id, row.articleId(), row.parentId(), row.depth(), row.authorName(), row.authorUrl(),
-				row.accountId(), row.body(), row.bodyHtml(), row.status(), Instant.ofEpochMilli(row.createdAt().toEpochMilli()),
-				0, CommentKind.COMMENT);
+				row.accountId(), row.body(), row.bodyHtml(), row.status(),
+				Instant.ofEpochMilli(row.createdAt().toEpochMilli()), 0, CommentKind.COMMENT);
 	}
 
 	private static final String INSERT = "insert into comment (article_id, parent_id, depth, author_name, author_email, "
@@ -132,7 +133,8 @@ public class Comments {
 			+ "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id";
 
 	public Optional<Comment> byId(long id) {
-		// asked several times for every post (the parent, the live stream after the commit): plain SQL
+		// asked several times for every post (the parent, the live stream after the
+		// commit): plain SQL
 		return jdbc.sql(BY_ID).param(id).query(Comments::commentAt).optional();
 	}
 
@@ -162,7 +164,10 @@ public class Comments {
 		return db.fetchExists(COMMENT, ID.eq(id).and(AUTHOR_EMAIL.eq(email)));
 	}
 
-	/** Every approved comment of an article in the order they were written: one query for a whole thread. */
+	/**
+	 * Every approved comment of an article in the order they were written: one query for
+	 * a whole thread.
+	 */
 	public List<Comment> approved(long articleId) {
 		return db.select(FIELDS)
 			.from(COMMENT)
@@ -172,8 +177,9 @@ public class Comments {
 	}
 
 	/**
-	 * Who may be mentioned in a comment of this article: each name under which an approved, undeleted comment
-	 * was written before {@code beforeId}, with the id of the latest such comment. One grouped read per thread.
+	 * Who may be mentioned in a comment of this article: each name under which an
+	 * approved, undeleted comment was written before {@code beforeId}, with the id of the
+	 * latest such comment. One grouped read per thread.
 	 */
 	public Map<String, Long> mentionable(long articleId, long beforeId) {
 		Field<Long> latest = DSL.max(ID).as("latest");
@@ -195,18 +201,27 @@ public class Comments {
 		return found;
 	}
 
-	/** The newest approved comments, of one article or (articleId null) of the whole site, older than beforeId. */
+	/**
+	 * The newest approved comments, of one article or (articleId null) of the whole site,
+	 * older than beforeId.
+	 */
 	public List<Comment> newestApproved(Long articleId, long beforeId, int limit) {
 		var condition = STATUS.eq(CommentStatus.APPROVED.name()).and(ID.lt(beforeId));
 		if (articleId != null) {
 			condition = condition.and(ARTICLE_ID.eq(articleId));
 		}
-		return db.select(FIELDS).from(COMMENT).where(condition).orderBy(ID.desc()).limit(limit).fetch(Comments::comment);
+		return db.select(FIELDS)
+			.from(COMMENT)
+			.where(condition)
+			.orderBy(ID.desc())
+			.limit(limit)
+			.fetch(Comments::comment);
 	}
 
 	/**
-	 * The articles with the most approved comments among the last {@code window} approved comments written since
-	 * the given instant, most first: a bounded read (newest comments by id), whatever the size of the table.
+	 * The articles with the most approved comments among the last {@code window} approved
+	 * comments written since the given instant, most first: a bounded read (newest
+	 * comments by id), whatever the size of the table.
 	 */
 	public List<Long> mostDiscussed(Instant since, int window, int limit) {
 		var recent = db.select(ARTICLE_ID)
@@ -226,9 +241,10 @@ public class Comments {
 	}
 
 	/**
-	 * Approved comments holding every word of the query, best first, with a marked snippet. SQLite: the FTS5
-	 * index kept by triggers (V61); PostgreSQL: the expression index of V61, whose expression {@link #VECTOR}
-	 * repeats. Whether the article is visible is the caller's question (publishing owns articles).
+	 * Approved comments holding every word of the query, best first, with a marked
+	 * snippet. SQLite: the FTS5 index kept by triggers (V61); PostgreSQL: the expression
+	 * index of V61, whose expression {@link #VECTOR} repeats. Whether the article is
+	 * visible is the caller's question (publishing owns articles).
 	 */
 	public List<CommentHit> search(SearchQuery query, int offset, int limit) {
 		var fields = new java.util.ArrayList<Field<?>>(FIELDS);
@@ -238,30 +254,47 @@ public class Comments {
 			snippet = DSL.field("ts_headline(" + CONFIG + ", \"comment\".\"body\", " + TSQUERY + ", {2})", String.class,
 					DSL.val(query.plain()), DSL.val(query.prefixes()), DSL.val(HEADLINE));
 			fields.add(snippet);
-			rows = db.select(fields).from(COMMENT).where(STATUS.eq(CommentStatus.APPROVED.name())).and(matches(query))
-				.orderBy(DSL.field("ts_rank(" + VECTOR + ", " + TSQUERY + ")", Double.class, DSL.val(query.plain()),
-						DSL.val(query.prefixes())).desc(), ID.desc())
-				.limit(limit).offset(offset).fetch();
+			rows = db.select(fields)
+				.from(COMMENT)
+				.where(STATUS.eq(CommentStatus.APPROVED.name()))
+				.and(matches(query))
+				.orderBy(DSL
+					.field("ts_rank(" + VECTOR + ", " + TSQUERY + ")", Double.class, DSL.val(query.plain()),
+							DSL.val(query.prefixes()))
+					.desc(), ID.desc())
+				.limit(limit)
+				.offset(offset)
+				.fetch();
 		}
 		else {
 			snippet = DSL.field("snippet(\"comment_fts\", 0, {0}, {1}, '…', 24)", String.class, DSL.val(Snippet.START),
 					DSL.val(Snippet.STOP));
 			fields.add(snippet);
-			rows = db.select(fields).from(FTS).join(COMMENT).on(ID.eq(FTS_ROWID))
-				.where(STATUS.eq(CommentStatus.APPROVED.name())).and(matches(query))
+			rows = db.select(fields)
+				.from(FTS)
+				.join(COMMENT)
+				.on(ID.eq(FTS_ROWID))
+				.where(STATUS.eq(CommentStatus.APPROVED.name()))
+				.and(matches(query))
 				.orderBy(DSL.field("bm25(\"comment_fts\")"), ID.desc())
-				.limit(limit).offset(offset).fetch();
+				.limit(limit)
+				.offset(offset)
+				.fetch();
 		}
 		return rows.map(r -> new CommentHit(comment(r), Snippet.of(r.get(snippet))));
 	}
 
 	public long countFound(SearchQuery query) {
 		if (postgres()) {
-			return db.fetchCount(db.selectOne().from(COMMENT).where(STATUS.eq(CommentStatus.APPROVED.name()))
-				.and(matches(query)));
+			return db.fetchCount(
+					db.selectOne().from(COMMENT).where(STATUS.eq(CommentStatus.APPROVED.name())).and(matches(query)));
 		}
-		return db.fetchCount(db.selectOne().from(FTS).join(COMMENT).on(ID.eq(FTS_ROWID))
-			.where(STATUS.eq(CommentStatus.APPROVED.name())).and(matches(query)));
+		return db.fetchCount(db.selectOne()
+			.from(FTS)
+			.join(COMMENT)
+			.on(ID.eq(FTS_ROWID))
+			.where(STATUS.eq(CommentStatus.APPROVED.name()))
+			.and(matches(query)));
 	}
 
 	private Condition matches(SearchQuery query) {
@@ -281,14 +314,20 @@ public class Comments {
 
 	private static final String UKRAINIAN = "\"comment\".\"body\" ~ '[іїєґІЇЄҐ]'";
 
-	/** The same expression as the index of V61 (PostgreSQL), or the planner would not use it. */
+	/**
+	 * The same expression as the index of V61 (PostgreSQL), or the planner would not use
+	 * it.
+	 */
 	private static final String VECTOR = "(CASE WHEN " + UKRAINIAN
 			+ " THEN to_tsvector('simple'::regconfig, \"comment\".\"body\") ELSE to_tsvector('russian'::regconfig, \"comment\".\"body\") END)";
 
 	private static final String CONFIG = "(CASE WHEN " + UKRAINIAN
 			+ " THEN 'simple'::regconfig ELSE 'russian'::regconfig END)";
 
-	/** Stemmed words (Russian, and English for Latin letters), or any word beginning with a word's stem. */
+	/**
+	 * Stemmed words (Russian, and English for Latin letters), or any word beginning with
+	 * a word's stem.
+	 */
 	private static final String TSQUERY = "(plainto_tsquery('russian'::regconfig, {0}) || to_tsquery('simple'::regconfig, {1}))";
 
 	private static final String HEADLINE = "StartSel=" + Snippet.START + ", StopSel=" + Snippet.STOP
@@ -305,10 +344,14 @@ public class Comments {
 			.fetchMap(ARTICLE_ID, count());
 	}
 
-	/** When the address or e-mail last commented, for the flood limit; an empty e-mail is nobody's. */
+	/**
+	 * When the address or e-mail last commented, for the flood limit; an empty e-mail is
+	 * nobody's.
+	 */
 	public Optional<Instant> lastPostBy(String addressHash, String email) {
 		if (addressHash != null && db.dialect().family() == SQLDialect.POSTGRES) {
-			// nodes sharing the database: two posts from one address at once queue here until the first commits,
+			// nodes sharing the database: two posts from one address at once queue here
+			// until the first commits,
 			// so the second sees it (SQLite's write transactions queue anyway)
 			db.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", Object.class, DSL.val(addressHash))).fetch();
 		}
@@ -316,9 +359,11 @@ public class Comments {
 		if (!byEmail && addressHash == null) {
 			return Optional.empty();
 		}
-		// every post asks this and the next question: plain JDBC on the transaction's connection, as jOOQ would
+		// every post asks this and the next question: plain JDBC on the transaction's
+		// connection, as jOOQ would
 		// render the same SQL afresh each time (a third of these queries' cost)
-		String sql = byEmail && addressHash != null ? LAST_BY_EMAIL_OR_ADDRESS : byEmail ? LAST_BY_EMAIL : LAST_BY_ADDRESS;
+		String sql = byEmail && addressHash != null ? LAST_BY_EMAIL_OR_ADDRESS
+				: byEmail ? LAST_BY_EMAIL : LAST_BY_ADDRESS;
 		Long last = db.connectionResult(connection -> {
 			try (PreparedStatement statement = connection.prepareStatement(sql)) {
 				int at = 1;
@@ -350,14 +395,17 @@ public class Comments {
 
 	private static final String APPROVED_BY_EMAIL = "select 1 from comment where author_email = ? and account_id is null and status = 'APPROVED' limit 1";
 
-	/** Whether the account (or, for a guest, the e-mail) already has an approved comment. */
+	/**
+	 * Whether the account (or, for a guest, the e-mail) already has an approved comment.
+	 */
 	public boolean hasApproved(Long accountId, String email) {
 		if (accountId == null && (email == null || email.isEmpty())) {
 			return false;
 		}
 		// asked by every post: see lastPostBy
 		return db.connectionResult(connection -> {
-			try (PreparedStatement statement = connection.prepareStatement(accountId != null ? APPROVED_BY_ACCOUNT : APPROVED_BY_EMAIL)) {
+			try (PreparedStatement statement = connection
+				.prepareStatement(accountId != null ? APPROVED_BY_ACCOUNT : APPROVED_BY_EMAIL)) {
 				if (accountId != null) {
 					statement.setLong(1, accountId);
 				}
@@ -375,7 +423,8 @@ public class Comments {
 		if (accountId != null) {
 			return ACCOUNT_ID.eq(accountId);
 		}
-		return email == null || email.isEmpty() ? DSL.falseCondition() : AUTHOR_EMAIL.eq(email).and(ACCOUNT_ID.isNull());
+		return email == null || email.isEmpty() ? DSL.falseCondition()
+				: AUTHOR_EMAIL.eq(email).and(ACCOUNT_ID.isNull());
 	}
 
 	public void setStatus(long id, CommentStatus status) {
@@ -387,7 +436,8 @@ public class Comments {
 	}
 
 	/**
-	 * Its author's new text: the one it replaces is kept for moderators, with the time it was replaced.
+	 * Its author's new text: the one it replaces is kept for moderators, with the time it
+	 * was replaced.
 	 */
 	public void edit(long id, String oldBody, String body, String html, CommentStatus status, Instant at) {
 		db.insertInto(REVISION)
@@ -405,8 +455,9 @@ public class Comments {
 	}
 
 	/**
-	 * Its author deleted it: the text goes (kept for moderators as the last revision), and the comment keeps
-	 * its place only when someone answered it; else it goes to the trash.
+	 * Its author deleted it: the text goes (kept for moderators as the last revision),
+	 * and the comment keeps its place only when someone answered it; else it goes to the
+	 * trash.
 	 */
 	public void deleteByAuthor(long id, String oldBody, Instant at) {
 		db.insertInto(REVISION)
@@ -439,7 +490,9 @@ public class Comments {
 	public List<Long> recentBy(long articleId, long accountId, Instant since) {
 		return db.select(ID)
 			.from(COMMENT)
-			.where(ARTICLE_ID.eq(articleId).and(ACCOUNT_ID.eq(accountId)).and(CREATED_AT.ge(since.toEpochMilli()))
+			.where(ARTICLE_ID.eq(articleId)
+				.and(ACCOUNT_ID.eq(accountId))
+				.and(CREATED_AT.ge(since.toEpochMilli()))
 				.and(DELETED_AT.isNull()))
 			.fetch(ID);
 	}
@@ -459,7 +512,10 @@ public class Comments {
 		for (CommentStatus status : CommentStatus.values()) {
 			counts.put(status, 0);
 		}
-		db.select(STATUS, count()).from(COMMENT).groupBy(STATUS).forEach(r -> counts.put(CommentStatus.valueOf(r.value1()), r.value2()));
+		db.select(STATUS, count())
+			.from(COMMENT)
+			.groupBy(STATUS)
+			.forEach(r -> counts.put(CommentStatus.valueOf(r.value1()), r.value2()));
 		return counts;
 	}
 
@@ -479,8 +535,8 @@ public class Comments {
 		Field<Integer> approved = count().filterWhere(STATUS.eq(CommentStatus.APPROVED.name()));
 		Field<Integer> spam = count().filterWhere(STATUS.eq(CommentStatus.SPAM.name()));
 		var history = db.select(approved, spam).from(COMMENT).where(who).fetchOne();
-		return Optional.of(new CommentAuthor(id, row.value1(), row.value2(), row.value3(), history.value1(),
-				history.value2()));
+		return Optional
+			.of(new CommentAuthor(id, row.value1(), row.value2(), row.value3(), history.value1(), history.value2()));
 	}
 
 	public int addLikes(long id, int delta) {

@@ -7,17 +7,17 @@ import org.veche.backup.BackupTable;
 import org.veche.backup.TableSection;
 
 /**
- * Comments (every status, with their e-mail and address hashes), their authors' earlier texts and likes, in a
- * backup; in id order, so a
- * reply always comes after the comment it answers.
+ * Comments (every status, with their e-mail and address hashes), their authors' earlier
+ * texts and likes, in a backup; in id order, so a reply always comes after the comment it
+ * answers.
  */
 @Component
 @Order(40)
 class CommentsBackup extends TableSection {
 
 	CommentsBackup(DSLContext db) {
-		super(db, "discussion", BackupTable.withId("comment"),
-				BackupTable.withId("comment_revision"), BackupTable.keyedBy("comment_like", "comment_id", "reader"));
+		super(db, "discussion", BackupTable.withId("comment"), BackupTable.withId("comment_revision"),
+				BackupTable.keyedBy("comment_like", "comment_id", "reader"));
 	}
 
 }

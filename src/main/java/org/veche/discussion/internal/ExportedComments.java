@@ -40,16 +40,15 @@ public class ExportedComments {
 
 	public List<ExportedComment> of(long articleId) {
 		return db
-			.select(ID, ARTICLE_ID, PARENT_ID, DEPTH, AUTHOR_NAME, AUTHOR_EMAIL, AUTHOR_URL, ACCOUNT_ID, BODY, BODY_HTML,
-					STATUS, CREATED_AT, LIKES, KIND)
+			.select(ID, ARTICLE_ID, PARENT_ID, DEPTH, AUTHOR_NAME, AUTHOR_EMAIL, AUTHOR_URL, ACCOUNT_ID, BODY,
+					BODY_HTML, STATUS, CREATED_AT, LIKES, KIND)
 			.from(COMMENT)
 			.where(ARTICLE_ID.eq(articleId))
 			.orderBy(ID)
 			.fetch(r -> new ExportedComment(new Comment(r.get(ID), r.get(ARTICLE_ID), r.get(PARENT_ID), r.get(DEPTH),
 					r.get(AUTHOR_NAME), r.get(AUTHOR_URL), r.get(ACCOUNT_ID), r.get(BODY), r.get(BODY_HTML),
 					CommentStatus.valueOf(r.get(STATUS)), Instant.ofEpochMilli(r.get(CREATED_AT)), r.get(LIKES),
-					CommentKind.valueOf(r.get(KIND))),
-					r.get(AUTHOR_EMAIL)));
+					CommentKind.valueOf(r.get(KIND))), r.get(AUTHOR_EMAIL)));
 	}
 
 	public long count() {

@@ -30,7 +30,9 @@ public class Likes {
 		this.db = db;
 	}
 
-	/** @return whether the like is new */
+	/**
+	 * @return whether the like is new
+	 */
 	public boolean add(long commentId, String reader, String addressHash, Instant now) {
 		return db.insertInto(COMMENT_LIKE)
 			.columns(COMMENT_ID, READER, ADDRESS_HASH, CREATED_AT)
@@ -39,7 +41,9 @@ public class Likes {
 			.execute() == 1;
 	}
 
-	/** @return whether there was a like to take back */
+	/**
+	 * @return whether there was a like to take back
+	 */
 	public boolean remove(long commentId, String reader) {
 		return db.deleteFrom(COMMENT_LIKE).where(COMMENT_ID.eq(commentId).and(READER.eq(reader))).execute() == 1;
 	}
@@ -57,7 +61,8 @@ public class Likes {
 		return db.select(COMMENT_ID)
 			.from(COMMENT_LIKE)
 			.where(READER.eq(reader)
-				.and(COMMENT_ID.in(db.select(Comments.ID).from(Comments.COMMENT).where(Comments.ARTICLE_ID.eq(articleId)))))
+				.and(COMMENT_ID
+					.in(db.select(Comments.ID).from(Comments.COMMENT).where(Comments.ARTICLE_ID.eq(articleId)))))
 			.fetchSet(COMMENT_ID);
 	}
 

@@ -19,16 +19,19 @@ import org.veche.site.Cluster;
 import org.veche.site.RejectedInput;
 
 /**
- * Comment posts take turns, so that a flood of them leaves part of the machine to readers. Taking a comment
- * costs CPU (screening, Markdown, the transaction, the caches and the live stream after the commit, the answer);
- * sixteen writers at once would otherwise keep every core busy and the pages of the same article would be served
- * at a quarter of their rate. At most {@code veche.posting.concurrency} posts run at once on this node, in order
- * of arrival (a fair semaphore, where a waiting virtual thread gives its carrier back); a post that gets no turn
- * within {@code veche.posting.max-wait} is refused before anything of it is stored, with 503 and Retry-After.
+ * Comment posts take turns, so that a flood of them leaves part of the machine to
+ * readers. Taking a comment costs CPU (screening, Markdown, the transaction, the caches
+ * and the live stream after the commit, the answer); sixteen writers at once would
+ * otherwise keep every core busy and the pages of the same article would be served at a
+ * quarter of their rate. At most {@code veche.posting.concurrency} posts run at once on
+ * this node, in order of arrival (a fair semaphore, where a waiting virtual thread gives
+ * its carrier back); a post that gets no turn within {@code veche.posting.max-wait} is
+ * refused before anything of it is stored, with 503 and Retry-After.
  * <p>
- * A post made inside a transaction its caller already began (a moderator's approve-and-reply) goes ahead without
- * a turn: on SQLite that transaction holds the single writer, and waiting for a turn held by a post that waits
- * for the writer would stall both. Callers that begin their own transaction around a post take the turn first
+ * A post made inside a transaction its caller already began (a moderator's
+ * approve-and-reply) goes ahead without a turn: on SQLite that transaction holds the
+ * single writer, and waiting for a turn held by a post that waits for the writer would
+ * stall both. Callers that begin their own transaction around a post take the turn first
  * ({@link #take} is reentrant on a thread).
  */
 @Component
@@ -44,12 +47,18 @@ public class PostingTurns {
 
 	private final Duration wait;
 
-	/** How long a turn rests after a post, as a multiple of the time the post held it (0: not at all). */
+	/**
+	 * How long a turn rests after a post, as a multiple of the time the post held it (0:
+	 * not at all).
+	 */
 	private final double restFactor;
 
 	private final ThreadLocal<Boolean> holding = new ThreadLocal<>();
 
-	/** Set while a request that got no turn is handled: its post is refused without waiting again. */
+	/**
+	 * Set while a request that got no turn is handled: its post is refused without
+	 * waiting again.
+	 */
 	private final ThreadLocal<Boolean> refused = new ThreadLocal<>();
 
 	private final AtomicLong turnedAway = new AtomicLong();
@@ -61,17 +70,20 @@ public class PostingTurns {
 				: defaultConcurrency(cluster.shared(), Runtime.getRuntime().availableProcessors());
 		this.wait = properties.maxWait();
 		if (!(properties.busyShare() > 0 && properties.busyShare() <= 1)) {
-			throw new IllegalArgumentException("veche.posting.busy-share is above 0 and at most 1, not " + properties.busyShare());
+			throw new IllegalArgumentException(
+					"veche.posting.busy-share is above 0 and at most 1, not " + properties.busyShare());
 		}
 		this.restFactor = 1 / properties.busyShare() - 1;
 		this.turns = new Semaphore(concurrency, true);
-		log.debug("Comment posts: {} at once, waiting at most {}, busy-share {}", concurrency, wait, properties.busyShare());
+		log.debug("Comment posts: {} at once, waiting at most {}, busy-share {}", concurrency, wait,
+				properties.busyShare());
 	}
 
 	/**
-	 * One node on SQLite: half the cores (one on a two-core machine), since its single writer takes one post at a
-	 * time anyway. PostgreSQL (many nodes, no single writer, and a post spends much of its time waiting for the
-	 * database over the network): four per core.
+	 * One node on SQLite: half the cores (one on a two-core machine), since its single
+	 * writer takes one post at a time anyway. PostgreSQL (many nodes, no single writer,
+	 * and a post spends much of its time waiting for the database over the network): four
+	 * per core.
 	 */
 	static int defaultConcurrency(boolean sharedDatabase, int cores) {
 		return sharedDatabase ? 4 * cores : Math.max(1, cores / 2);
@@ -91,9 +103,10 @@ public class PostingTurns {
 	}
 
 	/**
-	 * Handles a comment post's whole request in a turn (the servlet filter's way: MVC, the JSON or form body, the
-	 * post, the answer). A request that gets no turn in time is still handled, but without one, and its post is
-	 * refused at once (see {@link #take}), so that the controller answers the refusal as it answers any: the
+	 * Handles a comment post's whole request in a turn (the servlet filter's way: MVC,
+	 * the JSON or form body, the post, the answer). A request that gets no turn in time
+	 * is still handled, but without one, and its post is refused at once (see
+	 * {@link #take}), so that the controller answers the refusal as it answers any: the
 	 * form again, or problem+json.
 	 */
 	public void handle(Handling request) throws IOException, ServletException {
@@ -123,9 +136,10 @@ public class PostingTurns {
 	}
 
 	/**
-	 * Runs the work (a post, and what its request does with it) in a turn: the request's own when its filter took
-	 * one, else a turn of its own.
-	 * @throws RejectedInput 503 with a Retry-After when no turn came within the wait; nothing was done then
+	 * Runs the work (a post, and what its request does with it) in a turn: the request's
+	 * own when its filter took one, else a turn of its own.
+	 * @throws RejectedInput 503 with a Retry-After when no turn came within the wait;
+	 * nothing was done then
 	 */
 	public <T> T take(Supplier<T> work) {
 		if (Boolean.TRUE.equals(holding.get())) {
@@ -166,7 +180,10 @@ public class PostingTurns {
 		return turn;
 	}
 
-	/** Gives the turn back, after its rest (on a timer: the post's answer is not held back). */
+	/**
+	 * Gives the turn back, after its rest (on a timer: the post's answer is not held
+	 * back).
+	 */
 	private void release(long since) {
 		long rest = (long) ((System.nanoTime() - since) * restFactor);
 		if (rest <= 0) {

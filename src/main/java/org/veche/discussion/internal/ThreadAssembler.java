@@ -13,10 +13,11 @@ import org.veche.discussion.ThreadOrder;
 import org.veche.discussion.ThreadPage;
 
 /**
- * Builds thread pages from a thread's approved comments. A reply whose parent is not shown (held, spam,
- * trash) stands at the top level, so that no approved comment is ever unreachable; replies below the deepest
- * level are listed flat under it, oldest first, each saying whom it answers. Editors' picks among the top-level
- * comments come first, whatever the order (the most recently picked first); a picked reply keeps its place
+ * Builds thread pages from a thread's approved comments. A reply whose parent is not
+ * shown (held, spam, trash) stands at the top level, so that no approved comment is ever
+ * unreachable; replies below the deepest level are listed flat under it, oldest first,
+ * each saying whom it answers. Editors' picks among the top-level comments come first,
+ * whatever the order (the most recently picked first); a picked reply keeps its place
  * under its parent, with its label.
  */
 public final class ThreadAssembler {
@@ -89,7 +90,8 @@ public final class ThreadAssembler {
 			}
 			return new ThreadNode(comment, level, inReplyTo, false, replies);
 		}
-		// The deepest level shown: every descendant, oldest first, walked without recursion.
+		// The deepest level shown: every descendant, oldest first, walked without
+		// recursion.
 		var flat = new ArrayList<ThreadNode>();
 		var stack = new ArrayDeque<Comment>();
 		var descendants = new ArrayList<Comment>();

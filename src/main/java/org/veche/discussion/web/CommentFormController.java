@@ -38,9 +38,10 @@ import org.veche.publishing.ArticleCatalogue;
 import org.veche.site.RejectedInput;
 
 /**
- * The "Leave a reply" form's target. Without JavaScript: post, redirect, and the new comment is highlighted at
- * its anchor; a refused reply shows the form again with the reason. With JavaScript the same endpoint answers
- * JSON carrying the rendered comment, to be put in place under its parent.
+ * The "Leave a reply" form's target. Without JavaScript: post, redirect, and the new
+ * comment is highlighted at its anchor; a refused reply shows the form again with the
+ * reason. With JavaScript the same endpoint answers JSON carrying the rendered comment,
+ * to be put in place under its parent.
  */
 @Controller
 class CommentFormController {
@@ -61,8 +62,9 @@ class CommentFormController {
 
 	private final GuestCookies cookies;
 
-	CommentFormController(Discussions discussions, Threads threads, ArticleCatalogue catalogue, ThreadFragments fragments,
-			MessageSource messages, CommentForms forms, SignInProviders providers, GuestCookies cookies) {
+	CommentFormController(Discussions discussions, Threads threads, ArticleCatalogue catalogue,
+			ThreadFragments fragments, MessageSource messages, CommentForms forms, SignInProviders providers,
+			GuestCookies cookies) {
 		this.cookies = cookies;
 		this.discussions = discussions;
 		this.threads = threads;
@@ -74,8 +76,9 @@ class CommentFormController {
 	}
 
 	/**
-	 * A provider button of the form, without JavaScript: keeps what was typed in the session and sends the reader
-	 * to sign in; they come back to the same reply at the form, pre-filled.
+	 * A provider button of the form, without JavaScript: keeps what was typed in the
+	 * session and sends the reader to sign in; they come back to the same reply at the
+	 * form, pre-filled.
 	 */
 	@PostMapping("/articles/{slug}/comments/sign-in")
 	String signIn(@PathVariable String slug, @RequestParam(defaultValue = "") String provider,
@@ -83,7 +86,8 @@ class CommentFormController {
 			@RequestParam(defaultValue = "") String author, @RequestParam(defaultValue = "") String email,
 			@RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String comment,
 			HttpServletRequest request) {
-		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Article article = catalogue.published(slug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		String start = provider.equals("local") ? "/login"
 				: providers.byId(provider)
 					.map(ExternalSignIn::authorizationPath)
@@ -106,9 +110,10 @@ class CommentFormController {
 			@RequestParam(defaultValue = "") String url, @RequestParam(defaultValue = "") String comment,
 			@RequestParam(name = "notify_replies", defaultValue = "false") boolean notifyReplies,
 			@RequestParam(name = "notify_all", defaultValue = "false") boolean notifyAllComments,
-			@RequestParam(name = "remember_me", defaultValue = "false") boolean rememberMe,
-			HttpServletRequest request, HttpServletResponse response) {
-		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+			@RequestParam(name = "remember_me", defaultValue = "false") boolean rememberMe, HttpServletRequest request,
+			HttpServletResponse response) {
+		Article article = catalogue.published(slug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		boolean hasParent = parent != null && !parent.isBlank() && !parent.equals("0");
 		Long parentId = hasParent ? parseId(parent) : null;
 		boolean json = Commenters.wantsJson(request);
@@ -117,7 +122,8 @@ class CommentFormController {
 				throw new RejectedInput("comment.parent.unknown");
 			}
 			var reply = new Reply(parentId, author, email, url, comment, notifyReplies, notifyAllComments);
-			// the answer (the comment rendered, the page it is on) is part of the post's cost: in the same turn
+			// the answer (the comment rendered, the page it is on) is part of the post's
+			// cost: in the same turn
 			return discussions.inPostingTurn(() -> answer(article, reply, rememberMe, json, request, response));
 		}
 		catch (RejectedInput rejected) {
@@ -127,12 +133,19 @@ class CommentFormController {
 						RequestContextUtils.getLocale(request));
 				ProblemDetail problem = ProblemDetail.forStatusAndDetail(rejected.status(), detail);
 				problem.setInstance(URI.create(article.path() + "/comments"));
-				return ResponseEntity.status(rejected.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+				return ResponseEntity.status(rejected.status())
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.body(problem);
 			}
 			Comment parentComment = parentId == null ? null : discussions.comment(parentId).orElse(null);
-			var form = forms.complete(forms.complete(new CommentForm(article.path() + "/comments", parentComment, author,
-					email, url, comment, rejected.messageKey(), rejected.arguments()).withRemembered(rememberMe)), article);
-			return new ModelAndView("discussion/reply", Map.of("model", new ReplyPage(article, form)), rejected.status());
+			var form = forms
+				.complete(
+						forms.complete(new CommentForm(article.path() + "/comments", parentComment, author, email, url,
+								comment, rejected.messageKey(), rejected.arguments())
+							.withRemembered(rememberMe)),
+						article);
+			return new ModelAndView("discussion/reply", Map.of("model", new ReplyPage(article, form)),
+					rejected.status());
 		}
 	}
 
@@ -144,7 +157,8 @@ class CommentFormController {
 			cookies.rememberCommenter(rememberMe, reply, request, response);
 		}
 		if (who.accountId() == null || !posted.isApproved()) {
-			// its author keeps seeing it while it is held, and may edit or delete it for a while
+			// its author keeps seeing it while it is held, and may edit or delete it for
+			// a while
 			cookies.held(posted, request, response);
 		}
 		if (json) {
@@ -155,8 +169,10 @@ class CommentFormController {
 			body.put("status", posted.isApproved() ? "approved" : "pending");
 			var locale = RequestContextUtils.getLocale(request);
 			body.put("html", fragments.renderOne(posted, locale));
-			// the heading as its author now sees it: the approved comments, and their own held ones (counted,
-			// not read: the thread's first page was rendered before this comment, and a long thread costs much
+			// the heading as its author now sees it: the approved comments, and their own
+			// held ones (counted,
+			// not read: the thread's first page was rendered before this comment, and a
+			// long thread costs much
 			// to render again)
 			int approved = threads.counts(List.of(article.id())).getOrDefault(article.id(), 0);
 			long ownHeld = cookies.heldOn(article.id(), request).stream().filter(c -> c.id() != posted.id()).count()

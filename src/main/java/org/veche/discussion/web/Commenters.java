@@ -16,7 +16,8 @@ import org.veche.discussion.Commenter;
 import org.veche.identity.SignedIn;
 
 /**
- * Who is acting, from the request: the signed-in account, the guest's browser cookie, the network address.
+ * Who is acting, from the request: the signed-in account, the guest's browser cookie, the
+ * network address.
  */
 final class Commenters {
 
@@ -39,7 +40,8 @@ final class Commenters {
 	}
 
 	/**
-	 * A guest who likes gets a first-party cookie naming their browser: set only now, when they act.
+	 * A guest who likes gets a first-party cookie naming their browser: set only now,
+	 * when they act.
 	 */
 	static Commenter withBrowser(Commenter who, HttpServletRequest request, HttpServletResponse response) {
 		if (who.accountId() != null || who.browser() != null) {

@@ -52,7 +52,8 @@ class CommentsApi {
 
 	/**
 	 * @param edited its author changed the text after posting (at editedAt, else null)
-	 * @param deleted its author deleted it; it stays (without text) because it was answered
+	 * @param deleted its author deleted it; it stays (without text) because it was
+	 * answered
 	 * @param featured an editors' pick, shown first in its thread
 	 */
 	record CommentView(long id, Long parentId, PublicAuthor author, String html, Instant createdAt, int likes,
@@ -88,12 +89,14 @@ class CommentsApi {
 
 	@PostMapping("/api/v1/comments/{id}/like")
 	Map<String, Integer> like(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
-		return Map.of("likes", likes.like(id, Commenters.withBrowser(Commenters.of(request), request, response), true).likes());
+		return Map.of("likes",
+				likes.like(id, Commenters.withBrowser(Commenters.of(request), request, response), true).likes());
 	}
 
 	@DeleteMapping("/api/v1/comments/{id}/like")
 	Map<String, Integer> unlike(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
-		return Map.of("likes", likes.like(id, Commenters.withBrowser(Commenters.of(request), request, response), false).likes());
+		return Map.of("likes",
+				likes.like(id, Commenters.withBrowser(Commenters.of(request), request, response), false).likes());
 	}
 
 	private Article article(String slug) {

@@ -23,8 +23,8 @@ import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
- * The Like button: a form that works without JavaScript (a second press takes the like back), and answers
- * JSON to the script that updates "Liked by N people" in place.
+ * The Like button: a form that works without JavaScript (a second press takes the like
+ * back), and answers JSON to the script that updates "Liked by N people" in place.
  */
 @Controller
 class LikeController {
@@ -43,7 +43,8 @@ class LikeController {
 
 	@PostMapping("/comments/{id}/like")
 	Object toggle(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
-		Comment comment = discussions.comment(id).filter(Comment::isApproved)
+		Comment comment = discussions.comment(id)
+			.filter(Comment::isApproved)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		var who = Commenters.withBrowser(Commenters.of(request), request, response);
 		boolean json = Commenters.wantsJson(request);
@@ -64,7 +65,10 @@ class LikeController {
 				+ comment.anchor();
 	}
 
-	/** Which comments on an article this reader likes, so the script can show the buttons pressed. */
+	/**
+	 * Which comments on an article this reader likes, so the script can show the buttons
+	 * pressed.
+	 */
 	@GetMapping("/articles/{articleId}/liked")
 	@ResponseBody
 	Set<Long> liked(@PathVariable long articleId, HttpServletRequest request) {

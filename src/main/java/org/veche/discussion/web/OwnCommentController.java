@@ -22,9 +22,10 @@ import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
- * A reader edits or deletes their own comment for a while after posting, with plain forms (no JavaScript): a
- * signed-in reader by their account, a guest by the signed cookie of the comments their browser wrote. After
- * the window the form answers 403 with the reason.
+ * A reader edits or deletes their own comment for a while after posting, with plain forms
+ * (no JavaScript): a signed-in reader by their account, a guest by the signed cookie of
+ * the comments their browser wrote. After the window the form answers 403 with the
+ * reason.
  */
 @Controller
 class OwnCommentController {
@@ -58,7 +59,8 @@ class OwnCommentController {
 		Comment before = comment(id);
 		Article article = article(before);
 		try {
-			Comment edited = discussions.editOwn(new OwnComment(article, id, Commenters.of(request), cookies.heldIds(request)), comment);
+			Comment edited = discussions
+				.editOwn(new OwnComment(article, id, Commenters.of(request), cookies.heldIds(request)), comment);
 			return new ModelAndView("redirect:" + where(article, edited));
 		}
 		catch (RejectedInput rejected) {
@@ -71,8 +73,10 @@ class OwnCommentController {
 		Comment before = comment(id);
 		Article article = article(before);
 		try {
-			Comment deleted = discussions.deleteOwn(new OwnComment(article, id, Commenters.of(request), cookies.heldIds(request)));
-			return new ModelAndView("redirect:" + (deleted.isApproved() ? where(article, deleted) : article.path() + "#comments"));
+			Comment deleted = discussions
+				.deleteOwn(new OwnComment(article, id, Commenters.of(request), cookies.heldIds(request)));
+			return new ModelAndView(
+					"redirect:" + (deleted.isApproved() ? where(article, deleted) : article.path() + "#comments"));
 		}
 		catch (RejectedInput rejected) {
 			return view(article, before, before.body(), rejected.messageKey(), rejected.status());

@@ -15,16 +15,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.veche.discussion.internal.PostingTurns;
 
 /**
- * A comment post's request takes its turn (see {@link PostingTurns}) before MVC reads it: about a third of what a
- * post costs is outside the post itself (finding the handler, reading and writing JSON, rendering the answer), and
- * a turn that left that out would let sixteen writers keep every core busy all the same. The filter runs after
- * Spring Security and the request limits (order 0), so that a flood from one address is turned away with 429
- * without queueing for a turn ahead of other readers' posts.
+ * A comment post's request takes its turn (see {@link PostingTurns}) before MVC reads it:
+ * about a third of what a post costs is outside the post itself (finding the handler,
+ * reading and writing JSON, rendering the answer), and a turn that left that out would
+ * let sixteen writers keep every core busy all the same. The filter runs after Spring
+ * Security and the request limits (order 0), so that a flood from one address is turned
+ * away with 429 without queueing for a turn ahead of other readers' posts.
  */
 @Configuration(proxyBeanMethods = false)
 class PostingTurnFilter {
 
-	/** The comment form, the comments API and the embed's API (which posts through the discussion). */
+	/**
+	 * The comment form, the comments API and the embed's API (which posts through the
+	 * discussion).
+	 */
 	private static final Pattern POSTS = Pattern
 		.compile("/articles/[^/]+/comments|/api/v1/articles/[^/]+/comments|/embed/v1/comments");
 
@@ -47,7 +51,7 @@ class PostingTurnFilter {
 		@Override
 		protected boolean shouldNotFilter(HttpServletRequest request) {
 			return !"POST".equals(request.getMethod())
-				|| !POSTS.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
+					|| !POSTS.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
 		}
 
 		@Override

@@ -15,8 +15,9 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
 /**
- * The sites the owner lets embed this site's discussions, kept as a site setting. Every cross-origin request
- * asks, so the list is cached for a short while (another node of the same site sees a change within that time).
+ * The sites the owner lets embed this site's discussions, kept as a site setting. Every
+ * cross-origin request asks, so the list is cached for a short while (another node of the
+ * same site sees a change within that time).
  */
 @Component
 public class AllowedOrigins {
@@ -46,7 +47,10 @@ public class AllowedOrigins {
 		return origin != null && all().contains(origin);
 	}
 
-	/** Replaces the list with the origins in the text (one a line, or separated by spaces or commas). */
+	/**
+	 * Replaces the list with the origins in the text (one a line, or separated by spaces
+	 * or commas).
+	 */
 	public List<String> replace(String text) {
 		var origins = new LinkedHashSet<String>();
 		for (String each : (text == null ? "" : text).split("[\\s,]+")) {
@@ -55,7 +59,8 @@ public class AllowedOrigins {
 					origins.add(PageUrl.origin(each));
 				}
 				catch (RejectedInput ex) {
-					throw new RejectedInput("embed.origin.invalid", each.length() > 100 ? each.substring(0, 100) : each);
+					throw new RejectedInput("embed.origin.invalid",
+							each.length() > 100 ? each.substring(0, 100) : each);
 				}
 			}
 		}

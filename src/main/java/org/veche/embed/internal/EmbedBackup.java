@@ -7,8 +7,8 @@ import org.veche.backup.BackupTable;
 import org.veche.backup.TableSection;
 
 /**
- * Which page of another site each thread discusses, and the readers' embed sign-ins (only hashes of the tokens),
- * in a backup; after the articles they point at.
+ * Which page of another site each thread discusses, and the readers' embed sign-ins (only
+ * hashes of the tokens), in a backup; after the articles they point at.
  */
 @Component
 @Order(50)

@@ -15,14 +15,18 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 
 /**
- * The embed's JSON API, called by the embed script from other sites: no session, no cookie, no CSRF token (a
- * request carries nothing a forger could borrow: a guest is a stranger, a signed-in reader sends a bearer token
- * that the host page's script holds). CORS answers only the owner's allowed origins, without credentials.
+ * The embed's JSON API, called by the embed script from other sites: no session, no
+ * cookie, no CSRF token (a request carries nothing a forger could borrow: a guest is a
+ * stranger, a signed-in reader sends a bearer token that the host page's script holds).
+ * CORS answers only the owner's allowed origins, without credentials.
  */
 @Configuration(proxyBeanMethods = false)
 class EmbedSecurity {
 
-	/** The headers the embed script sends: JSON bodies, its sign-in token, and its guest reader key for likes. */
+	/**
+	 * The headers the embed script sends: JSON bodies, its sign-in token, and its guest
+	 * reader key for likes.
+	 */
 	static final List<String> HEADERS = List.of("Content-Type", "Authorization", "X-Veche-Reader");
 
 	@Bean
@@ -36,7 +40,8 @@ class EmbedSecurity {
 			.anonymous(anonymous -> anonymous.disable())
 			.cors(cors -> cors.configurationSource(corsFor(origins)))
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		return http.build();
 	}
 

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Repository;
 import org.veche.schema.tables.EmbedToken;
 
 /**
- * The embed_token table: a reader's sign-in for the embedded discussion on one site. A cookie of this site would
- * be a third-party cookie there (refused by most browsers), so the embed sends this token instead; it can only
- * comment and like, never act on the rest of the account. Only a SHA-256 of each token is stored.
+ * The embed_token table: a reader's sign-in for the embedded discussion on one site. A
+ * cookie of this site would be a third-party cookie there (refused by most browsers), so
+ * the embed sends this token instead; it can only comment and like, never act on the rest
+ * of the account. Only a SHA-256 of each token is stored.
  */
 @Repository
 public class EmbedTokens {
@@ -53,8 +54,9 @@ public class EmbedTokens {
 	}
 
 	/**
-	 * Turns on the token whose SHA-256 (hex) the embed script gave the sign-in window: the script made the token
-	 * and keeps it, so the token itself never passes through the window, its address or the server's answers.
+	 * Turns on the token whose SHA-256 (hex) the embed script gave the sign-in window:
+	 * the script made the token and keeps it, so the token itself never passes through
+	 * the window, its address or the server's answers.
 	 */
 	public void activate(String tokenHash, long accountId, String provider, String origin) {
 		if (tokenHash == null || !tokenHash.matches("[0-9a-f]{64}")) {

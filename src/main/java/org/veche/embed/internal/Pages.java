@@ -39,7 +39,10 @@ public class Pages {
 	}
 
 	public Optional<Row> byUrl(String url) {
-		return db.select(ID, URL, ORIGIN, ARTICLE_ID, CREATED_AT).from(PAGE).where(URL.eq(url)).fetchOptional(Pages::row);
+		return db.select(ID, URL, ORIGIN, ARTICLE_ID, CREATED_AT)
+			.from(PAGE)
+			.where(URL.eq(url))
+			.fetchOptional(Pages::row);
 	}
 
 	public List<Row> byUrls(Collection<String> urls) {
@@ -56,7 +59,8 @@ public class Pages {
 	}
 
 	private static Row row(Record r) {
-		return new Row(r.get(ID), r.get(URL), r.get(ORIGIN), r.get(ARTICLE_ID), Instant.ofEpochMilli(r.get(CREATED_AT)));
+		return new Row(r.get(ID), r.get(URL), r.get(ORIGIN), r.get(ARTICLE_ID),
+				Instant.ofEpochMilli(r.get(CREATED_AT)));
 	}
 
 }

@@ -14,8 +14,8 @@ import org.veche.site.FormError;
 import org.veche.site.RejectedInput;
 
 /**
- * The administrator's embed page (under /admin, so administrators only): the sites allowed to show this site's
- * discussions, and the snippet to paste into their pages.
+ * The administrator's embed page (under /admin, so administrators only): the sites
+ * allowed to show this site's discussions, and the snippet to paste into their pages.
  */
 @Controller
 class EmbedAdminController {

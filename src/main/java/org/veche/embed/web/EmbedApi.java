@@ -39,8 +39,9 @@ import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
- * The JSON the embed script reads and posts from another site: a page's thread, new comments and replies (the
- * first one starts the thread), likes, comment counts, and the reader's embed sign-in.
+ * The JSON the embed script reads and posts from another site: a page's thread, new
+ * comments and replies (the first one starts the thread), likes, comment counts, and the
+ * reader's embed sign-in.
  */
 @RestController
 class EmbedApi {
@@ -63,8 +64,8 @@ class EmbedApi {
 
 	private final Clock clock;
 
-	EmbedApi(EmbeddedPages pages, Discussions discussions, CommentLikes likes, Threads threads, ArticleLookup articles, EmbedReaders readers,
-			EmbedTexts texts, EmbedTokens tokens, Clock clock) {
+	EmbedApi(EmbeddedPages pages, Discussions discussions, CommentLikes likes, Threads threads, ArticleLookup articles,
+			EmbedReaders readers, EmbedTexts texts, EmbedTokens tokens, Clock clock) {
 		this.clock = clock;
 		this.pages = pages;
 		this.discussions = discussions;
@@ -84,11 +85,12 @@ class EmbedApi {
 	}
 
 	/**
-	 * @param closed no new comments (the editor closed the thread, or the site closes old ones)
+	 * @param closed no new comments (the editor closed the thread, or the site closes old
+	 * ones)
 	 * @param nameAndEmailRequired guests must give both
 	 */
-	record Thread(String url, String articleUrl, int total, String totalLabel, int page, int pages,
-			List<Node> comments, Reader reader, boolean closed, boolean guestsMayComment, boolean nameAndEmailRequired,
+	record Thread(String url, String articleUrl, int total, String totalLabel, int page, int pages, List<Node> comments,
+			Reader reader, boolean closed, boolean guestsMayComment, boolean nameAndEmailRequired,
 			Map<String, String> texts) {
 	}
 
@@ -98,7 +100,10 @@ class EmbedApi {
 	record NewAuthor(String name, String email, String url) {
 	}
 
-	/** @param notifyReplies and notifyAllComments: the form's two notification choices, as on the site's own form */
+	/**
+	 * @param notifyReplies and notifyAllComments: the form's two notification choices, as
+	 * on the site's own form
+	 */
 	record NewComment(String url, String title, Long parentId, NewAuthor author, String body, Boolean notifyReplies,
 			Boolean notifyAllComments) {
 	}
@@ -119,8 +124,8 @@ class EmbedApi {
 		Reader reader = reader(request, locale);
 		if (found.isEmpty()) {
 			var rules = discussions.openness(notStarted(address));
-			return new Thread(address.url(), null, 0, texts.comments(locale, 0), 1, 1, List.of(), reader, rules.closed(),
-					rules.guestsMayComment(), rules.nameAndEmailRequired(), texts.forScript(locale));
+			return new Thread(address.url(), null, 0, texts.comments(locale, 0), 1, 1, List.of(), reader,
+					rules.closed(), rules.guestsMayComment(), rules.nameAndEmailRequired(), texts.forScript(locale));
 		}
 		EmbeddedPage embedded = found.get();
 		Article article = articles.article(embedded.articleId()).orElseThrow();
@@ -177,7 +182,10 @@ class EmbedApi {
 		return counts;
 	}
 
-	/** Who the embed's token signs in, or null: the script asks while the sign-in window is open. */
+	/**
+	 * Who the embed's token signs in, or null: the script asks while the sign-in window
+	 * is open.
+	 */
 	@GetMapping("/embed/v1/me")
 	Map<String, Reader> me(HttpServletRequest request) {
 		var answer = new LinkedHashMap<String, Reader>();
@@ -216,7 +224,8 @@ class EmbedApi {
 
 	private static boolean isDefaultPort(HttpServletRequest request) {
 		int port = request.getServerPort();
-		return ("http".equals(request.getScheme()) && port == 80) || ("https".equals(request.getScheme()) && port == 443);
+		return ("http".equals(request.getScheme()) && port == 80)
+				|| ("https".equals(request.getScheme()) && port == 443);
 	}
 
 }

@@ -11,9 +11,10 @@ import org.veche.identity.Account;
 import org.veche.identity.Identity;
 
 /**
- * Who calls the embed API: a reader signed in for the embed (bearer token made for this site), or a guest whose
- * likes are keyed by a random reader key the script keeps in the host page's own storage. No cookie of this site
- * is read: on another site it would be a third-party cookie, which most browsers refuse.
+ * Who calls the embed API: a reader signed in for the embed (bearer token made for this
+ * site), or a guest whose likes are keyed by a random reader key the script keeps in the
+ * host page's own storage. No cookie of this site is read: on another site it would be a
+ * third-party cookie, which most browsers refuse.
  */
 @Component
 class EmbedReaders {
@@ -29,7 +30,9 @@ class EmbedReaders {
 		this.identity = identity;
 	}
 
-	/** A signed-in reader with the provider they signed in with (or null for a password). */
+	/**
+	 * A signed-in reader with the provider they signed in with (or null for a password).
+	 */
 	record SignedInReader(Account account, String provider) {
 	}
 
@@ -42,7 +45,10 @@ class EmbedReaders {
 			.orElseGet(() -> new Commenter(null, null, null, false, readerKey, request.getRemoteAddr()));
 	}
 
-	/** The token's account, while it lives, is not suspended, and is used from the site it was made for. */
+	/**
+	 * The token's account, while it lives, is not suspended, and is used from the site it
+	 * was made for.
+	 */
 	Optional<SignedInReader> signedIn(HttpServletRequest request) {
 		String token = token(request);
 		if (token == null) {

@@ -21,10 +21,11 @@ import org.veche.identity.SignedIn;
 import org.veche.site.RejectedInput;
 
 /**
- * The window the embed script opens to sign a reader in for comments on another site. The reader signs in here as
- * anywhere on this site (password or provider), then confirms which site may comment in their name; only then is
- * the token the script made (given here only as its SHA-256) turned on. The script, which asks every few seconds,
- * then finds itself signed in; nothing passes between the windows.
+ * The window the embed script opens to sign a reader in for comments on another site. The
+ * reader signs in here as anywhere on this site (password or provider), then confirms
+ * which site may comment in their name; only then is the token the script made (given
+ * here only as its SHA-256) turned on. The script, which asks every few seconds, then
+ * finds itself signed in; nothing passes between the windows.
  */
 @Controller
 class EmbedSignInController {
@@ -46,8 +47,8 @@ class EmbedSignInController {
 			return refused();
 		}
 		if (me == null) {
-			SignInReturn.remember(request, "/embed/sign-in?origin=" + URLEncoder.encode(site, StandardCharsets.UTF_8)
-					+ "&token=" + token);
+			SignInReturn.remember(request,
+					"/embed/sign-in?origin=" + URLEncoder.encode(site, StandardCharsets.UTF_8) + "&token=" + token);
 			return new ModelAndView("redirect:/login");
 		}
 		return new ModelAndView("embed/sign-in", "model", new EmbedSignInPage(site, token, false));

@@ -1,8 +1,9 @@
 package org.veche.embed.web;
 
 /**
- * What the embed's sign-in window (embed/sign-in.jte) shows: the question to the reader, or, once done, the
- * token handed to the page that opened it.
+ * What the embed's sign-in window (embed/sign-in.jte) shows: the question to the reader,
+ * or, once done, the token handed to the page that opened it.
+ *
  * @param origin the site that asks
  * @param done whether the reader agreed and the token goes to the site
  */

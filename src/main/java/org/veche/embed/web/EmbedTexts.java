@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.veche.site.Plurals;
 
 /**
- * The words the embed script shows, from the site's message bundles in the reader's language, so that the script
- * itself holds no text of its own.
+ * The words the embed script shows, from the site's message bundles in the reader's
+ * language, so that the script itself holds no text of its own.
  */
 @Component
 class EmbedTexts {

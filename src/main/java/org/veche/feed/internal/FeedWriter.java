@@ -18,8 +18,8 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
 /**
- * Writes a feed as RSS 2.0 or Atom 1.0 with Rome, which knows both formats' required elements and escaping
- * (comment bodies are HTML, and titles are anyone's text).
+ * Writes a feed as RSS 2.0 or Atom 1.0 with Rome, which knows both formats' required
+ * elements and escaping (comment bodies are HTML, and titles are anyone's text).
  */
 public final class FeedWriter {
 
@@ -40,19 +40,22 @@ public final class FeedWriter {
 
 	/**
 	 * One entry.
-	 * @param html whether the summary is HTML (a comment) rather than plain text (an article's lead)
+	 *
+	 * @param html whether the summary is HTML (a comment) rather than plain text (an
+	 * article's lead)
 	 */
-	public record Item(String title, String link, String author, Instant published, Instant updated,
-			String summary, boolean html, List<String> categories) {
+	public record Item(String title, String link, String author, Instant published, Instant updated, String summary,
+			boolean html, List<String> categories) {
 	}
 
 	/**
 	 * A whole feed.
+	 *
 	 * @param self the feed's own address (Atom's id and rel="self")
 	 * @param link the page the feed follows
 	 */
-	public record Channel(String title, String description, String self, String link, String language,
-			Instant updated, List<Item> items) {
+	public record Channel(String title, String description, String self, String link, String language, Instant updated,
+			List<Item> items) {
 	}
 
 	private FeedWriter() {
@@ -68,7 +71,8 @@ public final class FeedWriter {
 		feed.setUri(channel.self());
 		feed.setLanguage(channel.language());
 		feed.setPublishedDate(Date.from(channel.updated()));
-		feed.setLinks(List.of(link("self", channel.self(), format.mediaType), link("alternate", channel.link(), "text/html")));
+		feed.setLinks(List.of(link("self", channel.self(), format.mediaType),
+				link("alternate", channel.link(), "text/html")));
 		var entries = new ArrayList<SyndEntry>();
 		for (Item item : channel.items()) {
 			entries.add(entry(item));
@@ -87,7 +91,8 @@ public final class FeedWriter {
 		entry.setTitle(item.title());
 		entry.setLink(item.link());
 		entry.setUri(item.link());
-		// RSS 2.0's own <author> must be an e-mail address, which the site never gives out: Rome writes dc:creator
+		// RSS 2.0's own <author> must be an e-mail address, which the site never gives
+		// out: Rome writes dc:creator
 		entry.setAuthor(item.author());
 		entry.setPublishedDate(Date.from(item.published()));
 		entry.setUpdatedDate(Date.from(item.updated()));

@@ -1,4 +1,5 @@
 /**
- * The feed module's machinery: writing feeds with Rome and knowing the site's public address.
+ * The feed module's machinery: writing feeds with Rome and knowing the site's public
+ * address.
  */
 package org.veche.feed.internal;

@@ -15,10 +15,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Conditional GET for documents that aggregators and crawlers poll: a strong ETag from the bytes, and a
- * Last-Modified that is the moment this node first served these bytes for this address (an edited article
- * changes a feed without any item's date changing, so the newest item's date would be wrong). Spring answers
- * If-None-Match and If-Modified-Since with 304 itself from a ResponseEntity that carries both headers.
+ * Conditional GET for documents that aggregators and crawlers poll: a strong ETag from
+ * the bytes, and a Last-Modified that is the moment this node first served these bytes
+ * for this address (an edited article changes a feed without any item's date changing, so
+ * the newest item's date would be wrong). Spring answers If-None-Match and
+ * If-Modified-Since with 304 itself from a ResponseEntity that carries both headers.
  */
 @Component
 class Conditional {
@@ -39,9 +40,11 @@ class Conditional {
 
 	ResponseEntity<byte[]> respond(String key, byte[] body, String mediaType) {
 		String etag = "\"" + digest(body) + "\"";
-		// Last-Modified has whole seconds; an older second than the truth would let a client miss a change
+		// Last-Modified has whole seconds; an older second than the truth would let a
+		// client miss a change
 		long now = clock.millis() / 1000 * 1000;
-		Stamp stamp = served.asMap().compute(key, (k, old) -> old != null && old.etag().equals(etag) ? old : new Stamp(etag, now));
+		Stamp stamp = served.asMap()
+			.compute(key, (k, old) -> old != null && old.etag().equals(etag) ? old : new Stamp(etag, now));
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(mediaType + ";charset=UTF-8"))
 			.eTag(etag)

@@ -30,9 +30,10 @@ import org.veche.site.SiteAddress;
 import org.veche.site.SiteProperties;
 
 /**
- * RSS 2.0 at .../feed and Atom at .../feed/atom (the addresses WordPress uses, so feeds imported from there
- * keep working): the site's articles, a tag's, an author's, and the approved comments of an article or of the
- * whole site. Only what a reader of the site can see goes in: published articles, approved comments of them.
+ * RSS 2.0 at .../feed and Atom at .../feed/atom (the addresses WordPress uses, so feeds
+ * imported from there keep working): the site's articles, a tag's, an author's, and the
+ * approved comments of an article or of the whole site. Only what a reader of the site
+ * can see goes in: published articles, approved comments of them.
  */
 @Controller
 class FeedController {
@@ -81,7 +82,8 @@ class FeedController {
 		if (listing.total() == 0) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		String page = "/tags/" + org.springframework.web.util.UriUtils.encodePathSegment(clean, java.nio.charset.StandardCharsets.UTF_8);
+		String page = "/tags/" + org.springframework.web.util.UriUtils.encodePathSegment(clean,
+				java.nio.charset.StandardCharsets.UTF_8);
 		return articles(request, t(request, "feed.tag.title", site.siteName(), clean),
 				t(request, "feed.tag.description", clean), page, listing.articles());
 	}
@@ -100,13 +102,14 @@ class FeedController {
 
 	@GetMapping({ "/articles/{slug}/feed", "/articles/{slug}/feed/atom" })
 	ResponseEntity<byte[]> articleComments(@PathVariable String slug, HttpServletRequest request) {
-		Article article = catalogue.published(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		Article article = catalogue.published(slug)
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		pages.keep(request, article.id());
 		var comments = threads.newestApproved(article.id(), Long.MAX_VALUE, COMMENTS);
 		var items = comments.stream().map(c -> commentItem(request, c, article.title(), article.path())).toList();
 		return respond(request, new Channel(t(request, "feed.article.title", article.title()),
-				t(request, "feed.article.description", article.title()), self(request), absolute(request, article.path()),
-				language(request), newest(items, article.publishedAt()), items));
+				t(request, "feed.article.description", article.title()), self(request),
+				absolute(request, article.path()), language(request), newest(items, article.publishedAt()), items));
 	}
 
 	@GetMapping({ "/comments/feed", "/comments/feed/atom" })
@@ -114,7 +117,8 @@ class FeedController {
 		pages.keepListing(request);
 		var items = new ArrayList<Item>();
 		long before = Long.MAX_VALUE;
-		// a comment stays approved when its article goes back to draft: page back past those, a bounded number of times
+		// a comment stays approved when its article goes back to draft: page back past
+		// those, a bounded number of times
 		for (int round = 0; round < 5 && items.size() < COMMENTS; round++) {
 			List<Comment> batch = threads.newestApproved(null, before, COMMENTS * 2);
 			if (batch.isEmpty()) {
@@ -129,9 +133,10 @@ class FeedController {
 			}
 			before = batch.get(batch.size() - 1).id();
 		}
-		return respond(request, new Channel(t(request, "feed.comments.title", site.siteName()),
-				t(request, "feed.comments.description", site.siteName()), self(request), absolute(request, "/"),
-				language(request), newest(items, Instant.EPOCH), items));
+		return respond(request,
+				new Channel(t(request, "feed.comments.title", site.siteName()),
+						t(request, "feed.comments.description", site.siteName()), self(request), absolute(request, "/"),
+						language(request), newest(items, Instant.EPOCH), items));
 	}
 
 	private ResponseEntity<byte[]> articles(HttpServletRequest request, String title, String description, String page,
@@ -140,8 +145,8 @@ class FeedController {
 			.map(a -> new Item(a.title(), absolute(request, a.path()), a.authorName(), a.publishedAt(), a.publishedAt(),
 					a.lead(), false, a.tags()))
 			.toList();
-		return respond(request, new Channel(title, description, self(request), absolute(request, page), language(request),
-				newest(items, Instant.EPOCH), items));
+		return respond(request, new Channel(title, description, self(request), absolute(request, page),
+				language(request), newest(items, Instant.EPOCH), items));
 	}
 
 	private Item commentItem(HttpServletRequest request, Comment comment, String articleTitle, String articlePath) {

@@ -14,8 +14,9 @@ import org.veche.publishing.ArticleStamp;
 import org.veche.site.SiteAddress;
 
 /**
- * What crawlers read first: robots.txt keeps them out of the desk, accounts, forms and the live stream, and
- * points to the sitemap, which lists the front page and every published article with its last change.
+ * What crawlers read first: robots.txt keeps them out of the desk, accounts, forms and
+ * the live stream, and points to the sitemap, which lists the front page and every
+ * published article with its last change.
  */
 @Controller
 class SitemapController {
@@ -37,8 +38,7 @@ class SitemapController {
 
 	@GetMapping("/sitemap.xml")
 	ResponseEntity<byte[]> sitemap(HttpServletRequest request) {
-		var xml = new StringBuilder(64 * 1024)
-			.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+		var xml = new StringBuilder(64 * 1024).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 			.append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
 		var articles = catalogue.stamps(0, MAX_URLS - 1);
 		url(xml, address.absolute(request, "/"), articles.isEmpty() ? null : articles.get(0));
@@ -52,9 +52,11 @@ class SitemapController {
 	private static void url(StringBuilder xml, String location, ArticleStamp changed) {
 		xml.append("<url><loc>").append(HtmlUtils.htmlEscape(location, "UTF-8")).append("</loc>");
 		if (changed != null) {
-			var last = changed.updatedAt() != null && changed.updatedAt().isAfter(changed.publishedAt()) ? changed.updatedAt()
-					: changed.publishedAt();
-			xml.append("<lastmod>").append(DateTimeFormatter.ISO_INSTANT.format(last.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))).append("</lastmod>");
+			var last = changed.updatedAt() != null && changed.updatedAt().isAfter(changed.publishedAt())
+					? changed.updatedAt() : changed.publishedAt();
+			xml.append("<lastmod>")
+				.append(DateTimeFormatter.ISO_INSTANT.format(last.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)))
+				.append("</lastmod>");
 		}
 		xml.append("</url>\n");
 	}

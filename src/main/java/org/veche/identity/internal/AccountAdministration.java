@@ -13,8 +13,8 @@ import org.veche.identity.SignedIn;
 import org.veche.site.RejectedInput;
 
 /**
- * What an administrator does to other accounts (roles, suspension), checked here and logged; the site never
- * loses its last administrator this way.
+ * What an administrator does to other accounts (roles, suspension), checked here and
+ * logged; the site never loses its last administrator this way.
  */
 @Service
 public class AccountAdministration {
@@ -33,7 +33,10 @@ public class AccountAdministration {
 		this.clock = clock;
 	}
 
-	/** Gives the account another role; the site never loses its last administrator this way. */
+	/**
+	 * Gives the account another role; the site never loses its last administrator this
+	 * way.
+	 */
 	@Transactional
 	public Account changeRole(SignedIn by, long id, Role role) {
 		Account before = administered(by, id);
@@ -50,7 +53,10 @@ public class AccountAdministration {
 		return accounts.byId(id).orElseThrow();
 	}
 
-	/** Suspends the account: it cannot sign in, its tokens stop and its sessions end on their next request. */
+	/**
+	 * Suspends the account: it cannot sign in, its tokens stop and its sessions end on
+	 * their next request.
+	 */
 	@Transactional
 	public Account suspend(SignedIn by, long id) {
 		Account before = administered(by, id);

@@ -11,9 +11,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Accounts as signed-in sessions check them on each request: read again at most every few seconds, and at once
- * after an administrator changes one (the change forgets the entry here and, through {@link Cluster}, on every
- * other node of the site).
+ * Accounts as signed-in sessions check them on each request: read again at most every few
+ * seconds, and at once after an administrator changes one (the change forgets the entry
+ * here and, through {@link Cluster}, on every other node of the site).
  */
 @Component
 public class AccountCache {
@@ -39,7 +39,9 @@ public class AccountCache {
 		return cache.get(id, accounts::byId);
 	}
 
-	/** Forgets the account here at once, and on the other nodes once the change commits. */
+	/**
+	 * Forgets the account here at once, and on the other nodes once the change commits.
+	 */
 	public void forget(long id) {
 		cache.invalidate(id);
 		cluster.tellAfterCommit(TOPIC, Long.toString(id));

@@ -8,8 +8,9 @@ import org.veche.identity.SignInProviders;
 import org.veche.privacy.Disclosure;
 
 /**
- * Identity's cookies (the session, remember-me) and the sign-in providers the owner configured, each of which
- * learns of a reader only when that reader chooses to sign in with it.
+ * Identity's cookies (the session, remember-me) and the sign-in providers the owner
+ * configured, each of which learns of a reader only when that reader chooses to sign in
+ * with it.
  */
 @Component
 class AccountDisclosure implements Disclosure {
@@ -22,8 +23,7 @@ class AccountDisclosure implements Disclosure {
 
 	@Override
 	public List<SiteCookie> cookies() {
-		return List.of(
-				new SiteCookie("veche_session", "privacy.cookie.session", "privacy.cookie.session.when", null),
+		return List.of(new SiteCookie("veche_session", "privacy.cookie.session", "privacy.cookie.session.when", null),
 				new SiteCookie("veche_remember", "privacy.cookie.remember", "privacy.cookie.remember.when",
 						Duration.ofDays(30)));
 	}

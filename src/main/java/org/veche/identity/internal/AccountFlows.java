@@ -17,9 +17,10 @@ import org.veche.identity.internal.AccountTokens.Purpose;
 import org.veche.site.RejectedInput;
 
 /**
- * What a reader does with a local account: sign up, verify the address, reset a forgotten password, change
- * name, password and address. Answers that a stranger sees never tell whether an address has an account:
- * the difference goes only into the mail, which only the address's owner reads.
+ * What a reader does with a local account: sign up, verify the address, reset a forgotten
+ * password, change name, password and address. Answers that a stranger sees never tell
+ * whether an address has an account: the difference goes only into the mail, which only
+ * the address's owner reads.
  */
 @Service
 public class AccountFlows {
@@ -34,7 +35,11 @@ public class AccountFlows {
 	public record MailContext(String baseUrl, Locale locale) {
 
 		String link(String path, String token) {
-			return UriComponentsBuilder.fromUriString(baseUrl).path(path).queryParam("token", token).build().toUriString();
+			return UriComponentsBuilder.fromUriString(baseUrl)
+				.path(path)
+				.queryParam("token", token)
+				.build()
+				.toUriString();
 		}
 
 	}
@@ -49,7 +54,10 @@ public class AccountFlows {
 
 	private final Clock clock;
 
-	/** Signed-in sessions read accounts through this cache: every change here must reach them at once. */
+	/**
+	 * Signed-in sessions read accounts through this cache: every change here must reach
+	 * them at once.
+	 */
 	private final AccountCache fresh;
 
 	AccountFlows(Accounts accounts, AccountTokens tokens, AccountMail mail, PasswordEncoder passwords, Clock clock,
@@ -63,9 +71,10 @@ public class AccountFlows {
 	}
 
 	/**
-	 * Makes an unverified reader account and mails its verification link; for an address that has an account
-	 * already, mails its owner instead (with a reset link). Both take the same path through the password hash,
-	 * so neither the answer nor its time tells them apart.
+	 * Makes an unverified reader account and mails its verification link; for an address
+	 * that has an account already, mails its owner instead (with a reset link). Both take
+	 * the same path through the password hash, so neither the answer nor its time tells
+	 * them apart.
 	 */
 	public void signUp(String displayName, String email, String password, MailContext context) {
 		String address = checkEmail(email);
@@ -89,7 +98,9 @@ public class AccountFlows {
 		sendVerification(id, address, name, context);
 	}
 
-	/** Sends a fresh verification link to a signed-in account that has not verified yet. */
+	/**
+	 * Sends a fresh verification link to a signed-in account that has not verified yet.
+	 */
 	public void resendVerification(long accountId, MailContext context) {
 		accounts.byId(accountId)
 			.filter(a -> !a.emailVerified())
@@ -104,15 +115,17 @@ public class AccountFlows {
 		});
 	}
 
-	/** Mails a reset link when the address has an account; the caller answers the same either way. */
+	/**
+	 * Mails a reset link when the address has an account; the caller answers the same
+	 * either way.
+	 */
 	public void forgotPassword(String email, MailContext context) {
 		if (email == null || email.isBlank() || email.length() > 254) {
 			return;
 		}
 		accounts.credentials(email).map(Accounts.Credentials::account).filter(a -> !a.suspended()).ifPresent(a -> {
 			String token = tokens.issue(a.id(), Purpose.RESET_PASSWORD, null, RESET_LIFETIME);
-			mail.send(a.email(), Kind.RESET, context.locale(), a.displayName(),
-					context.link("/password/reset", token));
+			mail.send(a.email(), Kind.RESET, context.locale(), a.displayName(), context.link("/password/reset", token));
 		});
 	}
 
@@ -121,8 +134,8 @@ public class AccountFlows {
 	}
 
 	/**
-	 * Sets a new password through a reset link, once. Following the link also proves the address, so an
-	 * unverified account becomes verified.
+	 * Sets a new password through a reset link, once. Following the link also proves the
+	 * address, so an unverified account becomes verified.
 	 * @return the account whose password changed, so that its other sessions can be ended
 	 */
 	public Optional<Long> resetPassword(String token, String newPassword) {
@@ -152,9 +165,9 @@ public class AccountFlows {
 	}
 
 	/**
-	 * Starts a change of address: the new address gets a confirmation link, the old one a notice, and nothing
-	 * changes until the link is followed. An address taken by another account gets a notice instead of a link,
-	 * so the page says the same either way.
+	 * Starts a change of address: the new address gets a confirmation link, the old one a
+	 * notice, and nothing changes until the link is followed. An address taken by another
+	 * account gets a notice instead of a link, so the page says the same either way.
 	 */
 	public void requestEmailChange(long accountId, String newEmail, String currentPassword, MailContext context) {
 		String address = checkEmail(newEmail);
@@ -173,10 +186,14 @@ public class AccountFlows {
 		mail.send(account.email(), Kind.EMAIL_CHANGING, context.locale(), address, null);
 	}
 
-	/** Moves the account to the address the link was sent to; empty when the link is spent or the address taken. */
+	/**
+	 * Moves the account to the address the link was sent to; empty when the link is spent
+	 * or the address taken.
+	 */
 	public Optional<Account> confirmEmailChange(String token) {
 		return tokens.spend(token, Purpose.CHANGE_EMAIL)
-			.filter(use -> use.newEmail() != null && accounts.setEmail(use.accountId(), use.newEmail(), clock.instant()) && forgotten(use.accountId()))
+			.filter(use -> use.newEmail() != null && accounts.setEmail(use.accountId(), use.newEmail(), clock.instant())
+					&& forgotten(use.accountId()))
 			.flatMap(use -> accounts.byId(use.accountId()));
 	}
 

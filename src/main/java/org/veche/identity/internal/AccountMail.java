@@ -9,17 +9,21 @@ import org.veche.site.Mailer;
 import org.veche.site.SiteProperties;
 
 /**
- * Writes the account messages in the reader's language, as text and as HTML with one button-like link.
- * Every message names the site; "{0}" is the site's name and "{1}" the message's own detail.
+ * Writes the account messages in the reader's language, as text and as HTML with one
+ * button-like link. Every message names the site; "{0}" is the site's name and "{1}" the
+ * message's own detail.
  */
 @Component
 public class AccountMail {
 
-	/** The kinds of message; each has mail.KIND.subject, .intro, .outro and, when it carries a link, .action. */
+	/**
+	 * The kinds of message; each has mail.KIND.subject, .intro, .outro and, when it
+	 * carries a link, .action.
+	 */
 	public enum Kind {
 
-		VERIFY("verify"), EXISTS("exists"), RESET("reset"), CHANGE_EMAIL("changeEmail"), EMAIL_CHANGING("emailChanging"),
-		EMAIL_TAKEN("emailTaken");
+		VERIFY("verify"), EXISTS("exists"), RESET("reset"), CHANGE_EMAIL("changeEmail"),
+		EMAIL_CHANGING("emailChanging"), EMAIL_TAKEN("emailTaken");
 
 		private final String key;
 
@@ -41,7 +45,9 @@ public class AccountMail {
 		this.site = site;
 	}
 
-	/** @param link the absolute link the reader should follow, or null for a notice */
+	/**
+	 * @param link the absolute link the reader should follow, or null for a notice
+	 */
 	public void send(String to, Kind kind, Locale locale, String detail, String link) {
 		Object[] args = { site.siteName(), detail == null ? "" : detail };
 		String prefix = "mail." + kind.key + ".";
@@ -64,7 +70,10 @@ public class AccountMail {
 				.append("</a></p>");
 		}
 		text.append(outro).append("\n\n-- \n").append(signature).append('\n');
-		html.append("<p>").append(HtmlUtils.htmlEscape(outro)).append("</p><p>").append(HtmlUtils.htmlEscape(signature))
+		html.append("<p>")
+			.append(HtmlUtils.htmlEscape(outro))
+			.append("</p><p>")
+			.append(HtmlUtils.htmlEscape(signature))
 			.append("</p></body></html>");
 		mailer.send(to, subject, text.toString(), html.toString());
 	}

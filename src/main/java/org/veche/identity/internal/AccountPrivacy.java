@@ -25,10 +25,11 @@ import org.veche.privacy.PersonalData;
 import org.veche.site.RejectedInput;
 
 /**
- * What identity keeps about a person (the account, its linked sign-in providers, its API tokens and pending
- * e-mail links) and who has an account, for the privacy module. Erasure deletes a reader's account; it runs
- * last, after the other modules have dealt with what refers to the account. Staff accounts are not erased this
- * way: an administrator first makes the person a reader, so no article is left without its desk.
+ * What identity keeps about a person (the account, its linked sign-in providers, its API
+ * tokens and pending e-mail links) and who has an account, for the privacy module.
+ * Erasure deletes a reader's account; it runs last, after the other modules have dealt
+ * with what refers to the account. Staff accounts are not erased this way: an
+ * administrator first makes the person a reader, so no article is left without its desk.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -84,14 +85,18 @@ class AccountPrivacy implements PersonalData, People {
 		section.put("role", account.role().name().toLowerCase(java.util.Locale.ROOT));
 		section.put("createdAt", account.createdAt().toString());
 		section.put("suspended", account.suspended());
-		section.put("signInProviders", rows("account_identity", id, "provider", "subject", "email", "display_name",
-				"created_at"));
+		section.put("signInProviders",
+				rows("account_identity", id, "provider", "subject", "email", "display_name", "created_at"));
 		section.put("apiTokens", rows("api_token", id, "name", "created_at", "last_used_at", "revoked_at"));
-		section.put("emailLinks", rows("account_token", id, "purpose", "new_email", "created_at", "expires_at", "used_at"));
+		section.put("emailLinks",
+				rows("account_token", id, "purpose", "new_email", "created_at", "expires_at", "used_at"));
 		return section;
 	}
 
-	/** Rows of one of identity's tables for the account, the named columns only (never a hash or a secret). */
+	/**
+	 * Rows of one of identity's tables for the account, the named columns only (never a
+	 * hash or a secret).
+	 */
 	private List<Map<String, Object>> rows(String tableName, long accountId, String... columns) {
 		List<Field<?>> fields = java.util.Arrays.stream(columns).<Field<?>>map(c -> field(name(tableName, c))).toList();
 		return db.select(fields)
@@ -136,7 +141,8 @@ class AccountPrivacy implements PersonalData, People {
 
 	@Override
 	public int forgetAddressesBefore(Instant cutoff) {
-		// identity keeps no address hash in its tables: the sign-in throttle holds them in memory for minutes
+		// identity keeps no address hash in its tables: the sign-in throttle holds them
+		// in memory for minutes
 		return 0;
 	}
 

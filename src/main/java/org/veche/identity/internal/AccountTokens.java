@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 import org.veche.schema.tables.AccountToken;
 
 /**
- * The one-time links mailed to readers. As with API tokens only a SHA-256 is stored; a link is spent by one
- * conditional update, so two clicks racing can never both succeed.
+ * The one-time links mailed to readers. As with API tokens only a SHA-256 is stored; a
+ * link is spent by one conditional update, so two clicks racing can never both succeed.
  */
 @Repository
 public class AccountTokens {
@@ -69,7 +69,10 @@ public class AccountTokens {
 		return token;
 	}
 
-	/** Whether the token is live, without spending it (the reset form asks before the new password is typed). */
+	/**
+	 * Whether the token is live, without spending it (the reset form asks before the new
+	 * password is typed).
+	 */
 	public boolean isLive(String token, Purpose purpose) {
 		return token != null && !token.isBlank() && db.fetchExists(ACCOUNT_TOKEN, live(token, purpose));
 	}
@@ -83,14 +86,14 @@ public class AccountTokens {
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
-		int spent = db.update(ACCOUNT_TOKEN)
-			.set(USED_AT, clock.millis())
-			.where(live(token, purpose))
-			.execute();
+		int spent = db.update(ACCOUNT_TOKEN).set(USED_AT, clock.millis()).where(live(token, purpose)).execute();
 		return spent == 1 ? found.map(r -> new Use(r.get(ACCOUNT_ID), r.get(NEW_EMAIL))) : Optional.empty();
 	}
 
-	/** Spends every other live link of the kind, so that an older mail cannot undo a newer choice. */
+	/**
+	 * Spends every other live link of the kind, so that an older mail cannot undo a newer
+	 * choice.
+	 */
 	public void spendAll(long accountId, Purpose purpose) {
 		db.update(ACCOUNT_TOKEN)
 			.set(USED_AT, clock.millis())

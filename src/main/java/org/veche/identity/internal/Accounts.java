@@ -38,9 +38,12 @@ public class Accounts {
 
 	static final Field<Long> EMAIL_VERIFIED_AT = ACCOUNT.EMAIL_VERIFIED_AT;
 
-	/** What {@link #account(Record)} reads: every query that makes an Account selects exactly these. */
-	private static final List<Field<?>> ACCOUNT_FIELDS = List.of(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT, SUSPENDED_AT,
-			EMAIL_VERIFIED_AT);
+	/**
+	 * What {@link #account(Record)} reads: every query that makes an Account selects
+	 * exactly these.
+	 */
+	private static final List<Field<?>> ACCOUNT_FIELDS = List.of(ID, EMAIL, DISPLAY_NAME, ROLE, CREATED_AT,
+			SUSPENDED_AT, EMAIL_VERIFIED_AT);
 
 	private final DSLContext db;
 
@@ -57,15 +60,13 @@ public class Accounts {
 	}
 
 	public Optional<Account> byId(long id) {
-		return db.select(ACCOUNT_FIELDS)
-			.from(ACCOUNT)
-			.where(ID.eq(id))
-			.fetchOptional(Accounts::account);
+		return db.select(ACCOUNT_FIELDS).from(ACCOUNT).where(ID.eq(id)).fetchOptional(Accounts::account);
 	}
 
 	/** The account and its password hash, for checking a password. */
 	public Optional<Credentials> credentials(String email) {
-		return db.select(ACCOUNT_FIELDS).select(PASSWORD_HASH)
+		return db.select(ACCOUNT_FIELDS)
+			.select(PASSWORD_HASH)
 			.from(ACCOUNT)
 			.where(EMAIL.eq(normalizeEmail(email)))
 			.fetchOptional(r -> new Credentials(account(r), r.get(PASSWORD_HASH)));
@@ -81,7 +82,8 @@ public class Accounts {
 		return insert(email, passwordHash, displayName, Role.READER, now, null);
 	}
 
-	private long insert(String email, String passwordHash, String displayName, Role role, Instant now, Long verifiedAt) {
+	private long insert(String email, String passwordHash, String displayName, Role role, Instant now,
+			Long verifiedAt) {
 		return db.insertInto(ACCOUNT)
 			.columns(EMAIL, PASSWORD_HASH, DISPLAY_NAME, ROLE, CREATED_AT, EMAIL_VERIFIED_AT)
 			.values(normalizeEmail(email), passwordHash, displayName, role.name(), now.toEpochMilli(), verifiedAt)
@@ -89,7 +91,10 @@ public class Accounts {
 			.fetchOne(ID);
 	}
 
-	/** Accounts whose e-mail or name contains the query (any case), newest first; all of them for a blank query. */
+	/**
+	 * Accounts whose e-mail or name contains the query (any case), newest first; all of
+	 * them for a blank query.
+	 */
 	public List<Account> search(String query, int offset, int limit) {
 		return db.select(ACCOUNT_FIELDS)
 			.from(ACCOUNT)
@@ -132,7 +137,10 @@ public class Accounts {
 	}
 
 	public void markVerified(long id, Instant now) {
-		db.update(ACCOUNT).set(EMAIL_VERIFIED_AT, now.toEpochMilli()).where(ID.eq(id).and(EMAIL_VERIFIED_AT.isNull())).execute();
+		db.update(ACCOUNT)
+			.set(EMAIL_VERIFIED_AT, now.toEpochMilli())
+			.where(ID.eq(id).and(EMAIL_VERIFIED_AT.isNull()))
+			.execute();
 	}
 
 	public void setPasswordHash(long id, String passwordHash) {
@@ -143,7 +151,10 @@ public class Accounts {
 		db.update(ACCOUNT).set(DISPLAY_NAME, displayName).where(ID.eq(id)).execute();
 	}
 
-	/** Moves the account to a confirmed address; false when another account took it meanwhile. */
+	/**
+	 * Moves the account to a confirmed address; false when another account took it
+	 * meanwhile.
+	 */
 	public boolean setEmail(long id, String email, Instant now) {
 		String address = normalizeEmail(email);
 		if (db.fetchExists(ACCOUNT, EMAIL.eq(address).and(ID.ne(id)))) {

@@ -9,8 +9,9 @@ import org.veche.backup.TableSection;
 import org.veche.identity.Role;
 
 /**
- * Accounts with their password hashes, linked external identities, e-mail links and API tokens (only hashes of
- * them are stored, so a backup holds no usable token), in a backup.
+ * Accounts with their password hashes, linked external identities, e-mail links and API
+ * tokens (only hashes of them are stored, so a backup holds no usable token), in a
+ * backup.
  */
 @Component
 @Order(10)
@@ -25,15 +26,15 @@ class AccountsBackup extends TableSection {
 	}
 
 	/**
-	 * A new site has its first administrator (from /setup or the environment) before anything can be restored
-	 * through the admin page; that one account does not make the site "not empty", and the backup's accounts
-	 * replace it.
+	 * A new site has its first administrator (from /setup or the environment) before
+	 * anything can be restored through the admin page; that one account does not make the
+	 * site "not empty", and the backup's accounts replace it.
 	 */
 	@Override
 	public boolean isEmpty() {
 		int all = db.fetchCount(Accounts.ACCOUNT);
-		return all == 0 || all == 1
-				&& db.fetchCount(Accounts.ACCOUNT, Accounts.ROLE.eq(Role.ADMINISTRATOR.name())) == 1;
+		return all == 0
+				|| all == 1 && db.fetchCount(Accounts.ACCOUNT, Accounts.ROLE.eq(Role.ADMINISTRATOR.name())) == 1;
 	}
 
 	@Override

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Repository;
 import org.veche.identity.ApiToken;
 
 /**
- * Personal API tokens. Only a SHA-256 of each token is stored: a token is random enough that a slow hash adds
- * nothing, and a stolen table gives no usable token.
+ * Personal API tokens. Only a SHA-256 of each token is stored: a token is random enough
+ * that a slow hash adds nothing, and a stolen table gives no usable token.
  */
 @Repository
 public class ApiTokens {
@@ -50,7 +50,10 @@ public class ApiTokens {
 		this.clock = clock;
 	}
 
-	/** Makes a token for the account and returns it: this is the only time it exists in the clear. */
+	/**
+	 * Makes a token for the account and returns it: this is the only time it exists in
+	 * the clear.
+	 */
 	public String issue(long accountId, String name) {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
@@ -62,7 +65,10 @@ public class ApiTokens {
 		return token;
 	}
 
-	/** The account a live token belongs to; notes the use at most once a minute to spare the writer. */
+	/**
+	 * The account a live token belongs to; notes the use at most once a minute to spare
+	 * the writer.
+	 */
 	public Optional<Long> accountFor(String token) {
 		long now = clock.millis();
 		var found = db.select(ID, ACCOUNT_ID, LAST_USED_AT)

@@ -15,8 +15,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.veche.identity.SignedIn;
 
 /**
- * Signs an API request in by its "Authorization: Bearer" token; a request with no token goes on as a guest,
- * one with a wrong or revoked token is refused at once rather than silently treated as a guest.
+ * Signs an API request in by its "Authorization: Bearer" token; a request with no token
+ * goes on as a guest, one with a wrong or revoked token is refused at once rather than
+ * silently treated as a guest.
  */
 class BearerTokens extends OncePerRequestFilter {
 

@@ -20,9 +20,9 @@ import org.veche.identity.SignInProviders;
 import org.veche.site.RejectedInput;
 
 /**
- * The identities linked to a signed-in account: listing them, linking another provider from the account page
- * (the session already proves the account, so no password is asked) and unlinking one, as long as the account
- * keeps a way to sign in.
+ * The identities linked to a signed-in account: listing them, linking another provider
+ * from the account page (the session already proves the account, so no password is asked)
+ * and unlinking one, as long as the account keeps a way to sign in.
  */
 @Service
 public class ConnectedAccounts {
@@ -49,16 +49,24 @@ public class ConnectedAccounts {
 		this.clock = clock;
 	}
 
-	/** What the account page shows: the linked identities, the providers still to link, whether a password is set. */
+	/**
+	 * What the account page shows: the linked identities, the providers still to link,
+	 * whether a password is set.
+	 */
 	public record Overview(List<LinkedIdentity> linked, List<ExternalSignIn> linkable, boolean hasPassword) {
 	}
 
 	/** The result of a provider's answer to a link started on the account page. */
 	public enum Linking {
+
 		LINKED, ALREADY_YOURS, TAKEN
+
 	}
 
-	/** A link the signed-in account started, kept in its session during the round trip to the provider. */
+	/**
+	 * A link the signed-in account started, kept in its session during the round trip to
+	 * the provider.
+	 */
 	record LinkRequest(long accountId, String registrationId, Instant startedAt) implements Serializable {
 	}
 
@@ -76,7 +84,10 @@ public class ConnectedAccounts {
 		return new Overview(linked, linkable, accounts.passwordHash(accountId).isPresent());
 	}
 
-	/** Remembers that the signed-in account asked to link the provider; returns where the browser goes next. */
+	/**
+	 * Remembers that the signed-in account asked to link the provider; returns where the
+	 * browser goes next.
+	 */
 	public String startLinking(long accountId, String registrationId, HttpServletRequest request) {
 		ExternalSignIn provider = providers.byId(registrationId)
 			.orElseThrow(() -> new RejectedInput("connected.provider.unknown"));
@@ -85,8 +96,9 @@ public class ConnectedAccounts {
 	}
 
 	/**
-	 * The account that asked to link this provider in this session, within the window; the request is forgotten
-	 * as it is read, so a later sign-in in the same session is an ordinary one.
+	 * The account that asked to link this provider in this session, within the window;
+	 * the request is forgotten as it is read, so a later sign-in in the same session is
+	 * an ordinary one.
 	 */
 	LinkRequest takeLinkRequest(HttpServletRequest request, String registrationId) {
 		HttpSession session = request.getSession(false);
@@ -98,7 +110,9 @@ public class ConnectedAccounts {
 		return fresh && link.registrationId().equals(registrationId) ? link : null;
 	}
 
-	/** Links the profile to the account, unless another account already signs in with it. */
+	/**
+	 * Links the profile to the account, unless another account already signs in with it.
+	 */
 	@Transactional
 	public Linking link(long accountId, ExternalProfile profile) {
 		var owner = identities.accountOf(profile.registrationId(), profile.subject());
@@ -110,7 +124,10 @@ public class ConnectedAccounts {
 		return Linking.LINKED;
 	}
 
-	/** Unlinks one identity; an account without a password keeps its last one, or it could never sign in again. */
+	/**
+	 * Unlinks one identity; an account without a password keeps its last one, or it could
+	 * never sign in again.
+	 */
 	@Transactional
 	public void unlink(long accountId, long identityId) {
 		boolean owned = identities.of(accountId).stream().anyMatch(row -> row.id() == identityId);

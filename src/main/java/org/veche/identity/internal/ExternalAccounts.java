@@ -23,14 +23,18 @@ import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
 
 /**
- * Turns an external sign-in into an account: a known identity signs into its account; a verified e-mail that
- * belongs to an account waits for the reader to prove that account before linking; anyone else gets a new reader
- * account. Nothing is ever linked on the provider's word alone.
+ * Turns an external sign-in into an account: a known identity signs into its account; a
+ * verified e-mail that belongs to an account waits for the reader to prove that account
+ * before linking; anyone else gets a new reader account. Nothing is ever linked on the
+ * provider's word alone.
  */
 @Service
 public class ExternalAccounts {
 
-	/** The session attribute holding an {@link ExternalProfile} that waits for the reader's decision. */
+	/**
+	 * The session attribute holding an {@link ExternalProfile} that waits for the
+	 * reader's decision.
+	 */
 	public static final String PENDING = ExternalAccounts.class.getName() + ".pending";
 
 	private static final SecurityContextRepository SESSIONS = new HttpSessionSecurityContextRepository();
@@ -50,7 +54,10 @@ public class ExternalAccounts {
 		this.clock = clock;
 	}
 
-	/** What happened: an account to sign into, or an account that the reader must prove before linking. */
+	/**
+	 * What happened: an account to sign into, or an account that the reader must prove
+	 * before linking.
+	 */
 	public record Outcome(Account signIn, Account askToLink) {
 	}
 
@@ -60,7 +67,8 @@ public class ExternalAccounts {
 
 	@Transactional
 	public Outcome resolve(ExternalProfile profile) {
-		Optional<Account> known = identities.accountOf(profile.registrationId(), profile.subject()).flatMap(accounts::byId);
+		Optional<Account> known = identities.accountOf(profile.registrationId(), profile.subject())
+			.flatMap(accounts::byId);
 		if (known.isPresent()) {
 			return new Outcome(known.get(), null);
 		}
@@ -80,8 +88,7 @@ public class ExternalAccounts {
 				&& accounts.credentials(profile.email()).isEmpty() ? profile.email() : freePlaceholderEmail(profile);
 		String name = profile.displayName() != null && !profile.displayName().isBlank() ? profile.displayName().strip()
 				: profile.email() != null && profile.email().contains("@")
-						? profile.email().substring(0, profile.email().indexOf('@'))
-						: profile.providerName() + " user";
+						? profile.email().substring(0, profile.email().indexOf('@')) : profile.providerName() + " user";
 		if (name.length() > 100) {
 			name = name.substring(0, 100);
 		}
@@ -90,7 +97,10 @@ public class ExternalAccounts {
 		return accounts.byId(id).orElseThrow();
 	}
 
-	/** Links the profile to the account its e-mail names, when the password proves the reader owns it. */
+	/**
+	 * Links the profile to the account its e-mail names, when the password proves the
+	 * reader owns it.
+	 */
 	@Transactional
 	public Optional<Account> linkWithPassword(ExternalProfile profile, String password) {
 		if (profile.email() == null || password == null) {
@@ -119,7 +129,10 @@ public class ExternalAccounts {
 		SESSIONS.saveContext(context, request, response);
 	}
 
-	/** Leaves the session signed out, keeping the session itself (it holds the pending profile). */
+	/**
+	 * Leaves the session signed out, keeping the session itself (it holds the pending
+	 * profile).
+	 */
 	public static void signOut(HttpServletRequest request, HttpServletResponse response) {
 		SecurityContext empty = SecurityContextHolder.getContextHolderStrategy().createEmptyContext();
 		SecurityContextHolder.getContextHolderStrategy().setContext(empty);
@@ -127,8 +140,8 @@ public class ExternalAccounts {
 	}
 
 	/**
-	 * The identity's stand-in address, or, when an account that once had this identity (unlinked since) still
-	 * holds it, a fresh one.
+	 * The identity's stand-in address, or, when an account that once had this identity
+	 * (unlinked since) still holds it, a fresh one.
 	 */
 	private String freePlaceholderEmail(ExternalProfile profile) {
 		String email = placeholderEmail(profile, "");
@@ -138,7 +151,10 @@ public class ExternalAccounts {
 		return email;
 	}
 
-	/** Accounts need a unique e-mail; a provider that gives none (X) or one already taken gets a stand-in. */
+	/**
+	 * Accounts need a unique e-mail; a provider that gives none (X) or one already taken
+	 * gets a stand-in.
+	 */
 	private static String placeholderEmail(ExternalProfile profile, String salt) {
 		try {
 			byte[] digest = MessageDigest.getInstance("SHA-256")

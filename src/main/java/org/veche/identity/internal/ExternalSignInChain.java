@@ -16,7 +16,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.veche.identity.SignInProviders;
 
 /**
- * OAuth2 / OpenID Connect sign-in for the site chain, added only when the owner configured a provider.
+ * OAuth2 / OpenID Connect sign-in for the site chain, added only when the owner
+ * configured a provider.
  */
 final class ExternalSignInChain {
 
@@ -32,7 +33,8 @@ final class ExternalSignInChain {
 			boolean[] x = { false };
 			request.attributes(attributes -> x[0] = "x".equals(attributes.get(OAuth2ParameterNames.REGISTRATION_ID)));
 			if (x[0]) {
-				// X refuses the authorization-code flow without PKCE, even for confidential clients.
+				// X refuses the authorization-code flow without PKCE, even for
+				// confidential clients.
 				OAuth2AuthorizationRequestCustomizers.withPkce().accept(request);
 			}
 		});
@@ -44,13 +46,17 @@ final class ExternalSignInChain {
 			.userInfoEndpoint(info -> info.userService(users))
 			.successHandler(new ExternalSignInSuccess(accounts, providers, connected))
 			.failureHandler((request, response, ex) -> {
-				// the reader sees "not right"; the owner needs the provider's reason to fix a misconfiguration
+				// the reader sees "not right"; the owner needs the provider's reason to
+				// fix a misconfiguration
 				log.warn("External sign-in failed: {}", ex.getMessage());
 				response.sendRedirect("/login?error");
 			}));
 	}
 
-	/** The origins of the providers' authorization endpoints, each with a leading space, for a CSP source list. */
+	/**
+	 * The origins of the providers' authorization endpoints, each with a leading space,
+	 * for a CSP source list.
+	 */
 	static String origins(ClientRegistrationRepository registrations) {
 		var origins = new java.util.LinkedHashSet<String>();
 		if (registrations instanceof Iterable<?> all) {

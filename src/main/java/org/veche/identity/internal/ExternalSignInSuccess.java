@@ -15,8 +15,9 @@ import org.veche.identity.SignInProviders;
 import org.veche.identity.SignInReturn;
 
 /**
- * After a provider has vouched for someone: replaces Spring's OAuth2 principal with the site's own
- * {@link org.veche.identity.SignedIn}, or parks the profile and asks before linking it to an existing account.
+ * After a provider has vouched for someone: replaces Spring's OAuth2 principal with the
+ * site's own {@link org.veche.identity.SignedIn}, or parks the profile and asks before
+ * linking it to an existing account.
  */
 class ExternalSignInSuccess implements AuthenticationSuccessHandler {
 
@@ -60,8 +61,8 @@ class ExternalSignInSuccess implements AuthenticationSuccessHandler {
 	}
 
 	/**
-	 * The reader started this from their account page: link the identity to the account and leave them signed
-	 * in as that account, whatever the provider answered.
+	 * The reader started this from their account page: link the identity to the account
+	 * and leave them signed in as that account, whatever the provider answered.
 	 */
 	private void finishLinking(ConnectedAccounts.LinkRequest linking, ExternalProfile profile,
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -73,7 +74,8 @@ class ExternalSignInSuccess implements AuthenticationSuccessHandler {
 		}
 		ConnectedAccounts.Linking result = connected.link(linking.accountId(), profile);
 		ExternalAccounts.signIn(account.get(), profile.providerName(), request, response);
-		response.sendRedirect(result == ConnectedAccounts.Linking.TAKEN ? "/account?error=taken" : "/account?done=linked");
+		response
+			.sendRedirect(result == ConnectedAccounts.Linking.TAKEN ? "/account?error=taken" : "/account?done=linked");
 	}
 
 	static ExternalProfile profile(OAuth2AuthenticationToken token, SignInProviders providers) {
@@ -83,7 +85,8 @@ class ExternalSignInSuccess implements AuthenticationSuccessHandler {
 		Map<String, Object> attributes = user.getAttributes();
 		String subject = user instanceof OidcUser oidc ? oidc.getSubject() : user.getName();
 		String email = text(attributes.get("email"));
-		// Only a provider's explicit word counts: GitHub and Facebook say nothing, and are never trusted to match.
+		// Only a provider's explicit word counts: GitHub and Facebook say nothing, and
+		// are never trusted to match.
 		Object verified = attributes.get("email_verified");
 		boolean emailVerified = email != null && (Boolean.TRUE.equals(verified) || "true".equals(verified));
 		String name = null;

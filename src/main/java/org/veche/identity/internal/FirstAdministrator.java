@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 import org.veche.identity.Identity;
 
 /**
- * On a site with no account, VECHE_ADMIN_EMAIL and VECHE_ADMIN_PASSWORD make the first administrator; without
- * them the one-time /setup page does.
+ * On a site with no account, VECHE_ADMIN_EMAIL and VECHE_ADMIN_PASSWORD make the first
+ * administrator; without them the one-time /setup page does.
  */
 @Component
 @Order(0)

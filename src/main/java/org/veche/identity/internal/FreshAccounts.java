@@ -17,9 +17,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.veche.identity.SignedIn;
 
 /**
- * A session keeps the account as it was at sign-in; this checks it against the stored one on each request, so
- * that a suspended (or removed) account is signed out on its next request and a changed role or name applies
- * at once, without Spring Session or a session registry.
+ * A session keeps the account as it was at sign-in; this checks it against the stored one
+ * on each request, so that a suspended (or removed) account is signed out on its next
+ * request and a changed role or name applies at once, without Spring Session or a session
+ * registry.
  */
 class FreshAccounts extends OncePerRequestFilter {
 

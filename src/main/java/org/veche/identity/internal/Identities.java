@@ -10,7 +10,8 @@ import org.springframework.stereotype.Repository;
 import org.veche.schema.tables.AccountIdentity;
 
 /**
- * The account_identity table: which external (provider, subject) signs into which account.
+ * The account_identity table: which external (provider, subject) signs into which
+ * account.
  */
 @Repository
 public class Identities {
@@ -64,11 +65,15 @@ public class Identities {
 			.from(IDENTITY)
 			.where(ACCOUNT_ID.eq(accountId))
 			.orderBy(CREATED_AT, ID)
-			.fetch(r -> new Row(r.get(ID), r.get(PROVIDER), r.get(DISPLAY_NAME) != null ? r.get(DISPLAY_NAME) : r.get(EMAIL),
+			.fetch(r -> new Row(r.get(ID), r.get(PROVIDER),
+					r.get(DISPLAY_NAME) != null ? r.get(DISPLAY_NAME) : r.get(EMAIL),
 					Instant.ofEpochMilli(r.get(CREATED_AT))));
 	}
 
-	/** Removes one of the account's identities; false when the account has no such identity. */
+	/**
+	 * Removes one of the account's identities; false when the account has no such
+	 * identity.
+	 */
 	public boolean unlink(long accountId, long identityId) {
 		return db.deleteFrom(IDENTITY).where(ID.eq(identityId).and(ACCOUNT_ID.eq(accountId))).execute() == 1;
 	}

@@ -11,10 +11,11 @@ import org.springframework.stereotype.Component;
 import org.veche.privacy.AddressHasher;
 
 /**
- * Slows password guessing: after too many failed sign-ins for one e-mail, or from one network address, in a
- * sliding window, every further attempt is refused before the password is looked at, right or wrong. Counted in
- * the database ({@link SignInFailures}), so that a guesser whom a load balancer spreads over several nodes meets
- * one limit, and by address hash, so no plain address is kept.
+ * Slows password guessing: after too many failed sign-ins for one e-mail, or from one
+ * network address, in a sliding window, every further attempt is refused before the
+ * password is looked at, right or wrong. Counted in the database
+ * ({@link SignInFailures}), so that a guesser whom a load balancer spreads over several
+ * nodes meets one limit, and by address hash, so no plain address is kept.
  */
 @Component
 public class LoginThrottle {
@@ -64,7 +65,10 @@ public class LoginThrottle {
 		record(addressKey(address), now);
 	}
 
-	/** A right password forgives the e-mail's earlier failures; the address keeps its count. */
+	/**
+	 * A right password forgives the e-mail's earlier failures; the address keeps its
+	 * count.
+	 */
 	public void succeeded(String email) {
 		failures.forget(emailKey(email));
 	}
@@ -75,7 +79,8 @@ public class LoginThrottle {
 	}
 
 	private void record(String key, long now) {
-		// what has left the window goes with the next failure of the same key: the table holds only live counts
+		// what has left the window goes with the next failure of the same key: the table
+		// holds only live counts
 		failures.forgetBefore(key, now - window.toMillis());
 		if (recorded.incrementAndGet() % 256 == 0) {
 			failures.forgetAllBefore(now - window.toMillis());
@@ -88,7 +93,8 @@ public class LoginThrottle {
 		if (newest.size() < limit) {
 			return 0;
 		}
-		// the attempt is allowed again when the oldest of the last `limit` failures has left the window
+		// the attempt is allowed again when the oldest of the last `limit` failures has
+		// left the window
 		return newest.get(limit - 1) + window.toMillis() - now;
 	}
 

@@ -9,8 +9,9 @@ import org.springframework.util.function.SingletonSupplier;
 import org.veche.site.RejectedInput;
 
 /**
- * Exchanges an e-mail and password for an API token, counted against the same sign-in limits as the sign-in
- * form, with the same answer for an unknown e-mail and a bad password.
+ * Exchanges an e-mail and password for an API token, counted against the same sign-in
+ * limits as the sign-in form, with the same answer for an unknown e-mail and a bad
+ * password.
  */
 @Service
 public class PasswordTokens {
@@ -24,9 +25,9 @@ public class PasswordTokens {
 	private final LoginThrottle throttle;
 
 	/**
-	 * Checked against when the e-mail is unknown, so that a miss costs the same time as a wrong password. Made on
-	 * the first such miss, not at start: an Argon2 hash takes 16 MB of heap for a moment, which a start that
-	 * serves readers has no need of.
+	 * Checked against when the e-mail is unknown, so that a miss costs the same time as a
+	 * wrong password. Made on the first such miss, not at start: an Argon2 hash takes 16
+	 * MB of heap for a moment, which a start that serves readers has no need of.
 	 */
 	private final SingletonSupplier<String> decoyHash;
 
@@ -40,6 +41,7 @@ public class PasswordTokens {
 
 	/**
 	 * What a client sends to be given a token.
+	 *
 	 * @param tokenName the name the new token gets in the account's list
 	 * @param address the caller's network address, for the sign-in limits
 	 */

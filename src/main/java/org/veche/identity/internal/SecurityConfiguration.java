@@ -44,21 +44,29 @@ import org.veche.site.OnSqlite;
 import org.veche.site.SiteSettings;
 
 /**
- * Two chains: the JSON API authenticates each request by bearer token and keeps no session; the site signs
- * people in with a form and a session. Both send the same strict headers.
+ * Two chains: the JSON API authenticates each request by bearer token and keeps no
+ * session; the site signs people in with a form and a session. Both send the same strict
+ * headers.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication // command words (import, export) run without a web server and need no filter chain
+@ConditionalOnWebApplication // command words (import, export) run without a web server
+								// and need no filter chain
 class SecurityConfiguration {
 
-	/** No inline script, no third-party origin: every byte a page loads comes from the site itself. */
+	/**
+	 * No inline script, no third-party origin: every byte a page loads comes from the
+	 * site itself.
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'self'";
 
 	private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-	/** Forms a guest posts; their pages start a session for the token (see site.internal.PageAdvice). */
+	/**
+	 * Forms a guest posts; their pages start a session for the token (see
+	 * site.internal.PageAdvice).
+	 */
 	private static final Set<String> FORMS_WITHOUT_SESSION = Set.of("/login", "/setup", "/signup", "/password/forgot",
 			"/password/reset");
 
@@ -80,8 +88,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Spring checks a lock before the password by default, which would tell anyone guessing that an e-mail
-	 * belongs to a suspended account; here the lock is checked only once the password is right.
+	 * Spring checks a lock before the password by default, which would tell anyone
+	 * guessing that an e-mail belongs to a suspended account; here the lock is checked
+	 * only once the password is right.
 	 */
 	@Bean
 	DaoAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwords) {
@@ -97,15 +106,20 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, Accounts accounts) throws Exception {
 		http.securityMatcher("/api/**")
-			.csrf(csrf -> csrf.disable()) // bearer tokens are not sent by browsers on their own
+			.csrf(csrf -> csrf.disable()) // bearer tokens are not sent by browsers on
+											// their own
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.addFilterBefore(new BearerTokens(tokens, accounts), UsernamePasswordAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(HttpMethod.POST, "/api/v1/articles", "/api/v1/articles/*/photos").hasRole("AUTHOR") // Publishing refuses an author's publish
-				.requestMatchers("/api/v1/moderation/**").hasRole("MODERATOR") // administrators too, by the hierarchy
-				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole("ADMINISTRATOR")
-				.anyRequest().permitAll())
+				.requestMatchers(HttpMethod.POST, "/api/v1/articles", "/api/v1/articles/*/photos")
+				.hasRole("AUTHOR") // Publishing refuses an author's publish
+				.requestMatchers("/api/v1/moderation/**")
+				.hasRole("MODERATOR") // administrators too, by the hierarchy
+				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+				.hasRole("ADMINISTRATOR")
+				.anyRequest()
+				.permitAll())
 			.exceptionHandling(errors -> errors
 				.authenticationEntryPoint((request, response, ex) -> problem(response, HttpStatus.UNAUTHORIZED,
 						"A valid bearer token is required."))
@@ -115,7 +129,10 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	/** One node's own sessions (SQLite); on PostgreSQL, {@link SharedSessions} makes the registry. */
+	/**
+	 * One node's own sessions (SQLite); on PostgreSQL, {@link SharedSessions} makes the
+	 * registry.
+	 */
 	@Bean
 	@OnSqlite
 	SessionRegistry sessionRegistry() {
@@ -134,17 +151,24 @@ class SecurityConfiguration {
 			UserDetailsService users, SiteSettings settings, ObjectProvider<ClientRegistrationRepository> registrations,
 			ExternalAccounts external, SignInProviders providers, ConnectedAccounts connected) throws Exception {
 		var throttled = new ThrottledSignIn(throttle);
-		// the key signs remember-me cookies: kept by the site, so a restart does not sign everyone out
+		// the key signs remember-me cookies: kept by the site, so a restart does not sign
+		// everyone out
 		String rememberMeKey = settings.getOrCreate("identity.remember-me-key", SecurityConfiguration::randomKey);
 		http.addFilterAfter(new FreshAccounts(accounts), SecurityContextHolderFilter.class)
-			.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/editor/**").hasRole("AUTHOR")
-				.requestMatchers("/admin/**").hasRole("ADMINISTRATOR")
-				// the monthly moderation report is public (issue 16); the rest of /moderation is the moderators'
-				.requestMatchers(HttpMethod.GET, "/moderation/report", "/moderation/report/*").permitAll()
-				.requestMatchers("/moderation", "/moderation/**").hasRole("MODERATOR")
-				.requestMatchers("/account", "/account/**").authenticated()
-				.anyRequest().permitAll())
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/editor/**")
+				.hasRole("AUTHOR")
+				.requestMatchers("/admin/**")
+				.hasRole("ADMINISTRATOR")
+				// the monthly moderation report is public (issue 16); the rest of
+				// /moderation is the moderators'
+				.requestMatchers(HttpMethod.GET, "/moderation/report", "/moderation/report/*")
+				.permitAll()
+				.requestMatchers("/moderation", "/moderation/**")
+				.hasRole("MODERATOR")
+				.requestMatchers("/account", "/account/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
 			.addFilterBefore(throttled, UsernamePasswordAuthenticationFilter.class)
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(signedIn(throttle))
@@ -160,19 +184,25 @@ class SecurityConfiguration {
 				response.sendRedirect(SignInReturn.isLocal(back) ? back : "/");
 			}))
 			.csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfiguration::needsCsrfToken));
-		// Boot makes the repository only when registrations are configured: without one the site is as before.
+		// Boot makes the repository only when registrations are configured: without one
+		// the site is as before.
 		ClientRegistrationRepository configured = registrations.getIfAvailable();
 		String policy = CONTENT_SECURITY_POLICY;
 		if (configured != null) {
 			ExternalSignInChain.apply(http, configured, external, providers, connected);
-			// the comment form's provider buttons post, then redirect to the provider: form-action must allow it
-			policy = policy.replace("form-action 'self'", "form-action 'self'" + ExternalSignInChain.origins(configured));
+			// the comment form's provider buttons post, then redirect to the provider:
+			// form-action must allow it
+			policy = policy.replace("form-action 'self'",
+					"form-action 'self'" + ExternalSignInChain.origins(configured));
 		}
 		headers(http, policy);
 		return http.build();
 	}
 
-	/** Back to the comment form or the page that asked for sign-in; otherwise staff to the editor and readers to the front page. */
+	/**
+	 * Back to the comment form or the page that asked for sign-in; otherwise staff to the
+	 * editor and readers to the front page.
+	 */
 	private static AuthenticationSuccessHandler signedIn(LoginThrottle throttle) {
 		var staff = new SavedRequestAwareAuthenticationSuccessHandler();
 		staff.setDefaultTargetUrl("/editor");
@@ -199,10 +229,11 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A guest commenting or liking has no session, so a forged cross-site request can only act as a stranger:
-	 * the token is asked of every request that carries a session, and of sign-in and setup always. Likes are
-	 * rendered into shared cached pages without a token; the session cookie is SameSite=Lax, so a cross-site
-	 * like arrives without a session and counts as a stranger's.
+	 * A guest commenting or liking has no session, so a forged cross-site request can
+	 * only act as a stranger: the token is asked of every request that carries a session,
+	 * and of sign-in and setup always. Likes are rendered into shared cached pages
+	 * without a token; the session cookie is SameSite=Lax, so a cross-site like arrives
+	 * without a session and counts as a stranger's.
 	 */
 	static boolean needsCsrfToken(HttpServletRequest request) {
 		if (SAFE_METHODS.contains(request.getMethod())) {
@@ -215,7 +246,8 @@ class SecurityConfiguration {
 		if (path.startsWith("/comments/") && path.endsWith("/like")) {
 			return false;
 		}
-		// RFC 8058 one-click unsubscribe: a mail client posts it without a session; the link's signature is the check
+		// RFC 8058 one-click unsubscribe: a mail client posts it without a session; the
+		// link's signature is the check
 		if (path.startsWith("/notifications/unsubscribe/")) {
 			return false;
 		}
@@ -228,7 +260,8 @@ class SecurityConfiguration {
 
 	private static void headers(HttpSecurity http, String policy) throws Exception {
 		http.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
-			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.referrerPolicy(referrer -> referrer
+				.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 			.frameOptions(frames -> frames.sameOrigin()));
 	}
 
@@ -236,8 +269,8 @@ class SecurityConfiguration {
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.getWriter()
-			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":" + status.value()
-					+ ",\"detail\":\"" + detail + "\"}");
+			.write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+					+ status.value() + ",\"detail\":\"" + detail + "\"}");
 	}
 
 }

@@ -19,10 +19,11 @@ import org.veche.identity.SignedIn;
 import org.veche.site.OnPostgreSql;
 
 /**
- * On PostgreSQL, where several nodes may serve one site behind a load balancer without sticky sessions, HTTP
- * sessions live in the database (Spring Session JDBC): the signed-in reader, the CSRF token, the OAuth2
- * authorization request, a saved request and a comment draft are found by whichever node the next request
- * reaches. The cookie keeps its name and attributes. On SQLite none of this exists and the server keeps its
+ * On PostgreSQL, where several nodes may serve one site behind a load balancer without
+ * sticky sessions, HTTP sessions live in the database (Spring Session JDBC): the
+ * signed-in reader, the CSRF token, the OAuth2 authorization request, a saved request and
+ * a comment draft are found by whichever node the next request reaches. The cookie keeps
+ * its name and attributes. On SQLite none of this exists and the server keeps its
  * sessions in memory, as it always has.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,8 +49,8 @@ class SharedSessions {
 	}
 
 	/**
-	 * Sessions are found by account id (an e-mail address changes; the id does not), so that a password change
-	 * can end the account's sessions on every node.
+	 * Sessions are found by account id (an e-mail address changes; the id does not), so
+	 * that a password change can end the account's sessions on every node.
 	 */
 	@Bean
 	IndexResolver<Session> sessionsByAccount() {
@@ -57,7 +58,8 @@ class SharedSessions {
 			Object context = session.getAttribute(SECURITY_CONTEXT);
 			if (context instanceof SecurityContext security && security.getAuthentication() != null
 					&& security.getAuthentication().getPrincipal() instanceof SignedIn signedIn) {
-				return Map.of(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME, Long.toString(signedIn.accountId()));
+				return Map.of(FindByIndexNameSessionRepository.PRINCIPAL_NAME_INDEX_NAME,
+						Long.toString(signedIn.accountId()));
 			}
 			return Map.of();
 		};

@@ -7,7 +7,10 @@ import org.jooq.Field;
 import org.springframework.stereotype.Repository;
 import org.veche.schema.tables.SignInFailure;
 
-/** Failed sign-ins in the database ({@code sign_in_failure}), so that every node of a site counts the same ones. */
+/**
+ * Failed sign-ins in the database ({@code sign_in_failure}), so that every node of a site
+ * counts the same ones.
+ */
 @Repository
 class SignInFailures {
 
@@ -27,7 +30,9 @@ class SignInFailures {
 		db.insertInto(FAILURE).set(KEY, key).set(FAILED_AT, at).execute();
 	}
 
-	/** The newest failures of the key after the instant, newest first, at most so many. */
+	/**
+	 * The newest failures of the key after the instant, newest first, at most so many.
+	 */
 	List<Long> newest(String key, long after, int limit) {
 		return db.select(FAILED_AT)
 			.from(FAILURE)
@@ -41,7 +46,10 @@ class SignInFailures {
 		db.deleteFrom(FAILURE).where(KEY.eq(key)).execute();
 	}
 
-	/** Every failure that has left the window, whatever its key (keys seen once would stay otherwise). */
+	/**
+	 * Every failure that has left the window, whatever its key (keys seen once would stay
+	 * otherwise).
+	 */
 	void forgetAllBefore(long before) {
 		db.deleteFrom(FAILURE).where(FAILED_AT.le(before)).execute();
 	}

@@ -7,10 +7,11 @@ import org.springframework.stereotype.Component;
 import org.veche.identity.SignedIn;
 
 /**
- * Ends an account's sessions on other devices after its password changes: through Spring Security's session
- * registry on one node, or by deleting them from the shared session table (indexed by account id, see
- * {@link SharedSessions}) when sessions live in PostgreSQL. Remember-me cookies need no help: their signature
- * covers the password hash, so they stop working by themselves.
+ * Ends an account's sessions on other devices after its password changes: through Spring
+ * Security's session registry on one node, or by deleting them from the shared session
+ * table (indexed by account id, see {@link SharedSessions}) when sessions live in
+ * PostgreSQL. Remember-me cookies need no help: their signature covers the password hash,
+ * so they stop working by themselves.
  */
 @Component
 public class SignedInSessions {
@@ -19,12 +20,16 @@ public class SignedInSessions {
 
 	private final ObjectProvider<FindByIndexNameSessionRepository<?>> shared;
 
-	SignedInSessions(ObjectProvider<SessionRegistry> registry, ObjectProvider<FindByIndexNameSessionRepository<?>> shared) {
+	SignedInSessions(ObjectProvider<SessionRegistry> registry,
+			ObjectProvider<FindByIndexNameSessionRepository<?>> shared) {
 		this.registry = registry;
 		this.shared = shared;
 	}
 
-	/** @param keepSessionId the session to leave signed in (the one that made the change), or null */
+	/**
+	 * @param keepSessionId the session to leave signed in (the one that made the change),
+	 * or null
+	 */
 	public void endAll(long accountId, String keepSessionId) {
 		FindByIndexNameSessionRepository<?> sessions = shared.getIfAvailable();
 		if (sessions != null) {

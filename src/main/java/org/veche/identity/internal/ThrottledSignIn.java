@@ -15,14 +15,18 @@ import org.springframework.security.web.authentication.ExceptionMappingAuthentic
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The sign-in form's side of {@link LoginThrottle}: a throttled attempt is sent back to the form with the
- * wait before its password is checked, and each wrong password is counted.
+ * The sign-in form's side of {@link LoginThrottle}: a throttled attempt is sent back to
+ * the form with the wait before its password is checked, and each wrong password is
+ * counted.
  */
 class ThrottledSignIn extends OncePerRequestFilter implements AuthenticationFailureHandler {
 
 	private final LoginThrottle throttle;
 
-	/** A suspended account is told so after the right password; every other failure reads the same. */
+	/**
+	 * A suspended account is told so after the right password; every other failure reads
+	 * the same.
+	 */
 	private final AuthenticationFailureHandler failed = suspendedOrFailed();
 
 	private static AuthenticationFailureHandler suspendedOrFailed() {

@@ -1,4 +1,5 @@
 /**
- * Storage of accounts and tokens, and the Spring Security wiring that turns them into signed-in readers.
+ * Storage of accounts and tokens, and the Spring Security wiring that turns them into
+ * signed-in readers.
  */
 package org.veche.identity.internal;

@@ -24,8 +24,8 @@ import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
- * The signed-in reader's own page: name, address, password. Each form answers on the same page, with its
- * message next to it.
+ * The signed-in reader's own page: name, address, password. Each form answers on the same
+ * page, with its message next to it.
  */
 @Controller
 class AccountController {
@@ -117,7 +117,10 @@ class AccountController {
 		return new ModelAndView("redirect:/account?done=verify");
 	}
 
-	/** The link mailed to a new address; it works without signing in, as the mail may be read elsewhere. */
+	/**
+	 * The link mailed to a new address; it works without signing in, as the mail may be
+	 * read elsewhere.
+	 */
 	@GetMapping("/email/confirm")
 	ModelAndView confirm(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
 			HttpServletResponse response) {
@@ -148,7 +151,10 @@ class AccountController {
 				nameError, emailError, passwordError, identityError), status);
 	}
 
-	/** Puts the account as it now is into the session, so the masthead shows the new name at once. */
+	/**
+	 * Puts the account as it now is into the session, so the masthead shows the new name
+	 * at once.
+	 */
 	private void refresh(HttpServletRequest request, HttpServletResponse response) {
 		var current = SecurityContextHolder.getContext().getAuthentication();
 		if (current == null || !(current.getPrincipal() instanceof SignedIn me)) {

@@ -4,7 +4,9 @@ import org.veche.identity.Account;
 import org.veche.identity.internal.ConnectedAccounts;
 
 /**
- * The model of {@code identity/account.jte}: the signed-in reader's own page, each form's message beside it.
+ * The model of {@code identity/account.jte}: the signed-in reader's own page, each form's
+ * message beside it.
+ *
  * @param notice the message key of what was just done, or empty
  * @param nameError the refusal of the name form's value, or empty
  * @param emailError the refusal of the address form's value, or empty

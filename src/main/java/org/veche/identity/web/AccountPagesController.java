@@ -14,8 +14,9 @@ import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
- * The pages a guest uses for a local account: sign-up, the verification link, and the forgotten password.
- * Their answers are the same whether or not an address has an account.
+ * The pages a guest uses for a local account: sign-up, the verification link, and the
+ * forgotten password. Their answers are the same whether or not an address has an
+ * account.
  */
 @Controller
 class AccountPagesController {
@@ -75,7 +76,8 @@ class AccountPagesController {
 	}
 
 	@PostMapping("/password/reset")
-	ModelAndView reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password) {
+	ModelAndView reset(@RequestParam(defaultValue = "") String token,
+			@RequestParam(defaultValue = "") String password) {
 		try {
 			var account = flows.resetPassword(token, password);
 			if (account.isEmpty()) {

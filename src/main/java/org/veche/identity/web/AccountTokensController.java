@@ -16,8 +16,8 @@ import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
- * Personal API tokens for any signed-in account: make one with a name (shown once), see when each was last
- * used, revoke it.
+ * Personal API tokens for any signed-in account: make one with a name (shown once), see
+ * when each was last used, revoke it.
  */
 @Controller
 class AccountTokensController {
@@ -28,7 +28,10 @@ class AccountTokensController {
 		this.identity = identity;
 	}
 
-	/** The new token arrives once as a flash attribute from the redirect after making it, and never again. */
+	/**
+	 * The new token arrives once as a flash attribute from the redirect after making it,
+	 * and never again.
+	 */
 	@GetMapping("/account/tokens")
 	ModelAndView tokens(@AuthenticationPrincipal SignedIn me, @RequestParam(required = false) String revoked,
 			Model flash) {

@@ -25,7 +25,8 @@ import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
- * The administrator's pages: the settings overview with the sign-in providers, and the users with their roles.
+ * The administrator's pages: the settings overview with the sign-in providers, and the
+ * users with their roles.
  */
 @Controller
 class AdminController {

@@ -15,8 +15,8 @@ import org.springframework.web.util.HtmlUtils;
 import org.veche.identity.Identity;
 
 /**
- * Avatars made by the site itself, so that showing one asks no outside service about the reader: the
- * initials of the display name on a colour that the account id alone decides.
+ * Avatars made by the site itself, so that showing one asks no outside service about the
+ * reader: the initials of the display name on a colour that the account id alone decides.
  */
 @Controller
 class AvatarController {
@@ -47,13 +47,19 @@ class AvatarController {
 				+ HtmlUtils.htmlEscape(initials(displayName)) + "</text></svg>";
 	}
 
-	/** Golden-angle steps round the hue circle keep neighbouring ids far apart; dark enough for white text. */
+	/**
+	 * Golden-angle steps round the hue circle keep neighbouring ids far apart; dark
+	 * enough for white text.
+	 */
 	static String colour(long id) {
 		long hue = Math.floorMod(Math.round(id * 137.508), 360);
 		return "hsl(" + hue + ",55%,38%)";
 	}
 
-	/** The first letter of the first two words, as whole code points (names are not only Latin). */
+	/**
+	 * The first letter of the first two words, as whole code points (names are not only
+	 * Latin).
+	 */
 	static String initials(String displayName) {
 		var initials = new StringBuilder();
 		for (String word : displayName.strip().split("[\\s\\p{Punct}]+")) {

@@ -13,8 +13,9 @@ import org.veche.identity.internal.ConnectedAccounts;
 import org.veche.site.RejectedInput;
 
 /**
- * The account page's connected accounts: link another configured provider (the session proves the account, so
- * the provider's answer is linked without a password) or unlink one.
+ * The account page's connected accounts: link another configured provider (the session
+ * proves the account, so the provider's answer is linked without a password) or unlink
+ * one.
  */
 @Controller
 class ConnectedAccountsController {

@@ -17,8 +17,9 @@ import org.veche.identity.internal.ExternalProfile;
 import org.veche.site.PageModel;
 
 /**
- * Asks a reader whose provider vouches for the e-mail of an existing account what to do: prove that account
- * with its password to link the two, or go on with a separate account. Nothing is linked until they choose.
+ * Asks a reader whose provider vouches for the e-mail of an existing account what to do:
+ * prove that account with its password to link the two, or go on with a separate account.
+ * Nothing is linked until they choose.
  */
 @Controller
 class LinkController {
@@ -77,7 +78,8 @@ class LinkController {
 
 	private static ExternalProfile pending(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
-		return session != null && session.getAttribute(ExternalAccounts.PENDING) instanceof ExternalProfile p ? p : null;
+		return session != null && session.getAttribute(ExternalAccounts.PENDING) instanceof ExternalProfile p ? p
+				: null;
 	}
 
 }

@@ -1,7 +1,9 @@
 package org.veche.identity.web;
 
 /**
- * The model of {@code identity/link.jte}: what to do with an external sign-in whose address has an account.
+ * The model of {@code identity/link.jte}: what to do with an external sign-in whose
+ * address has an account.
+ *
  * @param provider the provider's name as readers know it
  * @param email the address the provider vouches for
  * @param error the message key of a failed password, or empty

@@ -10,9 +10,9 @@ import org.veche.identity.internal.AccountFlows.MailContext;
 import org.veche.site.SiteAddress;
 
 /**
- * The site's absolute address for links in mail: veche.base-url when the owner sets it (a public site should,
- * so that a forged Host header cannot put another host into a reset link), otherwise the address this request
- * came to.
+ * The site's absolute address for links in mail: veche.base-url when the owner sets it (a
+ * public site should, so that a forged Host header cannot put another host into a reset
+ * link), otherwise the address this request came to.
  */
 @Component
 class Links {

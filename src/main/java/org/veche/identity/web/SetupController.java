@@ -12,7 +12,8 @@ import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
- * The one-time install page, as WordPress has: it exists only while the site has no account.
+ * The one-time install page, as WordPress has: it exists only while the site has no
+ * account.
  */
 @Controller
 class SetupController {

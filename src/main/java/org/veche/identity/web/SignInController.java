@@ -8,7 +8,8 @@ import org.veche.identity.SignInProviders;
 import org.veche.site.PageModel;
 
 /**
- * The sign-in page: the configured external providers, and the password form that Spring Security checks.
+ * The sign-in page: the configured external providers, and the password form that Spring
+ * Security checks.
  */
 @Controller
 class SignInController {
@@ -19,7 +20,9 @@ class SignInController {
 		this.providers = providers;
 	}
 
-	/** @param throttled minutes to wait, when too many attempts have failed */
+	/**
+	 * @param throttled minutes to wait, when too many attempts have failed
+	 */
 	@GetMapping("/login")
 	ModelAndView signIn(@RequestParam(defaultValue = "0") String throttled) {
 		long minutes = throttled.matches("\\d{1,4}") ? Long.parseLong(throttled) : 0;

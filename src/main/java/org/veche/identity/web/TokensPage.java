@@ -7,6 +7,7 @@ import org.veche.site.RejectedInput;
 
 /**
  * The model of {@code identity/tokens.jte}: an account's personal API tokens.
+ *
  * @param name the name typed for a new token
  * @param created a token just made, shown this once, or null
  * @param notice the message key of what was just done, or null

@@ -1,9 +1,9 @@
 package org.veche.importer.internal;
 
 /**
- * Text from an export made fit for the site's checks before it reaches them, so that one odd character in one
- * post cannot fail the transaction of a whole import: control characters, lone surrogates and noncharacters go,
- * over-long values are cut.
+ * Text from an export made fit for the site's checks before it reaches them, so that one
+ * odd character in one post cannot fail the transaction of a whole import: control
+ * characters, lone surrogates and noncharacters go, over-long values are cut.
  */
 final class Clean {
 
@@ -38,9 +38,10 @@ final class Clean {
 		}
 		var out = new StringBuilder(value.length());
 		value.codePoints().forEach(c -> {
-			boolean control = (c < 0x20 || (c >= 0x7f && c <= 0x9f)) && !(lineBreaks && (c == '\n' || c == '\r' || c == '\t'));
-			boolean unshowable = (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE) || (c & 0xfffe) == 0xfffe
-					|| (c >= 0xfdd0 && c <= 0xfdef);
+			boolean control = (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+					&& !(lineBreaks && (c == '\n' || c == '\r' || c == '\t'));
+			boolean unshowable = (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)
+					|| (c & 0xfffe) == 0xfffe || (c >= 0xfdd0 && c <= 0xfdef);
 			if (control) {
 				out.append(' ');
 			}

@@ -9,8 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * The dates exports write: WordPress's "2010-07-19 14:24:22" (GMT, or the blog's own time), RSS's
- * RFC 1123 and Disqus's ISO 8601. WordPress writes 0000-00-00 00:00:00 for "never".
+ * The dates exports write: WordPress's "2010-07-19 14:24:22" (GMT, or the blog's own
+ * time), RSS's RFC 1123 and Disqus's ISO 8601. WordPress writes 0000-00-00 00:00:00 for
+ * "never".
  */
 final class Dates {
 

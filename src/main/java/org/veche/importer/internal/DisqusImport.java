@@ -28,13 +28,15 @@ import org.veche.publishing.Article;
 import org.veche.publishing.ArticleLookup;
 
 /**
- * A Disqus export brought into the articles its threads belong to: a thread matches an article by its link
- * (the article's own address, the source it cites, or the old WordPress address it was imported from) or by
- * the identifier the WordPress plugin gave it ("100 https://blog.example/?p=100"). A thread of a page that is no
- * article here (a static site's post) becomes that page's embedded discussion, through the embed module, so
- * the page's embed shows its old comments; a thread whose link is no page address is listed with its posts
- * left out. As for WordPress: check the whole file first, then write
- * in one transaction; posts an earlier import brought in are recognised by their Disqus id.
+ * A Disqus export brought into the articles its threads belong to: a thread matches an
+ * article by its link (the article's own address, the source it cites, or the old
+ * WordPress address it was imported from) or by the identifier the WordPress plugin gave
+ * it ("100 https://blog.example/?p=100"). A thread of a page that is no article here (a
+ * static site's post) becomes that page's embedded discussion, through the embed module,
+ * so the page's embed shows its old comments; a thread whose link is no page address is
+ * listed with its posts left out. As for WordPress: check the whole file first, then
+ * write in one transaction; posts an earlier import brought in are recognised by their
+ * Disqus id.
  */
 @Component
 public class DisqusImport {
@@ -84,11 +86,13 @@ public class DisqusImport {
 			}
 			else {
 				posts[0]++;
-				postsOf.merge(node.child("thread") == null ? "" : node.child("thread").attribute("dsq:id"), 1, Integer::sum);
+				postsOf.merge(node.child("thread") == null ? "" : node.child("thread").attribute("dsq:id"), 1,
+						Integer::sum);
 			}
 		});
 		if (!"disqus".equals(root[0])) {
-			throw new ImportFailed("importer.error.notDisqus", "This is not a Disqus export: its root is not <disqus>.");
+			throw new ImportFailed("importer.error.notDisqus",
+					"This is not a Disqus export: its root is not <disqus>.");
 		}
 		var articleOf = new HashMap<String, Long>();
 		var pages = new LinkedHashMap<String, Thread>();
@@ -103,7 +107,8 @@ public class DisqusImport {
 		}
 		progress.begin(ImportProgress.Phase.WRITING, posts[0]);
 		transaction.executeWithoutResult(status -> {
-			// decided above, made here: the pages' threads are part of the one transaction
+			// decided above, made here: the pages' threads are part of the one
+			// transaction
 			for (Thread page : pages.values()) {
 				articleOf.put(page.id(), embedded.findOrCreate(page.link(), page.title()).articleId());
 				report.count("importer.count.embeddedPages");
@@ -152,8 +157,7 @@ public class DisqusImport {
 				return imported;
 			}
 		}
-		return identifier.isEmpty() ? Optional.empty()
-				: OldAddresses.ofUrl(identifier).flatMap(permalinks::article);
+		return identifier.isEmpty() ? Optional.empty() : OldAddresses.ofUrl(identifier).flatMap(permalinks::article);
 	}
 
 	private void write(Path file, Map<String, Thread> threads, Map<String, Long> articleOf, ImportProgress progress,
@@ -193,7 +197,10 @@ public class DisqusImport {
 		report.count("importer.count.threads", articleOf.size());
 	}
 
-	/** Adds the post, or keeps it waiting for its parent; then the replies that waited for it. */
+	/**
+	 * Adds the post, or keeps it waiting for its parent; then the replies that waited for
+	 * it.
+	 */
 	private void add(XmlNode post, String source, long articleId, Map<String, List<XmlNode>> waiting,
 			Map<Long, Integer> touched, ImportReport report, Instant now) {
 		String id = post.attribute("dsq:id");
@@ -241,9 +248,11 @@ public class DisqusImport {
 		}
 		String url = author == null ? null : Clean.webAddress(author.text("link"));
 		var created = Dates.iso(post.text("createdAt")).orElse(now);
-		long commentId = commentIntake.importComment(new ImportedComment(articleId, parentId,
-				name.isEmpty() ? "—" : name, author == null ? "" : Clean.email(author.text("email")), url, body, status,
-				CommentKind.COMMENT, created)).id();
+		long commentId = commentIntake
+			.importComment(new ImportedComment(articleId, parentId, name.isEmpty() ? "—" : name,
+					author == null ? "" : Clean.email(author.text("email")), url, body, status, CommentKind.COMMENT,
+					created))
+			.id();
 		report.count("importer.count.comments");
 		report.count("importer.count.comments." + status.name().toLowerCase(Locale.ROOT));
 		return commentId;

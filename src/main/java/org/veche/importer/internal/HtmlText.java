@@ -13,9 +13,10 @@ import org.jsoup.nodes.TextNode;
 import org.jsoup.parser.Parser;
 
 /**
- * The HTML other platforms store, turned into what the site stores: comments become Markdown (the site renders
- * every comment from Markdown with HTML escaped), article bodies keep their HTML but lose what would make a
- * reader's browser call the old site (images elsewhere become links) and WordPress's gallery shortcodes.
+ * The HTML other platforms store, turned into what the site stores: comments become
+ * Markdown (the site renders every comment from Markdown with HTML escaped), article
+ * bodies keep their HTML but lose what would make a reader's browser call the old site
+ * (images elsewhere become links) and WordPress's gallery shortcodes.
  */
 final class HtmlText {
 
@@ -28,12 +29,18 @@ final class HtmlText {
 	private HtmlText() {
 	}
 
-	/** Text with its entities decoded, e.g. a commenter's name WordPress stored as "Cynwise&#039;s". */
+	/**
+	 * Text with its entities decoded, e.g. a commenter's name WordPress stored as
+	 * "Cynwise&#039;s".
+	 */
 	static String unescape(String html) {
 		return Parser.unescapeEntities(html == null ? "" : html, false).strip();
 	}
 
-	/** A comment's HTML (or WordPress's plain text with line breaks) as the site's Markdown. */
+	/**
+	 * A comment's HTML (or WordPress's plain text with line breaks) as the site's
+	 * Markdown.
+	 */
 	static String commentMarkdown(String html) {
 		Document document = Jsoup.parseBodyFragment(html == null ? "" : html);
 		var out = new StringBuilder();
@@ -85,8 +92,11 @@ final class HtmlText {
 				var inner = new StringBuilder();
 				children(element, inner);
 				if (isWebLink(href)) {
-					out.append('[').append(inner.toString().strip().isEmpty() ? href : inner.toString().strip())
-						.append("](").append(href.replace(")", "%29").replace(" ", "%20")).append(')');
+					out.append('[')
+						.append(inner.toString().strip().isEmpty() ? href : inner.toString().strip())
+						.append("](")
+						.append(href.replace(")", "%29").replace(" ", "%20"))
+						.append(')');
 				}
 				else {
 					out.append(inner);
@@ -96,7 +106,11 @@ final class HtmlText {
 				String src = element.attr("src").strip();
 				if (isWebLink(src)) {
 					String alt = element.attr("alt").strip();
-					out.append('[').append(alt.isEmpty() ? src : alt).append("](").append(src.replace(")", "%29")).append(')');
+					out.append('[')
+						.append(alt.isEmpty() ? src : alt)
+						.append("](")
+						.append(src.replace(")", "%29"))
+						.append(')');
 				}
 			}
 			case "script", "style" -> {
@@ -122,9 +136,10 @@ final class HtmlText {
 	}
 
 	/**
-	 * An article body as the site keeps it: WordPress's HTML (the site's Markdown renderer lets HTML through its
-	 * sanitizer), without gallery shortcodes (the gallery is the site's own now), and with every image that
-	 * lives elsewhere turned into a link to it, told to {@code linked}, so that no page calls the old host.
+	 * An article body as the site keeps it: WordPress's HTML (the site's Markdown
+	 * renderer lets HTML through its sanitizer), without gallery shortcodes (the gallery
+	 * is the site's own now), and with every image that lives elsewhere turned into a
+	 * link to it, told to {@code linked}, so that no page calls the old host.
 	 */
 	static String articleBody(String html, Consumer<String> linked) {
 		String body = CAPTION.matcher(GALLERY.matcher(html == null ? "" : html).replaceAll("")).replaceAll("");
@@ -143,7 +158,8 @@ final class HtmlText {
 				linked.accept(src);
 				Element parent = image.parent();
 				if (parent != null && parent.normalName().equals("a")) {
-					// the usual WordPress thumbnail inside a link to the full size: the link stays, with words
+					// the usual WordPress thumbnail inside a link to the full size: the
+					// link stays, with words
 					image.replaceWith(new TextNode(alt.isEmpty() ? fileName(src) : alt));
 				}
 				else {
@@ -157,14 +173,18 @@ final class HtmlText {
 		return document.body().html().strip();
 	}
 
-	/** The ids a gallery names, in order: [gallery ids="1,2"] and the block editor's wp:gallery {"ids":[1,2]}. */
+	/**
+	 * The ids a gallery names, in order: [gallery ids="1,2"] and the block editor's
+	 * wp:gallery {"ids":[1,2]}.
+	 */
 	static List<Long> galleryIds(String html) {
 		var ids = new java.util.ArrayList<Long>();
 		var shortcode = Pattern.compile("\\[gallery[^\\]]*\\bids=[\"']?([0-9, ]+)").matcher(html == null ? "" : html);
 		while (shortcode.find()) {
 			numbers(shortcode.group(1), ids);
 		}
-		var block = Pattern.compile("<!-- wp:gallery \\{[^}]*\"ids\":\\[([0-9, ]*)\\]").matcher(html == null ? "" : html);
+		var block = Pattern.compile("<!-- wp:gallery \\{[^}]*\"ids\":\\[([0-9, ]*)\\]")
+			.matcher(html == null ? "" : html);
 		while (block.find()) {
 			numbers(block.group(1), ids);
 		}

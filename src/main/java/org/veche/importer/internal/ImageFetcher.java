@@ -17,13 +17,17 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Fetches the images an export's posts use, each address once, into a temporary folder that is gone when the
- * import ends. A fetch that fails (no answer, not 200, too large, too slow, a private address) says why, for
- * the report. Redirects are followed here, each target checked like the first.
+ * Fetches the images an export's posts use, each address once, into a temporary folder
+ * that is gone when the import ends. A fetch that fails (no answer, not 200, too large,
+ * too slow, a private address) says why, for the report. Redirects are followed here,
+ * each target checked like the first.
  */
 final class ImageFetcher implements AutoCloseable {
 
-	/** A redirect is carried from the response handler to the loop as a failure with this prefix. */
+	/**
+	 * A redirect is carried from the response handler to the loop as a failure with this
+	 * prefix.
+	 */
 	private static final String REDIRECT = "redirect to ";
 
 	private final ImageFetching fetching;
@@ -32,7 +36,9 @@ final class ImageFetcher implements AutoCloseable {
 
 	private final Map<String, Result> fetched = new HashMap<>();
 
-	/** @param file the fetched bytes, or null with the reason */
+	/**
+	 * @param file the fetched bytes, or null with the reason
+	 */
 	record Result(Path file, String failure) {
 
 		boolean ok() {
@@ -64,7 +70,9 @@ final class ImageFetcher implements AutoCloseable {
 		return fetched.computeIfAbsent(url, this::download);
 	}
 
-	/** Forgets the bytes of an address whose content the site cannot use, with the reason. */
+	/**
+	 * Forgets the bytes of an address whose content the site cannot use, with the reason.
+	 */
 	void reject(String url, String reason) {
 		fetched.put(url, new Result(null, reason));
 	}
@@ -88,7 +96,8 @@ final class ImageFetcher implements AutoCloseable {
 				fetching.check(target.getHost());
 				var request = new HttpGet(target);
 				Result result;
-				// every early answer aborts the request: closing it would read the rest of a hostile body
+				// every early answer aborts the request: closing it would read the rest
+				// of a hostile body
 				ClassicHttpResponse response = fetching.client().executeOpen(null, request, null);
 				try {
 					int status = response.getCode();
@@ -148,7 +157,9 @@ final class ImageFetcher implements AutoCloseable {
 		return new Result(file, null);
 	}
 
-	/** After an abort, closing says the socket is closed: the answer is decided already. */
+	/**
+	 * After an abort, closing says the socket is closed: the answer is decided already.
+	 */
 	private static void closeQuietly(ClassicHttpResponse response) {
 		try {
 			response.close();

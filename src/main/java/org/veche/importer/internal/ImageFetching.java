@@ -20,14 +20,18 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * How an import fetches the images of an export: only from public addresses (see {@link PublicAddresses}),
- * following a few redirects, each checked again, with a limit on size and on the time one image may take. One
- * HTTP client for the site; each import gets its own {@link ImageFetcher} with its own temporary folder.
+ * How an import fetches the images of an export: only from public addresses (see
+ * {@link PublicAddresses}), following a few redirects, each checked again, with a limit
+ * on size and on the time one image may take. One HTTP client for the site; each import
+ * gets its own {@link ImageFetcher} with its own temporary folder.
  */
 @Component
 class ImageFetching implements DisposableBean {
 
-	/** Built by the first import that fetches images (most runs of the site import nothing); guarded by this. */
+	/**
+	 * Built by the first import that fetches images (most runs of the site import
+	 * nothing); guarded by this.
+	 */
 	private CloseableHttpClient client;
 
 	private final PublicAddresses addresses;
@@ -92,7 +96,10 @@ class ImageFetching implements DisposableBean {
 		return client;
 	}
 
-	/** Resolves and checks the host before a request is sent, so a refused address gets a clear reason. */
+	/**
+	 * Resolves and checks the host before a request is sent, so a refused address gets a
+	 * clear reason.
+	 */
 	void check(String host) throws UnknownHostException {
 		addresses.resolve(host);
 	}

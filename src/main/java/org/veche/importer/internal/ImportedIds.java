@@ -9,7 +9,8 @@ import org.springframework.stereotype.Repository;
 import org.veche.schema.tables.ImportMapping;
 
 /**
- * The import_mapping table: which record of an export became which article, comment or photo.
+ * The import_mapping table: which record of an export became which article, comment or
+ * photo.
  */
 @Repository
 public class ImportedIds {
@@ -46,7 +47,10 @@ public class ImportedIds {
 			.fetchOptional(TARGET_ID);
 	}
 
-	/** An article imported from any export under this id, e.g. the WordPress post a Disqus thread names. */
+	/**
+	 * An article imported from any export under this id, e.g. the WordPress post a Disqus
+	 * thread names.
+	 */
 	public Optional<Long> anyArticle(String sourcePrefix, String sourceId) {
 		return db.select(TARGET_ID)
 			.from(MAPPING)

@@ -7,8 +7,8 @@ import org.veche.backup.BackupTable;
 import org.veche.backup.TableSection;
 
 /**
- * What earlier imports made of which record (so importing the same file into a restored site still changes
- * nothing) and the old site's addresses that redirect, in a backup.
+ * What earlier imports made of which record (so importing the same file into a restored
+ * site still changes nothing) and the old site's addresses that redirect, in a backup.
  */
 @Component
 @Order(70)

@@ -10,10 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One spelling for an old address, whether it comes from the export ("https://blog.example/2010/07/do-you-rp/")
- * or from a reader's request ("/2010/07/Do-You-RP"): the decoded path in lower case without the trailing
- * slash, and of the query only what WordPress resolves by id (?p=100, ?page_id=7, ?attachment_id=3). The host
- * is dropped: the domain moves to the new site.
+ * One spelling for an old address, whether it comes from the export
+ * ("https://blog.example/2010/07/do-you-rp/") or from a reader's request
+ * ("/2010/07/Do-You-RP"): the decoded path in lower case without the trailing slash, and
+ * of the query only what WordPress resolves by id (?p=100, ?page_id=7, ?attachment_id=3).
+ * The host is dropped: the domain moves to the new site.
  */
 public final class OldAddresses {
 
@@ -36,7 +37,10 @@ public final class OldAddresses {
 		}
 	}
 
-	/** From a request's raw path and query; empty for the front page itself, which is never redirected. */
+	/**
+	 * From a request's raw path and query; empty for the front page itself, which is
+	 * never redirected.
+	 */
 	public static Optional<String> of(String rawPath, String rawQuery) {
 		String path;
 		try {

@@ -9,7 +9,8 @@ import org.springframework.stereotype.Repository;
 import org.veche.schema.tables.OldPermalink;
 
 /**
- * The old_permalink table: addresses of the old site, in {@link OldAddresses}' spelling, and their article.
+ * The old_permalink table: addresses of the old site, in {@link OldAddresses}' spelling,
+ * and their article.
  */
 @Repository
 public class OldPermalinks {
@@ -36,7 +37,10 @@ public class OldPermalinks {
 		return db.fetchExists(OLD_PERMALINK);
 	}
 
-	/** Keeps the first article an address was given to: a second export cannot take over an old address. */
+	/**
+	 * Keeps the first article an address was given to: a second export cannot take over
+	 * an old address.
+	 */
 	public boolean remember(String path, long articleId, Instant now) {
 		if (article(path).isPresent()) {
 			return false;

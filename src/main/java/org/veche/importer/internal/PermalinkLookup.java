@@ -12,8 +12,9 @@ import org.veche.publishing.ArticleLookup;
 import org.veche.site.Cluster;
 
 /**
- * Where an old address leads now, remembered for a while, so that a moved site's readers are redirected at
- * the cost of a map lookup, and a site that never imported pays only one flag per request.
+ * Where an old address leads now, remembered for a while, so that a moved site's readers
+ * are redirected at the cost of a map lookup, and a site that never imported pays only
+ * one flag per request.
  */
 @Component
 public class PermalinkLookup {
@@ -50,8 +51,7 @@ public class PermalinkLookup {
 		if (!known) {
 			return Optional.empty();
 		}
-		return targets.get(oldAddress,
-				key -> permalinks.article(key).flatMap(publishing::article).map(Article::path));
+		return targets.get(oldAddress, key -> permalinks.article(key).flatMap(publishing::article).map(Article::path));
 	}
 
 	/** After an import: addresses may have been added. */

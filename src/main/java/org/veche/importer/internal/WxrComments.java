@@ -18,8 +18,9 @@ import org.veche.importer.ImportProgress;
 import org.veche.importer.ImportReport;
 
 /**
- * The comments of one WordPress item, parents before replies whatever their order in the file, each with its
- * status, date and kind; a comment an earlier import brought in is left alone, and new replies still find it.
+ * The comments of one WordPress item, parents before replies whatever their order in the
+ * file, each with its status, date and kind; a comment an earlier import brought in is
+ * left alone, and new replies still find it.
  */
 @Component
 class WxrComments {
@@ -53,8 +54,8 @@ class WxrComments {
 	}
 
 	/** Adds the comment after its parent; returns how many were added. */
-	private int add(String id, Map<String, XmlNode> byId, Map<String, Long> done, Set<String> visiting,
-			String source, long articleId, ImportProgress progress, ImportReport report) {
+	private int add(String id, Map<String, XmlNode> byId, Map<String, Long> done, Set<String> visiting, String source,
+			long articleId, ImportProgress progress, ImportReport report) {
 		if (done.containsKey(id) || !visiting.add(id)) {
 			return 0;
 		}
@@ -105,8 +106,10 @@ class WxrComments {
 		Instant date = Dates.wordpress(comment.text("wp:comment_date_gmt"))
 			.or(() -> Dates.wordpress(comment.text("wp:comment_date")))
 			.orElse(clock.instant());
-		long commentId = intake.importComment(new ImportedComment(articleId, parentId, name,
-				Clean.email(comment.text("wp:comment_author_email")), url, body, status, kind, date)).id();
+		long commentId = intake
+			.importComment(new ImportedComment(articleId, parentId, name,
+					Clean.email(comment.text("wp:comment_author_email")), url, body, status, kind, date))
+			.id();
 		ids.remember(source, ImportedIds.Kind.COMMENT, id, commentId, clock.instant());
 		done.put(id, commentId);
 		report.count("importer.count.comments");

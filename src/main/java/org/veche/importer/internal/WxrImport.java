@@ -26,10 +26,11 @@ import org.veche.publishing.ArticleIntake;
 import org.veche.publishing.Newsroom;
 
 /**
- * A WordPress export (WXR 1.0, 1.1 or 1.2) brought in: one pass reads the whole file and writes nothing, so a
- * broken or hostile file stops before the site is touched; the images posts use are fetched; a second pass
- * writes everything in one transaction. What an earlier import of the same site brought in is recognised by
- * its WordPress id and left as it is.
+ * A WordPress export (WXR 1.0, 1.1 or 1.2) brought in: one pass reads the whole file and
+ * writes nothing, so a broken or hostile file stops before the site is touched; the
+ * images posts use are fetched; a second pass writes everything in one transaction. What
+ * an earlier import of the same site brought in is recognised by its WordPress id and
+ * left as it is.
  */
 @Component
 public class WxrImport {
@@ -55,8 +56,9 @@ public class WxrImport {
 
 	private final ImageFetching fetching;
 
-	WxrImport(ArticleIntake publishing, Newsroom newsroom, PhotoLibrary photos, ImportedIds ids, OldPermalinks permalinks,
-			WxrComments comments, TransactionTemplate transaction, Clock clock, ImageFetching fetching) {
+	WxrImport(ArticleIntake publishing, Newsroom newsroom, PhotoLibrary photos, ImportedIds ids,
+			OldPermalinks permalinks, WxrComments comments, TransactionTemplate transaction, Clock clock,
+			ImageFetching fetching) {
 		this.fetching = fetching;
 		this.publishing = publishing;
 		this.newsroom = newsroom;
@@ -71,7 +73,10 @@ public class WxrImport {
 	record Attachment(String id, String url, String parentId, String title, String caption, String alt, String link) {
 	}
 
-	/** What the checking pass learnt: enough to fetch images and count, never the posts themselves. */
+	/**
+	 * What the checking pass learnt: enough to fetch images and count, never the posts
+	 * themselves.
+	 */
 	static final class Survey {
 
 		String root;
@@ -134,9 +139,9 @@ public class WxrImport {
 						survey.channelTitle = node.text().strip();
 					}
 				}
-				case "wp:author" -> survey.authors.put(node.text("wp:author_login"),
-						node.text("wp:author_display_name").isEmpty() ? node.text("wp:author_login")
-								: node.text("wp:author_display_name"));
+				case "wp:author" ->
+					survey.authors.put(node.text("wp:author_login"), node.text("wp:author_display_name").isEmpty()
+							? node.text("wp:author_login") : node.text("wp:author_display_name"));
 				case "item" -> surveyItem(node, survey, now);
 				default -> {
 				}
@@ -183,11 +188,14 @@ public class WxrImport {
 		}
 	}
 
-	/** The attachments a post shows, in order: its featured image first, then its gallery. */
+	/**
+	 * The attachments a post shows, in order: its featured image first, then its gallery.
+	 */
 	private static List<Attachment> imagesOf(String postId, Survey survey) {
 		var found = new LinkedHashMap<String, Attachment>();
 		for (String ref : survey.imagesOf.getOrDefault(postId, List.of())) {
-			List<String> refs = ref.startsWith("children:") ? survey.childrenOf.getOrDefault(postId, List.of()) : List.of(ref);
+			List<String> refs = ref.startsWith("children:") ? survey.childrenOf.getOrDefault(postId, List.of())
+					: List.of(ref);
 			for (String id : refs) {
 				Attachment attachment = survey.attachments.get(id);
 				if (attachment != null && !attachment.url().isEmpty()) {
@@ -274,8 +282,11 @@ public class WxrImport {
 				String reason = fetched.map(ImageFetcher.Result::failure).orElse("not fetched");
 				report.keptAsLink("importer.link.image", image.url(), title, reason);
 				String words = image.caption().isEmpty() ? image.title() : image.caption();
-				unreachable.append("\n\n<p><a href=\"").append(escape(image.url())).append("\">")
-					.append(escape(words.isEmpty() ? image.url() : words)).append("</a></p>");
+				unreachable.append("\n\n<p><a href=\"")
+					.append(escape(image.url()))
+					.append("\">")
+					.append(escape(words.isEmpty() ? image.url() : words))
+					.append("</a></p>");
 			}
 		}
 		if (post.fate().note() != null) {
@@ -286,8 +297,9 @@ public class WxrImport {
 		}
 		WxrPost.Story story = post.story();
 		Instant date = post.schedule().date();
-		Article article = publishing.importArticle(new ImportedArticle(new ArticleDraft(Article.Kind.ARTICLE, title,
-				story.lead(), body + unreachable, story.tags(), null, post.schedule().status(), post.publishedAt(), null),
+		Article article = publishing.importArticle(new ImportedArticle(
+				new ArticleDraft(Article.Kind.ARTICLE, title, story.lead(), body + unreachable, story.tags(), null,
+						post.schedule().status(), post.publishedAt(), null),
 				post.addresses().slug(), story.authorName(), date, date));
 		report.count(post.type().equals("page") ? "importer.count.pages" : "importer.count.posts");
 		report.count("importer.count.status." + article.status().name().toLowerCase(java.util.Locale.ROOT));
@@ -295,7 +307,9 @@ public class WxrImport {
 		for (Attachment image : images) {
 			var fetched = fetcher.fetchedBefore(image.url());
 			if (fetched.isPresent() && fetched.get().ok()) {
-				Photo photo = photos.add(article.id(), fetched.get().bytes(), new PhotoText(image.caption(), "", image.alt())).photo();
+				Photo photo = photos
+					.add(article.id(), fetched.get().bytes(), new PhotoText(image.caption(), "", image.alt()))
+					.photo();
 				report.count("importer.count.photos");
 				if (first && image.id().equals(post.media().thumbnailId())) {
 					newsroom.setCover(article.id(), photo.id());

@@ -11,24 +11,27 @@ import org.jsoup.Jsoup;
 import org.veche.publishing.Article;
 
 /**
- * A WordPress post or page as the site will keep it, decided from its item alone, the same way in the
- * checking pass and in the writing pass; or the reason it is left out.
+ * A WordPress post or page as the site will keep it, decided from its item alone, the
+ * same way in the checking pass and in the writing pass; or the reason it is left out.
+ *
  * @param id the post's id in the export
  * @param type "post" or "page" (or what else the export says, which is skipped)
  */
-record WxrPost(String id, String type, Fate fate, Story story, Schedule schedule, Media media,
-		Addresses addresses) {
+record WxrPost(String id, String type, Fate fate, Story story, Schedule schedule, Media media, Addresses addresses) {
 
 	/**
 	 * Whether the post comes in, and what changed on the way.
+	 *
 	 * @param skipReason a message key when the item is left out, else null
-	 * @param note a message key for what changed on the way in (a private post kept as a draft), or null
+	 * @param note a message key for what changed on the way in (a private post kept as a
+	 * draft), or null
 	 */
 	record Fate(String skipReason, String note) {
 	}
 
 	/**
 	 * What the post says, cleaned.
+	 *
 	 * @param tags its categories and tags, at most {@link WxrPost#MAX_TAGS}
 	 * @param tagsDropped how many more it had
 	 */
@@ -37,6 +40,7 @@ record WxrPost(String id, String type, Fate fate, Story story, Schedule schedule
 
 	/**
 	 * When it was or will be published.
+	 *
 	 * @param date its date on the old site, or the import's time when it had none
 	 */
 	record Schedule(Article.Status status, Instant date) {
@@ -44,6 +48,7 @@ record WxrPost(String id, String type, Fate fate, Story story, Schedule schedule
 
 	/**
 	 * The images it shows.
+	 *
 	 * @param thumbnailId the featured image's attachment id, or null
 	 * @param galleryIds the attachment ids its gallery shortcodes name
 	 * @param galleryOfAttachments whether a gallery shows every image attached to it
@@ -53,6 +58,7 @@ record WxrPost(String id, String type, Fate fate, Story story, Schedule schedule
 
 	/**
 	 * Where it lives.
+	 *
 	 * @param slug its slug on the old site, decoded, for the site to make its own from
 	 * @param old its addresses on the old site, which will lead to it
 	 */
@@ -89,7 +95,8 @@ record WxrPost(String id, String type, Fate fate, Story story, Schedule schedule
 			}
 		};
 		if (!item.text("wp:post_password").isEmpty() && veche != Article.Status.DRAFT) {
-			// a password kept readers out there; here it would be open to all, so it waits for an editor
+			// a password kept readers out there; here it would be open to all, so it
+			// waits for an editor
 			note = "importer.note.password";
 			veche = Article.Status.DRAFT;
 		}
@@ -139,7 +146,10 @@ record WxrPost(String id, String type, Fate fate, Story story, Schedule schedule
 		return Optional.empty();
 	}
 
-	/** WordPress keeps non-Latin slugs percent-encoded ("%d0%bf..."): the site makes its own from the words. */
+	/**
+	 * WordPress keeps non-Latin slugs percent-encoded ("%d0%bf..."): the site makes its
+	 * own from the words.
+	 */
 	private static String slug(String postName) {
 		try {
 			return java.net.URLDecoder.decode(postName.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);

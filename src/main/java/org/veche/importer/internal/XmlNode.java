@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One record of an export (a WordPress item, a Disqus post) read into memory alone: the file as a whole is
- * streamed, never held. Names carry a short prefix for their namespace ("wp:post_id", "dsq:id").
+ * One record of an export (a WordPress item, a Disqus post) read into memory alone: the
+ * file as a whole is streamed, never held. Names carry a short prefix for their namespace
+ * ("wp:post_id", "dsq:id").
  */
 record XmlNode(String name, Map<String, String> attributes, String text, List<XmlNode> children) {
 
@@ -28,7 +29,10 @@ record XmlNode(String name, Map<String, String> attributes, String text, List<Xm
 		return child == null ? "" : child.text.strip();
 	}
 
-	/** The text of the first child of this name as it is (article bodies keep their line breaks). */
+	/**
+	 * The text of the first child of this name as it is (article bodies keep their line
+	 * breaks).
+	 */
 	String rawText(String childName) {
 		XmlNode child = child(childName);
 		return child == null ? "" : child.text;

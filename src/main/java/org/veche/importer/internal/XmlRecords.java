@@ -24,14 +24,18 @@ import com.ctc.wstx.stax.WstxInputFactory;
 import org.veche.importer.ImportFailed;
 
 /**
- * Streams an export file and hands over its records one at a time. Woodstox reads it with no DTD, no
- * entities of any kind beyond XML's own five and character references, no external anything, and hard limits
- * on the length of a text, of an attribute and on nesting, so that a billion-laughs file, an XXE probe or a
- * gigabyte text node fails at once with a clear message instead of taking the site's memory or files.
+ * Streams an export file and hands over its records one at a time. Woodstox reads it with
+ * no DTD, no entities of any kind beyond XML's own five and character references, no
+ * external anything, and hard limits on the length of a text, of an attribute and on
+ * nesting, so that a billion-laughs file, an XXE probe or a gigabyte text node fails at
+ * once with a clear message instead of taking the site's memory or files.
  */
 final class XmlRecords {
 
-	/** Longer than any real post (the site keeps 500,000 characters of a body), far below harm. */
+	/**
+	 * Longer than any real post (the site keeps 500,000 characters of a body), far below
+	 * harm.
+	 */
 	static final int MAX_TEXT = 8_000_000;
 
 	static final int MAX_DEPTH = 64;
@@ -59,8 +63,9 @@ final class XmlRecords {
 	}
 
 	/**
-	 * Reads the file and gives each element whose name is among {@code records} (where it is met outside another
-	 * record) to the consumer, whole; the root's name goes to {@code root} first.
+	 * Reads the file and gives each element whose name is among {@code records} (where it
+	 * is met outside another record) to the consumer, whole; the root's name goes to
+	 * {@code root} first.
 	 * @throws ImportFailed for anything but a well-formed, DTD-free document
 	 */
 	static void read(Path file, Consumer<String> root, Set<String> records, Consumer<XmlNode> consumer) {
@@ -75,7 +80,8 @@ final class XmlRecords {
 								"The file has a DOCTYPE declaration; exports have none, and the site reads no DTD.");
 					}
 					if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-						throw new ImportFailed("importer.error.entity", "The file uses an entity the site does not expand.");
+						throw new ImportFailed("importer.error.entity",
+								"The file uses an entity the site does not expand.");
 					}
 					if (event != XMLStreamConstants.START_ELEMENT) {
 						continue;
@@ -98,7 +104,8 @@ final class XmlRecords {
 			throw broken(ex);
 		}
 		catch (RuntimeException ex) {
-			// Woodstox parses lazily and wraps what it finds late in an unchecked exception
+			// Woodstox parses lazily and wraps what it finds late in an unchecked
+			// exception
 			if (ex.getCause() instanceof XMLStreamException xml) {
 				throw broken(xml);
 			}
@@ -110,7 +117,10 @@ final class XmlRecords {
 		}
 	}
 
-	/** Reads the element the reader stands on, with everything in it, leaving the reader on its end tag. */
+	/**
+	 * Reads the element the reader stands on, with everything in it, leaving the reader
+	 * on its end tag.
+	 */
 	private static XmlNode node(XMLStreamReader reader, String name) throws XMLStreamException {
 		Deque<Builder> open = new ArrayDeque<>();
 		open.push(new Builder(name, attributes(reader)));
@@ -154,10 +164,11 @@ final class XmlRecords {
 	}
 
 	/**
-	 * A short, version-free prefix for each namespace the exports use: WXR 1.0, 1.1 and 1.2 read alike. As
-	 * WordPress's own importer does, the wp: namespace is known by its start, {@code http://wordpress.org/export/}
-	 * or the same over https (real exports declare either), whatever the version after it; the other
-	 * namespaces are taken over https too.
+	 * A short, version-free prefix for each namespace the exports use: WXR 1.0, 1.1 and
+	 * 1.2 read alike. As WordPress's own importer does, the wp: namespace is known by its
+	 * start, {@code http://wordpress.org/export/} or the same over https (real exports
+	 * declare either), whatever the version after it; the other namespaces are taken over
+	 * https too.
 	 */
 	static String name(String namespace, String local) {
 		if (namespace == null || namespace.isEmpty()) {
@@ -169,7 +180,8 @@ final class XmlRecords {
 		if (namespace.equals("http://disqus.com")) {
 			return local;
 		}
-		if (namespace.startsWith("http://wordpress.org/export/") || namespace.startsWith("http://www.wordpress.org/export/")) {
+		if (namespace.startsWith("http://wordpress.org/export/")
+				|| namespace.startsWith("http://www.wordpress.org/export/")) {
 			return (namespace.endsWith("/excerpt/") || namespace.endsWith("/excerpt") ? "excerpt:" : "wp:") + local;
 		}
 		return switch (namespace) {
@@ -191,7 +203,8 @@ final class XmlRecords {
 		}
 		if (detail.contains("ntity")) {
 			return new ImportFailed("importer.error.entity",
-					"The file uses an entity the site does not expand (line " + line + "): " + detail, ex, line, detail);
+					"The file uses an entity the site does not expand (line " + line + "): " + detail, ex, line,
+					detail);
 		}
 		return new ImportFailed("importer.error.malformed",
 				"The file is not well-formed XML at line " + line + ": " + detail, ex, line, detail);

@@ -1,4 +1,5 @@
 /**
- * Reading exports safely and writing what they hold through the other modules' facades, in one transaction.
+ * Reading exports safely and writing what they hold through the other modules' facades,
+ * in one transaction.
  */
 package org.veche.importer.internal;

@@ -25,8 +25,9 @@ import org.veche.site.PageModel;
 import org.veche.site.SiteProperties;
 
 /**
- * The administrator's import page (under /admin, so administrators only): upload an export, then watch its
- * status page, which reloads itself with a Refresh header until the report is there, no script needed.
+ * The administrator's import page (under /admin, so administrators only): upload an
+ * export, then watch its status page, which reloads itself with a Refresh header until
+ * the report is there, no script needed.
  */
 @Controller
 class ImportAdminController {
@@ -73,7 +74,8 @@ class ImportAdminController {
 	@GetMapping("/admin/import/{id}")
 	ModelAndView status(@PathVariable long id, HttpServletResponse response) {
 		ImportRun run = imports.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-		// read once: the import runs on, and the header and the page must tell the same moment
+		// read once: the import runs on, and the header and the page must tell the same
+		// moment
 		boolean running = !run.progress().finished();
 		if (running) {
 			response.setHeader("Refresh", "2");

@@ -6,6 +6,7 @@ import org.veche.importer.ImportRun;
 
 /**
  * The model of {@code importer/form.jte}: the upload form and the latest imports.
+ *
  * @param error the message key of a refused import, or null
  * @param errorArgs the message's arguments
  */

@@ -12,9 +12,9 @@ import org.veche.importer.internal.OldAddresses;
 import org.veche.importer.internal.PermalinkLookup;
 
 /**
- * A moved WordPress site's old addresses (/2010/07/do-you-rp/, /?p=100) answer 301 with the article's new one.
- * It comes before the controllers, because the front page would otherwise answer /?p=100, and it lets every
- * other request through untouched.
+ * A moved WordPress site's old addresses (/2010/07/do-you-rp/, /?p=100) answer 301 with
+ * the article's new one. It comes before the controllers, because the front page would
+ * otherwise answer /?p=100, and it lets every other request through untouched.
  */
 @Component
 class OldPermalinkRedirects extends AbstractHandlerMapping {

@@ -11,15 +11,19 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 
 /**
- * Everyone reading one article: a set of subscribers and the last few frames, for readers who reconnect. All
- * writes to an article's readers happen in order on one virtual thread that exists only while there is
- * something to send, so a post never waits for thousands of sockets and an idle article costs no thread.
+ * Everyone reading one article: a set of subscribers and the last few frames, for readers
+ * who reconnect. All writes to an article's readers happen in order on one virtual thread
+ * that exists only while there is something to send, so a post never waits for thousands
+ * of sockets and an idle article costs no thread.
  */
 final class Broadcaster {
 
 	private static final Logger log = LoggerFactory.getLogger(Broadcaster.class);
 
-	/** Frames kept for readers who reconnect (Last-Event-ID); one who missed more reloads the thread. */
+	/**
+	 * Frames kept for readers who reconnect (Last-Event-ID); one who missed more reloads
+	 * the thread.
+	 */
 	static final int KEPT = 64;
 
 	private final long articleId;
@@ -28,7 +32,10 @@ final class Broadcaster {
 
 	private final ArrayDeque<Frame> recent = new ArrayDeque<>();
 
-	/** The sequence number before the oldest kept frame: a reader whose position is older may have missed some. */
+	/**
+	 * The sequence number before the oldest kept frame: a reader whose position is older
+	 * may have missed some.
+	 */
 	private long floor;
 
 	private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -43,7 +50,10 @@ final class Broadcaster {
 		this.lastActive = now;
 	}
 
-	/** Keeps the frame (under the caller's lock, so sequence numbers enter in order) and sends it to everyone. */
+	/**
+	 * Keeps the frame (under the caller's lock, so sequence numbers enter in order) and
+	 * sends it to everyone.
+	 */
 	void broadcast(Frame frame) {
 		synchronized (recent) {
 			recent.addLast(frame);
@@ -56,9 +66,11 @@ final class Broadcaster {
 	}
 
 	/**
-	 * Adds a reader, first sending what it missed since its position, or a resync when that is no longer kept.
+	 * Adds a reader, first sending what it missed since its position, or a resync when
+	 * that is no longer kept.
 	 * @param since the sequence number the reader has seen, or -1 for none
-	 * @param lost whether the reader's position cannot be trusted (another boot's), so it must resync
+	 * @param lost whether the reader's position cannot be trusted (another boot's), so it
+	 * must resync
 	 */
 	void join(Subscriber subscriber, long since, boolean lost, Set<DataWithMediaType> hello,
 			Set<DataWithMediaType> resync) {
@@ -96,7 +108,10 @@ final class Broadcaster {
 		subscribers.remove(subscriber);
 	}
 
-	/** A comment line now and then, so that dead connections are found and proxies keep live ones open. */
+	/**
+	 * A comment line now and then, so that dead connections are found and proxies keep
+	 * live ones open.
+	 */
 	void heartbeat(Set<DataWithMediaType> beat) {
 		if (!subscribers.isEmpty()) {
 			run(() -> subscribers.removeIf(s -> !s.send(beat)));
@@ -104,9 +119,9 @@ final class Broadcaster {
 	}
 
 	/**
-	 * The position a page rendered now should start from: a little before the newest frame, because a comment's
-	 * frame can be published a moment before the thread cache forgets the old thread; the script skips what
-	 * the page already shows.
+	 * The position a page rendered now should start from: a little before the newest
+	 * frame, because a comment's frame can be published a moment before the thread cache
+	 * forgets the old thread; the script skips what the page already shows.
 	 */
 	long startFor(long current, long now, long margin) {
 		synchronized (recent) {

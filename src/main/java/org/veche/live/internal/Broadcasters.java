@@ -19,17 +19,24 @@ import org.veche.site.Page;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * This node's broadcasters, one per article that someone has open. Events get a sequence number here, which
- * is the SSE id ("boot-seq"); the boot part changes with every start, so a reader who reconnects after a
- * restart is told to resync rather than silently missing what happened meanwhile.
+ * This node's broadcasters, one per article that someone has open. Events get a sequence
+ * number here, which is the SSE id ("boot-seq"); the boot part changes with every start,
+ * so a reader who reconnects after a restart is told to resync rather than silently
+ * missing what happened meanwhile.
  */
 @Component
 public class Broadcasters implements SmartLifecycle {
 
-	/** How long before the newest frame a freshly rendered page starts (see Broadcaster.startFor). */
+	/**
+	 * How long before the newest frame a freshly rendered page starts (see
+	 * Broadcaster.startFor).
+	 */
 	static final long START_MARGIN_MILLIS = 2_000;
 
-	/** How long an article nobody reads keeps its broadcaster (and the frames a reconnecting reader needs). */
+	/**
+	 * How long an article nobody reads keeps its broadcaster (and the frames a
+	 * reconnecting reader needs).
+	 */
 	static final long IDLE_MILLIS = 10 * 60_000;
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -52,19 +59,25 @@ public class Broadcasters implements SmartLifecycle {
 		events.subscribe(this::deliver);
 	}
 
-	/** Where a page rendered now starts listening; made before the page reads the thread, so nothing falls between. */
+	/**
+	 * Where a page rendered now starts listening; made before the page reads the thread,
+	 * so nothing falls between.
+	 */
 	public String position(long articleId) {
 		long current = sequence.get();
-		Broadcaster broadcaster = byArticle.computeIfAbsent(articleId, id -> new Broadcaster(id, current, clock.millis()));
+		Broadcaster broadcaster = byArticle.computeIfAbsent(articleId,
+				id -> new Broadcaster(id, current, clock.millis()));
 		return boot + "-" + broadcaster.startFor(sequence.get(), clock.millis(), START_MARGIN_MILLIS);
 	}
 
 	/**
 	 * Adds a reader to the article's broadcaster.
-	 * @param since the last id the reader saw ("boot-seq", from Last-Event-ID or the page), or null
+	 * @param since the last id the reader saw ("boot-seq", from Last-Event-ID or the
+	 * page), or null
 	 */
 	public Subscriber join(long articleId, SseEmitter emitter, String language, String since) {
-		Broadcaster broadcaster = byArticle.computeIfAbsent(articleId, id -> new Broadcaster(id, sequence.get(), clock.millis()));
+		Broadcaster broadcaster = byArticle.computeIfAbsent(articleId,
+				id -> new Broadcaster(id, sequence.get(), clock.millis()));
 		var subscriber = new Subscriber(emitter, language);
 		if (!running) {
 			// shutting down: the browser comes back to a node that is up
@@ -85,7 +98,8 @@ public class Broadcasters implements SmartLifecycle {
 		}
 		var hello = SseEmitter.event().reconnectTime(5_000).comment("veche live").build();
 		var resync = SseEmitter.event().id(boot + "-" + sequence.get()).name("resync").data("{}").build();
-		// an id from before a restart (or from another node) says nothing about what this node kept: resync
+		// an id from before a restart (or from another node) says nothing about what this
+		// node kept: resync
 		broadcaster.join(subscriber, foreign ? -1 : seen, foreign, hello, resync);
 		emitter.onCompletion(() -> broadcaster.leave(subscriber));
 		emitter.onTimeout(() -> broadcaster.leave(subscriber));
@@ -94,7 +108,8 @@ public class Broadcasters implements SmartLifecycle {
 	}
 
 	void deliver(LiveEvent event) {
-		// numbered and kept under the map's lock for the article, so frames enter its ring in order
+		// numbered and kept under the map's lock for the article, so frames enter its
+		// ring in order
 		byArticle.computeIfPresent(event.articleId(), (id, broadcaster) -> {
 			long seq = sequence.incrementAndGet();
 			broadcaster.broadcast(frame(seq, event));
@@ -109,12 +124,16 @@ public class Broadcasters implements SmartLifecycle {
 			var same = SseEmitter.event().id(id).name(name).data(json(event, null)).build();
 			return new Frame(seq, clock.millis(), language -> same);
 		}
-		// the fragment is rendered (when it is rendered on demand) for the languages readers are sent it in
+		// the fragment is rendered (when it is rendered on demand) for the languages
+		// readers are sent it in
 		return new Frame(seq, clock.millis(),
 				language -> SseEmitter.event().id(id).name(name).data(json(event, html(event, language))).build());
 	}
 
-	/** The fragment in the reader's language, or in the first the event has when that one is missing. */
+	/**
+	 * The fragment in the reader's language, or in the first the event has when that one
+	 * is missing.
+	 */
 	private static String html(LiveEvent event, String language) {
 		String html = event.html().get(language);
 		if (html != null) {
@@ -129,7 +148,10 @@ public class Broadcasters implements SmartLifecycle {
 		return event.html().values().iterator().next();
 	}
 
-	/** Whether a page of the article was rendered or opened on this node lately, so that its events are wanted here. */
+	/**
+	 * Whether a page of the article was rendered or opened on this node lately, so that
+	 * its events are wanted here.
+	 */
 	boolean watched(long articleId) {
 		return byArticle.containsKey(articleId);
 	}
@@ -160,8 +182,9 @@ public class Broadcasters implements SmartLifecycle {
 	}
 
 	/**
-	 * Open streams never finish on their own, so a graceful shutdown would wait its whole timeout for them: they
-	 * are ended first, and browsers reconnect with their Last-Event-ID to a node that is up.
+	 * Open streams never finish on their own, so a graceful shutdown would wait its whole
+	 * timeout for them: they are ended first, and browsers reconnect with their
+	 * Last-Event-ID to a node that is up.
 	 */
 	@Override
 	public void stop() {

@@ -8,8 +8,9 @@ import java.util.function.Function;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 
 /**
- * One event as it goes on the wire, encoded once for all readers of a language, and only when the first reader
- * of that language is sent it (a reconnecting one included): a language nobody reads costs nothing.
+ * One event as it goes on the wire, encoded once for all readers of a language, and only
+ * when the first reader of that language is sent it (a reconnecting one included): a
+ * language nobody reads costs nothing.
  */
 final class Frame {
 
@@ -23,7 +24,8 @@ final class Frame {
 
 	/**
 	 * @param at when it was broadcast, epoch milliseconds
-	 * @param encode the frame for a language ("" for a reader whose language is not known)
+	 * @param encode the frame for a language ("" for a reader whose language is not
+	 * known)
 	 */
 	Frame(long seq, long at, Function<String, Set<DataWithMediaType>> encode) {
 		this.seq = seq;

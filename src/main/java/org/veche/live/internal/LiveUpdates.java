@@ -64,14 +64,21 @@ public class LiveUpdates {
 
 	/** Switches the blog on (again): a restart keeps its updates and clears the end. */
 	public void start(long articleId, Instant now) {
-		int changed = db.update(BLOG).set(STARTED_AT, now.toEpochMilli()).setNull(ENDED_AT).where(BLOG_ARTICLE_ID.eq(articleId)).execute();
+		int changed = db.update(BLOG)
+			.set(STARTED_AT, now.toEpochMilli())
+			.setNull(ENDED_AT)
+			.where(BLOG_ARTICLE_ID.eq(articleId))
+			.execute();
 		if (changed == 0) {
 			db.insertInto(BLOG).set(BLOG_ARTICLE_ID, articleId).set(STARTED_AT, now.toEpochMilli()).execute();
 		}
 	}
 
 	public void end(long articleId, Instant now) {
-		db.update(BLOG).set(ENDED_AT, now.toEpochMilli()).where(BLOG_ARTICLE_ID.eq(articleId).and(ENDED_AT.isNull())).execute();
+		db.update(BLOG)
+			.set(ENDED_AT, now.toEpochMilli())
+			.where(BLOG_ARTICLE_ID.eq(articleId).and(ENDED_AT.isNull()))
+			.execute();
 	}
 
 	public boolean running(long articleId) {
@@ -92,7 +99,10 @@ public class LiveUpdates {
 	}
 
 	public Optional<LiveUpdate> byId(long id) {
-		return db.select(ID, ARTICLE_ID, BODY, BODY_HTML, AUTHOR_NAME, CREATED_AT).from(UPDATE).where(ID.eq(id)).fetchOptional(LiveUpdates::update);
+		return db.select(ID, ARTICLE_ID, BODY, BODY_HTML, AUTHOR_NAME, CREATED_AT)
+			.from(UPDATE)
+			.where(ID.eq(id))
+			.fetchOptional(LiveUpdates::update);
 	}
 
 	public boolean remove(long id) {

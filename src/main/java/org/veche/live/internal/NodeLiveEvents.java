@@ -19,11 +19,12 @@ import org.veche.site.Cluster;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Live events of this node and, on a site of several nodes, of the others: what is published here reaches the
- * listeners here at once and goes to the other nodes through {@link Cluster} (nowhere on SQLite). An event whose
- * rendered fragments do not fit one cluster message, or whose fragments are rendered on demand (a comment's),
- * crosses without them, and the receiving node reads the comment or update and renders it itself, only when
- * someone there has the article open.
+ * Live events of this node and, on a site of several nodes, of the others: what is
+ * published here reaches the listeners here at once and goes to the other nodes through
+ * {@link Cluster} (nowhere on SQLite). An event whose rendered fragments do not fit one
+ * cluster message, or whose fragments are rendered on demand (a comment's), crosses
+ * without them, and the receiving node reads the comment or update and renders it itself,
+ * only when someone there has the article open.
  */
 @Component
 class NodeLiveEvents implements LiveEvents {
@@ -34,7 +35,10 @@ class NodeLiveEvents implements LiveEvents {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** What crosses: the event, or the event without its fragments for the receiver to render ({@code render}). */
+	/**
+	 * What crosses: the event, or the event without its fragments for the receiver to
+	 * render ({@code render}).
+	 */
 	record Wire(LiveEvent event, boolean render) {
 	}
 
@@ -67,14 +71,16 @@ class NodeLiveEvents implements LiveEvents {
 	}
 
 	static String encode(LiveEvent event) {
-		// fragments rendered on demand are rendered by each node for its own readers, never for the wire
+		// fragments rendered on demand are rendered by each node for its own readers,
+		// never for the wire
 		if (!(event.html() instanceof RenderedOnDemand)) {
 			String whole = JSON.writeValueAsString(new Wire(event, false));
 			if (whole.getBytes(StandardCharsets.UTF_8).length + 64 <= Cluster.MAX_MESSAGE_BYTES) {
 				return whole;
 			}
 		}
-		var bare = new LiveEvent(event.articleId(), event.kind(), event.id(), event.parentId(), event.likes(), Map.of());
+		var bare = new LiveEvent(event.articleId(), event.kind(), event.id(), event.parentId(), event.likes(),
+				Map.of());
 		return JSON.writeValueAsString(new Wire(bare, true));
 	}
 
@@ -91,8 +97,10 @@ class NodeLiveEvents implements LiveEvents {
 	private Optional<LiveEvent> rendered(LiveEvent bare) {
 		return switch (bare.kind()) {
 			case COMMENT -> comments.getObject().eventHere(bare.id(), bare.articleId());
-			case UPDATE -> updates.getObject().rendered(bare.id())
-				.map(html -> new LiveEvent(bare.articleId(), bare.kind(), bare.id(), bare.parentId(), bare.likes(), html));
+			case UPDATE -> updates.getObject()
+				.rendered(bare.id())
+				.map(html -> new LiveEvent(bare.articleId(), bare.kind(), bare.id(), bare.parentId(), bare.likes(),
+						html));
 			default -> Optional.of(bare);
 		};
 	}
@@ -103,7 +111,8 @@ class NodeLiveEvents implements LiveEvents {
 				listener.accept(event);
 			}
 			catch (RuntimeException ex) {
-				// a page that misses a live event still shows it on its next load: never fail the poster's request
+				// a page that misses a live event still shows it on its next load: never
+				// fail the poster's request
 				log.warn("a live event listener failed on {}", event.kind(), ex);
 			}
 		}

@@ -11,10 +11,11 @@ import java.util.stream.Collectors;
 import org.veche.site.Page;
 
 /**
- * A fragment by language that is rendered only when a reader of that language asks for it, once. A comment
- * posted during a spike is rendered for the languages someone is reading the article in, not for all of them,
- * and not at all when nobody has the article open. Another node never gets these fragments: it is sent the
- * ids and renders what its own readers need (see {@link NodeLiveEvents}).
+ * A fragment by language that is rendered only when a reader of that language asks for
+ * it, once. A comment posted during a spike is rendered for the languages someone is
+ * reading the article in, not for all of them, and not at all when nobody has the article
+ * open. Another node never gets these fragments: it is sent the ids and renders what its
+ * own readers need (see {@link NodeLiveEvents}).
  */
 final class RenderedOnDemand extends AbstractMap<String, String> {
 

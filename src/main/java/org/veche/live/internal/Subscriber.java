@@ -7,8 +7,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * One open page: its event stream and the language its fragments are rendered in. It holds no buffer and no
- * thread of its own; a write goes straight to the connection's socket buffer.
+ * One open page: its event stream and the language its fragments are rendered in. It
+ * holds no buffer and no thread of its own; a write goes straight to the connection's
+ * socket buffer.
  */
 public final class Subscriber {
 
@@ -35,7 +36,10 @@ public final class Subscriber {
 		gone = true;
 	}
 
-	/** Ends the stream; the browser reconnects (to another node, or to this one once it is back). */
+	/**
+	 * Ends the stream; the browser reconnects (to another node, or to this one once it is
+	 * back).
+	 */
 	void close() {
 		gone = true;
 		try {
@@ -56,8 +60,10 @@ public final class Subscriber {
 			return true;
 		}
 		catch (IOException | RuntimeException ex) {
-			// The reader closed the page or the network dropped. The container ends the request and tells the
-			// emitter (onError); completing it here would write to a connection Tomcat may already have recycled.
+			// The reader closed the page or the network dropped. The container ends the
+			// request and tells the
+			// emitter (onError); completing it here would write to a connection Tomcat
+			// may already have recycled.
 			gone = true;
 			return false;
 		}

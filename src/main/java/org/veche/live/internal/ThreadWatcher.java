@@ -17,9 +17,10 @@ import org.veche.live.LiveEvents;
 import org.veche.site.Cluster;
 
 /**
- * Turns the discussion's events into live events, after they commit: an approved comment (new, or approved by
- * a moderator) is shown, a comment that stops being approved is taken off, a like count moves. A held comment
- * is never sent: only what a reload would show goes out.
+ * Turns the discussion's events into live events, after they commit: an approved comment
+ * (new, or approved by a moderator) is shown, a comment that stops being approved is
+ * taken off, a like count moves. A held comment is never sent: only what a reload would
+ * show goes out.
  */
 @Component
 class ThreadWatcher {
@@ -56,35 +57,44 @@ class ThreadWatcher {
 			show(changed.commentId(), changed.articleId());
 		}
 		else if (changed.becameHidden()) {
-			events.publish(new LiveEvent(changed.articleId(), LiveEvent.Kind.HIDE, changed.commentId(), null, 0, Map.of()));
+			events.publish(
+					new LiveEvent(changed.articleId(), LiveEvent.Kind.HIDE, changed.commentId(), null, 0, Map.of()));
 		}
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentLiked liked) {
-		events.publish(new LiveEvent(liked.articleId(), LiveEvent.Kind.LIKES, liked.commentId(), null, liked.likes(), Map.of()));
+		events.publish(new LiveEvent(liked.articleId(), LiveEvent.Kind.LIKES, liked.commentId(), null, liked.likes(),
+				Map.of()));
 	}
 
 	private void show(long commentId, long articleId) {
-		// nobody here has the article open and no other node hears of it: the comment is not even read again
+		// nobody here has the article open and no other node hears of it: the comment is
+		// not even read again
 		if (!cluster.shared() && !broadcasters.watched(articleId)) {
 			return;
 		}
-		// read again after the commit: the status is the stored one, not what the event said a moment ago
+		// read again after the commit: the status is the stored one, not what the event
+		// said a moment ago
 		event(commentId).ifPresent(events::publish);
 	}
 
 	/**
-	 * The approved comment as a live event, rendered on demand in the languages its readers use; also for a node
-	 * that heard of it from another (then only when someone there has the article open).
+	 * The approved comment as a live event, rendered on demand in the languages its
+	 * readers use; also for a node that heard of it from another (then only when someone
+	 * there has the article open).
 	 */
 	Optional<LiveEvent> event(long commentId) {
-		return discussions.comment(commentId).filter(Comment::isApproved).map(comment -> new LiveEvent(
-				comment.articleId(), LiveEvent.Kind.COMMENT, comment.id(), comment.parentId(), 0,
-				new RenderedOnDemand(language -> fragments.renderOne(comment, language))));
+		return discussions.comment(commentId)
+			.filter(Comment::isApproved)
+			.map(comment -> new LiveEvent(comment.articleId(), LiveEvent.Kind.COMMENT, comment.id(), comment.parentId(),
+					0, new RenderedOnDemand(language -> fragments.renderOne(comment, language))));
 	}
 
-	/** For a node that heard of the comment from another: nothing when nobody here has the article open. */
+	/**
+	 * For a node that heard of the comment from another: nothing when nobody here has the
+	 * article open.
+	 */
 	Optional<LiveEvent> eventHere(long commentId, long articleId) {
 		return broadcasters.watched(articleId) ? event(commentId) : Optional.empty();
 	}

@@ -1,6 +1,5 @@
 package org.veche.live.web;
 
-
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,7 +15,8 @@ import org.veche.site.FormError;
 import org.veche.site.RejectedInput;
 
 /**
- * The editor's live blog page for one article: switch the mode on and off, post updates, withdraw one.
+ * The editor's live blog page for one article: switch the mode on and off, post updates,
+ * withdraw one.
  */
 @Controller
 class LiveBlogEditorController {
@@ -28,12 +28,14 @@ class LiveBlogEditorController {
 	}
 
 	@GetMapping("/editor/articles/{id}/live")
-	ModelAndView page(@PathVariable long id, @RequestParam(required = false) String done, @AuthenticationPrincipal SignedIn by) {
+	ModelAndView page(@PathVariable long id, @RequestParam(required = false) String done,
+			@AuthenticationPrincipal SignedIn by) {
 		return page(blog.editable(id, by), "", done != null ? "live.editor.saved" : null, null, HttpStatus.OK);
 	}
 
 	@PostMapping("/editor/articles/{id}/live")
-	ModelAndView mode(@PathVariable long id, @RequestParam(defaultValue = "") String action, @AuthenticationPrincipal SignedIn by) {
+	ModelAndView mode(@PathVariable long id, @RequestParam(defaultValue = "") String action,
+			@AuthenticationPrincipal SignedIn by) {
 		if (action.equals("end")) {
 			blog.end(id, by);
 		}
@@ -44,7 +46,8 @@ class LiveBlogEditorController {
 	}
 
 	@PostMapping("/editor/articles/{id}/live/updates")
-	ModelAndView post(@PathVariable long id, @RequestParam(defaultValue = "") String text, @AuthenticationPrincipal SignedIn by) {
+	ModelAndView post(@PathVariable long id, @RequestParam(defaultValue = "") String text,
+			@AuthenticationPrincipal SignedIn by) {
 		Article article = blog.editable(id, by);
 		try {
 			blog.post(id, text, by);

@@ -21,14 +21,18 @@ import org.veche.live.internal.Broadcasters;
 import org.veche.publishing.ArticleCatalogue;
 
 /**
- * An open article's event stream. It is public and the same for every reader of a language: it reads no
- * session and makes none. The request's thread goes back to the container as soon as the stream is set up;
- * Tomcat then keeps the idle connection in its poller, with no thread waiting on it.
+ * An open article's event stream. It is public and the same for every reader of a
+ * language: it reads no session and makes none. The request's thread goes back to the
+ * container as soon as the stream is set up; Tomcat then keeps the idle connection in its
+ * poller, with no thread waiting on it.
  */
 @Controller
 class LiveStreamController {
 
-	/** Each stream ends now and then; the browser reconnects with Last-Event-ID and misses nothing. */
+	/**
+	 * Each stream ends now and then; the browser reconnects with Last-Event-ID and misses
+	 * nothing.
+	 */
 	static final Duration STREAM_LIFETIME = Duration.ofMinutes(15);
 
 	private final Broadcasters broadcasters;
@@ -52,7 +56,8 @@ class LiveStreamController {
 		// a reverse proxy (nginx) would otherwise hold events back to fill its buffer
 		response.setHeader("X-Accel-Buffering", "no");
 		var emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-		// the browser's Last-Event-ID (a reconnect) is newer than the position the page was rendered at
+		// the browser's Last-Event-ID (a reconnect) is newer than the position the page
+		// was rendered at
 		String from = lastEventId != null && !lastEventId.isBlank() ? lastEventId : since;
 		broadcasters.join(id, emitter, RequestContextUtils.getLocale(request).getLanguage(), from);
 		return emitter;

@@ -6,9 +6,9 @@ import java.util.List;
 import org.veche.media.Box;
 
 /**
- * Destroys what is inside boxes: each box becomes a grid of about eight cells across, each cell one flat colour
- * (the mean of its pixels). Nothing of the face's detail is left to recover, unlike a light Gaussian blur, which
- * can be partly undone.
+ * Destroys what is inside boxes: each box becomes a grid of about eight cells across,
+ * each cell one flat colour (the mean of its pixels). Nothing of the face's detail is
+ * left to recover, unlike a light Gaussian blur, which can be partly undone.
  */
 public final class Blur {
 

@@ -11,10 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.veche.media.Box;
 
 /**
- * Finds frontal faces with OpenCV's Haar cascade ({@code haarcascade_frontalface_alt2.xml}, which the build takes
- * from the bytedeco OpenCV jar), evaluated in Java by {@link HaarCascade}. The cascade is read on the first
- * detection, not at start. Detection only proposes boxes: the editor sees them and may add, change or remove any
- * before blurring.
+ * Finds frontal faces with OpenCV's Haar cascade
+ * ({@code haarcascade_frontalface_alt2.xml}, which the build takes from the bytedeco
+ * OpenCV jar), evaluated in Java by {@link HaarCascade}. The cascade is read on the first
+ * detection, not at start. Detection only proposes boxes: the editor sees them and may
+ * add, change or remove any before blurring.
  */
 public final class FaceDetector {
 
@@ -29,7 +30,10 @@ public final class FaceDetector {
 		return FaceDetector.class.getResource(MODEL) != null;
 	}
 
-	/** Faces in the image, in its pixel coordinates, each box grown a little so hair and ears are covered too. */
+	/**
+	 * Faces in the image, in its pixel coordinates, each box grown a little so hair and
+	 * ears are covered too.
+	 */
 	public static List<Box> detect(BufferedImage image) {
 		HaarCascade cascade = Model.CASCADE;
 		if (cascade == null) {
@@ -57,14 +61,18 @@ public final class FaceDetector {
 			image.getRGB(0, y, width, 1, row, 0, width);
 			for (int x = 0; x < width; x++) {
 				int p = row[x];
-				int luma = (int) Math.round(0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff));
+				int luma = (int) Math
+					.round(0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff));
 				grey[y * width + x] = (byte) Math.min(luma, 255);
 			}
 		}
 		return grey;
 	}
 
-	/** OpenCV's equalizeHist: the grey levels spread over the whole range by their cumulative histogram. */
+	/**
+	 * OpenCV's equalizeHist: the grey levels spread over the whole range by their
+	 * cumulative histogram.
+	 */
 	private static byte[] equalised(byte[] grey, int width, int height) {
 		int[] histogram = new int[256];
 		for (byte b : grey) {

@@ -16,12 +16,13 @@ import javax.xml.stream.XMLStreamReader;
 import org.veche.media.Box;
 
 /**
- * A Viola–Jones detector that evaluates one of OpenCV's Haar cascades (the XML format of OpenCV 3 and later,
- * upright features, stumps or small trees) as OpenCV's {@code CascadeClassifier.detectMultiScale} does: the
- * image is scaled down step by step, a window of the cascade's size slides over it, each window is normalised by
- * its standard deviation and must pass every stage, and the hits are grouped by OpenCV's
- * {@code groupRectangles}. About two hundred lines instead of a 100 MB native library for one job.
- * Immutable once read, so any number of threads may detect at once.
+ * A Viola–Jones detector that evaluates one of OpenCV's Haar cascades (the XML format of
+ * OpenCV 3 and later, upright features, stumps or small trees) as OpenCV's
+ * {@code CascadeClassifier.detectMultiScale} does: the image is scaled down step by step,
+ * a window of the cascade's size slides over it, each window is normalised by its
+ * standard deviation and must pass every stage, and the hits are grouped by OpenCV's
+ * {@code groupRectangles}. About two hundred lines instead of a 100 MB native library for
+ * one job. Immutable once read, so any number of threads may detect at once.
  */
 final class HaarCascade {
 
@@ -39,7 +40,10 @@ final class HaarCascade {
 	private record Stage(float threshold, Weak[] weaks) {
 	}
 
-	/** A small tree: node k is (left[k], right[k], feature[k], threshold[k]); a child of zero or less is a leaf. */
+	/**
+	 * A small tree: node k is (left[k], right[k], feature[k], threshold[k]); a child of
+	 * zero or less is a leaf.
+	 */
 	private record Weak(int[] left, int[] right, int[] feature, float[] threshold, float[] leaves) {
 	}
 
@@ -162,7 +166,8 @@ final class HaarCascade {
 
 	/**
 	 * Objects in an 8-bit grey image (row by row, already equalised), as OpenCV's
-	 * {@code detectMultiScale(grey, found, scaleFactor, minNeighbors, 0, minSize, maxSize = image)} finds them.
+	 * {@code detectMultiScale(grey, found, scaleFactor, minNeighbors, 0, minSize, maxSize = image)}
+	 * finds them.
 	 */
 	List<Box> detect(byte[] grey, int width, int height, double scaleFactor, int minNeighbors, int minSize) {
 		var hits = new ArrayList<int[]>();
@@ -261,9 +266,13 @@ final class HaarCascade {
 		return value;
 	}
 
-	/** The sum of a w×h box whose top-left corner is at offset in the integral image (int overflow cancels out). */
+	/**
+	 * The sum of a w×h box whose top-left corner is at offset in the integral image (int
+	 * overflow cancels out).
+	 */
 	private static int box(int[] integral, int offset, int stride, int w, int h) {
-		return integral[offset] - integral[offset + w] - integral[offset + h * stride] + integral[offset + h * stride + w];
+		return integral[offset] - integral[offset + w] - integral[offset + h * stride]
+				+ integral[offset + h * stride + w];
 	}
 
 	/** Bilinear scaling with pixel centres aligned, as OpenCV's INTER_LINEAR. */
@@ -292,7 +301,10 @@ final class HaarCascade {
 		return out;
 	}
 
-	/** OpenCV's groupRectangles: clusters of alike boxes, averaged; small clusters and boxes inside others dropped. */
+	/**
+	 * OpenCV's groupRectangles: clusters of alike boxes, averaged; small clusters and
+	 * boxes inside others dropped.
+	 */
 	static List<Box> group(List<int[]> hits, int minNeighbors, double eps) {
 		int n = hits.size();
 		int[] parent = new int[n];

@@ -36,9 +36,10 @@ import org.springframework.http.HttpStatus;
 import org.veche.site.RejectedInput;
 
 /**
- * Decodes an upload by its content (JPEG, PNG, WebP through ImageIO and TwelveMonkeys), refuses what is too
- * big before decoding a pixel, turns it upright, and writes fresh JPEG variants that carry no metadata at all:
- * re-encoding from pixels is what guarantees that no EXIF, XMP, IPTC or GPS survives.
+ * Decodes an upload by its content (JPEG, PNG, WebP through ImageIO and TwelveMonkeys),
+ * refuses what is too big before decoding a pixel, turns it upright, and writes fresh
+ * JPEG variants that carry no metadata at all: re-encoding from pixels is what guarantees
+ * that no EXIF, XMP, IPTC or GPS survives.
  */
 public final class ImageVariants {
 
@@ -68,7 +69,8 @@ public final class ImageVariants {
 				throw unsupported();
 			}
 			ImageReader reader = readers.next();
-			// webp-imageio (the WebP writer) registers a native reader too: uploads are decoded in Java alone
+			// webp-imageio (the WebP writer) registers a native reader too: uploads are
+			// decoded in Java alone
 			while (reader.getClass().getName().startsWith("com.luciad.") && readers.hasNext()) {
 				reader.dispose();
 				reader = readers.next();
@@ -81,12 +83,14 @@ public final class ImageVariants {
 				reader.setInput(in, true, true);
 				long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
 				if (pixels > MAX_PIXELS || reader.getWidth(0) < 1 || reader.getHeight(0) < 1) {
-					throw new RejectedInput(HttpStatus.UNPROCESSABLE_CONTENT, "photo.tooManyPixels", MAX_PIXELS / 1_000_000);
+					throw new RejectedInput(HttpStatus.UNPROCESSABLE_CONTENT, "photo.tooManyPixels",
+							MAX_PIXELS / 1_000_000);
 				}
 				var warnings = new ArrayList<String>();
 				reader.addIIOReadWarningListener((source, message) -> warnings.add(message));
 				BufferedImage image = reader.read(0);
-				// A cut-off JPEG decodes with only a warning, grey from the cut down: that is damage, not a photo.
+				// A cut-off JPEG decodes with only a warning, grey from the cut down:
+				// that is damage, not a photo.
 				if (image == null || warnings.stream().anyMatch(ImageVariants::dataEndedEarly)) {
 					throw unreadable();
 				}
@@ -104,17 +108,26 @@ public final class ImageVariants {
 		}
 	}
 
-	/** Reads a variant the site wrote itself (to blur it): no orientation, nothing to report. */
+	/**
+	 * Reads a variant the site wrote itself (to blur it): no orientation, nothing to
+	 * report.
+	 */
 	public static BufferedImage readVariant(byte[] bytes) {
 		return read(bytes);
 	}
 
-	/** A missing end marker alone is harmless (the pixels are all there); pixel data that stops short is not. */
+	/**
+	 * A missing end marker alone is harmless (the pixels are all there); pixel data that
+	 * stops short is not.
+	 */
 	static boolean dataEndedEarly(String warning) {
 		return warning != null && warning.toLowerCase(java.util.Locale.ROOT).contains("premature end");
 	}
 
-	/** Reads what the original says about itself: its orientation, and what we are about to drop. */
+	/**
+	 * Reads what the original says about itself: its orientation, and what we are about
+	 * to drop.
+	 */
 	private static int inspect(byte[] bytes, Set<String> removed) {
 		try {
 			Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
@@ -132,7 +145,8 @@ public final class ImageVariants {
 				}
 				for (Tag tag : directory.getTags()) {
 					String tagName = tag.getTagName().toLowerCase(java.util.Locale.ROOT);
-					// body serials in EXIF, and Canon's, Nikon's, Fuji's... in their maker notes; lens serials too
+					// body serials in EXIF, and Canon's, Nikon's, Fuji's... in their
+					// maker notes; lens serials too
 					if (tagName.contains("serial number") && !blank(directory.getString(tag.getTagType()))) {
 						removed.add("camera-serial");
 					}
@@ -142,7 +156,8 @@ public final class ImageVariants {
 					}
 				}
 				String name = directory.getName();
-				if (name.startsWith("Exif") || name.equals("XMP") || name.equals("IPTC") || name.startsWith("GPS") || name.contains("Makernote")) {
+				if (name.startsWith("Exif") || name.equals("XMP") || name.equals("IPTC") || name.startsWith("GPS")
+						|| name.contains("Makernote")) {
 					removed.add("metadata");
 				}
 			}
@@ -153,11 +168,17 @@ public final class ImageVariants {
 		}
 	}
 
-	/** IPTC's place fields: a city or sub-location names where a photo was taken as surely as GPS does. */
+	/**
+	 * IPTC's place fields: a city or sub-location names where a photo was taken as surely
+	 * as GPS does.
+	 */
 	private static final Set<Integer> IPTC_PLACES = Set.of(IptcDirectory.TAG_CITY, IptcDirectory.TAG_SUB_LOCATION,
 			IptcDirectory.TAG_PROVINCE_OR_STATE);
 
-	/** XMP can repeat the GPS position (exif:GPSLatitude) and the serials (aux:SerialNumber) outside EXIF. */
+	/**
+	 * XMP can repeat the GPS position (exif:GPSLatitude) and the serials
+	 * (aux:SerialNumber) outside EXIF.
+	 */
 	private static void inspectXmp(XmpDirectory xmp, Set<String> removed) {
 		for (var property : xmp.getXmpProperties().entrySet()) {
 			String key = property.getKey().toLowerCase(java.util.Locale.ROOT);
@@ -184,7 +205,8 @@ public final class ImageVariants {
 		int w = image.getWidth();
 		int h = image.getHeight();
 		boolean swap = orientation >= 5;
-		// EXIF orientations 2-8 as affine maps (x, y) -> (x', y') onto the upright canvas.
+		// EXIF orientations 2-8 as affine maps (x, y) -> (x', y') onto the upright
+		// canvas.
 		AffineTransform transform = switch (orientation) {
 			case 2 -> new AffineTransform(-1, 0, 0, 1, w, 0);
 			case 3 -> new AffineTransform(-1, 0, 0, -1, w, h);
@@ -201,7 +223,10 @@ public final class ImageVariants {
 		return turned;
 	}
 
-	/** The widths to make for an image: each standard width it reaches, or its own width when it is smaller. */
+	/**
+	 * The widths to make for an image: each standard width it reaches, or its own width
+	 * when it is smaller.
+	 */
 	public static List<Integer> widthsFor(int width) {
 		var widths = new ArrayList<Integer>();
 		for (int w : WIDTHS) {
@@ -215,7 +240,10 @@ public final class ImageVariants {
 		return widths;
 	}
 
-	/** The image at this width, on a white ground (transparent PNGs would otherwise turn black). */
+	/**
+	 * The image at this width, on a white ground (transparent PNGs would otherwise turn
+	 * black).
+	 */
 	public static BufferedImage scaled(BufferedImage source, int width) {
 		int height = Math.max(1, Math.round((float) source.getHeight() * width / source.getWidth()));
 		var scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -58,10 +58,12 @@ public class Photos {
 		this.db = db;
 	}
 
-	public long add(long articleId, String caption, String credit, String alt, int width, int height,
-			String storageKey, List<Integer> widths, boolean webp, Instant now) {
-		int position = db.select(coalesce(max(POSITION), -1)).from(PHOTO).where(ARTICLE_ID.eq(articleId)).fetchOne(0,
-				Integer.class) + 1;
+	public long add(long articleId, String caption, String credit, String alt, int width, int height, String storageKey,
+			List<Integer> widths, boolean webp, Instant now) {
+		int position = db.select(coalesce(max(POSITION), -1))
+			.from(PHOTO)
+			.where(ARTICLE_ID.eq(articleId))
+			.fetchOne(0, Integer.class) + 1;
 		return db.insertInto(PHOTO)
 			.set(ARTICLE_ID, articleId)
 			.set(POSITION, position)

@@ -19,14 +19,17 @@ import org.veche.backup.TableSection;
 import org.veche.site.SiteProperties;
 
 /**
- * Photos in a backup: their rows and their files (the variants under data/media, the kept originals under
- * data/originals), as the files they are.
+ * Photos in a backup: their rows and their files (the variants under data/media, the kept
+ * originals under data/originals), as the files they are.
  */
 @Component
 @Order(30)
 class PhotosBackup extends TableSection {
 
-	/** The variants readers are served, and the uploads kept as they came when veche.media.keep-originals is on. */
+	/**
+	 * The variants readers are served, and the uploads kept as they came when
+	 * veche.media.keep-originals is on.
+	 */
 	private final Map<String, Path> folders;
 
 	private final SharedMediaStore shared;
@@ -56,8 +59,8 @@ class PhotosBackup extends TableSection {
 			try (Stream<Path> files = Files.walk(root)) {
 				files.filter(Files::isRegularFile)
 					.sorted()
-					.forEach(file -> out.file(folder.getKey() + "/" + root.relativize(file).toString().replace('\\', '/'),
-							file));
+					.forEach(file -> out
+						.file(folder.getKey() + "/" + root.relativize(file).toString().replace('\\', '/'), file));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot read the folder " + root, ex);

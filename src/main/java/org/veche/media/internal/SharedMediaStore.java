@@ -22,11 +22,13 @@ import org.veche.site.OnPostgreSql;
 import org.veche.site.SiteProperties;
 
 /**
- * Photo files in PostgreSQL ({@code media_file}), for a site of several nodes: a file written on one node is
- * found by every other. Each node still writes and serves the files from its data directory, which is only a
- * cache here: a file a node lacks is fetched once from the database and written there. PostgreSQL rather than an
- * object store, because it adds no library to the jar, no service to run, and pg_dump backs up the photos with
- * the rows that name them. One node (SQLite) has no such bean and keeps its files on disk as before.
+ * Photo files in PostgreSQL ({@code media_file}), for a site of several nodes: a file
+ * written on one node is found by every other. Each node still writes and serves the
+ * files from its data directory, which is only a cache here: a file a node lacks is
+ * fetched once from the database and written there. PostgreSQL rather than an object
+ * store, because it adds no library to the jar, no service to run, and pg_dump backs up
+ * the photos with the rows that name them. One node (SQLite) has no such bean and keeps
+ * its files on disk as before.
  */
 @Component
 @OnPostgreSql
@@ -86,7 +88,8 @@ public class SharedMediaStore {
 			return Optional.empty();
 		}
 		Files.createDirectories(file.getParent());
-		// written beside and moved in, so that a reader of the same file at the same moment never sees half of it
+		// written beside and moved in, so that a reader of the same file at the same
+		// moment never sees half of it
 		Path partial = Files.createTempFile(file.getParent(), ".fetch-", ".part");
 		Files.write(partial, stored.get());
 		Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -110,7 +113,10 @@ public class SharedMediaStore {
 		return db.select(PATH).from(FILE).where(PATH.startsWith(folder)).orderBy(PATH).fetch(PATH);
 	}
 
-	/** Before a backup: every file of the site on this node's disk, so the backup holds them all. */
+	/**
+	 * Before a backup: every file of the site on this node's disk, so the backup holds
+	 * them all.
+	 */
 	void fetchAll() throws IOException {
 		for (String folder : List.of("media/", "originals/")) {
 			for (String path : paths(folder)) {
@@ -119,7 +125,10 @@ public class SharedMediaStore {
 		}
 	}
 
-	/** After a restore: every file the backup brought, into the database, so that every node finds it. */
+	/**
+	 * After a restore: every file the backup brought, into the database, so that every
+	 * node finds it.
+	 */
 	void storeAll() throws IOException {
 		for (String folder : List.of("media", "originals")) {
 			Path root = dataDir.resolve(folder);
@@ -127,7 +136,9 @@ public class SharedMediaStore {
 				continue;
 			}
 			try (Stream<Path> files = Files.walk(root)) {
-				for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith(".")).toList()) {
+				for (Path file : files.filter(Files::isRegularFile)
+					.filter(f -> !f.getFileName().toString().startsWith("."))
+					.toList()) {
 					putFile(dataDir.relativize(file).toString().replace('\\', '/'), file);
 				}
 			}

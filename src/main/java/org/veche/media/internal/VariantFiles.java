@@ -18,9 +18,10 @@ import org.veche.media.MediaProperties;
 import org.veche.site.SiteProperties;
 
 /**
- * The files behind photos: a folder of variants per storage key under the served media folder, and, only when
- * the owner keeps originals, the uploaded file under a folder that is never served. On PostgreSQL every file is
- * also written to {@link SharedMediaStore}, so that the other nodes find it.
+ * The files behind photos: a folder of variants per storage key under the served media
+ * folder, and, only when the owner keeps originals, the uploaded file under a folder that
+ * is never served. On PostgreSQL every file is also written to {@link SharedMediaStore},
+ * so that the other nodes find it.
  */
 @Component
 public class VariantFiles {
@@ -35,7 +36,10 @@ public class VariantFiles {
 
 	private final boolean keepOriginals;
 
-	/** The files of every node, on PostgreSQL; absent on one node, whose disk is the only store. */
+	/**
+	 * The files of every node, on PostgreSQL; absent on one node, whose disk is the only
+	 * store.
+	 */
 	private final SharedMediaStore shared;
 
 	@Autowired
@@ -43,7 +47,9 @@ public class VariantFiles {
 		this(site, media, shared.getIfAvailable());
 	}
 
-	/** @param shared the database's copy of the files, or null on one node */
+	/**
+	 * @param shared the database's copy of the files, or null on one node
+	 */
 	VariantFiles(SiteProperties site, MediaProperties media, SharedMediaStore shared) {
 		this.mediaDir = site.mediaDir();
 		this.originalsDir = site.dataDir().resolve("originals");
@@ -51,7 +57,10 @@ public class VariantFiles {
 		this.shared = shared;
 	}
 
-	/** A fresh random key: a changed photo gets a new one, so no cache can keep serving the old pixels. */
+	/**
+	 * A fresh random key: a changed photo gets a new one, so no cache can keep serving
+	 * the old pixels.
+	 */
 	public static String newKey() {
 		byte[] bytes = new byte[12];
 		RANDOM.nextBytes(bytes);
@@ -70,7 +79,9 @@ public class VariantFiles {
 		return webp;
 	}
 
-	/** Writes one variant, already at its width, as JPEG and, where the site can, WebP. */
+	/**
+	 * Writes one variant, already at its width, as JPEG and, where the site can, WebP.
+	 */
 	public void writeVariant(String key, BufferedImage scaled) throws IOException {
 		Path folder = mediaDir.resolve(key);
 		Files.createDirectories(folder);

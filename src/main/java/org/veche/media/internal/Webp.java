@@ -16,9 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Encodes WebP variants with libwebp through webp-imageio (TwelveMonkeys and the JDK only read WebP). The
- * encoder is given pixels alone, so the file carries no EXIF, XMP or ICC chunk. The jar ships libwebp for Linux
- * x86_64 and aarch64; elsewhere the site still works and serves JPEG only.
+ * Encodes WebP variants with libwebp through webp-imageio (TwelveMonkeys and the JDK only
+ * read WebP). The encoder is given pixels alone, so the file carries no EXIF, XMP or ICC
+ * chunk. The jar ships libwebp for Linux x86_64 and aarch64; elsewhere the site still
+ * works and serves JPEG only.
  */
 public final class Webp {
 
@@ -64,7 +65,9 @@ public final class Webp {
 		return rgb;
 	}
 
-	/** Loads the native library once, on first use (not at start: readers never need it). */
+	/**
+	 * Loads the native library once, on first use (not at start: readers never need it).
+	 */
 	private static final class Native {
 
 		static final boolean AVAILABLE = load();
@@ -74,7 +77,8 @@ public final class Webp {
 				encode(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), 50);
 				return true;
 			}
-			catch (Throwable ex) { // UnsatisfiedLinkError or the loader's own exceptions on a platform without natives
+			catch (Throwable ex) { // UnsatisfiedLinkError or the loader's own exceptions
+									// on a platform without natives
 				log.warn("libwebp could not be loaded ({}): photo variants are written as JPEG only", ex.toString());
 				return false;
 			}

@@ -23,8 +23,9 @@ import org.veche.site.FormError;
 import org.veche.site.RejectedInput;
 
 /**
- * The editor's blur page for one photo: boxes as numbers (one "x, y, width, height" a line, in the photo's
- * pixels), proposed by face detection or drawn with the script, then burnt into every variant.
+ * The editor's blur page for one photo: boxes as numbers (one "x, y, width, height" a
+ * line, in the photo's pixels), proposed by face detection or drawn with the script, then
+ * burnt into every variant.
  */
 @Controller
 class FaceBlurController {
@@ -55,7 +56,8 @@ class FaceBlurController {
 				List<Box> found = blur.findFaces(id);
 				String typed = boxes.isBlank() ? "" : boxes.strip() + "\n";
 				String lines = found.stream().map(Box::toString).collect(Collectors.joining("\n"));
-				return page(photo, typed + lines, null, found.isEmpty() ? "blur.noneFound" : "blur.found", HttpStatus.OK);
+				return page(photo, typed + lines, null, found.isEmpty() ? "blur.noneFound" : "blur.found",
+						HttpStatus.OK);
 			}
 			Photo blurred = blur.blur(id, parse(boxes));
 			return page(blurred, "", null, "blur.applied", HttpStatus.OK);

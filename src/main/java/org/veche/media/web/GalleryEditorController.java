@@ -27,7 +27,8 @@ import org.veche.site.FormError;
 import org.veche.site.RejectedInput;
 
 /**
- * The editor's gallery page for one article: upload, describe, order, remove photos and pick the cover.
+ * The editor's gallery page for one article: upload, describe, order, remove photos and
+ * pick the cover.
  */
 @Controller
 class GalleryEditorController {
@@ -50,9 +51,10 @@ class GalleryEditorController {
 	}
 
 	/**
-	 * One or several photos in one post (a {@code multiple} file input without JavaScript; with it,
-	 * js/gallery-upload.js posts them one at a time to show each one's progress). They are stored one by one, in
-	 * the order chosen; the first refused stops the rest, and the page says which, with those before it kept.
+	 * One or several photos in one post (a {@code multiple} file input without
+	 * JavaScript; with it, js/gallery-upload.js posts them one at a time to show each
+	 * one's progress). They are stored one by one, in the order chosen; the first refused
+	 * stops the rest, and the page says which, with those before it kept.
 	 */
 	@PostMapping("/editor/articles/{id}/photos")
 	ModelAndView upload(@PathVariable long id, @RequestParam(name = "file", required = false) List<MultipartFile> files,

@@ -18,9 +18,10 @@ import org.veche.media.internal.SharedMediaStore;
 import org.veche.site.SiteProperties;
 
 /**
- * Serves photo variants from the data directory. A variant never changes under its name (a new upload gets a
- * new random key), so browsers and proxies may keep it for a year, and its ETag is its name. On a site of several
- * nodes a variant uploaded through another node is fetched once from the database into this node's folder.
+ * Serves photo variants from the data directory. A variant never changes under its name
+ * (a new upload gets a new random key), so browsers and proxies may keep it for a year,
+ * and its ETag is its name. On a site of several nodes a variant uploaded through another
+ * node is fetched once from the database into this node's folder.
  */
 @Configuration(proxyBeanMethods = false)
 class MediaFiles implements WebMvcConfigurer {
@@ -70,7 +71,8 @@ class MediaFiles implements WebMvcConfigurer {
 		protected Resource resolveResourceInternal(HttpServletRequest request, String requestPath,
 				List<? extends Resource> locations, ResourceResolverChain chain) {
 			Resource here = super.resolveResourceInternal(request, requestPath, locations, chain);
-			if (here != null || requestPath.contains("..") || requestPath.contains("\\") || requestPath.startsWith("/")) {
+			if (here != null || requestPath.contains("..") || requestPath.contains("\\")
+					|| requestPath.startsWith("/")) {
 				return here;
 			}
 			try {

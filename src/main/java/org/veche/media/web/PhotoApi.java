@@ -36,7 +36,10 @@ class PhotoApi {
 		this.desk = desk;
 	}
 
-	/** @param webpSrcset the same widths as WebP, or null when the site could not write WebP */
+	/**
+	 * @param webpSrcset the same widths as WebP, or null when the site could not write
+	 * WebP
+	 */
 	record Stored(long id, int width, int height, String url, String srcset, String webpSrcset, List<Integer> widths,
 			Set<String> removed) {
 	}
@@ -45,18 +48,21 @@ class PhotoApi {
 	ResponseEntity<Stored> upload(@PathVariable String slug, @RequestParam(required = false) MultipartFile file,
 			@RequestParam(defaultValue = "") String caption, @RequestParam(defaultValue = "") String credit,
 			@RequestParam(defaultValue = "") String alt, @AuthenticationPrincipal SignedIn by) throws IOException {
-		// authors add photos to their own drafts only; the facade says whose article this is
+		// authors add photos to their own drafts only; the facade says whose article this
+		// is
 		long articleId = desk.editable(slug, by).id();
 		if (file == null || file.isEmpty()) {
 			throw new RejectedInput("photo.empty");
 		}
 		Upload upload = library.add(articleId, file.getBytes(), new PhotoText(caption, credit, alt));
 		Photo photo = upload.photo();
-		URI url = ServletUriComponentsBuilder.fromCurrentContextPath().path(photo.src(photo.largestWidth())).build().toUri();
+		URI url = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path(photo.src(photo.largestWidth()))
+			.build()
+			.toUri();
 		return ResponseEntity.created(url)
 			.body(new Stored(photo.id(), photo.width(), photo.height(), url.toString(), photo.srcset(),
-					photo.webp() ? photo.webpSrcset() : null, photo.widths(),
-					upload.removed()));
+					photo.webp() ? photo.webpSrcset() : null, photo.widths(), upload.removed()));
 	}
 
 }

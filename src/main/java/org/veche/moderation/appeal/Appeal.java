@@ -6,6 +6,7 @@ import org.veche.discussion.CommentStatus;
 
 /**
  * An author's request that moderators look again at their comment.
+ *
  * @param accountId the author's account, or null for a guest
  * @param message what the author wrote, or empty (emptied some time after the decision)
  * @param statusThen where the comment stood when the author appealed

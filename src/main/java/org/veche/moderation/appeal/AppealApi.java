@@ -16,8 +16,9 @@ import org.veche.identity.SignedIn;
 import org.veche.site.RejectedInput;
 
 /**
- * The appeals queue over JSON for moderators' tools ({@code /api/v1/moderation/**}: moderators and administrators
- * by bearer token), through the same desk as {@code /moderation/appeals}. Refusals are problem+json.
+ * The appeals queue over JSON for moderators' tools ({@code /api/v1/moderation/**}:
+ * moderators and administrators by bearer token), through the same desk as
+ * {@code /moderation/appeals}. Refusals are problem+json.
  */
 @RestController
 @Tag(name = "moderation", description = "The moderation queue, decisions and bans; moderators and administrators only")
@@ -31,7 +32,8 @@ class AppealApi {
 	}
 
 	/**
-	 * @param status the comment's status now (approved, pending, spam, trash), or null when it is gone
+	 * @param status the comment's status now (approved, pending, spam, trash), or null
+	 * when it is gone
 	 */
 	record Item(long id, long commentId, String message, String statusThen, String status, Instant createdAt,
 			String outcome, Instant decidedAt) {
@@ -68,7 +70,8 @@ class AppealApi {
 	Item decide(@PathVariable long id, @RequestBody(required = false) OutcomeBody body,
 			@AuthenticationPrincipal SignedIn by) {
 		AppealOutcome outcome = AppealOutcome
-			.parse(body == null || body.outcome() == null ? "" : body.outcome().strip().toLowerCase(java.util.Locale.ROOT))
+			.parse(body == null || body.outcome() == null ? ""
+					: body.outcome().strip().toLowerCase(java.util.Locale.ROOT))
 			.orElseThrow(() -> new RejectedInput("appeal.badOutcome"));
 		desk.decide(id, outcome, by);
 		return desk.one(id).map(Item::of).orElseThrow();

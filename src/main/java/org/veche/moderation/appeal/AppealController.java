@@ -17,9 +17,10 @@ import org.veche.site.RejectedInput;
 import org.veche.site.PageModel;
 
 /**
- * The author's page about their held or removed comment ({@code /comments/{id}/why}, linked from the comment
- * where they see it): why, in plain words, the moderators' decision, and the one appeal, a plain form. Anyone
- * else gets 404, as for a comment that does not exist.
+ * The author's page about their held or removed comment ({@code /comments/{id}/why},
+ * linked from the comment where they see it): why, in plain words, the moderators'
+ * decision, and the one appeal, a plain form. Anyone else gets 404, as for a comment that
+ * does not exist.
  */
 @Controller
 class AppealController {

@@ -17,9 +17,10 @@ import org.veche.privacy.Person;
 import org.veche.privacy.PersonalData;
 
 /**
- * A person's appeals in their data export and erasure, and the appeal messages' retention: a message is emptied
- * {@code veche.moderation.appeals.keep-messages} after its answer. Runs before discussion's part of an erasure
- * (order 5 against its 10), because a guest's appeals are found through the comments they wrote.
+ * A person's appeals in their data export and erasure, and the appeal messages'
+ * retention: a message is emptied {@code veche.moderation.appeals.keep-messages} after
+ * its answer. Runs before discussion's part of an erasure (order 5 against its 10),
+ * because a guest's appeals are found through the comments they wrote.
  */
 @Component
 @Order(5)
@@ -75,7 +76,10 @@ class AppealData implements PersonalData {
 		return 0;
 	}
 
-	/** Empties the messages of appeals answered long enough ago; idempotent, so every node may run it. */
+	/**
+	 * Empties the messages of appeals answered long enough ago; idempotent, so every node
+	 * may run it.
+	 */
 	@Scheduled(fixedDelayString = "PT6H", initialDelayString = "PT10M")
 	@Transactional
 	public void forgetOldMessages() {

@@ -27,9 +27,10 @@ import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
 
 /**
- * Appeals from the author's side (why, in plain words; one appeal) and from the moderators' (the queue, uphold or
- * reverse). Authors are known as for editing their own comments: a signed-in author by their account, a guest by
- * the signed cookie of the comments their browser wrote (discussion.GuestCookies). Filing and every answer are
+ * Appeals from the author's side (why, in plain words; one appeal) and from the
+ * moderators' (the queue, uphold or reverse). Authors are known as for editing their own
+ * comments: a signed-in author by their account, a guest by the signed cookie of the
+ * comments their browser wrote (discussion.GuestCookies). Filing and every answer are
  * written to the moderation log, and so into the audit chain.
  */
 @Service
@@ -38,7 +39,9 @@ public class AppealDesk {
 	public static final int PAGE = 20;
 
 	/** What the log calls the decisions on a comment. */
-	private static final List<String> DECISIONS = java.util.Arrays.stream(Decision.values()).map(Decision::param).toList();
+	private static final List<String> DECISIONS = java.util.Arrays.stream(Decision.values())
+		.map(Decision::param)
+		.toList();
 
 	private final Appeals appeals;
 
@@ -59,8 +62,7 @@ public class AppealDesk {
 	private final Clock clock;
 
 	AppealDesk(Appeals appeals, Discussions discussions, ArticleLookup publishing, ModerationQueue queue,
-			ModerationDesk desk, Reasons reasons,
-			ActionLog log, AppealProperties properties, Clock clock) {
+			ModerationDesk desk, Reasons reasons, ActionLog log, AppealProperties properties, Clock clock) {
 		this.appeals = appeals;
 		this.discussions = discussions;
 		this.publishing = publishing;
@@ -73,7 +75,9 @@ public class AppealDesk {
 	}
 
 	/**
-	 * Who asks: a signed-in reader's account, or a guest's own comments by the signed cookie.
+	 * Who asks: a signed-in reader's account, or a guest's own comments by the signed
+	 * cookie.
+	 *
 	 * @param guestOwned the ids the guest's cookie names (ignored for a signed-in reader)
 	 */
 	public record Author(Long accountId, Collection<Long> guestOwned) {
@@ -87,9 +91,11 @@ public class AppealDesk {
 
 	/**
 	 * What the author of a comment is told.
+	 *
 	 * @param headline the comment's state in a message key (appeal.state.*)
 	 * @param held why the site held it, in plain words
-	 * @param removal the moderator's decision that took it down (appeal.removed.*), or null
+	 * @param removal the moderator's decision that took it down (appeal.removed.*), or
+	 * null
 	 * @param removedAt when, or null
 	 * @param appeal their appeal, or null
 	 * @param mayAppeal whether the form is offered
@@ -98,7 +104,10 @@ public class AppealDesk {
 			String removal, Instant removedAt, Appeal appeal, boolean mayAppeal, int maxLength) {
 	}
 
-	/** The comment as its author may see it; empty for anyone else, who is told nothing (not even that it exists). */
+	/**
+	 * The comment as its author may see it; empty for anyone else, who is told nothing
+	 * (not even that it exists).
+	 */
 	public Optional<AuthorView> forAuthor(long commentId, Author author) {
 		Optional<Comment> found = discussions.comment(commentId).filter(author::wrote);
 		if (found.isEmpty()) {
@@ -115,19 +124,19 @@ public class AppealDesk {
 			removal = PlainWords.REMOVALS.get(decision.get().action());
 			removedAt = decision.get().at();
 		}
-		String headline = comment.deleted() ? "appeal.state.deleted"
-				: comment.isApproved() ? "appeal.state.published"
-						// spam the screen found looks held to its author, as it always has: a spammer learns nothing
-						: removal != null ? "appeal.state.removed"
-								: comment.status() == CommentStatus.TRASH ? "appeal.state.gone" : "appeal.state.held";
+		String headline = comment.deleted() ? "appeal.state.deleted" : comment.isApproved() ? "appeal.state.published"
+				// spam the screen found looks held to its author, as it always has: a
+				// spammer learns nothing
+				: removal != null ? "appeal.state.removed"
+						: comment.status() == CommentStatus.TRASH ? "appeal.state.gone" : "appeal.state.held";
 		Appeal appeal = appeals.ofComment(commentId).orElse(null);
 		return Optional.of(new AuthorView(comment, article, headline, held, removal, removedAt, appeal,
 				appeal == null && appealable(comment), properties.maxLength()));
 	}
 
 	/**
-	 * The author's one appeal, with an optional message. A second is refused, as is an appeal on a comment that
-	 * is published, deleted by its author, or not theirs.
+	 * The author's one appeal, with an optional message. A second is refused, as is an
+	 * appeal on a comment that is published, deleted by its author, or not theirs.
 	 */
 	@Transactional
 	public Appeal file(long commentId, Author author, String message) {
@@ -158,7 +167,10 @@ public class AppealDesk {
 		return !comment.isApproved() && !comment.deleted() && comment.kind() == CommentKind.COMMENT;
 	}
 
-	/** An open or answered appeal with its comment as the queue shows it (null when the comment is gone). */
+	/**
+	 * An open or answered appeal with its comment as the queue shows it (null when the
+	 * comment is gone).
+	 */
 	public record Case(Appeal appeal, QueueItem item) {
 	}
 
@@ -179,9 +191,10 @@ public class AppealDesk {
 	}
 
 	/**
-	 * Answers an appeal. Reversed: the comment is published (not spam, when it was in spam). Upheld: the comment
-	 * stays down, and one still waiting in the queue is trashed, since the author asked for an answer and got it.
-	 * The decision on the comment is logged as any other, then the answer to the appeal.
+	 * Answers an appeal. Reversed: the comment is published (not spam, when it was in
+	 * spam). Upheld: the comment stays down, and one still waiting in the queue is
+	 * trashed, since the author asked for an answer and got it. The decision on the
+	 * comment is logged as any other, then the answer to the appeal.
 	 */
 	@Transactional
 	public void decide(long appealId, AppealOutcome outcome, SignedIn by) {
@@ -196,7 +209,8 @@ public class AppealDesk {
 			if (outcome == AppealOutcome.REVERSED && now != CommentStatus.APPROVED) {
 				desk.decide(appeal.commentId(), now == CommentStatus.SPAM ? Decision.NOT_SPAM : Decision.APPROVE, by);
 			}
-			else if (outcome == AppealOutcome.UPHELD && (now == CommentStatus.PENDING || now == CommentStatus.APPROVED)) {
+			else if (outcome == AppealOutcome.UPHELD
+					&& (now == CommentStatus.PENDING || now == CommentStatus.APPROVED)) {
 				desk.decide(appeal.commentId(), Decision.TRASH, by);
 			}
 		}

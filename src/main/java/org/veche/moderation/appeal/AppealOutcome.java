@@ -3,7 +3,9 @@ package org.veche.moderation.appeal;
 import java.util.Locale;
 import java.util.Optional;
 
-/** How moderators answered an appeal: the decision stands, or the comment is published. */
+/**
+ * How moderators answered an appeal: the decision stands, or the comment is published.
+ */
 public enum AppealOutcome {
 
 	UPHELD, REVERSED;

@@ -13,9 +13,10 @@ import org.veche.site.RejectedInput;
 import org.veche.site.PageModel;
 
 /**
- * The moderators' queue of appeals ({@code /moderation/appeals}, moderators only by the rules on
- * {@code /moderation/**}): open ones oldest first with the comment, why it was held, the decision and the
- * author's message; answered ones newest first. Uphold or reverse are plain form posts.
+ * The moderators' queue of appeals ({@code /moderation/appeals}, moderators only by the
+ * rules on {@code /moderation/**}): open ones oldest first with the comment, why it was
+ * held, the decision and the author's message; answered ones newest first. Uphold or
+ * reverse are plain form posts.
  */
 @Controller
 class AppealQueueController {
@@ -36,7 +37,8 @@ class AppealQueueController {
 	ModelAndView decide(@PathVariable long id, @RequestParam(defaultValue = "") String outcome,
 			@AuthenticationPrincipal SignedIn by) {
 		try {
-			AppealOutcome chosen = AppealOutcome.parse(outcome).orElseThrow(() -> new RejectedInput("appeal.badOutcome"));
+			AppealOutcome chosen = AppealOutcome.parse(outcome)
+				.orElseThrow(() -> new RejectedInput("appeal.badOutcome"));
 			desk.decide(id, chosen, by);
 			return new ModelAndView("redirect:/moderation/appeals?done");
 		}

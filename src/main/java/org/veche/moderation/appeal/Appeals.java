@@ -13,8 +13,8 @@ import org.veche.discussion.CommentStatus;
 import org.veche.schema.tables.CommentAppeal;
 
 /**
- * The appeals ({@code comment_appeal}), one per comment at most: the unique comment id is what refuses a
- * second, even two sent at the same moment from two nodes.
+ * The appeals ({@code comment_appeal}), one per comment at most: the unique comment id is
+ * what refuses a second, even two sent at the same moment from two nodes.
  */
 @Repository
 class Appeals {
@@ -39,7 +39,10 @@ class Appeals {
 
 	static final Field<Long> DECIDED_AT = COMMENT_APPEAL.DECIDED_AT;
 
-	/** Named, not {@code selectFrom}: SQLite's driver gives whole numbers as Integer unless the field says Long. */
+	/**
+	 * Named, not {@code selectFrom}: SQLite's driver gives whole numbers as Integer
+	 * unless the field says Long.
+	 */
 	private static final List<Field<?>> COLUMNS = List.of(ID, COMMENT_ID, ACCOUNT_ID, MESSAGE, STATUS_THEN, CREATED_AT,
 			OUTCOME, DECIDED_BY, DECIDED_AT);
 
@@ -49,9 +52,12 @@ class Appeals {
 		this.db = db;
 	}
 
-	/** @return the new appeal's id, or empty when the comment already has one */
+	/**
+	 * @return the new appeal's id, or empty when the comment already has one
+	 */
 	Optional<Long> add(long commentId, Long accountId, String message, CommentStatus statusThen, Instant at) {
-		// the statement, not a failed one, says "already": on PostgreSQL a failed statement spoils the transaction
+		// the statement, not a failed one, says "already": on PostgreSQL a failed
+		// statement spoils the transaction
 		return db.insertInto(COMMENT_APPEAL)
 			.set(COMMENT_ID, commentId)
 			.set(ACCOUNT_ID, accountId)
@@ -71,9 +77,13 @@ class Appeals {
 		return db.select(COLUMNS).from(COMMENT_APPEAL).where(ID.eq(id)).fetchOptional(Appeals::appeal);
 	}
 
-	/** Open appeals oldest first (the longest waiting on top), or answered ones newest first. */
+	/**
+	 * Open appeals oldest first (the longest waiting on top), or answered ones newest
+	 * first.
+	 */
 	List<Appeal> page(boolean open, int offset, int limit) {
-		return db.select(COLUMNS).from(COMMENT_APPEAL)
+		return db.select(COLUMNS)
+			.from(COMMENT_APPEAL)
 			.where(open ? OUTCOME.isNull() : OUTCOME.isNotNull())
 			.orderBy(open ? ID.asc() : DECIDED_AT.desc())
 			.offset(offset)
@@ -85,7 +95,10 @@ class Appeals {
 		return db.fetchCount(COMMENT_APPEAL, open ? OUTCOME.isNull() : OUTCOME.isNotNull());
 	}
 
-	/** @return whether it was still open (two moderators answering at once: the first answer counts) */
+	/**
+	 * @return whether it was still open (two moderators answering at once: the first
+	 * answer counts)
+	 */
 	boolean decide(long id, AppealOutcome outcome, long by, Instant at) {
 		return db.update(COMMENT_APPEAL)
 			.set(OUTCOME, outcome.name())
@@ -97,12 +110,20 @@ class Appeals {
 	}
 
 	List<Appeal> byAccount(long accountId) {
-		return db.select(COLUMNS).from(COMMENT_APPEAL).where(ACCOUNT_ID.eq(accountId)).orderBy(ID).fetch(Appeals::appeal);
+		return db.select(COLUMNS)
+			.from(COMMENT_APPEAL)
+			.where(ACCOUNT_ID.eq(accountId))
+			.orderBy(ID)
+			.fetch(Appeals::appeal);
 	}
 
-	/** Guests' appeals, a page at a time by id (for an erasure by e-mail, which asks discussion who wrote each). */
+	/**
+	 * Guests' appeals, a page at a time by id (for an erasure by e-mail, which asks
+	 * discussion who wrote each).
+	 */
 	List<Appeal> guestsAfter(long afterId, int limit) {
-		return db.select(COLUMNS).from(COMMENT_APPEAL)
+		return db.select(COLUMNS)
+			.from(COMMENT_APPEAL)
 			.where(ACCOUNT_ID.isNull())
 			.and(ID.gt(afterId))
 			.orderBy(ID)
@@ -110,7 +131,10 @@ class Appeals {
 			.fetch(Appeals::appeal);
 	}
 
-	/** Forgets whose appeals these were and what they wrote; the appeals stay, counted in the monthly reports. */
+	/**
+	 * Forgets whose appeals these were and what they wrote; the appeals stay, counted in
+	 * the monthly reports.
+	 */
 	int forget(Collection<Long> ids) {
 		return ids.isEmpty() ? 0
 				: db.update(COMMENT_APPEAL).set(MESSAGE, "").set(ACCOUNT_ID, (Long) null).where(ID.in(ids)).execute();

@@ -8,9 +8,10 @@ import java.util.Map;
 import org.veche.moderation.Reason;
 
 /**
- * Why a comment was held, said to its author: the screen's reasons (links: 3) become messages
- * under {@code appeal.reason.*} that name the rule and never its workings (no moderation word, no filter score, no
- * raid cluster, no number of reporters). A reason this table does not know is said as "the site's checks".
+ * Why a comment was held, said to its author: the screen's reasons (links: 3) become
+ * messages under {@code appeal.reason.*} that name the rule and never its workings (no
+ * moderation word, no filter score, no raid cluster, no number of reporters). A reason
+ * this table does not know is said as "the site's checks".
  */
 public final class PlainWords {
 
@@ -31,7 +32,8 @@ public final class PlainWords {
 		for (Reason reason : reasons) {
 			List<String> arguments = reason.arguments();
 			Said one = switch (reason.kind()) {
-				case LINKS -> new Said("appeal.reason.links", arguments.isEmpty() ? List.of(2) : List.of(number(arguments.getFirst())));
+				case LINKS -> new Said("appeal.reason.links",
+						arguments.isEmpty() ? List.of(2) : List.of(number(arguments.getFirst())));
 				case WORD -> new Said("appeal.reason.word", List.of());
 				case DISALLOWED -> new Said("appeal.reason.disallowed", List.of());
 				case PREMODERATED -> new Said("appeal.reason.premoderated", List.of());
@@ -48,7 +50,10 @@ public final class PlainWords {
 		return new ArrayList<>(said.values());
 	}
 
-	/** What the log's decision says to the author, for the decisions that take a comment down. */
+	/**
+	 * What the log's decision says to the author, for the decisions that take a comment
+	 * down.
+	 */
 	static final Map<String, String> REMOVALS = Map.of("spam", "appeal.removed.spam", "trash", "appeal.removed.trash",
 			"abusive", "appeal.removed.abusive");
 

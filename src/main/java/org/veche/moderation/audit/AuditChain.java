@@ -18,13 +18,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.veche.schema.tables.ModerationAction;
 
 /**
- * The moderation log's hash chain, kept in its own rows ({@code moderation_action.chain_seq}, {@code chain_hash}).
- * A row is written unsealed; just before its transaction commits, the rows no committed transaction has sealed
- * are given the next numbers and each the SHA-256 of its line, which carries the hash of the line before. On
- * PostgreSQL an advisory lock held to the commit makes the nodes seal one after another; taken last in the
- * transaction (after every row lock the transaction needed), it cannot close a cycle of waits. On SQLite the
- * transaction already holds the single writer. Rows from before the chain existed are sealed by the first
- * append after it.
+ * The moderation log's hash chain, kept in its own rows
+ * ({@code moderation_action.chain_seq}, {@code chain_hash}). A row is written unsealed;
+ * just before its transaction commits, the rows no committed transaction has sealed are
+ * given the next numbers and each the SHA-256 of its line, which carries the hash of the
+ * line before. On PostgreSQL an advisory lock held to the commit makes the nodes seal one
+ * after another; taken last in the transaction (after every row lock the transaction
+ * needed), it cannot close a cycle of waits. On SQLite the transaction already holds the
+ * single writer. Rows from before the chain existed are sealed by the first append after
+ * it.
  */
 @Repository
 public class AuditChain {
@@ -49,12 +51,17 @@ public class AuditChain {
 
 	static final Field<String> CHAIN_HASH = MODERATION_ACTION.CHAIN_HASH;
 
-	/** Outside int4, so no {@code hashtext} key of another module's lock can be the same. */
+	/**
+	 * Outside int4, so no {@code hashtext} key of another module's lock can be the same.
+	 */
 	private static final long LOCK = 0x7665_6368_6561_7564L;
 
 	private static final int BATCH = 500;
 
-	/** The last sealed line: its number and hash (0 and the genesis value for an empty log). */
+	/**
+	 * The last sealed line: its number and hash (0 and the genesis value for an empty
+	 * log).
+	 */
 	public record Head(long seq, String hash) {
 	}
 
@@ -64,7 +71,10 @@ public class AuditChain {
 		this.db = db;
 	}
 
-	/** Seals the rows this transaction wrote just before it commits (at once when there is no transaction). */
+	/**
+	 * Seals the rows this transaction wrote just before it commits (at once when there is
+	 * no transaction).
+	 */
 	public void sealOnCommit() {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			seal();
@@ -78,7 +88,10 @@ public class AuditChain {
 		TransactionSynchronizationManager.registerSynchronization(new Sealing());
 	}
 
-	/** Gives every unsealed row this transaction can see its number and hash, in the order of their ids. */
+	/**
+	 * Gives every unsealed row this transaction can see its number and hash, in the order
+	 * of their ids.
+	 */
 	void seal() {
 		if (db.dialect().family() == SQLDialect.POSTGRES) {
 			db.select(DSL.field("pg_advisory_xact_lock({0})", Object.class, DSL.val(LOCK))).fetch();
@@ -111,7 +124,10 @@ public class AuditChain {
 			.orElse(new Head(0, AuditLine.GENESIS));
 	}
 
-	/** The last line sealed with a time before the instant: what a month's report publishes as its anchor. */
+	/**
+	 * The last line sealed with a time before the instant: what a month's report
+	 * publishes as its anchor.
+	 */
 	public Optional<Head> headBefore(Instant end) {
 		return db.select(CHAIN_SEQ, CHAIN_HASH)
 			.from(MODERATION_ACTION)
@@ -128,8 +144,9 @@ public class AuditChain {
 	}
 
 	/**
-	 * Writes the sealed log as JSON lines, each line rebuilt from its row with the hash the database keeps for the
-	 * row before. A row changed in the database after it was sealed no longer hashes to what the next line says.
+	 * Writes the sealed log as JSON lines, each line rebuilt from its row with the hash
+	 * the database keeps for the row before. A row changed in the database after it was
+	 * sealed no longer hashes to what the next line says.
 	 */
 	public void export(Writer out) {
 		walk((line, stored) -> {
@@ -145,15 +162,18 @@ public class AuditChain {
 	}
 
 	/**
-	 * Checks the chain in the database: each row rebuilt into its line must hash to what the row keeps.
+	 * Checks the chain in the database: each row rebuilt into its line must hash to what
+	 * the row keeps.
 	 * @return the first line (seq) that does not, or 0 when every line does
 	 */
 	public long firstBrokenInDatabase() {
 		long[] expected = { 1 };
 		long[] broken = { 0 };
 		walk((line, stored) -> {
-			// the line as the row's columns say now, after the hash kept for the row before: a changed row no
-			// longer hashes to its own stored hash, a changed hash no longer matches the next row's, a removed row
+			// the line as the row's columns say now, after the hash kept for the row
+			// before: a changed row no
+			// longer hashes to its own stored hash, a changed hash no longer matches the
+			// next row's, a removed row
 			// leaves a gap in the numbers
 			if (line.seq() != expected[0] || !line.hash().equals(stored)) {
 				broken[0] = expected[0];
@@ -167,18 +187,23 @@ public class AuditChain {
 
 	private interface Visitor {
 
-		/** @return whether to go on */
+		/**
+		 * @return whether to go on
+		 */
 		boolean visit(AuditLine line, String storedHash);
 
 	}
 
-	/** Every sealed row in chain order, a batch at a time; each line carries the stored hash of the row before. */
+	/**
+	 * Every sealed row in chain order, a batch at a time; each line carries the stored
+	 * hash of the row before.
+	 */
 	private void walk(Visitor visitor) {
 		long after = 0;
 		String prev = AuditLine.GENESIS;
 		while (true) {
-			var rows = db.select(ID, MODERATOR_ID, MODERATOR_NAME, ACTION, COMMENT_ID, DETAIL, CREATED_AT, CHAIN_SEQ,
-					CHAIN_HASH)
+			var rows = db
+				.select(ID, MODERATOR_ID, MODERATOR_NAME, ACTION, COMMENT_ID, DETAIL, CREATED_AT, CHAIN_SEQ, CHAIN_HASH)
 				.from(MODERATION_ACTION)
 				.where(CHAIN_SEQ.gt(after))
 				.orderBy(CHAIN_SEQ)
@@ -204,7 +229,9 @@ public class AuditChain {
 				row.get(MODERATOR_NAME), row.get(ACTION), row.get(COMMENT_ID), detail == null ? "" : detail, prev);
 	}
 
-	/** Runs last before the commit: every row lock the transaction takes is taken by then. */
+	/**
+	 * Runs last before the commit: every row lock the transaction takes is taken by then.
+	 */
 	private final class Sealing implements TransactionSynchronization {
 
 		@Override

@@ -9,14 +9,19 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What checking an audit export found: intact to its end, or where the chain breaks and how.
+ * What checking an audit export found: intact to its end, or where the chain breaks and
+ * how.
+ *
  * @param lines how many lines were read (up to the break)
  * @param lastSeq the seq of the last line that still follows the chain, or 0
- * @param head the SHA-256 of that line (to compare with the site's head), or the genesis value
- * @param brokenAt the first line (1-based) that does not follow the line before it, or 0 when intact
- * @param problem what is wrong with it: {@code json} (not a line of the export), {@code prev} (it does not carry
- *        the hash of the line before: that line was changed, or lines were removed, inserted or moved),
- *        {@code seq} (its number does not follow), or empty when intact
+ * @param head the SHA-256 of that line (to compare with the site's head), or the genesis
+ * value
+ * @param brokenAt the first line (1-based) that does not follow the line before it, or 0
+ * when intact
+ * @param problem what is wrong with it: {@code json} (not a line of the export),
+ * {@code prev} (it does not carry the hash of the line before: that line was changed, or
+ * lines were removed, inserted or moved), {@code seq} (its number does not follow), or
+ * empty when intact
  */
 public record AuditCheck(int lines, long lastSeq, String head, int brokenAt, String problem) {
 
@@ -26,7 +31,10 @@ public record AuditCheck(int lines, long lastSeq, String head, int brokenAt, Str
 		return brokenAt == 0;
 	}
 
-	/** Checks an export line by line: the first line must follow the genesis value, every other the line before. */
+	/**
+	 * Checks an export line by line: the first line must follow the genesis value, every
+	 * other the line before.
+	 */
 	public static AuditCheck of(BufferedReader export) {
 		String expected = AuditLine.GENESIS;
 		long seq = 0;
@@ -41,7 +49,8 @@ public record AuditCheck(int lines, long lastSeq, String head, int brokenAt, Str
 				catch (JacksonException ex) {
 					return new AuditCheck(n - 1, seq, expected, n, "json");
 				}
-				if (node == null || !node.isObject() || !node.path("prev").isString() || !node.path("seq").isIntegralNumber()) {
+				if (node == null || !node.isObject() || !node.path("prev").isString()
+						|| !node.path("seq").isIntegralNumber()) {
 					return new AuditCheck(n - 1, seq, expected, n, "json");
 				}
 				if (!node.path("prev").asString().equals(expected)) {

@@ -9,9 +9,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code moderation verify-audit FILE [--head SHA256]}: checks an audit export without starting the site.
- * Exit status 0 when the chain holds (and ends at the given head), 1 when it breaks, 2 for a wrong command. A
- * named interface of its own, so that the application's main method may run it and see nothing else of the audit.
+ * {@code moderation verify-audit FILE [--head SHA256]}: checks an audit export without
+ * starting the site. Exit status 0 when the chain holds (and ends at the given head), 1
+ * when it breaks, 2 for a wrong command. A named interface of its own, so that the
+ * application's main method may run it and see nothing else of the audit.
  */
 @org.springframework.modulith.NamedInterface("audit-command")
 public final class AuditCommand {
@@ -31,7 +32,10 @@ public final class AuditCommand {
 	private AuditCommand() {
 	}
 
-	/** Runs the command with the words after "verify-audit"; returns the process's exit status. */
+	/**
+	 * Runs the command with the words after "verify-audit"; returns the process's exit
+	 * status.
+	 */
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
 		String file = null;
 		String head = null;

@@ -22,9 +22,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.site.PageModel;
 
 /**
- * The owner's audit page ({@code /admin/moderation/audit}, administrators only by the rules on {@code /admin/**}):
- * the chain's head, the export as JSON lines, a check of the chain kept in the database, and a check of an
- * uploaded export that says where it breaks.
+ * The owner's audit page ({@code /admin/moderation/audit}, administrators only by the
+ * rules on {@code /admin/**}): the chain's head, the export as JSON lines, a check of the
+ * chain kept in the database, and a check of an uploaded export that says where it
+ * breaks.
  */
 @Controller
 class AuditController {
@@ -70,7 +71,8 @@ class AuditController {
 		catch (IOException | java.io.UncheckedIOException ex) {
 			return page(new AuditModel(head, null, null, null, "audit.upload.unreadable"), HttpStatus.BAD_REQUEST);
 		}
-		// an intact file must also end where the database's chain says that line ended: a changed or cut last
+		// an intact file must also end where the database's chain says that line ended: a
+		// changed or cut last
 		// line shows here
 		Boolean matches = check.intact() && check.lastSeq() > 0
 				? chain.hashAt(check.lastSeq()).map(check.head()::equals).orElse(false) : null;

@@ -7,10 +7,12 @@ import java.time.Instant;
 import java.util.HexFormat;
 
 /**
- * One line of the moderation audit: a logged action, its place in the chain and the SHA-256 of the line before
- * it. The JSON is written by hand, field by field in a fixed order with a fixed escaping, because the line's
- * hash is taken again from the database's columns years later: a JSON library's output may change between
- * versions, this must not.
+ * One line of the moderation audit: a logged action, its place in the chain and the
+ * SHA-256 of the line before it. The JSON is written by hand, field by field in a fixed
+ * order with a fixed escaping, because the line's hash is taken again from the database's
+ * columns years later: a JSON library's output may change between versions, this must
+ * not.
+ *
  * @param seq the line's place in the chain, from 1
  * @param prev the SHA-256 (hex) of the line before, or {@link #GENESIS} for the first
  */
@@ -67,7 +69,8 @@ public record AuditLine(long seq, long id, Instant at, Long moderatorId, String 
 				case '\r' -> json.append("\\r");
 				case '\t' -> json.append("\\t");
 				default -> {
-					// the other control characters, and the two separators some readers take for line breaks
+					// the other control characters, and the two separators some readers
+					// take for line breaks
 					if (c < 0x20 || c == '\u2028' || c == '\u2029') {
 						json.append(String.format("\\u%04x", (int) c));
 					}

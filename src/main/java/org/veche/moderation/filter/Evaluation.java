@@ -4,15 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Measures the model on labelled examples: stratified, seeded k-fold cross-validation, or a separate test set. */
+/**
+ * Measures the model on labelled examples: stratified, seeded k-fold cross-validation, or
+ * a separate test set.
+ */
 final class Evaluation {
 
 	private Evaluation() {
 	}
 
 	/**
-	 * Each fold keeps the file's share of bad examples; every example is tested once by a model that never saw
-	 * it. The figures are the means over the folds.
+	 * Each fold keeps the file's share of bad examples; every example is tested once by a
+	 * model that never saw it. The figures are the means over the folds.
 	 */
 	static Metrics crossValidate(List<Example> examples, int folds, long seed) {
 		List<FeatureVector> vectors = examples.stream().map(e -> Features.of(e.input())).toList();

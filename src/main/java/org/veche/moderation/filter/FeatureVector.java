@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A comment's hashed features: the index of each feature in the model, its sub-linear count (1 + log n), the
- * block it belongs to (words, character n-grams, metadata), and which word or piece of metadata it came from,
- * so that a verdict can name the words that made it. The model weighs the counts.
+ * A comment's hashed features: the index of each feature in the model, its sub-linear
+ * count (1 + log n), the block it belongs to (words, character n-grams, metadata), and
+ * which word or piece of metadata it came from, so that a verdict can name the words that
+ * made it. The model weighs the counts.
  */
 final class FeatureVector {
 
@@ -35,8 +36,9 @@ final class FeatureVector {
 	}
 
 	/**
-	 * Collects features by hash; a repeated feature counts again. An open-addressing table of primitives,
-	 * because scoring builds one for every comment and boxing would cost more than the model does.
+	 * Collects features by hash; a repeated feature counts again. An open-addressing
+	 * table of primitives, because scoring builds one for every comment and boxing would
+	 * cost more than the model does.
 	 */
 	static final class Builder {
 
@@ -64,7 +66,10 @@ final class FeatureVector {
 			this.mask = (1 << bits) - 1;
 		}
 
-		/** Adds one occurrence of a feature of the given block, explained by {@code source}. */
+		/**
+		 * Adds one occurrence of a feature of the given block, explained by
+		 * {@code source}.
+		 */
 		void add(String feature, int block, String source) {
 			addHash(feature.hashCode(), block, source);
 		}
@@ -151,7 +156,10 @@ final class FeatureVector {
 
 	}
 
-	/** MurmurHash3's finalizer over a string's hash: spreads short n-grams over the low bits. */
+	/**
+	 * MurmurHash3's finalizer over a string's hash: spreads short n-grams over the low
+	 * bits.
+	 */
 	static int mix(int stringHash) {
 		int h = stringHash * 0x9E3779B1;
 		h ^= h >>> 16;

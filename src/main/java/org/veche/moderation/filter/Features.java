@@ -3,11 +3,12 @@ package org.veche.moderation.filter;
 import java.util.List;
 
 /**
- * What the models read from a comment: words, each also as its skeleton ({@link Folding}: one form for a
- * Russian or Ukrainian word in Cyrillic or typed in Latin letters), character n-grams of each word (which catch
- * inflections, misspellings and disguised words the tokenizer could not mend), pairs of neighbouring words, and
- * metadata: how many links, a new author, a first comment, the author's name words, e-mail domain and website
- * host.
+ * What the models read from a comment: words, each also as its skeleton ({@link Folding}:
+ * one form for a Russian or Ukrainian word in Cyrillic or typed in Latin letters),
+ * character n-grams of each word (which catch inflections, misspellings and disguised
+ * words the tokenizer could not mend), pairs of neighbouring words, and metadata: how
+ * many links, a new author, a first comment, the author's name words, e-mail domain and
+ * website host.
  */
 final class Features {
 
@@ -23,13 +24,16 @@ final class Features {
 	static final int BITS = 20;
 
 	/**
-	 * The feature set's version, saved with each model: a model learned on other features would weigh the wrong
-	 * hashes, so a model of another version is not used. 1: issue 4; 2: skeletons, pairs (issue 16).
+	 * The feature set's version, saved with each model: a model learned on other features
+	 * would weigh the wrong hashes, so a model of another version is not used. 1: issue
+	 * 4; 2: skeletons, pairs (issue 16).
 	 */
 	static final int VERSION = 2;
 
-	// Word pairs came back in issue 16 as a block of their own, shorter than the words' (LinearModel): so they
-	// no longer dilute the words, and they raised spam F1 and the Russian pairs' ROC AUC (docs/BENCHMARKS.md).
+	// Word pairs came back in issue 16 as a block of their own, shorter than the words'
+	// (LinearModel): so they
+	// no longer dilute the words, and they raised spam F1 and the Russian pairs' ROC AUC
+	// (docs/BENCHMARKS.md).
 
 	private static final int MIN_GRAM = 2;
 
@@ -50,10 +54,12 @@ final class Features {
 			}
 			previous = w;
 			if (w.charAt(0) != '<') {
-				// the skeleton joins "сука" typed in Latin ("suka") and a doubled letter ("fuuck") to the word learned
+				// the skeleton joins "сука" typed in Latin ("suka") and a doubled letter
+				// ("fuuck") to the word learned
 				String skeleton = Folding.skeleton(w);
 				b.add("k:" + skeleton, WORDS, w);
-				// a Cyrillic word's n-grams are its skeleton's, so that Russian typed in Latin letters meets them
+				// a Cyrillic word's n-grams are its skeleton's, so that Russian typed in
+				// Latin letters meets them
 				grams(b, Folding.cyrillic(w) ? skeleton : w, w);
 			}
 		}
@@ -105,9 +111,9 @@ final class Features {
 	}
 
 	/**
-	 * Character n-grams of a word padded with spaces, as scikit-learn's "char_wb" analyzer makes them. Each
-	 * n-gram's hash is {@code String.hashCode} of the n-gram, grown one character at a time, so no n-gram
-	 * string is ever made.
+	 * Character n-grams of a word padded with spaces, as scikit-learn's "char_wb"
+	 * analyzer makes them. Each n-gram's hash is {@code String.hashCode} of the n-gram,
+	 * grown one character at a time, so no n-gram string is ever made.
 	 */
 	private static void grams(FeatureVector.Builder b, String word, String source) {
 		int n = word.length() + 2;

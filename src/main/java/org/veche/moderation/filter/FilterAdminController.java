@@ -17,8 +17,9 @@ import org.veche.site.RejectedInput;
 import org.veche.site.PageModel;
 
 /**
- * The administrator's filter page ({@code /admin/filter}, administrators only by the security rules on
- * {@code /admin/**}): how much each classifier has learned, and training from a labelled CSV file.
+ * The administrator's filter page ({@code /admin/filter}, administrators only by the
+ * security rules on {@code /admin/**}): how much each classifier has learned, and
+ * training from a labelled CSV file.
  */
 @Controller
 class FilterAdminController {
@@ -35,7 +36,8 @@ class FilterAdminController {
 	}
 
 	@PostMapping("/admin/filter")
-	ModelAndView train(@RequestParam(defaultValue = "") String task, @RequestParam(required = false) MultipartFile file) {
+	ModelAndView train(@RequestParam(defaultValue = "") String task,
+			@RequestParam(required = false) MultipartFile file) {
 		FilterTask chosen = Arrays.stream(FilterTask.values())
 			.filter(t -> t.name().equalsIgnoreCase(task.strip()))
 			.findFirst()
@@ -70,7 +72,8 @@ class FilterAdminController {
 			learned.put(t, filter.examples(t));
 		}
 		var model = new FilterModel(List.of(FilterTask.values()), learned, chosen, report,
-				error == null ? null : error.messageKey(), error == null ? List.of() : Arrays.asList(error.arguments()));
+				error == null ? null : error.messageKey(),
+				error == null ? List.of() : Arrays.asList(error.arguments()));
 		return PageModel.of("moderation/filter", model, status);
 	}
 

@@ -7,8 +7,8 @@ import org.veche.backup.BackupTable;
 import org.veche.backup.TableSection;
 
 /**
- * The learning filter's labelled examples and its trained models, in a backup: a restored site screens as
- * well as the old one did from its first comment.
+ * The learning filter's labelled examples and its trained models, in a backup: a restored
+ * site screens as well as the old one did from its first comment.
  */
 @Component
 @Order(55)

@@ -15,8 +15,8 @@ import org.veche.site.RejectedInput;
 
 /**
  * {@code moderation evaluate --task spam|abuse --data FILE.csv [--test FILE.csv] [--folds 5] [--seed 1]}:
- * trains the filter's model on a labelled file and prints precision, recall, F1 and ROC-AUC, without starting
- * the site or touching any database.
+ * trains the filter's model on a labelled file and prints precision, recall, F1 and
+ * ROC-AUC, without starting the site or touching any database.
  */
 public final class FilterCommand {
 
@@ -34,7 +34,10 @@ public final class FilterCommand {
 	private FilterCommand() {
 	}
 
-	/** Runs the command with the words after "moderation"; returns the process's exit status. */
+	/**
+	 * Runs the command with the words after "moderation"; returns the process's exit
+	 * status.
+	 */
 	public static int run(List<String> args, PrintStream out, PrintStream err) {
 		if (args.isEmpty() || !args.get(0).equals("evaluate")) {
 			err.println(args.isEmpty() ? "moderation: say what to do" : "moderation: unknown command " + args.get(0));

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The learning filter's page: what each classifier has learned, and the report of a training just done.
+ * The learning filter's page: what each classifier has learned, and the report of a
+ * training just done.
+ *
  * @param report the training's report, or null
  * @param error why the upload was refused (a message key), or null
  */

@@ -5,14 +5,16 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * A verdict of one classifier: the probability that the comment is bad, and the features that pushed it that
- * way most, strongest first (empty when nothing did), each with how far it pushed.
+ * A verdict of one classifier: the probability that the comment is bad, and the features
+ * that pushed it that way most, strongest first (empty when nothing did), each with how
+ * far it pushed.
  */
 public record FilterScore(double probability, List<Evidence> evidence) {
 
 	/**
-	 * One word as the filter read it (folded: look-alike letters, leetspeak, spacing and stretching undone) or one
-	 * piece of metadata, and its weight in the verdict: its features' contribution to the log-odds.
+	 * One word as the filter read it (folded: look-alike letters, leetspeak, spacing and
+	 * stretching undone) or one piece of metadata, and its weight in the verdict: its
+	 * features' contribution to the log-odds.
 	 */
 	public record Evidence(String feature, double weight) {
 

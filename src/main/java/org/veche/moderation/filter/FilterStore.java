@@ -13,8 +13,9 @@ import org.veche.schema.tables.FilterExample;
 import org.veche.schema.tables.FilterModel;
 
 /**
- * The filter's tables: the labelled examples (moderators' decisions) and each classifier's saved model. Only
- * the domain of an e-mail address is kept, because that is all the features read.
+ * The filter's tables: the labelled examples (moderators' decisions) and each
+ * classifier's saved model. Only the domain of an e-mail address is kept, because that is
+ * all the features read.
  */
 @Repository
 class FilterStore {
@@ -74,8 +75,8 @@ class FilterStore {
 				: Tokenizer.host(email.substring(email.lastIndexOf('@') + 1).strip());
 		return db.insertInto(EXAMPLE)
 			.columns(TASK, BAD, BODY, AUTHOR_NAME, EMAIL_DOMAIN, URL, NEW_AUTHOR, FIRST_COMMENT, CREATED_AT)
-			.values(task.name(), bad, input.text() == null ? "" : input.text(), input.authorName(), domain,
-					input.url(), input.newAuthor(), input.firstComment(), clock.millis())
+			.values(task.name(), bad, input.text() == null ? "" : input.text(), input.authorName(), domain, input.url(),
+					input.newAuthor(), input.firstComment(), clock.millis())
 			.returningResult(ID)
 			.fetchOne(ID);
 	}
@@ -85,7 +86,10 @@ class FilterStore {
 		return last == null ? 0 : last;
 	}
 
-	/** Hands the task's examples with ids in (after, upTo] to {@code each}, oldest first, a page at a time. */
+	/**
+	 * Hands the task's examples with ids in (after, upTo] to {@code each}, oldest first,
+	 * a page at a time.
+	 */
 	void examples(FilterTask task, long after, long upTo, BiConsumer<Long, Example> each) {
 		long from = after;
 		while (true) {

@@ -1,19 +1,24 @@
 package org.veche.moderation.filter;
 
 /**
- * Brings a word's spellings to one form, so that a word the filter learned in one spelling still counts in
- * another. Two kinds: look-alike letters of other scripts (Greek "ο" or Cyrillic "ѕ" in a Latin word), which
- * the tokenizer replaces before anything else; and the skeleton, a rough Latin sound-spelling shared by a
- * Russian or Ukrainian word written in Cyrillic and the same word typed in Latin letters ("сука", "suka";
- * "хуйня", "khuinya", "xuynya"), with doubled letters single ("fuuck", "fuck"). The skeleton is a feature next
- * to the word, never a replacement for it: it merges some words that differ, which the word itself does not.
+ * Brings a word's spellings to one form, so that a word the filter learned in one
+ * spelling still counts in another. Two kinds: look-alike letters of other scripts (Greek
+ * "ο" or Cyrillic "ѕ" in a Latin word), which the tokenizer replaces before anything
+ * else; and the skeleton, a rough Latin sound-spelling shared by a Russian or Ukrainian
+ * word written in Cyrillic and the same word typed in Latin letters ("сука", "suka";
+ * "хуйня", "khuinya", "xuynya"), with doubled letters single ("fuuck", "fuck"). The
+ * skeleton is a feature next to the word, never a replacement for it: it merges some
+ * words that differ, which the word itself does not.
  *
- * A compact table rather than ICU4J's confusables: ICU's skeletons map to a prototype of any script, which
- * neither Russian nor English readers write, and the library is over 13 MB for these few dozen letters.
+ * A compact table rather than ICU4J's confusables: ICU's skeletons map to a prototype of
+ * any script, which neither Russian nor English readers write, and the library is over 13
+ * MB for these few dozen letters.
  */
 final class Folding {
 
-	/** Letters of other scripts drawn like a Latin letter, and that letter, pair by pair. */
+	/**
+	 * Letters of other scripts drawn like a Latin letter, and that letter, pair by pair.
+	 */
 	private static final String LOOK_ALIKE = "αβεηικνορτυχςϲѕјһԁԛԝӏɑɡ";
 
 	private static final String LATIN = "abenikvoptuxcc" + "sjhdqwlag";
@@ -28,7 +33,9 @@ final class Folding {
 	private Folding() {
 	}
 
-	/** The Latin letter another script's look-alike stands for, or the character itself. */
+	/**
+	 * The Latin letter another script's look-alike stands for, or the character itself.
+	 */
 	static int lookAlike(int cp) {
 		if (cp < 0x370) {
 			return cp == 'ɑ' ? 'a' : cp == 'ɡ' ? 'g' : cp;
@@ -37,7 +44,9 @@ final class Folding {
 		return k >= 0 ? LATIN.charAt(k) : cp;
 	}
 
-	/** Whether the word has a Cyrillic letter (it then has a skeleton in Latin letters). */
+	/**
+	 * Whether the word has a Cyrillic letter (it then has a skeleton in Latin letters).
+	 */
 	static boolean cyrillic(String word) {
 		for (int i = 0; i < word.length(); i++) {
 			char c = word.charAt(i);
@@ -65,9 +74,10 @@ final class Folding {
 	}
 
 	/**
-	 * The spellings of one sound made one: "shch", "sch" are "sh"; "kh" and "x" are "h"; "zh" is "j"; "ts", "tz"
-	 * "c"; "ja", "ia" "ya"; "ju", "iu" "yu"; any other "y", and a "j" before no vowel, is "i"; "w" is "v", "q" and "ck" "k", "ph" "f";
-	 * then a doubled letter is one.
+	 * The spellings of one sound made one: "shch", "sch" are "sh"; "kh" and "x" are "h";
+	 * "zh" is "j"; "ts", "tz" "c"; "ja", "ia" "ya"; "ju", "iu" "yu"; any other "y", and a
+	 * "j" before no vowel, is "i"; "w" is "v", "q" and "ck" "k", "ph" "f"; then a doubled
+	 * letter is one.
 	 */
 	private static String reduce(CharSequence s) {
 		int n = s.length();
@@ -101,12 +111,14 @@ final class Folding {
 			}
 			else if ((c == 'j' || c == 'i' || c == 'y') && (next == 'a' || next == 'u')
 					&& (c != 'i' || !out.isEmpty() && !vowel(out.charAt(out.length() - 1)))) {
-				// "ia" after a consonant is "я" ("bliat"); after a vowel or at the start it is two sounds ("iam")
+				// "ia" after a consonant is "я" ("bliat"); after a vowel or at the start
+				// it is two sounds ("iam")
 				sound = next == 'a' ? "ya" : "yu";
 				used = 2;
 			}
 			else if (c == 'y' || c == 'j' && !vowel(next)) {
-				// "y" is "ы" or "й", and so is a "j" before no vowel ("tupij", "moj"); before one it is "ж" ("jopa")
+				// "y" is "ы" or "й", and so is a "j" before no vowel ("tupij", "moj");
+				// before one it is "ж" ("jopa")
 				sound = "i";
 				used = 1;
 			}

@@ -19,9 +19,11 @@ import org.apache.commons.csv.DuplicateHeaderMode;
 import org.veche.site.RejectedInput;
 
 /**
- * Reads a labelled training file: CSV with a header row naming {@code text} and {@code label} (1 = spam or
- * abusive, 0 = fine) and optionally {@code author}, {@code email}, {@code url}, in any order and case. Anything
- * wrong is a {@link RejectedInput} naming the line, so the admin page and the command line can say what.
+ * Reads a labelled training file: CSV with a header row naming {@code text} and
+ * {@code label} (1 = spam or abusive, 0 = fine) and optionally {@code author},
+ * {@code email}, {@code url}, in any order and case. Anything wrong is a
+ * {@link RejectedInput} naming the line, so the admin page and the command line can say
+ * what.
  */
 final class LabelledCsv {
 
@@ -40,11 +42,14 @@ final class LabelledCsv {
 	private LabelledCsv() {
 	}
 
-	/** A strict UTF-8 reader: a file in another encoding is refused, not read as mojibake. */
+	/**
+	 * A strict UTF-8 reader: a file in another encoding is refused, not read as mojibake.
+	 */
 	static Reader utf8(InputStream in) {
-		return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT));
+		return new InputStreamReader(in,
+				StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT));
 	}
 
 	static List<Example> read(Reader source) {
@@ -99,7 +104,8 @@ final class LabelledCsv {
 		boolean bad = switch (label) {
 			case "1" -> true;
 			case "0" -> false;
-			default -> throw new RejectedInput("filter.csv.label", line, label.length() > 20 ? label.substring(0, 20) + "…" : label);
+			default -> throw new RejectedInput("filter.csv.label", line,
+					label.length() > 20 ? label.substring(0, 20) + "…" : label);
 		};
 		return new Example(new FilterInput(text, optional(row, "author"), optional(row, "email"), optional(row, "url"),
 				false, false), bad);

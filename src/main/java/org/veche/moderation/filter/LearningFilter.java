@@ -16,10 +16,11 @@ import org.springframework.stereotype.Service;
 import jakarta.annotation.PreDestroy;
 
 /**
- * The site's spam and abuse classifiers. Scoring reads the model in memory; every decision taught is stored
- * as a labelled example and learned at once, so it counts for the next comment without a restart. The models
- * are saved to the database a minute after they change (and at shutdown); on start, the saved model learns the
- * examples stored after it was saved, so no decision is lost between two saves.
+ * The site's spam and abuse classifiers. Scoring reads the model in memory; every
+ * decision taught is stored as a labelled example and learned at once, so it counts for
+ * the next comment without a restart. The models are saved to the database a minute after
+ * they change (and at shutdown); on start, the saved model learns the examples stored
+ * after it was saved, so no decision is lost between two saves.
  */
 @Service
 public class LearningFilter {
@@ -59,15 +60,18 @@ public class LearningFilter {
 	}
 
 	/**
-	 * The probability that the comment is bad for the task, with the words that weighed most. A classifier that
-	 * has learned fewer than {@code veche.moderation.filter.min-examples} examples has no opinion yet: it
+	 * The probability that the comment is bad for the task, with the words that weighed
+	 * most. A classifier that has learned fewer than
+	 * {@code veche.moderation.filter.min-examples} examples has no opinion yet: it
 	 * answers 0 with no reasons, and only the rules apply.
 	 */
 	public FilterScore score(FilterTask task, FilterInput input) {
 		return score(task, Features.of(input));
 	}
 
-	/** {@link #score} for every task, the comment's features taken once for all of them. */
+	/**
+	 * {@link #score} for every task, the comment's features taken once for all of them.
+	 */
 	public Map<FilterTask, FilterScore> scores(FilterInput input) {
 		var scores = new EnumMap<FilterTask, FilterScore>(FilterTask.class);
 		FeatureVector vector = null;
@@ -111,8 +115,8 @@ public class LearningFilter {
 	}
 
 	/**
-	 * Teaches the classifier one decision: stores it as a labelled example and learns it. Call it after the
-	 * decision is committed, so a rolled-back decision teaches nothing.
+	 * Teaches the classifier one decision: stores it as a labelled example and learns it.
+	 * Call it after the decision is committed, so a rolled-back decision teaches nothing.
 	 */
 	public void learn(FilterTask task, FilterInput input, boolean bad) {
 		var vector = Features.of(input);
@@ -130,9 +134,10 @@ public class LearningFilter {
 	}
 
 	/**
-	 * Replaces the classifier with one trained from a labelled CSV file together with the decisions already
-	 * stored, and saves it. A bad file is a {@link org.veche.site.RejectedInput} naming the line, and the
-	 * classifier stays as it was.
+	 * Replaces the classifier with one trained from a labelled CSV file together with the
+	 * decisions already stored, and saves it. A bad file is a
+	 * {@link org.veche.site.RejectedInput} naming the line, and the classifier stays as
+	 * it was.
 	 */
 	public TrainingReport train(FilterTask task, Reader csv) {
 		List<Example> file = LabelledCsv.read(csv);
@@ -148,7 +153,8 @@ public class LearningFilter {
 			vectors.add(Features.of(e.input()));
 			labels.add(e.bad());
 		});
-		// trained without the lock, so comments are scored meanwhile; decisions taught meanwhile follow below
+		// trained without the lock, so comments are scored meanwhile; decisions taught
+		// meanwhile follow below
 		LinearModel trained = Training.train(vectors, labels, 1);
 		c.lock.writeLock().lock();
 		try {
@@ -166,7 +172,10 @@ public class LearningFilter {
 		return new TrainingReport(task, file.size(), (int) bad, trained.examples());
 	}
 
-	/** Forgets everything the classifier learned, file and decisions alike: it starts cold again. */
+	/**
+	 * Forgets everything the classifier learned, file and decisions alike: it starts cold
+	 * again.
+	 */
 	public void reset(FilterTask task) {
 		var c = classifier(task);
 		c.lock.writeLock().lock();
@@ -242,10 +251,12 @@ public class LearningFilter {
 				last = saved.get().lastExample();
 			}
 			catch (IllegalArgumentException ex) {
-				// an older model (another feature set or format) is no use to this version: it is ignored, and
-				// the moderators' stored decisions teach a new one; a training file has to be uploaded again
-				log.warn("The saved {} filter model cannot be read ({}); it is rebuilt from the stored decisions",
-						task, ex.getMessage());
+				// an older model (another feature set or format) is no use to this
+				// version: it is ignored, and
+				// the moderators' stored decisions teach a new one; a training file has
+				// to be uploaded again
+				log.warn("The saved {} filter model cannot be read ({}); it is rebuilt from the stored decisions", task,
+						ex.getMessage());
 			}
 		}
 		if (model == null) {
@@ -258,7 +269,10 @@ public class LearningFilter {
 		return c;
 	}
 
-	/** Learns the stored examples after {@code after}, in order; returns the id of the last one. */
+	/**
+	 * Learns the stored examples after {@code after}, in order; returns the id of the
+	 * last one.
+	 */
 	private long catchUp(FilterTask task, LinearModel model, long after) {
 		long[] last = { after };
 		store.examples(task, after, Long.MAX_VALUE, (id, e) -> {

@@ -13,46 +13,55 @@ import java.util.zip.DeflaterOutputStream;
 import java.util.zip.InflaterInputStream;
 
 /**
- * Logistic regression over hashed features, taught one example at a time with AdaGrad: each weight's step
- * shrinks as it has seen more evidence, so a model trained on thousands of examples moves a little with each
- * new moderator decision instead of forgetting what it knew. Not thread-safe: {@link LearningFilter} guards it.
+ * Logistic regression over hashed features, taught one example at a time with AdaGrad:
+ * each weight's step shrinks as it has seen more evidence, so a model trained on
+ * thousands of examples moves a little with each new moderator decision instead of
+ * forgetting what it knew. Not thread-safe: {@link LearningFilter} guards it.
  *
- * What makes it learn from little data (issue 16; every choice measured, docs/BENCHMARKS.md): the steps start
- * from a prior ({@link #PRIOR}) instead of nothing, so a feature seen in one or two examples takes a small step,
- * not a full one; an L2 pull whose strength is divided by the number of examples learned, so it holds a small
- * model to broad evidence and lets go as decisions accumulate; and a batch keeps the mean of its last passes.
- * Tried and left out, each lower on the few-positives sets: IDF weighting, class weights (balanced, with the
- * probabilities corrected back), and a naive Bayes term added to the log-odds.
+ * What makes it learn from little data (issue 16; every choice measured,
+ * docs/BENCHMARKS.md): the steps start from a prior ({@link #PRIOR}) instead of nothing,
+ * so a feature seen in one or two examples takes a small step, not a full one; an L2 pull
+ * whose strength is divided by the number of examples learned, so it holds a small model
+ * to broad evidence and lets go as decisions accumulate; and a batch keeps the mean of
+ * its last passes. Tried and left out, each lower on the few-positives sets: IDF
+ * weighting, class weights (balanced, with the probabilities corrected back), and a naive
+ * Bayes term added to the log-odds.
  */
 final class LinearModel {
 
 	private static final int MAGIC = 0x56434846; // "VCHF"
 
 	/**
-	 * The format of the saved bytes. Version 1 (issue 4) had no class counts and belongs to another feature
-	 * set: it is refused, and the model is rebuilt from the stored decisions.
+	 * The format of the saved bytes. Version 1 (issue 4) had no class counts and belongs
+	 * to another feature set: it is refused, and the model is rebuilt from the stored
+	 * decisions.
 	 */
 	private static final int VERSION = 2;
 
 	private static final double RATE = 0.3;
 
 	/**
-	 * The L2 strength, divided by the number of examples learned (as scikit-learn's C = 1 is, per example), but
-	 * never by fewer than {@link #L2_FROM}: a model of a few dozen decisions is not pulled to nothing.
+	 * The L2 strength, divided by the number of examples learned (as scikit-learn's C = 1
+	 * is, per example), but never by fewer than {@link #L2_FROM}: a model of a few dozen
+	 * decisions is not pulled to nothing.
 	 */
 	private static final double L2 = 16;
 
 	private static final long L2_FROM = 1600;
 
-	/** AdaGrad's starting sum of squared steps: the first steps of a feature are small, not full-sized. */
+	/**
+	 * AdaGrad's starting sum of squared steps: the first steps of a feature are small,
+	 * not full-sized.
+	 */
 	private static final double PRIOR = 1;
 
 	/** Metadata flags are not scaled with the text; they keep this plain weight. */
 	private static final float META_WEIGHT = 0.3f;
 
 	/**
-	 * The length of each block after scaling (words, character n-grams, word pairs): the words weigh half as
-	 * much as the n-grams, since each word comes twice (itself and its skeleton); the pairs are a hint.
+	 * The length of each block after scaling (words, character n-grams, word pairs): the
+	 * words weigh half as much as the n-grams, since each word comes twice (itself and
+	 * its skeleton); the pairs are a hint.
 	 */
 	private static final float[] BLOCK_LENGTH = { 0.5f, 1f, 0.5f };
 
@@ -63,9 +72,9 @@ final class LinearModel {
 	private long fine;
 
 	/*
-	 * Null until the model first learns: a filter that has learned nothing scores by its bias alone, and the two
-	 * arrays of each task (4 MB apiece at 2^20 features) are not carried by a site whose moderators have not yet
-	 * decided anything.
+	 * Null until the model first learns: a filter that has learned nothing scores by its
+	 * bias alone, and the two arrays of each task (4 MB apiece at 2^20 features) are not
+	 * carried by a site whose moderators have not yet decided anything.
 	 */
 	private float[] weights;
 
@@ -93,8 +102,9 @@ final class LinearModel {
 	}
 
 	/**
-	 * The feature values: the counts, each text block (words, character n-grams, pairs) scaled to its set
-	 * length; so long and short comments weigh alike, and the many character n-grams do not drown the few words.
+	 * The feature values: the counts, each text block (words, character n-grams, pairs)
+	 * scaled to its set length; so long and short comments weigh alike, and the many
+	 * character n-grams do not drown the few words.
 	 */
 	float[] values(FeatureVector v) {
 		int n = v.index.length;
@@ -142,7 +152,10 @@ final class LinearModel {
 		examples++;
 	}
 
-	/** One AdaGrad step of the log loss, with an L2 pull on the weights this example touches. */
+	/**
+	 * One AdaGrad step of the log loss, with an L2 pull on the weights this example
+	 * touches.
+	 */
 	void learn(FeatureVector v, boolean isBad) {
 		allocated();
 		float[] x = values(v);
@@ -168,12 +181,18 @@ final class LinearModel {
 		}
 	}
 
-	/** Notes that {@code n} more distinct examples were learned (a batch passes over each several times). */
+	/**
+	 * Notes that {@code n} more distinct examples were learned (a batch passes over each
+	 * several times).
+	 */
 	void counted(long n) {
 		examples += n;
 	}
 
-	/** Adds the weights as they are now to a running sum (for averaging over the last passes of a batch). */
+	/**
+	 * Adds the weights as they are now to a running sum (for averaging over the last
+	 * passes of a batch).
+	 */
 	void addWeightsTo(double[] sum) {
 		if (weights == null) {
 			return;
@@ -184,8 +203,9 @@ final class LinearModel {
 	}
 
 	/**
-	 * Replaces the weights with their mean over some passes: the average of the last passes of a batch
-	 * generalises better than the last pass, which has chased the last examples it saw.
+	 * Replaces the weights with their mean over some passes: the average of the last
+	 * passes of a batch generalises better than the last pass, which has chased the last
+	 * examples it saw.
 	 */
 	void averageWeights(double[] sum, int passes, double biasSum) {
 		allocated();
@@ -200,9 +220,10 @@ final class LinearModel {
 	}
 
 	/**
-	 * The verdict and its reasons: the contributions of the features (weight times value, in log-odds) are
-	 * summed per word as the tokenizer folded it (its own feature, its folded skeleton and its character
-	 * n-grams), and the words that pushed furthest towards "bad" come first, each with its contribution.
+	 * The verdict and its reasons: the contributions of the features (weight times value,
+	 * in log-odds) are summed per word as the tokenizer folded it (its own feature, its
+	 * folded skeleton and its character n-grams), and the words that pushed furthest
+	 * towards "bad" come first, each with its contribution.
 	 */
 	FilterScore score(FeatureVector v, int reasons) {
 		float[] x = values(v);
@@ -260,7 +281,10 @@ final class LinearModel {
 		return bytes.toByteArray();
 	}
 
-	/** Reads a model written by {@link #toBytes()}; a model of another format or size is refused. */
+	/**
+	 * Reads a model written by {@link #toBytes()}; a model of another format or size is
+	 * refused.
+	 */
 	static LinearModel fromBytes(byte[] data, int expectedBits) {
 		try (var in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(data)))) {
 			if (in.readInt() != MAGIC || in.readInt() != VERSION || in.readInt() != Features.VERSION

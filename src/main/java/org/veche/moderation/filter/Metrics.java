@@ -2,7 +2,9 @@ package org.veche.moderation.filter;
 
 import java.util.Arrays;
 
-/** Precision, recall and F1 of "bad" at probability 0.5, and the area under the ROC curve. */
+/**
+ * Precision, recall and F1 of "bad" at probability 0.5, and the area under the ROC curve.
+ */
 record Metrics(double precision, double recall, double f1, double rocAuc) {
 
 	static Metrics of(double[] probabilities, boolean[] bad) {
@@ -27,7 +29,10 @@ record Metrics(double precision, double recall, double f1, double rocAuc) {
 		return new Metrics(precision, recall, f1, auc(probabilities, bad));
 	}
 
-	/** The Mann-Whitney statistic: the chance that a bad example scores above a fine one, ties counting half. */
+	/**
+	 * The Mann-Whitney statistic: the chance that a bad example scores above a fine one,
+	 * ties counting half.
+	 */
 	static double auc(double[] probabilities, boolean[] bad) {
 		int n = bad.length;
 		Integer[] order = new Integer[n];

@@ -8,12 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns a comment into normalized tokens. Spammers and abusers disguise words ("fr33 m0ney", "f.u.c.k", a
- * Cyrillic "о" inside a Latin word, "ддддурак"), so the text is NFKC-normalized and case-folded, invisible
- * characters are dropped, runs of one character are squeezed, digits and symbols inside words are read as the
- * letters they imitate, look-alike letters are brought to the word's main script, and single letters spaced out
- * are joined again; in a mostly Cyrillic comment, a Latin word drawn only with letters that look Cyrillic is read
- * as Cyrillic. Links and e-mail addresses become tokens of their own ({@code <link>} and the host).
+ * Turns a comment into normalized tokens. Spammers and abusers disguise words ("fr33
+ * m0ney", "f.u.c.k", a Cyrillic "о" inside a Latin word, "ддддурак"), so the text is
+ * NFKC-normalized and case-folded, invisible characters are dropped, runs of one
+ * character are squeezed, digits and symbols inside words are read as the letters they
+ * imitate, look-alike letters are brought to the word's main script, and single letters
+ * spaced out are joined again; in a mostly Cyrillic comment, a Latin word drawn only with
+ * letters that look Cyrillic is read as Cyrillic. Links and e-mail addresses become
+ * tokens of their own ({@code <link>} and the host).
  */
 final class Tokenizer {
 
@@ -26,22 +28,24 @@ final class Tokenizer {
 	static final String NUMBER = "<number>";
 
 	/**
-	 * E-mail addresses, links with a scheme or "www.", and bare domains of common top-level domains, matched on
-	 * lower-cased text. The look-behinds let a match start only where a word does, and the possessive runs never
-	 * backtrack, so a long comment costs one pass rather than one per character.
+	 * E-mail addresses, links with a scheme or "www.", and bare domains of common
+	 * top-level domains, matched on lower-cased text. The look-behinds let a match start
+	 * only where a word does, and the possessive runs never backtrack, so a long comment
+	 * costs one pass rather than one per character.
 	 */
-	private static final Pattern ADDRESS = Pattern.compile(
-			"(?<![\\p{L}\\p{N}._%+-])(?<email>[\\p{L}\\p{N}._%+-]++@[\\p{L}\\p{N}-]++(?:\\.[\\p{L}\\p{N}-]++)+)"
-			+ "|(?<link>(?:https?://|www\\.)[^\\s<>\"'()\\[\\]]+"
-			+ "|(?<![\\p{L}\\p{N}.-])(?:[\\p{L}\\p{N}-]++\\.)+(?:com|net|org|info|biz|io|me|co|ru|ua|su|by|kz|рф|укр|uk|us"
-			+ "|de|fr|eu|tv|ly|gl|be|to|tk|xyz|top|site|online|club|link|shop|app|dev|in|cc|ws)(?![\\p{L}\\p{N}])"
-			+ "(?:/[^\\s<>\"'()\\[\\]]*)?)");
+	private static final Pattern ADDRESS = Pattern
+		.compile("(?<![\\p{L}\\p{N}._%+-])(?<email>[\\p{L}\\p{N}._%+-]++@[\\p{L}\\p{N}-]++(?:\\.[\\p{L}\\p{N}-]++)+)"
+				+ "|(?<link>(?:https?://|www\\.)[^\\s<>\"'()\\[\\]]+"
+				+ "|(?<![\\p{L}\\p{N}.-])(?:[\\p{L}\\p{N}-]++\\.)+(?:com|net|org|info|biz|io|me|co|ru|ua|su|by|kz|рф|укр|uk|us"
+				+ "|de|fr|eu|tv|ly|gl|be|to|tk|xyz|top|site|online|club|link|shop|app|dev|in|cc|ws)(?![\\p{L}\\p{N}])"
+				+ "(?:/[^\\s<>\"'()\\[\\]]*)?)");
 
 	private static final Pattern TAG = Pattern.compile("<[a-zA-Z/!][^<>]{0,500}>");
 
 	private static final Pattern HREF = Pattern.compile("href\\s*=\\s*[\"']?([^\"'\\s>]+)", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern ENTITY = Pattern.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);");
+	private static final Pattern ENTITY = Pattern
+		.compile("&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|amp|lt|gt|quot|apos|nbsp);");
 
 	/** Latin letters and the Cyrillic letters drawn the same, pair by pair. */
 	private static final String LATIN_LOOKS = "aceopxykmthbiu";
@@ -49,8 +53,7 @@ final class Tokenizer {
 	private static final String CYRILLIC_LOOKS = "асеорхукмтнвіи";
 
 	/** Tokens and what the tokenizer counted on the way. */
-	record Tokens(List<String> words, List<String> hosts, int links, int emails, boolean shouting,
-			boolean elongated) {
+	record Tokens(List<String> words, List<String> hosts, int links, int emails, boolean shouting, boolean elongated) {
 	}
 
 	private Tokenizer() {
@@ -86,11 +89,11 @@ final class Tokenizer {
 	}
 
 	/**
-	 * One piece of text between white space. Only a piece with a dot, "@" or ":" can hold a link or an
-	 * address, so only such pieces meet the pattern: most words never do.
+	 * One piece of text between white space. Only a piece with a dot, "@" or ":" can hold
+	 * a link or an address, so only such pieces meet the pattern: most words never do.
 	 */
-	private static void piece(String piece, boolean cyrillicText, List<String> words, List<String> hosts,
-			int[] counts, boolean[] elongated) {
+	private static void piece(String piece, boolean cyrillicText, List<String> words, List<String> hosts, int[] counts,
+			boolean[] elongated) {
 		if (piece.indexOf('.') < 0 && piece.indexOf('@') < 0 && piece.indexOf(':') < 0) {
 			chunk(piece, cyrillicText, words, elongated);
 			return;
@@ -119,7 +122,10 @@ final class Tokenizer {
 		}
 	}
 
-	/** The host of a link or e-mail domain, lower case and without "www.", or the text itself if none. */
+	/**
+	 * The host of a link or e-mail domain, lower case and without "www.", or the text
+	 * itself if none.
+	 */
 	static String host(String link) {
 		String s = link.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "");
 		int end = 0;
@@ -134,7 +140,8 @@ final class Tokenizer {
 		if (raw.indexOf('<') < 0) {
 			return raw;
 		}
-		// a link inside <a href=...> still counts as a link; the rest of the markup is only noise
+		// a link inside <a href=...> still counts as a link; the rest of the markup is
+		// only noise
 		return TAG.matcher(raw).replaceAll(tag -> {
 			Matcher href = HREF.matcher(tag.group());
 			return href.find() ? " " + Matcher.quoteReplacement(href.group(1)) + " " : " ";
@@ -179,7 +186,10 @@ final class Tokenizer {
 		return letters >= 8 && upper * 10 >= letters * 7;
 	}
 
-	/** More Cyrillic letters than Latin ones: a Russian or Ukrainian comment, whatever a few words are typed in. */
+	/**
+	 * More Cyrillic letters than Latin ones: a Russian or Ukrainian comment, whatever a
+	 * few words are typed in.
+	 */
 	private static boolean mostlyCyrillic(String text) {
 		int latin = 0;
 		int cyrillic = 0;
@@ -214,7 +224,8 @@ final class Tokenizer {
 				cp = 'е';
 			}
 			else if (cp >= 0x250) {
-				cp = Folding.lookAlike(cp); // Greek "ο", Cyrillic "ѕ" and the like, read as Latin
+				cp = Folding.lookAlike(cp); // Greek "ο", Cyrillic "ѕ" and the like, read
+											// as Latin
 			}
 			if (Character.isLetter(cp)) {
 				Character.UnicodeScript script = Character.UnicodeScript.of(cp);
@@ -253,9 +264,10 @@ final class Tokenizer {
 	}
 
 	/**
-	 * The script a word of both is written in: the one with a letter the other script has no look-alike for
-	 * ("іdіоt" has a Latin "d", so it is Latin though most of its letters are Cyrillic); when both or neither
-	 * have one, the script of most of its letters, or of the comment for a tie.
+	 * The script a word of both is written in: the one with a letter the other script has
+	 * no look-alike for ("іdіоt" has a Latin "d", so it is Latin though most of its
+	 * letters are Cyrillic); when both or neither have one, the script of most of its
+	 * letters, or of the comment for a tie.
 	 */
 	private static boolean mainScriptIsCyrillic(String s, boolean mostlyCyrillic, boolean cyrillicText) {
 		boolean onlyLatin = false;
@@ -283,7 +295,10 @@ final class Tokenizer {
 		return latin == cyrillic ? cyrillicText : mostlyCyrillic;
 	}
 
-	/** Every letter of the word is a Latin letter drawn like a Cyrillic one ("cyka", "xyй" is mixed already). */
+	/**
+	 * Every letter of the word is a Latin letter drawn like a Cyrillic one ("cyka", "xyй"
+	 * is mixed already).
+	 */
 	private static boolean drawnInCyrillic(String s) {
 		for (int i = 0; i < s.length(); i++) {
 			char c = s.charAt(i);
@@ -308,9 +323,10 @@ final class Tokenizer {
 	}
 
 	/**
-	 * Digits and symbols between letters are read as the letters they imitate ("sh1t", "fr33dom", "b@stard",
-	 * "п0шел"), and so is a "$" before letters ("$ale") and an "@" after them ("сук@"). Digits at the end of a word stay ("mp3", "reader2024"):
-	 * they are more often a number than a disguise.
+	 * Digits and symbols between letters are read as the letters they imitate ("sh1t",
+	 * "fr33dom", "b@stard", "п0шел"), and so is a "$" before letters ("$ale") and an "@"
+	 * after them ("сук@"). Digits at the end of a word stay ("mp3", "reader2024"): they
+	 * are more often a number than a disguise.
 	 */
 	private static String leet(String s, boolean cyrillic) {
 		char[] c = s.toCharArray();
@@ -328,7 +344,8 @@ final class Tokenizer {
 			boolean before = i > 0 && Character.isLetter(c[i - 1]);
 			boolean after = end < c.length && Character.isLetter(c[end]);
 			boolean dollar = i == 0 && c[i] == '$' && end == 1 && after;
-			// "сук@", "bitch@": an "@" closing a word is a letter too (an address never gets here)
+			// "сук@", "bitch@": an "@" closing a word is a letter too (an address never
+			// gets here)
 			boolean at = before && end == c.length && end == i + 1 && c[i] == '@' && i >= 2;
 			if (before && after || dollar || at) {
 				for (int k = i; k < end; k++) {
@@ -362,7 +379,9 @@ final class Tokenizer {
 		};
 	}
 
-	/** Three or more of the same character become one: "sooooo" is "so", "!!!!!" is "!". */
+	/**
+	 * Three or more of the same character become one: "sooooo" is "so", "!!!!!" is "!".
+	 */
 	private static String squeeze(String s, boolean[] elongated) {
 		var sb = new StringBuilder(s.length());
 		int run = 0;
@@ -385,8 +404,9 @@ final class Tokenizer {
 	}
 
 	/**
-	 * Splits a mended chunk into words at punctuation. Letters broken up by separators ("f.u.c.k", "к-у-п-и")
-	 * are joined; other punctuation ends a word, and "!", "?", currency and other symbols are tokens themselves.
+	 * Splits a mended chunk into words at punctuation. Letters broken up by separators
+	 * ("f.u.c.k", "к-у-п-и") are joined; other punctuation ends a word, and "!", "?",
+	 * currency and other symbols are tokens themselves.
 	 */
 	private static void split(String s, List<String> out) {
 		String joined = joinSeparated(s);
@@ -395,7 +415,8 @@ final class Tokenizer {
 			int cp = joined.codePointAt(i);
 			i += Character.charCount(cp);
 			if (Character.isLetterOrDigit(cp) || cp == '*' && !word.isEmpty()) {
-				word.appendCodePoint(cp); // "f*ck": a masked letter stays part of the word
+				word.appendCodePoint(cp); // "f*ck": a masked letter stays part of the
+											// word
 			}
 			else if (cp == '\'' || cp == '’') {
 				// "don't" is one word
@@ -413,10 +434,12 @@ final class Tokenizer {
 	}
 
 	private static String joinSeparated(String s) {
-		// single letters or digits with one separator between each: at least three of them
+		// single letters or digits with one separator between each: at least three of
+		// them
 		int pieces = 0;
 		for (int i = 0; i < s.length(); i += 2) {
-			if (!Character.isLetterOrDigit(s.charAt(i)) || i + 1 < s.length() && ".-_*|~+".indexOf(s.charAt(i + 1)) < 0) {
+			if (!Character.isLetterOrDigit(s.charAt(i))
+					|| i + 1 < s.length() && ".-_*|~+".indexOf(s.charAt(i + 1)) < 0) {
 				return s;
 			}
 			pieces++;

@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Batch training from a set of examples: a few shuffled passes of the same AdaGrad steps the site takes for
- * each new decision, so a model trained from a file and one grown from decisions are the same kind of thing.
- * The weights kept are the mean over the last passes, not the last pass's: steadier on small data.
+ * Batch training from a set of examples: a few shuffled passes of the same AdaGrad steps
+ * the site takes for each new decision, so a model trained from a file and one grown from
+ * decisions are the same kind of thing. The weights kept are the mean over the last
+ * passes, not the last pass's: steadier on small data.
  */
 final class Training {
 

@@ -12,8 +12,8 @@ import org.veche.moderation.audit.AuditChain;
 import org.veche.schema.tables.ModerationAction;
 
 /**
- * Every moderator's action, who did it and when, kept for the log page and chained for the owner's audit
- * ({@link AuditChain} seals each row as its transaction commits).
+ * Every moderator's action, who did it and when, kept for the log page and chained for
+ * the owner's audit ({@link AuditChain} seals each row as its transaction commits).
  */
 @Repository
 public class ActionLog {
@@ -43,7 +43,10 @@ public class ActionLog {
 		this.chain = chain;
 	}
 
-	/** In a transaction of its own when the caller has none, so that the row is sealed when it commits. */
+	/**
+	 * In a transaction of its own when the caller has none, so that the row is sealed
+	 * when it commits.
+	 */
 	@Transactional
 	public void add(Long moderatorId, String moderatorName, String action, Long commentId, String detail, Instant at) {
 		db.insertInto(MODERATION_ACTION)

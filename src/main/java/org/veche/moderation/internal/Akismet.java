@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Akismet's REST API (comment-check, submit-spam, submit-ham) over plain HTTP form posts, for owners who turn
- * it on. It only ever adds an opinion: when Akismet is slow, down or answers anything but "true" or "false",
- * the comment is decided by the site's own rules and filter.
+ * Akismet's REST API (comment-check, submit-spam, submit-ham) over plain HTTP form posts,
+ * for owners who turn it on. It only ever adds an opinion: when Akismet is slow, down or
+ * answers anything but "true" or "false", the comment is decided by the site's own rules
+ * and filter.
  */
 @Component
 public class Akismet {
@@ -34,8 +35,8 @@ public class Akismet {
 	private final AkismetProperties settings;
 
 	/**
-	 * Built on the first call: the JDK's client starts a selector thread and loads some hundreds of classes, which a
-	 * site without an Akismet key (the default) never needs.
+	 * Built on the first call: the JDK's client starts a selector thread and loads some
+	 * hundreds of classes, which a site without an Akismet key (the default) never needs.
 	 */
 	private final SingletonSupplier<HttpClient> client;
 
@@ -91,12 +92,15 @@ public class Akismet {
 			.POST(HttpRequest.BodyPublishers.ofString(encode(form)))
 			.build();
 		try {
-			HttpResponse<String> response = client.obtain().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+			HttpResponse<String> response = client.obtain()
+				.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			if (response.statusCode() != 200) {
 				log.warn("Akismet {} answered {}", method, response.statusCode());
 				return Optional.empty();
 			}
-			response.headers().firstValue("X-akismet-debug-help").ifPresent(help -> log.warn("Akismet {}: {}", method, help));
+			response.headers()
+				.firstValue("X-akismet-debug-help")
+				.ifPresent(help -> log.warn("Akismet {}: {}", method, help));
 			return Optional.of(response.body());
 		}
 		catch (IOException ex) {
@@ -116,7 +120,8 @@ public class Akismet {
 	private static String encode(Map<String, String> form) {
 		return form.entrySet()
 			.stream()
-			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+			.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+					+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
 	}
 

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 import org.veche.privacy.Disclosure;
 
 /**
- * Tells the privacy page that Akismet receives every new comment, when the owner turned it on, and nothing
- * when it is off.
+ * Tells the privacy page that Akismet receives every new comment, when the owner turned
+ * it on, and nothing when it is off.
  */
 @Component
 class AkismetDisclosure implements Disclosure {

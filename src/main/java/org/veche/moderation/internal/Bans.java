@@ -14,7 +14,8 @@ import org.veche.moderation.Ban;
 import org.veche.schema.tables.CommentBan;
 
 /**
- * Bans on authors. An expired ban simply stops matching: nothing has to run for it to end.
+ * Bans on authors. An expired ban simply stops matching: nothing has to run for it to
+ * end.
  */
 @Repository
 public class Bans {
@@ -68,7 +69,8 @@ public class Bans {
 		if (accountId == null && !byEmail && addressHash == null) {
 			return Optional.empty();
 		}
-		// every post asks this: plain SQL on the transaction's connection (jOOQ would render it afresh each time)
+		// every post asks this: plain SQL on the transaction's connection (jOOQ would
+		// render it afresh each time)
 		var sql = new StringBuilder("select id from comment_ban where (");
 		var params = new ArrayList<Object>(4);
 		if (accountId != null) {
@@ -105,7 +107,10 @@ public class Bans {
 	}
 
 	public boolean lift(long id, Instant at) {
-		return db.update(COMMENT_BAN).set(LIFTED_AT, at.toEpochMilli()).where(ID.eq(id).and(LIFTED_AT.isNull())).execute() == 1;
+		return db.update(COMMENT_BAN)
+			.set(LIFTED_AT, at.toEpochMilli())
+			.where(ID.eq(id).and(LIFTED_AT.isNull()))
+			.execute() == 1;
 	}
 
 	private static Instant instant(Long millis) {

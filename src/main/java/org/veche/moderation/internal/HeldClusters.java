@@ -10,16 +10,23 @@ import org.springframework.stereotype.Component;
 import org.veche.discussion.Comment;
 
 /**
- * Groups held comments whose texts are near-duplicates (the raid detector's MinHash signatures and measure), so
- * that the queue shows each group as one row with one decision, whoever wrote them and whatever held them.
+ * Groups held comments whose texts are near-duplicates (the raid detector's MinHash
+ * signatures and measure), so that the queue shows each group as one row with one
+ * decision, whoever wrote them and whatever held them.
  */
 @Component
 public class HeldClusters {
 
-	/** How many of the newest held comments are grouped: a queue page reads at most this many texts. */
+	/**
+	 * How many of the newest held comments are grouped: a queue page reads at most this
+	 * many texts.
+	 */
 	public static final int GROUPED = 500;
 
-	/** A held comment's text changes only by an edit: its signature is kept by its id and the time of its edit. */
+	/**
+	 * A held comment's text changes only by an edit: its signature is kept by its id and
+	 * the time of its edit.
+	 */
 	private record Key(long commentId, java.time.Instant editedAt) {
 	}
 
@@ -33,9 +40,10 @@ public class HeldClusters {
 	}
 
 	/**
-	 * The groups of at least two near-duplicates among the comments, each in the comments' order. Each comment
-	 * is compared with the first comment of each group found so far, so the cost grows with the number of
-	 * groups, not with the square of the comments.
+	 * The groups of at least two near-duplicates among the comments, each in the
+	 * comments' order. Each comment is compared with the first comment of each group
+	 * found so far, so the cost grows with the number of groups, not with the square of
+	 * the comments.
 	 */
 	public List<List<Comment>> among(List<Comment> comments) {
 		var leaders = new ArrayList<long[]>();

@@ -7,8 +7,10 @@ import org.veche.discussion.CommentStatus;
 import org.veche.moderation.Reason;
 
 /**
- * Moderation's verdict on a new comment: the status it is stored with and why, the reasons kept beside it once it
- * is stored (discussion hands the verdict back in its {@link org.veche.discussion.CommentScreened}).
+ * Moderation's verdict on a new comment: the status it is stored with and why, the
+ * reasons kept beside it once it is stored (discussion hands the verdict back in its
+ * {@link org.veche.discussion.CommentScreened}).
+ *
  * @param reasons empty for an approved comment
  */
 record Judgement(CommentStatus status, List<Reason> reasons) implements CommentScreen.Verdict {

@@ -11,9 +11,10 @@ import org.veche.site.Cluster;
 import org.veche.site.SiteSettings;
 
 /**
- * A group of named site settings read on every new comment, and so kept for a few seconds: forgotten at once on
- * this node when saved, and on the other nodes when they hear of it. A value edited by hand in the database that
- * no longer parses reads as its default, so that it cannot stop every comment.
+ * A group of named site settings read on every new comment, and so kept for a few
+ * seconds: forgotten at once on this node when saved, and on the other nodes when they
+ * hear of it. A value edited by hand in the database that no longer parses reads as its
+ * default, so that it cannot stop every comment.
  */
 final class KeptSettings<T> {
 
@@ -27,7 +28,8 @@ final class KeptSettings<T> {
 
 	private final LoadingCache<String, T> cache;
 
-	KeptSettings(SiteSettings settings, Cluster cluster, String topic, String prefix, Function<KeptSettings<T>, T> load) {
+	KeptSettings(SiteSettings settings, Cluster cluster, String topic, String prefix,
+			Function<KeptSettings<T>, T> load) {
 		this.settings = settings;
 		this.cluster = cluster;
 		this.topic = topic;
@@ -44,7 +46,10 @@ final class KeptSettings<T> {
 		settings.put(prefix + name, String.valueOf(value));
 	}
 
-	/** After the puts of a save: this node reads them at once, the others once the transaction commits. */
+	/**
+	 * After the puts of a save: this node reads them at once, the others once the
+	 * transaction commits.
+	 */
 	void saved() {
 		cache.invalidateAll();
 		cluster.tellAfterCommit(topic, "");

@@ -7,8 +7,8 @@ import org.veche.backup.BackupTable;
 import org.veche.backup.TableSection;
 
 /**
- * Why comments were held, readers' reports, bans, the moderators' log (with its hash chain) and appeals, in a
- * backup.
+ * Why comments were held, readers' reports, bans, the moderators' log (with its hash
+ * chain) and appeals, in a backup.
  */
 @Component
 @Order(50)

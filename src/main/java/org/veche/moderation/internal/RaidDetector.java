@@ -19,11 +19,12 @@ import org.veche.schema.tables.RaidPremoderation;
 import org.veche.schema.tables.RaidRecent;
 
 /**
- * Finds raids: a burst of near-duplicate comments from new identities on one thread within a short window.
- * The recent comments of each thread are kept as MinHash signatures only (no text), for the window, and a thread
- * under a raid is pre-moderated for a while. Both are kept in the database ({@code raid_recent},
- * {@code raid_premoderation}), in the comment's own transaction, so that a raid spread by a load balancer over
- * several nodes is seen as one burst.
+ * Finds raids: a burst of near-duplicate comments from new identities on one thread
+ * within a short window. The recent comments of each thread are kept as MinHash
+ * signatures only (no text), for the window, and a thread under a raid is pre-moderated
+ * for a while. Both are kept in the database ({@code raid_recent},
+ * {@code raid_premoderation}), in the comment's own transaction, so that a raid spread by
+ * a load balancer over several nodes is seen as one burst.
  */
 @Component
 public class RaidDetector {
@@ -33,26 +34,32 @@ public class RaidDetector {
 	}
 
 	/**
-	 * A raid found: its cluster (the id of its first comment) and the earlier comments that join it now (those
-	 * already in the cluster were held and marked when they joined).
+	 * A raid found: its cluster (the id of its first comment) and the earlier comments
+	 * that join it now (those already in the cluster were held and marked when they
+	 * joined).
 	 */
 	public record Raid(long cluster, List<Long> earlier) {
 	}
 
 	/**
-	 * How many of a thread's newest comments of new identities a new one is compared with. A burst shows among
-	 * the newest; without a bound, every post of a long raid would read and compare every signature of the
-	 * window (a kilobyte each), so each post would cost more than the one before.
+	 * How many of a thread's newest comments of new identities a new one is compared
+	 * with. A burst shows among the newest; without a bound, every post of a long raid
+	 * would read and compare every signature of the window (a kilobyte each), so each
+	 * post would cost more than the one before.
 	 */
 	static final int COMPARED = 256;
 
 	/**
-	 * How far a thread's pre-moderation may lag behind the newest comment of its raid: every post of a raid
-	 * would otherwise rewrite the thread's one row, and concurrent posts (on every node) would queue on its lock.
+	 * How far a thread's pre-moderation may lag behind the newest comment of its raid:
+	 * every post of a raid would otherwise rewrite the thread's one row, and concurrent
+	 * posts (on every node) would queue on its lock.
 	 */
 	private static final Duration EXTEND_EVERY = Duration.ofMinutes(1);
 
-	/** How often this node clears the signatures that have left the window (the check ignores them anyway). */
+	/**
+	 * How often this node clears the signatures that have left the window (the check
+	 * ignores them anyway).
+	 */
 	private static final Duration PURGE_EVERY = Duration.ofSeconds(10);
 
 	private static final RaidRecent RECENT = RaidRecent.RAID_RECENT;
@@ -90,17 +97,25 @@ public class RaidDetector {
 		this.settings = settings;
 	}
 
-	/** The text's signature, or null when it is too short to count (taken once, for both check and remember). */
+	/**
+	 * The text's signature, or null when it is too short to count (taken once, for both
+	 * check and remember).
+	 */
 	public long[] signature(String body) {
 		return counts(body) ? Shingles.signature(body) : null;
 	}
 
-	/** Whether two signatures are of near-duplicate texts, by the raid detector's measure. */
+	/**
+	 * Whether two signatures are of near-duplicate texts, by the raid detector's measure.
+	 */
 	public boolean alike(long[] a, long[] b) {
 		return Shingles.similarity(a, b) >= settings.raidSimilarity();
 	}
 
-	/** Whether this new identity's comment (its {@link #signature}) joins a burst of near-duplicates on the thread. */
+	/**
+	 * Whether this new identity's comment (its {@link #signature}) joins a burst of
+	 * near-duplicates on the thread.
+	 */
 	public Optional<Raid> check(long articleId, long[] signature, Instant now, int size) {
 		if (size <= 0 || signature == null) {
 			return Optional.empty();
@@ -111,24 +126,29 @@ public class RaidDetector {
 		if (alike.size() + 1 < size) {
 			return Optional.empty();
 		}
-		long cluster = alike.stream().mapToLong(Recent::cluster).filter(c -> c != 0).min()
+		long cluster = alike.stream()
+			.mapToLong(Recent::cluster)
+			.filter(c -> c != 0)
+			.min()
 			.orElse(alike.getFirst().commentId());
-		return Optional.of(new Raid(cluster,
-				alike.stream().filter(r -> r.cluster() != cluster).map(Recent::commentId).toList()));
+		return Optional
+			.of(new Raid(cluster, alike.stream().filter(r -> r.cluster() != cluster).map(Recent::commentId).toList()));
 	}
 
 	/**
-	 * Remembers a new identity's comment for the window, and marks a raid's members as found.
-	 * @return the earlier comments this post marked as members of the raid: not those that another post is
-	 * marking at the same moment (that post holds them, and tells the moderators why)
+	 * Remembers a new identity's comment for the window, and marks a raid's members as
+	 * found.
+	 * @return the earlier comments this post marked as members of the raid: not those
+	 * that another post is marking at the same moment (that post holds them, and tells
+	 * the moderators why)
 	 */
 	public List<Long> remember(long articleId, long commentId, long[] signature, Instant at, Raid raid) {
 		return remember(articleId, commentId, signature, at, raid, null);
 	}
 
 	/**
-	 * The same, with the keyed hash of the author's address, which surge mode counts (gone with the signature
-	 * when it leaves the window).
+	 * The same, with the keyed hash of the author's address, which surge mode counts
+	 * (gone with the signature when it leaves the window).
 	 */
 	public List<Long> remember(long articleId, long commentId, long[] signature, Instant at, Raid raid,
 			String addressHash) {
@@ -167,8 +187,10 @@ public class RaidDetector {
 	private List<Long> mark(Raid raid) {
 		Condition unmarked = COMMENT_ID.in(raid.earlier()).and(CLUSTER.ne(raid.cluster()));
 		if (db.dialect().family() == SQLDialect.POSTGRES) {
-			// concurrent posts of a raid find the same earlier comments; waiting for each other's commits to mark
-			// them would queue every post behind the others (and could deadlock), so rows being marked are skipped
+			// concurrent posts of a raid find the same earlier comments; waiting for each
+			// other's commits to mark
+			// them would queue every post behind the others (and could deadlock), so rows
+			// being marked are skipped
 			var free = db.select(COMMENT_ID).from(RECENT).where(unmarked).forUpdate().skipLocked();
 			return db.update(RECENT)
 				.set(CLUSTER, raid.cluster())
@@ -186,8 +208,9 @@ public class RaidDetector {
 	}
 
 	/**
-	 * Clears the signatures that have left the window, of every thread, at most once every {@link #PURGE_EVERY} on
-	 * this node: once per post, concurrent posts would each try to delete the same rows and wait on each other.
+	 * Clears the signatures that have left the window, of every thread, at most once
+	 * every {@link #PURGE_EVERY} on this node: once per post, concurrent posts would each
+	 * try to delete the same rows and wait on each other.
 	 */
 	private void purgeOld(Instant at) {
 		long last = purgedAt.get();
@@ -230,13 +253,16 @@ public class RaidDetector {
 		return newest.reversed();
 	}
 
-	/** A recent comment of a new identity anywhere on the site, as surge mode compares it. */
+	/**
+	 * A recent comment of a new identity anywhere on the site, as surge mode compares it.
+	 */
 	record Signed(long commentId, long articleId, String addressHash, long[] signature) {
 	}
 
 	/**
-	 * The site's newest comments of new identities within the window, at most {@link #COMPARED} of them, so that
-	 * a post's comparison across threads costs the same at the end of a long attack as at its start.
+	 * The site's newest comments of new identities within the window, at most
+	 * {@link #COMPARED} of them, so that a post's comparison across threads costs the
+	 * same at the end of a long attack as at its start.
 	 */
 	List<Signed> recentSiteWide(Instant now) {
 		long since = now.minus(settings.raidWindow()).toEpochMilli();
@@ -245,8 +271,7 @@ public class RaidDetector {
 			.where(POSTED_AT.ge(since))
 			.orderBy(POSTED_AT.desc())
 			.limit(COMPARED)
-			.fetch(r -> new Signed(r.get(COMMENT_ID), r.get(ARTICLE_ID), r.get(ADDRESS_HASH),
-					longs(r.get(SIGNATURE))));
+			.fetch(r -> new Signed(r.get(COMMENT_ID), r.get(ARTICLE_ID), r.get(ADDRESS_HASH), longs(r.get(SIGNATURE))));
 	}
 
 	private boolean counts(String body) {

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Repository;
 import org.veche.moderation.Reason;
 
 /**
- * Why a comment was held or sent to spam, one row per reason: a message key and its arguments after '|', written
- * and read as {@link Reason}s.
+ * Why a comment was held or sent to spam, one row per reason: a message key and its
+ * arguments after '|', written and read as {@link Reason}s.
  */
 @Repository
 public class Reasons {
@@ -52,7 +52,11 @@ public class Reasons {
 
 	/** The comments held for this reason (a raid's cluster), oldest first. */
 	public List<Long> withReason(Reason reason) {
-		return db.selectDistinct(COMMENT_ID).from(COMMENT_REASON).where(REASON.eq(reason.stored())).orderBy(COMMENT_ID).fetch(COMMENT_ID);
+		return db.selectDistinct(COMMENT_ID)
+			.from(COMMENT_REASON)
+			.where(REASON.eq(reason.stored()))
+			.orderBy(COMMENT_ID)
+			.fetch(COMMENT_ID);
 	}
 
 	public Map<Long, List<Reason>> of(Collection<Long> commentIds) {
@@ -64,7 +68,8 @@ public class Reasons {
 			.from(COMMENT_REASON)
 			.where(COMMENT_ID.in(commentIds))
 			.orderBy(COMMENT_ID, POSITION)
-			.forEach(r -> byComment.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>()).add(Reason.parse(r.value2())));
+			.forEach(r -> byComment.computeIfAbsent(r.value1(), k -> new java.util.ArrayList<>())
+				.add(Reason.parse(r.value2())));
 		return byComment;
 	}
 

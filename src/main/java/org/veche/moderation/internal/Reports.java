@@ -18,7 +18,8 @@ import org.veche.moderation.ReportReason;
 import org.veche.schema.tables.CommentReport;
 
 /**
- * Readers' reports on comments: one per reader and comment, open until a moderator decides on the comment.
+ * Readers' reports on comments: one per reader and comment, open until a moderator
+ * decides on the comment.
  */
 @Repository
 public class Reports {
@@ -43,7 +44,9 @@ public class Reports {
 		this.db = db;
 	}
 
-	/** @return false when this reader had already reported the comment */
+	/**
+	 * @return false when this reader had already reported the comment
+	 */
 	public boolean add(long commentId, long articleId, ReportReason reason, String reporter, Instant at) {
 		return db.insertInto(COMMENT_REPORT)
 			.set(COMMENT_ID, commentId)
@@ -89,7 +92,10 @@ public class Reports {
 	}
 
 	public int reportedCount() {
-		return db.select(countDistinct(COMMENT_ID)).from(COMMENT_REPORT).where(RESOLVED_AT.isNull()).fetchOne(0, int.class);
+		return db.select(countDistinct(COMMENT_ID))
+			.from(COMMENT_REPORT)
+			.where(RESOLVED_AT.isNull())
+			.fetchOne(0, int.class);
 	}
 
 	public void resolve(long commentId, Instant at) {

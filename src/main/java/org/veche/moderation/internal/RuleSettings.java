@@ -11,8 +11,9 @@ import org.veche.site.Cluster;
 import org.veche.site.SiteSettings;
 
 /**
- * The discussion rules kept as site settings, one named value each, read on every new comment and so kept
- * for a few seconds (at once anew on this node when saved; other nodes follow within the expiry).
+ * The discussion rules kept as site settings, one named value each, read on every new
+ * comment and so kept for a few seconds (at once anew on this node when saved; other
+ * nodes follow within the expiry).
  */
 @Component
 public class RuleSettings {
@@ -23,7 +24,8 @@ public class RuleSettings {
 
 	private final KeptSettings<DiscussionRules> kept;
 
-	RuleSettings(SiteSettings settings, ModerationProperties defaults, DiscussionProperties discussion, Cluster cluster) {
+	RuleSettings(SiteSettings settings, ModerationProperties defaults, DiscussionProperties discussion,
+			Cluster cluster) {
 		this.defaults = defaults;
 		this.discussion = discussion;
 		this.kept = new KeptSettings<>(settings, cluster, "moderation.rules", "moderation.", this::load);
@@ -58,14 +60,15 @@ public class RuleSettings {
 				stored.read("hold-first-comment", Boolean::valueOf, defaults.holdFirstComment()),
 				stored.read("name-and-email-required", Boolean::valueOf, defaults.nameAndEmailRequired()),
 				stored.read("close-after-days", Integer::valueOf, defaults.closeAfterDays()),
-				stored.read("flood-interval-seconds", s -> Duration.ofSeconds(Long.parseLong(s)), discussion.floodInterval()),
+				stored.read("flood-interval-seconds", s -> Duration.ofSeconds(Long.parseLong(s)),
+						discussion.floodInterval()),
 				stored.read("max-length", Integer::valueOf, discussion.maxLength()),
 				stored.read("guests-may-comment", Boolean::valueOf, discussion.guestsMayComment()),
 				stored.read("reports-to-hold", Integer::valueOf, defaults.reportsToHold()),
 				stored.read("filter-hold", Double::valueOf, defaults.filterHold()),
 				stored.read("filter-spam", Double::valueOf, defaults.filterSpam()),
-				stored.read("raid-size", Integer::valueOf, defaults.raidSize()),
-				stored.read("edit-window-minutes", s -> Duration.ofMinutes(Long.parseLong(s)), DiscussionRules.DEFAULT_EDIT_WINDOW));
+				stored.read("raid-size", Integer::valueOf, defaults.raidSize()), stored.read("edit-window-minutes",
+						s -> Duration.ofMinutes(Long.parseLong(s)), DiscussionRules.DEFAULT_EDIT_WINDOW));
 	}
 
 	/** One word or phrase a line, as WordPress's lists; blank lines dropped. */

@@ -13,10 +13,11 @@ import org.veche.discussion.Discussions;
 import org.veche.moderation.Reason;
 
 /**
- * What moderation keeps once a comment {@link Screening} judged is stored, in the same transaction: the screen's
- * reasons beside it, its text for the raid detector, and the earlier comments a raid or a surge it completes
- * showed, held with it. Apart from the screen, which discussion calls, so that the two modules' beans need no
- * loop: discussion asks the screen, then tells this.
+ * What moderation keeps once a comment {@link Screening} judged is stored, in the same
+ * transaction: the screen's reasons beside it, its text for the raid detector, and the
+ * earlier comments a raid or a surge it completes showed, held with it. Apart from the
+ * screen, which discussion calls, so that the two modules' beans need no loop: discussion
+ * asks the screen, then tells this.
  */
 @Component
 class ScreenedComments {
@@ -33,8 +34,8 @@ class ScreenedComments {
 
 	private final Discussions discussions;
 
-	ScreenedComments(Reasons reasons, RuleSettings settings, RaidDetector raids, SurgeMode surges,
-			Sightings sightings, Discussions discussions) {
+	ScreenedComments(Reasons reasons, RuleSettings settings, RaidDetector raids, SurgeMode surges, Sightings sightings,
+			Discussions discussions) {
 		this.reasons = reasons;
 		this.settings = settings;
 		this.raids = raids;
@@ -59,7 +60,8 @@ class ScreenedComments {
 				candidate.addressHash());
 		if (checked != null && checked.surge() != null && checked.surge().passes()
 				&& surges.attacked(checked.surge(), candidate.at())) {
-			// the attack so far is held with the post that showed it: what of it was shown is taken down
+			// the attack so far is held with the post that showed it: what of it was
+			// shown is taken down
 			Reason reason = SurgeMode.REASON;
 			Map<Long, List<Reason>> known = reasons.of(checked.surge().earlier());
 			for (long earlier : checked.surge().earlier()) {
@@ -76,11 +78,13 @@ class ScreenedComments {
 		if (raid == null) {
 			return;
 		}
-		// the burst is held as one: what of it was already shown is taken down with the rest
+		// the burst is held as one: what of it was already shown is taken down with the
+		// rest
 		Reason reason = Screening.raidReason(raid.cluster());
 		Map<Long, List<Reason>> known = reasons.of(joined);
 		for (long earlier : joined) {
-			discussions.comment(earlier).filter(Comment::isApproved)
+			discussions.comment(earlier)
+				.filter(Comment::isApproved)
 				.ifPresent(shown -> discussions.changeStatus(earlier, CommentStatus.PENDING));
 			if (!known.getOrDefault(earlier, List.of()).contains(reason)) {
 				reasons.add(earlier, List.of(reason), candidate.at());

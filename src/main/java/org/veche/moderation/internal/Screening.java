@@ -24,15 +24,19 @@ import org.veche.publishing.Article;
 import org.veche.site.RejectedInput;
 
 /**
- * The rules applied to every new comment before it is stored, WordPress's order of things: refusals first
- * (closed, banned, too fast, too long), then the disallowed list sends to spam, then anything that holds. Staff
- * are let through, as WordPress lets through whoever may moderate. A question only: what is kept once the comment
- * is stored is {@link ScreenedComments}'s.
+ * The rules applied to every new comment before it is stored, WordPress's order of
+ * things: refusals first (closed, banned, too fast, too long), then the disallowed list
+ * sends to spam, then anything that holds. Staff are let through, as WordPress lets
+ * through whoever may moderate. A question only: what is kept once the comment is stored
+ * is {@link ScreenedComments}'s.
  */
 @Component
 class Screening implements CommentScreen {
 
-	/** WordPress's count of links: every "//" after an optional scheme, in the text as written. */
+	/**
+	 * WordPress's count of links: every "//" after an optional scheme, in the text as
+	 * written.
+	 */
 	private static final Pattern LINK = Pattern.compile("(?i)(?:https?:)?//");
 
 	private final RuleSettings settings;
@@ -115,14 +119,15 @@ class Screening implements CommentScreen {
 		if (raids.premoderatedUntil(c.article().id(), c.at()).isPresent()) {
 			held.add(Reason.of(Kind.RAID_THREAD));
 		}
-		// the raid detector and surge mode off (size 0) cost nothing: no signature taken, none remembered
+		// the raid detector and surge mode off (size 0) cost nothing: no signature taken,
+		// none remembered
 		boolean surgeOn = surges.rules().on();
 		if (!c.approvedBefore() && (rules.raidSize() > 0 || surgeOn)) {
 			long[] signature = raids.signature(c.body());
 			var raid = rules.raidSize() > 0 ? raids.check(c.article().id(), signature, c.at(), rules.raidSize())
 					: Optional.<RaidDetector.Raid>empty();
-			SurgeMode.Evidence surge = surgeOn
-					? surges.evidence(c.article().id(), signature, c.addressHash(), c.at()) : null;
+			SurgeMode.Evidence surge = surgeOn ? surges.evidence(c.article().id(), signature, c.addressHash(), c.at())
+					: null;
 			sightings.saw(c, new Sightings.Checked(signature, raid.orElse(null), surge));
 			raid.ifPresent(r -> held.add(raidReason(r.cluster())));
 			if (surge != null && (surge.passes() || surges.holds(c.article().id(), c.at()))) {
@@ -146,7 +151,8 @@ class Screening implements CommentScreen {
 				held.add(reason);
 			}
 		}
-		// Akismet only when the owner turned it on, and only for what the site's own rules did not send to spam
+		// Akismet only when the owner turned it on, and only for what the site's own
+		// rules did not send to spam
 		if (spam.isEmpty() && akismet.enabled() && akismet.isSpam(submission(c)).orElse(false)) {
 			spam.add(Reason.of(Kind.AKISMET));
 		}
@@ -174,7 +180,10 @@ class Screening implements CommentScreen {
 		return n;
 	}
 
-	/** The first listed word found, case-folded, anywhere in the text, name, e-mail or website (as WordPress). */
+	/**
+	 * The first listed word found, case-folded, anywhere in the text, name, e-mail or
+	 * website (as WordPress).
+	 */
 	static Optional<String> firstWord(List<String> words, Candidate c) {
 		if (words.isEmpty()) {
 			return Optional.empty();

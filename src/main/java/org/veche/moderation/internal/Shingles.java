@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * MinHash signatures of a text's character shingles: two signatures agree in about the share of positions
- * that is the Jaccard similarity of the two texts' shingle sets, so near-duplicates are found without keeping
- * the texts. Case, accents, punctuation and runs of spaces are folded first, as raiders vary exactly those.
+ * MinHash signatures of a text's character shingles: two signatures agree in about the
+ * share of positions that is the Jaccard similarity of the two texts' shingle sets, so
+ * near-duplicates are found without keeping the texts. Case, accents, punctuation and
+ * runs of spaces are folded first, as raiders vary exactly those.
  */
 final class Shingles {
 

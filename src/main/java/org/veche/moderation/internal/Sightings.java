@@ -9,21 +9,24 @@ import org.springframework.stereotype.Component;
 import org.veche.discussion.CommentScreen.Candidate;
 
 /**
- * A new identity's text as the raid detector saw it, from screening until the comment is kept (gone if the post
- * fails between), so that its signature is taken once: {@link Screening} sees, {@link ScreenedComments} takes.
+ * A new identity's text as the raid detector saw it, from screening until the comment is
+ * kept (gone if the post fails between), so that its signature is taken once:
+ * {@link Screening} sees, {@link ScreenedComments} takes.
  */
 @Component
 class Sightings {
 
 	/**
-	 * What the raid detector made of a new identity's text: its signature (null: too short to count), its raid,
-	 * and what it shows across threads (null while surge mode is off).
+	 * What the raid detector made of a new identity's text: its signature (null: too
+	 * short to count), its raid, and what it shows across threads (null while surge mode
+	 * is off).
 	 */
 	record Checked(long[] signature, RaidDetector.Raid raid, SurgeMode.Evidence surge) {
 	}
 
 	private final Cache<Candidate, Checked> found = Caffeine.newBuilder()
-		// the same candidate object comes back once stored: compared by identity, not by hashing its text and article
+		// the same candidate object comes back once stored: compared by identity, not by
+		// hashing its text and article
 		.weakKeys()
 		.expireAfterWrite(Duration.ofMinutes(1))
 		.build();

@@ -22,30 +22,39 @@ import org.veche.moderation.SurgeRules;
 import org.veche.moderation.SurgeStarted;
 
 /**
- * Surge mode: a coordinated attack on several threads at once (near-duplicate comments from new identities across
- * threads, often from few addresses) turns on pre-moderation of new identities on the threads hit, or on the whole
- * site when enough are hit, and lifts itself once the attack has been quiet for the settings' while. A post
- * compares its signature with the site's newest {@link RaidDetector#COMPARED} ones only, so its cost stays flat.
- * Every step is written to the action log with its evidence: counts, thread ids and the number of distinct
- * address hashes, never an address or a text.
+ * Surge mode: a coordinated attack on several threads at once (near-duplicate comments
+ * from new identities across threads, often from few addresses) turns on pre-moderation
+ * of new identities on the threads hit, or on the whole site when enough are hit, and
+ * lifts itself once the attack has been quiet for the settings' while. A post compares
+ * its signature with the site's newest {@link RaidDetector#COMPARED} ones only, so its
+ * cost stays flat. Every step is written to the action log with its evidence: counts,
+ * thread ids and the number of distinct address hashes, never an address or a text.
  */
 @Component
 public class SurgeMode {
 
-	/** Why a comment was held in a surge (no argument: the queue's banner says which surge). */
+	/**
+	 * Why a comment was held in a surge (no argument: the queue's banner says which
+	 * surge).
+	 */
 	public static final Reason REASON = Reason.of(Reason.Kind.SURGE);
 
 	/**
 	 * What one new identity's post found across the site.
+	 *
 	 * @param comments its near-duplicates in the window, itself included
 	 * @param threads the threads they were posted on
 	 * @param addresses the distinct address hashes they came from
-	 * @param earlier the earlier near-duplicates' comment ids (at most {@link RaidDetector#COMPARED})
+	 * @param earlier the earlier near-duplicates' comment ids (at most
+	 * {@link RaidDetector#COMPARED})
 	 */
 	public record Evidence(int comments, Set<Long> threads, int addresses, boolean passes, List<Long> earlier) {
 	}
 
-	/** The longest a surge's "last seen" may lag: else every post of an attack would rewrite its one row. */
+	/**
+	 * The longest a surge's "last seen" may lag: else every post of an attack would
+	 * rewrite its one row.
+	 */
 	private static final Duration SEEN_EVERY = Duration.ofMinutes(1);
 
 	private final Surges surges;
@@ -82,7 +91,10 @@ public class SurgeMode {
 		return surges.holds(articleId, now.minus(rules().quiet()));
 	}
 
-	/** What a new identity's comment (its signature, null when too short to count) shows across the site. */
+	/**
+	 * What a new identity's comment (its signature, null when too short to count) shows
+	 * across the site.
+	 */
 	public Evidence evidence(long articleId, long[] signature, String addressHash, Instant now) {
 		SurgeRules rules = rules();
 		if (signature == null || !rules.on()) {
@@ -107,8 +119,9 @@ public class SurgeMode {
 	}
 
 	/**
-	 * A post showed an attack (in its own transaction): starts a surge, or adds the threads it hit to the one in
-	 * force, widens it to the whole site when enough threads are hit, and notes that the attack goes on.
+	 * A post showed an attack (in its own transaction): starts a surge, or adds the
+	 * threads it hit to the one in force, widens it to the whole site when enough threads
+	 * are hit, and notes that the attack goes on.
 	 * @return whether this post started the surge
 	 */
 	public boolean attacked(Evidence evidence, Instant now) {
@@ -121,8 +134,8 @@ public class SurgeMode {
 					evidence.threads());
 			if (started.isPresent()) {
 				long id = started.get();
-				log.add(null, "", "surge-start", null, detail(id, evidence.comments(), evidence.addresses(),
-						evidence.threads(), siteWide), now);
+				log.add(null, "", "surge-start", null,
+						detail(id, evidence.comments(), evidence.addresses(), evidence.threads(), siteWide), now);
 				events.publishEvent(new SurgeStarted(id, evidence.comments(), evidence.addresses(),
 						List.copyOf(evidence.threads()), siteWide));
 				return true;
@@ -153,7 +166,10 @@ public class SurgeMode {
 		return false;
 	}
 
-	/** Lifts the surge in force by a moderator's hand. @return whether there was one to lift */
+	/**
+	 * Lifts the surge in force by a moderator's hand. @return whether there was one to
+	 * lift
+	 */
 	public boolean lift(long surgeId, Long moderatorId, String moderatorName) {
 		return Boolean.TRUE.equals(transactions.execute(status -> {
 			Instant now = clock.instant();
@@ -163,26 +179,31 @@ public class SurgeMode {
 			}
 			Surges.Stored lifted = surge.get();
 			log.add(moderatorId, moderatorName, "surge-lift", null,
-					detail(lifted.id(), lifted.comments(), lifted.addresses(), lifted.threads(), lifted.siteWide()), now);
+					detail(lifted.id(), lifted.comments(), lifted.addresses(), lifted.threads(), lifted.siteWide()),
+					now);
 			return true;
 		}));
 	}
 
-	/** The surge in force, if any, with until when it stands unless the attack goes on. */
+	/**
+	 * The surge in force, if any, with until when it stands unless the attack goes on.
+	 */
 	public Optional<Surges.Stored> active() {
 		Instant quietSince = clock.instant().minus(rules().quiet());
 		return surges.active().filter(s -> !s.seenAt().isBefore(quietSince));
 	}
 
 	/**
-	 * Lifts the surge whose attack has been quiet for the settings' while. Every node looks; the lift is one
-	 * conditional update, so only one of them lifts it and logs it.
+	 * Lifts the surge whose attack has been quiet for the settings' while. Every node
+	 * looks; the lift is one conditional update, so only one of them lifts it and logs
+	 * it.
 	 */
 	@Scheduled(fixedDelayString = "${veche.moderation.surge.check:PT10S}", initialDelayString = "PT10S")
 	void liftWhenQuiet() {
 		Instant now = clock.instant();
 		SurgeRules rules = rules();
-		// looked at first without a transaction: on SQLite a transaction takes the one write lock at its start
+		// looked at first without a transaction: on SQLite a transaction takes the one
+		// write lock at its start
 		if (surges.quietSince(now.minus(rules.quiet()))) {
 			transactions.executeWithoutResult(status -> liftQuiet(now, rules));
 		}
@@ -196,7 +217,8 @@ public class SurgeMode {
 		surges.active().filter(s -> s.seenAt().isBefore(quietSince)).ifPresent(quiet -> {
 			if (surges.lift(quiet.id(), now, quietSince)) {
 				log.add(null, "", "surge-end", null,
-						detail(quiet.id(), quiet.comments(), quiet.addresses(), quiet.threads(), quiet.siteWide()), now);
+						detail(quiet.id(), quiet.comments(), quiet.addresses(), quiet.threads(), quiet.siteWide()),
+						now);
 			}
 		});
 	}
@@ -204,9 +226,9 @@ public class SurgeMode {
 	/** The evidence for the log: counts and thread ids only. */
 	static String detail(long surgeId, int comments, int addresses, Collection<Long> threads, boolean siteWide) {
 		return "#" + surgeId + ": " + comments + " near-duplicate comments, " + addresses + " address hashes, "
-				+ threads.size() + " threads (" + threads.stream().sorted().map(String::valueOf)
-					.collect(Collectors.joining(", "))
-				+ ")" + (siteWide ? ", site-wide" : "");
+				+ threads.size() + " threads ("
+				+ threads.stream().sorted().map(String::valueOf).collect(Collectors.joining(", ")) + ")"
+				+ (siteWide ? ", site-wide" : "");
 	}
 
 	private static Duration min(Duration a, Duration b) {

@@ -8,8 +8,9 @@ import org.veche.site.Cluster;
 import org.veche.site.SiteSettings;
 
 /**
- * Surge mode's settings as site settings, read on every new identity's comment and so kept for a few seconds (at
- * once anew on this node when saved, on the other nodes when they hear of it).
+ * Surge mode's settings as site settings, read on every new identity's comment and so
+ * kept for a few seconds (at once anew on this node when saved, on the other nodes when
+ * they hear of it).
  */
 @Component
 public class SurgeSettings {

@@ -14,13 +14,17 @@ import org.veche.schema.tables.Surge;
 import org.veche.schema.tables.SurgeThread;
 
 /**
- * Surges as the database keeps them ({@code surge}, {@code surge_thread}), so that every node of a site sees the
- * same one. At most one is in force: its {@code active} column is 1, and unique, until it is lifted (NULL).
+ * Surges as the database keeps them ({@code surge}, {@code surge_thread}), so that every
+ * node of a site sees the same one. At most one is in force: its {@code active} column is
+ * 1, and unique, until it is lifted (NULL).
  */
 @Repository
 public class Surges {
 
-	/** A surge in force, as stored. @param seenAt when a post last showed the attack (kept up to a minute late) */
+	/**
+	 * A surge in force, as stored. @param seenAt when a post last showed the attack (kept
+	 * up to a minute late)
+	 */
 	public record Stored(long id, Instant startedAt, Instant seenAt, boolean siteWide, int comments, int addresses,
 			Set<Long> threads) {
 	}
@@ -56,7 +60,8 @@ public class Surges {
 	}
 
 	/**
-	 * Starts a surge, unless one is in force (started by another post meanwhile, on any node).
+	 * Starts a surge, unless one is in force (started by another post meanwhile, on any
+	 * node).
 	 * @return its id, or empty when another is in force
 	 */
 	Optional<Long> start(Instant at, boolean siteWide, int comments, int addresses, Collection<Long> threads) {
@@ -74,7 +79,9 @@ public class Surges {
 		return id;
 	}
 
-	/** The surge in force, if any (whether or not it has been quiet long enough to lift). */
+	/**
+	 * The surge in force, if any (whether or not it has been quiet long enough to lift).
+	 */
 	Optional<Stored> active() {
 		return db.select(ID, STARTED_AT, SEEN_AT, SITE_WIDE, COMMENTS, ADDRESSES)
 			.from(SURGE)
@@ -85,8 +92,9 @@ public class Surges {
 	}
 
 	/**
-	 * Whether the surge in force, still within its quiet period, holds new identities' comments on the thread.
-	 * Read on every new identity's post: one query while no surge is in force.
+	 * Whether the surge in force, still within its quiet period, holds new identities'
+	 * comments on the thread. Read on every new identity's post: one query while no surge
+	 * is in force.
 	 */
 	boolean holds(long articleId, Instant quietSince) {
 		var surge = db.select(ID, SITE_WIDE)
@@ -96,16 +104,13 @@ public class Surges {
 		if (surge == null) {
 			return false;
 		}
-		return surge.get(SITE_WIDE) == 1 || db.fetchExists(THREAD,
-				SURGE_ID.eq(surge.get(ID)).and(ARTICLE_ID.eq(articleId)));
+		return surge.get(SITE_WIDE) == 1
+				|| db.fetchExists(THREAD, SURGE_ID.eq(surge.get(ID)).and(ARTICLE_ID.eq(articleId)));
 	}
 
 	private Set<Long> threads(long surgeId) {
-		return new LinkedHashSet<>(db.select(ARTICLE_ID)
-			.from(THREAD)
-			.where(SURGE_ID.eq(surgeId))
-			.orderBy(ARTICLE_ID)
-			.fetch(ARTICLE_ID));
+		return new LinkedHashSet<>(
+				db.select(ARTICLE_ID).from(THREAD).where(SURGE_ID.eq(surgeId)).orderBy(ARTICLE_ID).fetch(ARTICLE_ID));
 	}
 
 	void addThreads(long surgeId, Collection<Long> threads) {
@@ -114,14 +119,18 @@ public class Surges {
 		}
 	}
 
-	/** Widens a surge to the whole site. @return whether this call did (another post may have, meanwhile) */
+	/**
+	 * Widens a surge to the whole site. @return whether this call did (another post may
+	 * have, meanwhile)
+	 */
 	boolean widen(long surgeId) {
 		return db.update(SURGE).set(SITE_WIDE, 1).where(ID.eq(surgeId).and(SITE_WIDE.eq(0))).execute() == 1;
 	}
 
 	/**
-	 * The attack goes on: the surge is seen now, with the largest evidence seen. On PostgreSQL a row another post
-	 * is updating at this moment is left to it rather than waited for.
+	 * The attack goes on: the surge is seen now, with the largest evidence seen. On
+	 * PostgreSQL a row another post is updating at this moment is left to it rather than
+	 * waited for.
 	 */
 	void seen(long surgeId, Instant at, int comments, int addresses) {
 		var update = db.update(SURGE)
@@ -144,7 +153,8 @@ public class Surges {
 
 	/**
 	 * Lifts a surge in force.
-	 * @param quietSince lift it only if nothing has shown the attack since then, or null to lift it in any case
+	 * @param quietSince lift it only if nothing has shown the attack since then, or null
+	 * to lift it in any case
 	 * @return whether this call lifted it (another node, or moderator, may have first)
 	 */
 	boolean lift(long surgeId, Instant at, Instant quietSince) {

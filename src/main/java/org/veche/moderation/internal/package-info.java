@@ -1,4 +1,5 @@
 /**
- * How comments are screened and what moderation keeps: the rules, reasons, reports, bans and the action log.
+ * How comments are screened and what moderation keeps: the rules, reasons, reports, bans
+ * and the action log.
  */
 package org.veche.moderation.internal;

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A value axis from zero to a round maximum, with ticks at round steps (1, 2 or 5 times a power of ten), so
- * that the labels read 0, 20, 40 rather than 0, 17.25, 34.5.
+ * A value axis from zero to a round maximum, with ticks at round steps (1, 2 or 5 times a
+ * power of ten), so that the labels read 0, 20, 40 rather than 0, 17.25, 34.5.
+ *
  * @param max the top of the axis, a whole number of steps
  * @param step the distance between two ticks
  */
@@ -21,9 +22,10 @@ public record ChartScale(double max, double step) {
 	public static final ChartScale PERCENT = new ChartScale(100, 25);
 
 	/**
-	 * A round scale that holds the value in about this many steps: the step is 1, 2 or 5 times a power of ten,
-	 * whichever is nearest to an even split (d3's rule: the bounds between them are the geometric means √2, √10
-	 * and √50), and the top is the first step at or above the value.
+	 * A round scale that holds the value in about this many steps: the step is 1, 2 or 5
+	 * times a power of ten, whichever is nearest to an even split (d3's rule: the bounds
+	 * between them are the geometric means √2, √10 and √50), and the top is the first
+	 * step at or above the value.
 	 * @param whole whether the values are counts, so that no step is a fraction
 	 */
 	public static ChartScale covering(double value, int steps, boolean whole) {
@@ -53,7 +55,10 @@ public record ChartScale(double max, double step) {
 		return ticks;
 	}
 
-	/** Where the value falls on the axis, 0 at zero and 1 at the maximum (values above are held at 1). */
+	/**
+	 * Where the value falls on the axis, 0 at zero and 1 at the maximum (values above are
+	 * held at 1).
+	 */
 	public double fraction(double value) {
 		return Math.max(0, Math.min(1, value / max));
 	}

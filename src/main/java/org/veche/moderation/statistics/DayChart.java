@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where things go on a chart of one value (or one stack of values) per day: a band per day from left to right,
- * the value axis from the bottom up. Coordinates are SVG user units rounded to a tenth, so the markup stays
- * short; the SVG's viewBox lets the browser scale the whole to the page.
+ * Where things go on a chart of one value (or one stack of values) per day: a band per
+ * day from left to right, the value axis from the bottom up. Coordinates are SVG user
+ * units rounded to a tenth, so the markup stays short; the SVG's viewBox lets the browser
+ * scale the whole to the page.
  */
 public final class DayChart {
 
@@ -82,14 +83,17 @@ public final class DayChart {
 		return round(left() + (day + 0.5) * band());
 	}
 
-	/** The height of a value on the axis, in SVG units from the top (so larger values have smaller y). */
+	/**
+	 * The height of a value on the axis, in SVG units from the top (so larger values have
+	 * smaller y).
+	 */
 	public double y(double value) {
 		return round(bottom() - (bottom() - top()) * scale.fraction(value));
 	}
 
 	/**
-	 * A day's values stacked from the bottom up, in the order given, as one rectangle each (a zero value has no
-	 * height).
+	 * A day's values stacked from the bottom up, in the order given, as one rectangle
+	 * each (a zero value has no height).
 	 */
 	public List<Segment> stack(int day, double... values) {
 		var segments = new ArrayList<Segment>(values.length);
@@ -108,8 +112,8 @@ public final class DayChart {
 	}
 
 	/**
-	 * The days that get a date under the axis: the last day (today) and every week before it, or every two
-	 * weeks on a longer chart, so that labels never crowd.
+	 * The days that get a date under the axis: the last day (today) and every week before
+	 * it, or every two weeks on a longer chart, so that labels never crowd.
 	 */
 	public List<Integer> labelledDays() {
 		int every = days <= 31 ? 7 : 14;
@@ -120,7 +124,10 @@ public final class DayChart {
 		return labelled;
 	}
 
-	/** Where a day's date goes: under its band, but the last one ends at the plot's edge so it is never cut off. */
+	/**
+	 * Where a day's date goes: under its band, but the last one ends at the plot's edge
+	 * so it is never cut off.
+	 */
 	public double labelX(int day) {
 		return day == days - 1 ? right() : centre(day);
 	}
@@ -130,8 +137,8 @@ public final class DayChart {
 	}
 
 	/**
-	 * A line through the days that have a value, as the {@code points} of SVG polylines: a day without a value
-	 * (null) breaks the line rather than drawing it down to zero.
+	 * A line through the days that have a value, as the {@code points} of SVG polylines:
+	 * a day without a value (null) breaks the line rather than drawing it down to zero.
 	 */
 	public List<String> lines(List<Double> values) {
 		var lines = new ArrayList<String>();
@@ -156,7 +163,10 @@ public final class DayChart {
 		return lines;
 	}
 
-	/** A coordinate as SVG writes it: no exponent, no trailing ".0", a dot whatever the reader's language. */
+	/**
+	 * A coordinate as SVG writes it: no exponent, no trailing ".0", a dot whatever the
+	 * reader's language.
+	 */
 	public static String number(double value) {
 		if (value == Math.rint(value)) {
 			return Long.toString((long) value);

@@ -12,12 +12,13 @@ import org.springframework.stereotype.Repository;
 import org.veche.moderation.Decision;
 
 /**
- * How long held comments waited for a moderator, from the action log and the reasons the comments were held
- * for (both the moderation module's tables). A wait runs from the latest hold before the decision (the reasons'
- * time: when the comment was posted, for one held on arrival; when readers' reports or a raid held it, for one
- * held later) to the decision that took the comment out of the queue, which the log writes as "pending → ...".
- * The percentiles are taken by the database (nearest rank, with window functions that SQLite and PostgreSQL
- * both have) over the decisions of the period only.
+ * How long held comments waited for a moderator, from the action log and the reasons the
+ * comments were held for (both the moderation module's tables). A wait runs from the
+ * latest hold before the decision (the reasons' time: when the comment was posted, for
+ * one held on arrival; when readers' reports or a raid held it, for one held later) to
+ * the decision that took the comment out of the queue, which the log writes as "pending →
+ * ...". The percentiles are taken by the database (nearest rank, with window functions
+ * that SQLite and PostgreSQL both have) over the decisions of the period only.
  */
 @Repository
 class DecisionTimes {
@@ -34,9 +35,13 @@ class DecisionTimes {
 		this.db = db;
 	}
 
-	/** The day's decided count, median and 90th percentile wait, by the day of the decision. */
+	/**
+	 * The day's decided count, median and 90th percentile wait, by the day of the
+	 * decision.
+	 */
 	Map<LocalDate, Waits> perDay(long from, long to, long offset) {
-		// the offset is a number the site chose, written into the SQL so that the day is one expression
+		// the offset is a number the site chose, written into the SQL so that the day is
+		// one expression
 		String sql = """
 				SELECT decided_on, total, n, wait FROM (
 				  SELECT decided_on, wait, ROW_NUMBER() OVER (PARTITION BY decided_on ORDER BY wait) AS n,

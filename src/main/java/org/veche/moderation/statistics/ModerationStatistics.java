@@ -23,10 +23,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Gathers the figures of the statistics page: the comments' counts from the discussion module, the waits from
- * the moderation log, the threads' titles from publishing. Days are the site's ({@code veche.time-zone}), cut at
- * the offset it has now. Each period's figures are kept for {@code veche.moderation.statistics.max-age}, so a
- * moderator who reloads the page does not count 90 days again.
+ * Gathers the figures of the statistics page: the comments' counts from the discussion
+ * module, the waits from the moderation log, the threads' titles from publishing. Days
+ * are the site's ({@code veche.time-zone}), cut at the offset it has now. Each period's
+ * figures are kept for {@code veche.moderation.statistics.max-age}, so a moderator who
+ * reloads the page does not count 90 days again.
  */
 @Service
 public class ModerationStatistics {
@@ -81,8 +82,7 @@ public class ModerationStatistics {
 			CommentDay c = posted.getOrDefault(day, new CommentDay(day, Map.of()));
 			DecisionTimes.Waits w = waits.getOrDefault(day, new DecisionTimes.Waits(0, null, null));
 			days.add(new Statistics.Day(day, c.count(CommentStatus.APPROVED), c.count(CommentStatus.PENDING),
-					c.count(CommentStatus.SPAM), c.count(CommentStatus.TRASH), w.decided(), w.median(),
-					w.ninetieth()));
+					c.count(CommentStatus.SPAM), c.count(CommentStatus.TRASH), w.decided(), w.median(), w.ninetieth()));
 		}
 		return new Statistics(period, days, busiest(from, to));
 	}

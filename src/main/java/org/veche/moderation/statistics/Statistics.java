@@ -6,14 +6,19 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The figures of one period, day by day from the first to the last (today), with the charts laid out over them.
+ * The figures of one period, day by day from the first to the last (today), with the
+ * charts laid out over them.
+ *
  * @param period the period asked for
  * @param days every day of the period, oldest first, days without comments included
  * @param busiest the threads that took the most comments in the period, most first
  */
 public record Statistics(StatisticsPeriod period, List<Day> days, List<BusyThread> busiest) {
 
-	/** Where a comment can stand, in the order of {@link Day#counts()} and of the stacked bars. */
+	/**
+	 * Where a comment can stand, in the order of {@link Day#counts()} and of the stacked
+	 * bars.
+	 */
 	public static final List<String> STATUSES = List.of("approved", "held", "spam", "trash");
 
 	public LocalDate first() {
@@ -43,9 +48,16 @@ public record Statistics(StatisticsPeriod period, List<Day> days, List<BusyThrea
 		return new DayChart(days.size(), ChartScale.PERCENT);
 	}
 
-	/** The longest 90th percentile of the period, which sets the unit and top of the time-to-decision chart. */
+	/**
+	 * The longest 90th percentile of the period, which sets the unit and top of the
+	 * time-to-decision chart.
+	 */
 	public Duration longestWait() {
-		return days.stream().map(Day::ninetieth).filter(Objects::nonNull).max(Duration::compareTo).orElse(Duration.ZERO);
+		return days.stream()
+			.map(Day::ninetieth)
+			.filter(Objects::nonNull)
+			.max(Duration::compareTo)
+			.orElse(Duration.ZERO);
 	}
 
 	public WaitUnit waitUnit() {
@@ -68,8 +80,10 @@ public record Statistics(StatisticsPeriod period, List<Day> days, List<BusyThrea
 	}
 
 	/**
-	 * One day: its comments by where they stand now (approved, still held, spam, trash), and the held comments
-	 * that a moderator decided that day with how long they had waited (null when none were decided).
+	 * One day: its comments by where they stand now (approved, still held, spam, trash),
+	 * and the held comments that a moderator decided that day with how long they had
+	 * waited (null when none were decided).
+	 *
 	 * @param median half of the decided comments waited at most this long
 	 * @param ninetieth nine in ten waited at most this long (nearest rank)
 	 */
@@ -85,12 +99,18 @@ public record Statistics(StatisticsPeriod period, List<Day> days, List<BusyThrea
 			return List.of(approved, held, spam, trash);
 		}
 
-		/** The share of the day's comments, in whole percent (0 on a day without comments). */
+		/**
+		 * The share of the day's comments, in whole percent (0 on a day without
+		 * comments).
+		 */
 		public int percent(int count) {
 			return comments() == 0 ? 0 : (int) Math.round(count * 100.0 / comments());
 		}
 
-		/** The shares as the chart stacks them: approved, held, spam, trash, adding up to 100 exactly. */
+		/**
+		 * The shares as the chart stacks them: approved, held, spam, trash, adding up to
+		 * 100 exactly.
+		 */
 		public double[] shares() {
 			if (comments() == 0) {
 				return new double[] { 0, 0, 0, 0 };
@@ -103,6 +123,7 @@ public record Statistics(StatisticsPeriod period, List<Day> days, List<BusyThrea
 
 	/**
 	 * A thread that took many comments.
+	 *
 	 * @param title the article's title, or null when it is gone
 	 * @param path where it is read, or null when it is gone
 	 */

@@ -7,8 +7,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.veche.site.PageModel;
 
 /**
- * The statistics page, for moderators and administrators like the queue ({@code /moderation/**} in the
- * security rules). The period is a plain link: {@code ?days=30} (the default) or {@code ?days=90}.
+ * The statistics page, for moderators and administrators like the queue
+ * ({@code /moderation/**} in the security rules). The period is a plain link:
+ * {@code ?days=30} (the default) or {@code ?days=90}.
  */
 @Controller
 class StatisticsController {

@@ -17,7 +17,9 @@ public enum StatisticsPeriod {
 		return days;
 	}
 
-	/** The period of a {@code days} parameter; anything but "90" is the default 30 days. */
+	/**
+	 * The period of a {@code days} parameter; anything but "90" is the default 30 days.
+	 */
 	public static StatisticsPeriod parse(String days) {
 		return "90".equals(days) ? LAST_90_DAYS : LAST_30_DAYS;
 	}

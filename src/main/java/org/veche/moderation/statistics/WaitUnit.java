@@ -3,8 +3,8 @@ package org.veche.moderation.statistics;
 import java.time.Duration;
 
 /**
- * The unit of the time-to-decision axis, chosen by the longest wait shown so that the ticks read as whole
- * numbers of something a moderator thinks in.
+ * The unit of the time-to-decision axis, chosen by the longest wait shown so that the
+ * ticks read as whole numbers of something a moderator thinks in.
  */
 public enum WaitUnit {
 
@@ -27,7 +27,10 @@ public enum WaitUnit {
 		return (double) wait.toMillis() / length.toMillis();
 	}
 
-	/** The unit for an axis reaching this long a wait: below two of a unit, the next smaller one. */
+	/**
+	 * The unit for an axis reaching this long a wait: below two of a unit, the next
+	 * smaller one.
+	 */
 	public static WaitUnit fitting(Duration longest) {
 		if (longest.compareTo(Duration.ofMinutes(2)) < 0) {
 			return SECONDS;
@@ -38,7 +41,9 @@ public enum WaitUnit {
 		return longest.compareTo(Duration.ofDays(2)) < 0 ? HOURS : DAYS;
 	}
 
-	/** A wait in words for the table of figures: "45 s", "30 min", "2 h 5 min", "3 d 4 h". */
+	/**
+	 * A wait in words for the table of figures: "45 s", "30 min", "2 h 5 min", "3 d 4 h".
+	 */
 	public static Wording words(Duration wait) {
 		long seconds = wait.toSeconds();
 		if (seconds < 60) {

@@ -26,8 +26,8 @@ import org.veche.schema.tables.CommentReport;
 import org.veche.schema.tables.ModerationAction;
 
 /**
- * The month's counts, each a GROUP BY over one of moderation's tables within the month's bounds (UTC); nothing
- * but counts and the rules' and reasons' names leaves the database.
+ * The month's counts, each a GROUP BY over one of moderation's tables within the month's
+ * bounds (UTC); nothing but counts and the rules' and reasons' names leaves the database.
  */
 @Repository
 class MonthlyCounts {
@@ -40,9 +40,12 @@ class MonthlyCounts {
 
 	private static final CommentAppeal APPEALS = CommentAppeal.COMMENT_APPEAL;
 
-	/** The rules a hold is counted under; anything else (a rule added later) is counted as "other". */
-	static final List<String> RULES = List.of("links", "word", "disallowed", "premoderated", "firstComment",
-			"raid", "raidThread", "surge", "filter.spam", "filter.abuse", "akismet", "reports");
+	/**
+	 * The rules a hold is counted under; anything else (a rule added later) is counted as
+	 * "other".
+	 */
+	static final List<String> RULES = List.of("links", "word", "disallowed", "premoderated", "firstComment", "raid",
+			"raidThread", "surge", "filter.spam", "filter.abuse", "akismet", "reports");
 
 	private final DSLContext db;
 
@@ -60,7 +63,8 @@ class MonthlyCounts {
 	MonthlyReport of(YearMonth month, boolean ended) {
 		long from = start(month).toEpochMilli();
 		long to = start(month.plusMonths(1)).toEpochMilli();
-		// the rule is the stored reason up to its first '|' (its arguments follow), counted once per comment
+		// the rule is the stored reason up to its first '|' (its arguments follow),
+		// counted once per comment
 		Field<String> rule = db.dialect().family() == SQLDialect.POSTGRES
 				? DSL.field("split_part({0}, '|', 1)", String.class, REASONS.REASON)
 				: DSL.field("substr({0}, 1, instr({0} || '|', '|') - 1)", String.class, REASONS.REASON);
@@ -108,8 +112,7 @@ class MonthlyCounts {
 		Long action = db.select(min(ACTIONS.CREATED_AT)).from(ACTIONS).fetchOne(0, Long.class);
 		Long reason = db.select(min(REASONS.CREATED_AT)).from(REASONS).fetchOne(0, Long.class);
 		Long earliest = action == null ? reason : reason == null ? action : Math.min(action, reason);
-		return Optional.ofNullable(earliest)
-			.map(ms -> YearMonth.from(Instant.ofEpochMilli(ms).atZone(ZoneOffset.UTC)));
+		return Optional.ofNullable(earliest).map(ms -> YearMonth.from(Instant.ofEpochMilli(ms).atZone(ZoneOffset.UTC)));
 	}
 
 }

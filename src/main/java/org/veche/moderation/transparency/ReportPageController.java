@@ -18,9 +18,10 @@ import org.veche.site.PageCache;
 import org.veche.site.PageModel;
 
 /**
- * The public moderation report: {@code /moderation/report} lists the months, {@code /moderation/report/2026-12}
- * shows one (open to everyone by the security rules, unlike the rest of {@code /moderation}). Both pages are kept
- * in the guests' page cache as a listing is: any decision moves a comment's status, which rebuilds them.
+ * The public moderation report: {@code /moderation/report} lists the months,
+ * {@code /moderation/report/2026-12} shows one (open to everyone by the security rules,
+ * unlike the rest of {@code /moderation}). Both pages are kept in the guests' page cache
+ * as a listing is: any decision moves a comment's status, which rebuilds them.
  */
 @Controller
 class ReportPageController {

@@ -5,6 +5,7 @@ import java.util.List;
 
 /**
  * One month's public moderation report.
+ *
  * @param rules the rules a hold is counted under, in the order shown
  * @param next the month after, or null while this one is not over
  */

@@ -15,7 +15,8 @@ import org.veche.site.RejectedInput;
 import org.veche.site.PageModel;
 
 /**
- * Settings, Discussion: the rules every new comment meets, for administrators (the path is under /admin).
+ * Settings, Discussion: the rules every new comment meets, for administrators (the path
+ * is under /admin).
  */
 @Controller
 class DiscussionSettingsController {
@@ -65,7 +66,8 @@ class DiscussionSettingsController {
 
 	private ModelAndView page(SettingsForm form, String notice, RejectedInput error, HttpStatus status) {
 		var model = new SettingsModel(form, notice, error == null ? null : error.messageKey(),
-				error == null ? new Object[0] : error.arguments(), discussion.maxLength(), SurgeForm.of(surges.rules()));
+				error == null ? new Object[0] : error.arguments(), discussion.maxLength(),
+				SurgeForm.of(surges.rules()));
 		return PageModel.of("moderation/settings", model, status);
 	}
 

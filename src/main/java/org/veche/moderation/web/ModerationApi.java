@@ -34,8 +34,9 @@ import org.veche.moderation.ReportReason;
 import org.veche.site.RejectedInput;
 
 /**
- * The moderation queue over JSON for moderators' tools: the same queue, decisions and bans as /moderation,
- * through the same facade (the security chain lets only moderators and administrators in).
+ * The moderation queue over JSON for moderators' tools: the same queue, decisions and
+ * bans as /moderation, through the same facade (the security chain lets only moderators
+ * and administrators in).
  */
 @RestController
 @Tag(name = "moderation", description = "The moderation queue, decisions and bans; moderators and administrators only")
@@ -114,7 +115,8 @@ class ModerationApi {
 		Decision decision = Decision.parse(asked.equals("remove") ? "trash" : asked)
 			.orElseThrow(() -> new RejectedInput("moderation.decision.unknown"));
 		ReportReason reason = body.reason() == null || body.reason().isBlank() ? null
-				: ReportReason.parse(body.reason().strip()).orElseThrow(() -> new RejectedInput("moderation.api.reason"));
+				: ReportReason.parse(body.reason().strip())
+					.orElseThrow(() -> new RejectedInput("moderation.api.reason"));
 		desk.decide(id, new ModerationDesk.Ruling(decision, reason), by);
 		return new Decided(id, decision.to().name().toLowerCase(Locale.ROOT));
 	}
@@ -124,7 +126,10 @@ class ModerationApi {
 		return log.bansInForce().stream().map(BanView::of).toList();
 	}
 
-	/** Bans the author of a comment by all its handles, for some days or (no days) for good. */
+	/**
+	 * Bans the author of a comment by all its handles, for some days or (no days) for
+	 * good.
+	 */
 	@PostMapping("/api/v1/moderation/bans")
 	ResponseEntity<Map<String, Long>> ban(@RequestBody BanBody body, @AuthenticationPrincipal SignedIn by) {
 		if (body == null || body.commentId() == null) {
@@ -134,7 +139,8 @@ class ModerationApi {
 			throw new RejectedInput("moderation.ban.length");
 		}
 		long id = desk.ban(body.commentId(),
-				new ModerationDesk.BanTerms(body.days() == null ? null : Duration.ofDays(body.days()), body.note()), by);
+				new ModerationDesk.BanTerms(body.days() == null ? null : Duration.ofDays(body.days()), body.note()),
+				by);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
 	}
 
@@ -156,7 +162,8 @@ class ModerationApi {
 	private Item item(QueueItem item, Locale locale) {
 		var c = item.comment();
 		var a = item.author();
-		List<Held> held = item.reasons().stream()
+		List<Held> held = item.reasons()
+			.stream()
 			.map(reason -> new Held(reason.messageKey(),
 					messages.getMessage(reason.messageKey(), reason.messageArguments(), reason.messageKey(), locale)))
 			.toList();

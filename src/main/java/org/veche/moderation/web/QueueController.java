@@ -26,8 +26,9 @@ import org.veche.site.RejectedInput;
 import org.veche.site.PageModel;
 
 /**
- * The moderation queue: tabs with counts, each held comment with its context and reasons, and the actions on
- * it, one by one or in bulk. Every action is a plain form post that comes back to the same tab.
+ * The moderation queue: tabs with counts, each held comment with its context and reasons,
+ * and the actions on it, one by one or in bulk. Every action is a plain form post that
+ * comes back to the same tab.
  */
 @Controller
 class QueueController {
@@ -93,8 +94,8 @@ class QueueController {
 	}
 
 	/**
-	 * Makes a comment an editors' pick or no longer one, from the queue or from the comment in its thread
-	 * ({@code from=thread}: back to the comment there).
+	 * Makes a comment an editors' pick or no longer one, from the queue or from the
+	 * comment in its thread ({@code from=thread}: back to the comment there).
 	 */
 	@PostMapping("/moderation/comments/{id}/feature")
 	ModelAndView feature(@PathVariable long id, @RequestParam(defaultValue = "true") boolean featured,
@@ -116,7 +117,8 @@ class QueueController {
 	ModelAndView reply(@PathVariable long id, @RequestParam(defaultValue = "") String body,
 			@RequestParam(defaultValue = "pending") String tab, @RequestParam(defaultValue = "1") int page,
 			@AuthenticationPrincipal SignedIn by, HttpServletRequest request) {
-		return act(tab, page, "replied", () -> desk.reply(id, new ModerationDesk.Answer(body, request.getRemoteAddr()), by));
+		return act(tab, page, "replied",
+				() -> desk.reply(id, new ModerationDesk.Answer(body, request.getRemoteAddr()), by));
 	}
 
 	@PostMapping("/moderation/comments/{id}/ban")

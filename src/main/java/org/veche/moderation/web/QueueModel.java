@@ -10,8 +10,9 @@ import org.veche.moderation.RaidedThread;
 import org.veche.moderation.Surge;
 
 /**
- * What the queue page shows: one tab's comments (the pending tab's near-duplicates as groups), the tabs' counts,
- * the threads under a raid and the surge in force.
+ * What the queue page shows: one tab's comments (the pending tab's near-duplicates as
+ * groups), the tabs' counts, the threads under a raid and the surge in force.
+ *
  * @param surge the surge in force, or null
  * @param notice what was just done (a message key), or null
  * @param error why the action was refused (a message key), or null

@@ -23,8 +23,9 @@ import org.veche.site.RejectedInput;
 import org.veche.site.PageModel;
 
 /**
- * "Report" under every comment: a page with a short form, for readers with or without JavaScript or an account.
- * A reader is known by their account, else by their address's keyed hash, so that one reader counts once.
+ * "Report" under every comment: a page with a short form, for readers with or without
+ * JavaScript or an account. A reader is known by their account, else by their address's
+ * keyed hash, so that one reader counts once.
  */
 @Controller
 class ReportController {
@@ -37,7 +38,8 @@ class ReportController {
 
 	private final AddressHasher addresses;
 
-	ReportController(ReaderReports reports, Discussions discussions, ArticleLookup publishing, AddressHasher addresses) {
+	ReportController(ReaderReports reports, Discussions discussions, ArticleLookup publishing,
+			AddressHasher addresses) {
 		this.reports = reports;
 		this.discussions = discussions;
 		this.publishing = publishing;
@@ -54,7 +56,8 @@ class ReportController {
 			HttpServletRequest request) {
 		Comment comment = visible(id);
 		try {
-			ReportReason why = ReportReason.parse(reason).orElseThrow(() -> new RejectedInput("moderation.report.choose"));
+			ReportReason why = ReportReason.parse(reason)
+				.orElseThrow(() -> new RejectedInput("moderation.report.choose"));
 			reports.report(id, why, reporter(request));
 			return page(comment, null, true, HttpStatus.OK);
 		}

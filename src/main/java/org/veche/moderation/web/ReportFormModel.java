@@ -6,6 +6,7 @@ import org.veche.publishing.Article;
 
 /**
  * A reader's report form for one comment, or the thanks once it is sent.
+ *
  * @param article the comment's article, or null if it is gone
  * @param error why the report was refused (a message key), or null
  */

@@ -7,8 +7,9 @@ import org.veche.moderation.internal.RuleSettings;
 import org.veche.site.RejectedInput;
 
 /**
- * The discussion settings form as posted: strings and checkboxes, turned into rules only when every field
- * reads. A checkbox left unticked is not posted at all, so each one arrives as null or "on".
+ * The discussion settings form as posted: strings and checkboxes, turned into rules only
+ * when every field reads. A checkbox left unticked is not posted at all, so each one
+ * arrives as null or "on".
  */
 public record SettingsForm(String holdLinks, String moderationWords, String disallowedWords, String holdFirstComment,
 		String nameAndEmailRequired, String closeOld, String closeAfterDays, String floodSeconds, String maxLength,
@@ -39,12 +40,14 @@ public record SettingsForm(String holdLinks, String moderationWords, String disa
 	/** The rules, or a RejectedInput naming the first field that does not read. */
 	DiscussionRules toRules(int longestAllowed) {
 		int links = number(holdLinks, 0, 100, "moderation.settings.holdLinks.invalid");
-		int days = ticked(closeOld) ? number(closeAfterDays, 1, 36500, "moderation.settings.closeAfterDays.invalid") : 0;
+		int days = ticked(closeOld) ? number(closeAfterDays, 1, 36500, "moderation.settings.closeAfterDays.invalid")
+				: 0;
 		int flood = number(floodSeconds, 0, 3600, "moderation.settings.flood.invalid");
 		int length = number(maxLength, 1, longestAllowed, "moderation.settings.maxLength.invalid", longestAllowed);
 		int reports = number(reportsToHold, 1, 1000, "moderation.settings.reports.invalid");
 		int raid = number(raidSize, 0, 1000, "moderation.settings.raid.invalid");
-		// a form from before the setting existed leaves it out: the default, not a refusal
+		// a form from before the setting existed leaves it out: the default, not a
+		// refusal
 		int edit = editMinutes == null ? (int) DiscussionRules.DEFAULT_EDIT_WINDOW.toMinutes()
 				: number(editMinutes, 0, 1440, "moderation.settings.editMinutes.invalid");
 		double hold = probability(filterHold);

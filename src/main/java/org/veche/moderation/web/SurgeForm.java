@@ -7,13 +7,14 @@ import org.veche.moderation.SurgeRules;
 import org.veche.site.RejectedInput;
 
 /**
- * Surge mode's settings form as posted (its own form beside the raid settings), turned into rules only when every
- * field reads.
+ * Surge mode's settings form as posted (its own form beside the raid settings), turned
+ * into rules only when every field reads.
  */
 public record SurgeForm(String surgeSize, String surgeThreads, String surgeSiteWide, String surgeQuietMinutes) {
 
 	static SurgeForm of(SurgeRules rules) {
-		// a quiet period under a minute (tests set one) shows as one minute: the form speaks in whole minutes
+		// a quiet period under a minute (tests set one) shows as one minute: the form
+		// speaks in whole minutes
 		return new SurgeForm(String.valueOf(rules.size()), String.valueOf(rules.threads()),
 				String.valueOf(rules.siteWideThreads()), String.valueOf(Math.max(1, rules.quiet().toMinutes())));
 	}

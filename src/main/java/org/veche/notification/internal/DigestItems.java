@@ -9,7 +9,8 @@ import org.springframework.stereotype.Repository;
 import org.veche.schema.tables.NotificationDigestItem;
 
 /**
- * The notification_digest_item table: what the next digest of a subscription will list, once per event.
+ * The notification_digest_item table: what the next digest of a subscription will list,
+ * once per event.
  */
 @Repository
 class DigestItems {

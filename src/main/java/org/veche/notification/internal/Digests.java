@@ -16,9 +16,10 @@ import org.veche.notification.NotificationProperties;
 import org.veche.notification.Subscription;
 
 /**
- * Gathers daily and weekly digests: once a subscription's period has passed, what it gathered goes out as
- * one mail and a new period begins, whether or not there was anything to send. Also forgets what is no
- * longer needed: confirmations never followed, and sent mail past its keeping time.
+ * Gathers daily and weekly digests: once a subscription's period has passed, what it
+ * gathered goes out as one mail and a new period begins, whether or not there was
+ * anything to send. Also forgets what is no longer needed: confirmations never followed,
+ * and sent mail past its keeping time.
  */
 @Component
 public class Digests {
@@ -83,16 +84,18 @@ public class Digests {
 		return queued;
 	}
 
-	/** Queued to go at once: the period's end may be a time a test or a late run gives, not the clock's. */
+	/**
+	 * Queued to go at once: the period's end may be a time a test or a late run gives,
+	 * not the clock's.
+	 */
 	private void queue(Subscription subscription, Cadence cadence, Instant from, List<Letters.Item> gathered) {
 		Locale language = subscription.subscriber().language();
 		String count = letters.plural(language, "notify.mail.digest." + subscription.topic().param(), gathered.size());
 		String unsubscribe = links.unsubscribe(subscription.id());
 		var letter = new Letters.Letter(language,
 				letters.t(language, "notify.mail.digest." + cadence.param() + ".subject", count),
-				letters.t(language, "notify.mail.digest.intro", count),
-				gathered, null, null,
-				new Letters.Footer(notices.why(subscription), unsubscribe, links.manage(subscription.subscriber().id())));
+				letters.t(language, "notify.mail.digest.intro", count), gathered, null, null, new Letters.Footer(
+						notices.why(subscription), unsubscribe, links.manage(subscription.subscriber().id())));
 		outbox.enqueue(subscription.subscriber().email(), "digest:" + subscription.id() + ":" + from.toEpochMilli(),
 				subscription.id(), letters.write(letter), unsubscribe, clock.instant());
 	}

@@ -14,9 +14,10 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 
 /**
- * Writes notification mail in the reader's language, as plain text and as HTML from one model: an opening
- * line, the items (a comment, an article, a digest's list), one action, and a footer that says why the mail
- * came with the links to unsubscribe and to manage every notification.
+ * Writes notification mail in the reader's language, as plain text and as HTML from one
+ * model: an opening line, the items (a comment, an article, a digest's list), one action,
+ * and a footer that says why the mail came with the links to unsubscribe and to manage
+ * every notification.
  */
 @Component
 public class Letters {
@@ -27,6 +28,7 @@ public class Letters {
 
 	/**
 	 * What a mail says, in its reader's language.
+	 *
 	 * @param action the one button, or null for none
 	 * @param outro a closing line, or null
 	 */
@@ -40,6 +42,7 @@ public class Letters {
 
 	/**
 	 * Below the signature: why the reader gets the mail and the links to stop it.
+	 *
 	 * @param why why the reader gets it, or null
 	 * @param unsubscribeUrl the one-click link of its subscription, or null
 	 * @param manageUrl the link to every notification of the address, or null
@@ -79,7 +82,10 @@ public class Letters {
 		return site.siteName();
 	}
 
-	/** A message of the bundles in the language; the site's name is always its first argument. */
+	/**
+	 * A message of the bundles in the language; the site's name is always its first
+	 * argument.
+	 */
 	public String t(Locale language, String key, Object... args) {
 		Object[] all = new Object[args.length + 1];
 		all[0] = site.siteName();
@@ -87,10 +93,13 @@ public class Letters {
 		return messages.getMessage(key, all, key, language);
 	}
 
-	/** A message with a count: key.one, .few, .many or .other by the language's plural rules; {1} is the count. */
+	/**
+	 * A message with a count: key.one, .few, .many or .other by the language's plural
+	 * rules; {1} is the count.
+	 */
 	public String plural(Locale language, String key, long n) {
-		String text = messages.getMessage(key + "." + Plurals.category(language, n), new Object[] { site.siteName(), n },
-				null, language);
+		String text = messages.getMessage(key + "." + Plurals.category(language, n),
+				new Object[] { site.siteName(), n }, null, language);
 		return text != null ? text : t(language, key + ".other", n);
 	}
 

@@ -19,10 +19,11 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.veche.site.SiteSettings;
 
 /**
- * The links in notification mail. Each carries an HMAC of what it acts on, with a key the site keeps, so a link
- * works without a session or a stored token and cannot be made for another subscription or address. The
- * address is veche.base-url when the owner sets it, else the one the last request came to (mail is often
- * queued by a scheduled task, with no request of its own).
+ * The links in notification mail. Each carries an HMAC of what it acts on, with a key the
+ * site keeps, so a link works without a session or a stored token and cannot be made for
+ * another subscription or address. The address is veche.base-url when the owner sets it,
+ * else the one the last request came to (mail is often queued by a scheduled task, with
+ * no request of its own).
  */
 @Component
 public class MailLinks {
@@ -130,11 +131,14 @@ public class MailLinks {
 			return configuredBase;
 		}
 		if (RequestContextHolder.getRequestAttributes() != null) {
-			lastSeenBase = ServletUriComponentsBuilder.fromCurrentContextPath().replaceQuery(null).build().toUriString();
+			lastSeenBase = ServletUriComponentsBuilder.fromCurrentContextPath()
+				.replaceQuery(null)
+				.build()
+				.toUriString();
 		}
 		String seen = lastSeenBase;
-		return seen != null ? seen
-				: "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+		return seen != null ? seen : "http://localhost:"
+				+ environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
 	}
 
 }

@@ -24,9 +24,9 @@ import org.veche.publishing.Article;
 import org.veche.publishing.ArticleLookup;
 
 /**
- * Turns what happened on the site into mail for the confirmed subscribers of it: each at once into the
- * outbox, or into the subscriber's next digest. An event's key goes with every message and digest item, so
- * handling an event twice queues nothing twice.
+ * Turns what happened on the site into mail for the confirmed subscribers of it: each at
+ * once into the outbox, or into the subscriber's next digest. An event's key goes with
+ * every message and digest item, so handling an event twice queues nothing twice.
  */
 @Component
 public class Notices {
@@ -69,9 +69,10 @@ public class Notices {
 	}
 
 	/**
-	 * Asks the reader to confirm what they asked for: one mail listing everything of theirs that waits, and
-	 * no other until they follow it or a day has passed (each comment with "notify me" ticked would else send
-	 * one more). What is asked for meanwhile waits with the rest and is listed in the next one.
+	 * Asks the reader to confirm what they asked for: one mail listing everything of
+	 * theirs that waits, and no other until they follow it or a day has passed (each
+	 * comment with "notify me" ticked would else send one more). What is asked for
+	 * meanwhile waits with the rest and is listed in the next one.
 	 */
 	public void askToConfirm(List<Subscription> asked) {
 		if (asked.isEmpty()) {
@@ -94,33 +95,41 @@ public class Notices {
 				letters.t(language, "notify.mail.confirm.intro"), items,
 				new Letters.Action(letters.t(language, "notify.mail.confirm.action"), links.confirm(ids)),
 				letters.t(language, "notify.mail.confirm.outro"), Letters.Footer.NONE);
-		// the instant too: a confirmation sent again a day later lists the same subscriptions, and is mailed
-		outbox.enqueue(first.subscriber().email(), "confirm:" + ids + ":" + now.toEpochMilli(), null, letters.write(letter), null, now);
+		// the instant too: a confirmation sent again a day later lists the same
+		// subscriptions, and is mailed
+		outbox.enqueue(first.subscriber().email(), "confirm:" + ids + ":" + now.toEpochMilli(), null,
+				letters.write(letter), null, now);
 	}
 
 	/** What a subscription is about, in words: "Replies to your comment on ...". */
 	public String describe(Subscription subscription, Locale language) {
 		String key = "notify.topic." + subscription.topic().param();
 		return switch (subscription.topic()) {
-			case REPLIES -> letters.t(language, key, discussions.comment(subscription.targetId())
-				.flatMap(c -> publishing.article(c.articleId()))
-				.map(Article::title)
-				.orElse("…"));
-			case COMMENTS -> letters.t(language, key,
-					publishing.article(subscription.targetId()).map(Article::title).orElse("…"));
+			case REPLIES -> letters.t(language, key,
+					discussions.comment(subscription.targetId())
+						.flatMap(c -> publishing.article(c.articleId()))
+						.map(Article::title)
+						.orElse("…"));
+			case COMMENTS ->
+				letters.t(language, key, publishing.article(subscription.targetId()).map(Article::title).orElse("…"));
 			default -> letters.t(language, key);
 		};
 	}
 
-	/** An approved comment: its parent's author and the article's followers hear of it, never its own author. */
+	/**
+	 * An approved comment: its parent's author and the article's followers hear of it,
+	 * never its own author.
+	 */
 	public void commentVisible(long commentId) {
 		Comment comment = discussions.comment(commentId).filter(Comment::isApproved).orElse(null);
 		Article article = comment == null ? null : publishing.article(comment.articleId()).orElse(null);
 		if (article == null || !article.isVisibleAt(clock.instant())) {
 			return;
 		}
-		// one mail per address: a direct reply first, then a mention (to those following replies to the comment
-		// mentioned), then the article's followers; the kind of each mail is the first reason it is sent
+		// one mail per address: a direct reply first, then a mention (to those following
+		// replies to the comment
+		// mentioned), then the article's followers; the kind of each mail is the first
+		// reason it is sent
 		var recipients = new LinkedHashMap<String, Subscription>();
 		var kinds = new java.util.HashMap<String, String>();
 		if (comment.parentId() != null) {
@@ -131,12 +140,14 @@ public class Notices {
 		}
 		subscriptions.confirmed(Topic.COMMENTS, article.id()).forEach(s -> add(recipients, kinds, s, "comment"));
 		if (recipients.isEmpty()) {
-			// the page of the comment needs the whole thread: not read for a comment nobody follows (most of
-			// them), since this runs inside the comment's transaction, where it held every other writer back
+			// the page of the comment needs the whole thread: not read for a comment
+			// nobody follows (most of
+			// them), since this runs inside the comment's transaction, where it held
+			// every other writer back
 			return;
 		}
-		String url = links.absolute(article.path() + "?cpage=" + discussions.pageOf(comment, ThreadOrder.OLDEST) + "#"
-				+ comment.anchor());
+		String url = links.absolute(
+				article.path() + "?cpage=" + discussions.pageOf(comment, ThreadOrder.OLDEST) + "#" + comment.anchor());
 		for (Subscription subscription : recipients.values()) {
 			if (isAuthor(comment, subscription)) {
 				continue;
@@ -145,8 +156,8 @@ public class Notices {
 			String kind = kinds.get(subscription.subscriber().email());
 			var item = new Letters.Item(letters.t(language, "notify.mail.comment.by", comment.authorName()),
 					Letters.excerpt(comment.body()), url);
-			instantly(subscription, "comment:" + commentId, letters.t(language, "notify.mail." + kind + ".subject", article.title(),
-							comment.authorName()),
+			instantly(subscription, "comment:" + commentId,
+					letters.t(language, "notify.mail." + kind + ".subject", article.title(), comment.authorName()),
 					letters.t(language, "notify.mail." + kind + ".intro", article.title(), comment.authorName()), item);
 		}
 	}
@@ -159,13 +170,15 @@ public class Notices {
 	}
 
 	private boolean isAuthor(Comment comment, Subscription subscription) {
-		return subscription.subscriber().accountId() != null && subscription.subscriber().accountId().equals(comment.accountId())
+		return subscription.subscriber().accountId() != null
+				&& subscription.subscriber().accountId().equals(comment.accountId())
 				|| discussions.writtenBy(comment.id(), subscription.subscriber().email());
 	}
 
 	/**
-	 * A comment held for review: moderators who asked are told, at once or in their digest; not of a comment that
-	 * surge mode held (the surge's one mail told them of all of those).
+	 * A comment held for review: moderators who asked are told, at once or in their
+	 * digest; not of a comment that surge mode held (the surge's one mail told them of
+	 * all of those).
 	 */
 	public void commentHeld(long commentId) {
 		if (surges.heldInSurge(commentId)) {
@@ -184,11 +197,13 @@ public class Notices {
 	}
 
 	/**
-	 * The site went into surge mode: the moderators who asked for mail of held comments are told at once,
-	 * whatever their cadence (an attack does not wait for tomorrow's digest), once per surge.
+	 * The site went into surge mode: the moderators who asked for mail of held comments
+	 * are told at once, whatever their cadence (an attack does not wait for tomorrow's
+	 * digest), once per surge.
 	 */
 	public void surgeStarted(SurgeStarted surge) {
-		List<String> titles = surge.threadIds().stream()
+		List<String> titles = surge.threadIds()
+			.stream()
 			.map(id -> publishing.article(id).map(Article::title).orElse("#" + id))
 			.toList();
 		for (Subscription subscription : moderators(Topic.HELD)) {
@@ -212,7 +227,8 @@ public class Notices {
 	/**
 	 * A reader reported a comment: moderators who asked are told.
 	 * @param reasonKey the message key of the reader's reason
-	 * @param reportKey what makes this report one event (the comment and the count of its reports)
+	 * @param reportKey what makes this report one event (the comment and the count of its
+	 * reports)
 	 */
 	public void commentReported(long commentId, String reasonKey, String reportKey) {
 		discussions.comment(commentId).ifPresent(comment -> {
@@ -220,7 +236,8 @@ public class Notices {
 			for (Subscription subscription : moderators(Topic.REPORTS)) {
 				Locale language = subscription.subscriber().language();
 				String reason = letters.t(language, reasonKey);
-				var item = new Letters.Item(letters.t(language, "notify.mail.report.item", comment.authorName(), title, reason),
+				var item = new Letters.Item(
+						letters.t(language, "notify.mail.report.item", comment.authorName(), title, reason),
 						Letters.excerpt(comment.body()), links.absolute(QUEUE_PATH));
 				announce(subscription, "report:" + reportKey, "notify.mail.report", language, item, title,
 						comment.authorName());
@@ -228,7 +245,10 @@ public class Notices {
 		});
 	}
 
-	/** Moderator subscriptions whose account still moderates: a role taken away ends the mail. */
+	/**
+	 * Moderator subscriptions whose account still moderates: a role taken away ends the
+	 * mail.
+	 */
 	private List<Subscription> moderators(Topic topic) {
 		var found = new ArrayList<Subscription>();
 		for (Subscription subscription : subscriptions.confirmed(topic, 0)) {
@@ -243,19 +263,24 @@ public class Notices {
 		return role == Role.MODERATOR || role == Role.ADMINISTRATOR;
 	}
 
-	/** Whether the account may get moderators' mail: a moderator or administrator, not suspended. */
+	/**
+	 * Whether the account may get moderators' mail: a moderator or administrator, not
+	 * suspended.
+	 */
 	public boolean isModerator(long accountId) {
 		return identity.account(accountId).filter(a -> !a.suspended() && moderates(a.role())).isPresent();
 	}
 
-	/** A newly published article: its subscribers hear of it at once or in their digest. */
+	/**
+	 * A newly published article: its subscribers hear of it at once or in their digest.
+	 */
 	public void articlePublished(long articleId) {
 		publishing.article(articleId).filter(a -> a.isVisibleAt(clock.instant())).ifPresent(article -> {
 			String url = links.absolute(article.path());
 			for (Subscription subscription : subscriptions.confirmed(Topic.ARTICLES, 0)) {
 				var item = new Letters.Item(article.title(), article.lead() == null ? "" : article.lead(), url);
-				announce(subscription, "article:" + articleId, "notify.mail.article", subscription.subscriber().language(), item,
-						article.title(), article.authorName());
+				announce(subscription, "article:" + articleId, "notify.mail.article",
+						subscription.subscriber().language(), item, article.title(), article.authorName());
 			}
 		});
 	}
@@ -271,18 +296,20 @@ public class Notices {
 		}
 	}
 
-	private void instantly(Subscription subscription, String eventKey, String subject, String intro, Letters.Item item) {
+	private void instantly(Subscription subscription, String eventKey, String subject, String intro,
+			Letters.Item item) {
 		Locale language = subscription.subscriber().language();
 		String unsubscribe = links.unsubscribe(subscription.id());
 		var letter = new Letters.Letter(language, subject, intro, List.of(item),
 				new Letters.Action(letters.t(language, "notify.mail.open"), item.url()), null,
 				new Letters.Footer(why(subscription), unsubscribe, links.manage(subscription.subscriber().id())));
-		outbox.enqueue(subscription.subscriber().email(), eventKey, subscription.id(), letters.write(letter), unsubscribe,
-				clock.instant());
+		outbox.enqueue(subscription.subscriber().email(), eventKey, subscription.id(), letters.write(letter),
+				unsubscribe, clock.instant());
 	}
 
 	public String why(Subscription subscription) {
-		return letters.t(subscription.subscriber().language(), "notify.mail.why", describe(subscription, subscription.subscriber().language()));
+		return letters.t(subscription.subscriber().language(), "notify.mail.why",
+				describe(subscription, subscription.subscriber().language()));
 	}
 
 	public Instant now() {

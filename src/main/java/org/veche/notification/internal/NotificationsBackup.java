@@ -7,9 +7,11 @@ import org.veche.backup.BackupTable;
 import org.veche.backup.TableSection;
 
 /**
- * Subscriptions and the outbox in a backup: a site that moves keeps its readers' confirmed subscriptions, their
- * digests in progress, the mail not yet sent, the webhooks with their secrets and deliveries not yet made and the keys that stop an event from being mailed twice. The link
- * key is a site setting, so old links keep working on the new machine.
+ * Subscriptions and the outbox in a backup: a site that moves keeps its readers'
+ * confirmed subscriptions, their digests in progress, the mail not yet sent, the webhooks
+ * with their secrets and deliveries not yet made and the keys that stop an event from
+ * being mailed twice. The link key is a site setting, so old links keep working on the
+ * new machine.
  */
 @Component
 @Order(60)

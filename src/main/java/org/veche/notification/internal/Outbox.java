@@ -16,8 +16,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.veche.schema.tables.NotificationOutbox;
 
 /**
- * The notification_outbox table: mail waiting to go, and what was sent, one row per recipient and event so
- * that an event handled twice queues its mail once.
+ * The notification_outbox table: mail waiting to go, and what was sent, one row per
+ * recipient and event so that an event handled twice queues its mail once.
  */
 @Repository
 public class Outbox {
@@ -54,9 +54,11 @@ public class Outbox {
 
 	/**
 	 * A message as the worker sends it.
+	 *
 	 * @param unsubscribeUrl the one-click link for the List-Unsubscribe header, or null
 	 * @param attempts how many times the server refused it
-	 * @param nextAttemptAt when it became due (epoch milliseconds), which claiming it compares
+	 * @param nextAttemptAt when it became due (epoch milliseconds), which claiming it
+	 * compares
 	 */
 	public record Queued(long id, String recipient, Letters.Written mail, String unsubscribeUrl, int attempts,
 			long nextAttemptAt) {
@@ -72,9 +74,10 @@ public class Outbox {
 	}
 
 	/**
-	 * Queues a message unless one for this recipient and event is queued or sent already; the worker is woken
-	 * once the transaction that queued it has committed.
-	 * @param subscriptionId the subscription it is sent for (its unsent mail goes when it is cancelled), or null
+	 * Queues a message unless one for this recipient and event is queued or sent already;
+	 * the worker is woken once the transaction that queued it has committed.
+	 * @param subscriptionId the subscription it is sent for (its unsent mail goes when it
+	 * is cancelled), or null
 	 * @return whether it was queued now
 	 */
 	public boolean enqueue(String recipient, String eventKey, Long subscriptionId, Letters.Written mail,
@@ -125,15 +128,18 @@ public class Outbox {
 
 	/** When the next waiting message is due, if any waits. */
 	public Optional<Instant> nextDue() {
-		return Optional.ofNullable(db.select(min(NEXT_ATTEMPT))
-			.from(OUTBOX)
-			.where(SENT.isNull().and(FAILED.isNull()))
-			.fetchOne(0, Long.class)).map(Instant::ofEpochMilli);
+		return Optional
+			.ofNullable(db.select(min(NEXT_ATTEMPT))
+				.from(OUTBOX)
+				.where(SENT.isNull().and(FAILED.isNull()))
+				.fetchOne(0, Long.class))
+			.map(Instant::ofEpochMilli);
 	}
 
 	/**
-	 * Takes the message for one send by moving its next attempt past the lease: only one worker, on one node or
-	 * several, wins the update, and a worker that dies mid-send leaves it to be tried again after the lease.
+	 * Takes the message for one send by moving its next attempt past the lease: only one
+	 * worker, on one node or several, wins the update, and a worker that dies mid-send
+	 * leaves it to be tried again after the lease.
 	 */
 	public boolean claim(Queued message, Instant leaseUntil) {
 		return db.update(OUTBOX)
@@ -145,7 +151,10 @@ public class Outbox {
 			.execute() == 1;
 	}
 
-	/** Marks it sent and drops its text: the row stays only to keep the event from being mailed again. */
+	/**
+	 * Marks it sent and drops its text: the row stays only to keep the event from being
+	 * mailed again.
+	 */
 	public void sent(long id, Instant now) {
 		db.update(OUTBOX)
 			.set(SENT, now.toEpochMilli())
@@ -157,7 +166,10 @@ public class Outbox {
 			.execute();
 	}
 
-	/** Puts it back for another try at the given time; an outage does not count as an attempt. */
+	/**
+	 * Puts it back for another try at the given time; an outage does not count as an
+	 * attempt.
+	 */
 	public void retryAt(long id, Instant next, boolean countAttempt, String error) {
 		db.update(OUTBOX)
 			.set(NEXT_ATTEMPT, next.toEpochMilli())
@@ -190,7 +202,10 @@ public class Outbox {
 			.execute();
 	}
 
-	/** Everything queued or sent to the address: for its owner's copy of their data, and its erasure. */
+	/**
+	 * Everything queued or sent to the address: for its owner's copy of their data, and
+	 * its erasure.
+	 */
 	public List<Map<String, Object>> to(String recipient) {
 		return db.select(EVENT_KEY, SUBJECT, CREATED, SENT, FAILED)
 			.from(OUTBOX)

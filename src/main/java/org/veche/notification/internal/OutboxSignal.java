@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * Wakes the outbox worker when new mail is queued, so that a notification leaves within moments instead of
- * waiting for the next poll.
+ * Wakes the outbox worker when new mail is queued, so that a notification leaves within
+ * moments instead of waiting for the next poll.
  */
 @Component
 class OutboxSignal {

@@ -14,10 +14,10 @@ import org.veche.notification.NotificationProperties;
 import org.veche.site.Mailer;
 
 /**
- * Sends the outbox on a virtual thread of its own: each message is claimed, sent and marked sent; a refused
- * message is tried again later, each wait twice the one before; a mail server that cannot be reached pauses
- * the whole outbox (the wait doubling too) without counting against any message, so an outage delays mail
- * and loses none.
+ * Sends the outbox on a virtual thread of its own: each message is claimed, sent and
+ * marked sent; a refused message is tried again later, each wait twice the one before; a
+ * mail server that cannot be reached pauses the whole outbox (the wait doubling too)
+ * without counting against any message, so an outage delays mail and loses none.
  */
 @Component
 public class OutboxWorker implements SmartLifecycle {
@@ -125,11 +125,15 @@ public class OutboxWorker implements SmartLifecycle {
 			}
 			now = clock.instant();
 		}
-		Duration untilNext = outbox.nextDue().map(next -> Duration.between(clock.instant(), next)).orElse(settings.poll());
+		Duration untilNext = outbox.nextDue()
+			.map(next -> Duration.between(clock.instant(), next))
+			.orElse(settings.poll());
 		return untilNext.compareTo(settings.poll()) < 0 ? untilNext : settings.poll();
 	}
 
-	/** @return the pause when the server is down, else null */
+	/**
+	 * @return the pause when the server is down, else null
+	 */
 	private Duration send(Outbox.Queued message, Instant now) {
 		try {
 			mailer.deliver(message.recipient(), message.mail().subject(), message.mail().text(), message.mail().html(),
@@ -164,7 +168,10 @@ public class OutboxWorker implements SmartLifecycle {
 		}
 	}
 
-	/** RFC 8058: a mail client may offer one button that unsubscribes with a POST to this address. */
+	/**
+	 * RFC 8058: a mail client may offer one button that unsubscribes with a POST to this
+	 * address.
+	 */
 	private static Map<String, String> headers(Outbox.Queued message) {
 		if (message.unsubscribeUrl() == null) {
 			return Map.of();

@@ -24,9 +24,10 @@ import org.veche.notification.Topic;
 import org.veche.publishing.ArticlePublished;
 
 /**
- * Hears the site's events inside the transaction that publishes them, so that the mail they cause is queued
- * if and only if the change commits. Each runs in a savepoint of its own: should queuing fail, the comment or
- * article is kept all the same, and the failure is logged.
+ * Hears the site's events inside the transaction that publishes them, so that the mail
+ * they cause is queued if and only if the change commits. Each runs in a savepoint of its
+ * own: should queuing fail, the comment or article is kept all the same, and the failure
+ * is logged.
  */
 @Component
 class SiteEvents {
@@ -56,8 +57,10 @@ class SiteEvents {
 	@EventListener
 	void on(CommentPosted posted) {
 		if (posted.status() == CommentStatus.APPROVED) {
-			// one query first: most comments have no follower, and this runs inside the comment's transaction;
-			// a comment that mentions someone is looked at whole (its mentioned readers may follow their comment)
+			// one query first: most comments have no follower, and this runs inside the
+			// comment's transaction;
+			// a comment that mentions someone is looked at whole (its mentioned readers
+			// may follow their comment)
 			if (!posted.mentioned().isEmpty() || subscriptions.followed(posted.articleId(), posted.parentId())) {
 				safely("comment " + posted.commentId(), n -> n.commentVisible(posted.commentId()));
 			}
@@ -67,7 +70,10 @@ class SiteEvents {
 		}
 	}
 
-	/** A held comment approved is announced now, and its author is asked to confirm what they asked for. */
+	/**
+	 * A held comment approved is announced now, and its author is asked to confirm what
+	 * they asked for.
+	 */
 	@EventListener
 	void on(CommentStatusChanged changed) {
 		if (changed.becameVisible()) {
@@ -78,7 +84,10 @@ class SiteEvents {
 		}
 	}
 
-	/** Each reader's report is one event: a second reader reporting the same comment is another. */
+	/**
+	 * Each reader's report is one event: a second reader reporting the same comment is
+	 * another.
+	 */
 	@EventListener
 	void on(CommentReported reported) {
 		safely("report of comment " + reported.commentId(),
@@ -86,7 +95,10 @@ class SiteEvents {
 						reported.commentId() + ":" + reported.reports()));
 	}
 
-	/** One mail per surge to the moderators who asked for held comments, however they asked for them. */
+	/**
+	 * One mail per surge to the moderators who asked for held comments, however they
+	 * asked for them.
+	 */
 	@EventListener
 	void on(SurgeStarted started) {
 		safely("surge " + started.surgeId(), n -> n.surgeStarted(started));
@@ -98,8 +110,9 @@ class SiteEvents {
 	}
 
 	/**
-	 * The comment form's "notify me" boxes. A signed-in account's own verified address needs no confirmation;
-	 * any other is asked once the comment is approved, so a held or spam comment mails nobody.
+	 * The comment form's "notify me" boxes. A signed-in account's own verified address
+	 * needs no confirmation; any other is asked once the comment is approved, so a held
+	 * or spam comment mails nobody.
 	 */
 	@EventListener
 	void on(CommentNotificationsRequested requested) {
@@ -119,7 +132,8 @@ class SiteEvents {
 			}
 			boolean approved = discussions.comment(requested.commentId()).filter(c -> c.isApproved()).isPresent();
 			if (approved) {
-				// only those made by this comment wait for it; one asked for before keeps its own state
+				// only those made by this comment wait for it; one asked for before keeps
+				// its own state
 				n.askToConfirm(subscriptions.unconfirmedFrom(requested.commentId()));
 			}
 		});

@@ -14,9 +14,9 @@ import org.veche.privacy.Person;
 import org.veche.privacy.PersonalData;
 
 /**
- * What the notification module keeps about a person: the addresses they asked for mail at, what they asked for,
- * and the mail queued or sent to them (whose text is gone once sent). Erasure forgets all of it; there is nothing
- * to anonymise and no network address.
+ * What the notification module keeps about a person: the addresses they asked for mail
+ * at, what they asked for, and the mail queued or sent to them (whose text is gone once
+ * sent). Erasure forgets all of it; there is nothing to anonymise and no network address.
  */
 @Component
 @Order(20)

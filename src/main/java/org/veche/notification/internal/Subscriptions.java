@@ -20,7 +20,8 @@ import org.veche.schema.tables.NotificationReader;
 import org.veche.schema.tables.NotificationSubscription;
 
 /**
- * The notification_reader and notification_subscription tables: one row per address, one per thing asked for.
+ * The notification_reader and notification_subscription tables: one row per address, one
+ * per thing asked for.
  */
 @Repository
 public class Subscriptions {
@@ -73,7 +74,10 @@ public class Subscriptions {
 		this.jdbc = jdbc;
 	}
 
-	/** The reader row of the address, made on first use; a later account or language does not change it. */
+	/**
+	 * The reader row of the address, made on first use; a later account or language does
+	 * not change it.
+	 */
 	public Subscriber reader(String email, Long accountId, Locale language, Instant now) {
 		db.insertInto(READER)
 			.set(EMAIL, email)
@@ -89,12 +93,16 @@ public class Subscriptions {
 	}
 
 	public Optional<Subscriber> reader(long id) {
-		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE).from(READER).where(READER_ID.eq(id))
+		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE)
+			.from(READER)
+			.where(READER_ID.eq(id))
 			.fetchOptional(Subscriptions::reader);
 	}
 
 	public Optional<Subscriber> readerByEmail(String email) {
-		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE).from(READER).where(EMAIL.eq(email))
+		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE)
+			.from(READER)
+			.where(EMAIL.eq(email))
 			.fetchOptional(Subscriptions::reader);
 	}
 
@@ -103,8 +111,8 @@ public class Subscriptions {
 	}
 
 	/**
-	 * Adds the subscription unless the reader has it already, and returns it as stored: asking again changes
-	 * neither its cadence nor whether it is confirmed.
+	 * Adds the subscription unless the reader has it already, and returns it as stored:
+	 * asking again changes neither its cadence nor whether it is confirmed.
 	 * @param sourceCommentId the comment whose form asked for it, or null
 	 */
 	public Subscription add(long readerId, Topic topic, long targetId, Cadence cadence, Long sourceCommentId,
@@ -146,23 +154,31 @@ public class Subscriptions {
 	private static final String FOLLOWED_ARTICLE_OR_PARENT = "select 1 from notification_subscription where "
 			+ "(topic = ? and target_id = ? or topic = ? and target_id = ?) and confirmed_at is not null limit 1";
 
-	/** Whether anyone confirmed they follow the replies to this comment or every comment of this article. */
+	/**
+	 * Whether anyone confirmed they follow the replies to this comment or every comment
+	 * of this article.
+	 */
 	public boolean followed(long articleId, Long parentId) {
-		// asked for every approved comment: plain SQL (jOOQ would render it afresh each time)
-		var followers = parentId == null
-				? jdbc.sql(FOLLOWED_ARTICLE).params(Topic.COMMENTS.param(), articleId)
-				: jdbc.sql(FOLLOWED_ARTICLE_OR_PARENT).params(Topic.COMMENTS.param(), articleId, Topic.REPLIES.param(), parentId);
+		// asked for every approved comment: plain SQL (jOOQ would render it afresh each
+		// time)
+		var followers = parentId == null ? jdbc.sql(FOLLOWED_ARTICLE).params(Topic.COMMENTS.param(), articleId)
+				: jdbc.sql(FOLLOWED_ARTICLE_OR_PARENT)
+					.params(Topic.COMMENTS.param(), articleId, Topic.REPLIES.param(), parentId);
 		return followers.query(Integer.class).optional().isPresent();
 	}
 
-	/** Subscriptions asked for from this comment's form that still wait for their confirmation. */
+	/**
+	 * Subscriptions asked for from this comment's form that still wait for their
+	 * confirmation.
+	 */
 	public List<Subscription> unconfirmedFrom(long commentId) {
 		return select(SOURCE_COMMENT.eq(commentId).and(CONFIRMED.isNull()));
 	}
 
 	/**
-	 * Takes the address's turn to be sent a confirmation: none is pending, or the last was sent before
-	 * {@code askedBefore}. One statement, so two comments at once cannot both take it.
+	 * Takes the address's turn to be sent a confirmation: none is pending, or the last
+	 * was sent before {@code askedBefore}. One statement, so two comments at once cannot
+	 * both take it.
 	 */
 	public boolean claimConfirmation(long readerId, Instant now, Instant askedBefore) {
 		return db.update(READER)
@@ -172,14 +188,20 @@ public class Subscriptions {
 			.execute() > 0;
 	}
 
-	/** Everything the reader asked for that still waits for their confirmation, oldest first. */
+	/**
+	 * Everything the reader asked for that still waits for their confirmation, oldest
+	 * first.
+	 */
 	public List<Subscription> unconfirmedOf(long readerId) {
 		return select(SUB_READER.eq(readerId).and(CONFIRMED.isNull()));
 	}
 
-	/** @return how many of them were waiting */
+	/**
+	 * @return how many of them were waiting
+	 */
 	public int confirm(Collection<Long> ids, Instant now) {
-		// the address answered: the next thing it asks for is confirmed by a mail of its own, at once
+		// the address answered: the next thing it asks for is confirmed by a mail of its
+		// own, at once
 		db.update(READER)
 			.set(CONFIRMATION_ASKED, (Long) null)
 			.where(READER_ID.in(db.select(SUB_READER).from(SUBSCRIPTION).where(ID.in(ids))))
@@ -215,7 +237,10 @@ public class Subscriptions {
 		db.update(SUBSCRIPTION).set(DIGEST_FROM, now.toEpochMilli()).where(ID.eq(id)).execute();
 	}
 
-	/** Forgets what was never confirmed: an address someone else typed gets nothing more, and is not kept. */
+	/**
+	 * Forgets what was never confirmed: an address someone else typed gets nothing more,
+	 * and is not kept.
+	 */
 	public int removeUnconfirmed(Instant createdBefore) {
 		int removed = db.deleteFrom(SUBSCRIPTION)
 			.where(CONFIRMED.isNull().and(CREATED.lt(createdBefore.toEpochMilli())))
@@ -227,12 +252,19 @@ public class Subscriptions {
 		return removed;
 	}
 
-	/** The addresses a person asked for mail at: their proven address, and any their account asked from. */
+	/**
+	 * The addresses a person asked for mail at: their proven address, and any their
+	 * account asked from.
+	 */
 	public List<Subscriber> readersOf(Long accountId, String email) {
-		Condition byEmail = email == null ? org.jooq.impl.DSL.falseCondition() : EMAIL.eq(email.toLowerCase(Locale.ROOT));
+		Condition byEmail = email == null ? org.jooq.impl.DSL.falseCondition()
+				: EMAIL.eq(email.toLowerCase(Locale.ROOT));
 		Condition byAccount = accountId == null ? org.jooq.impl.DSL.falseCondition() : ACCOUNT_ID.eq(accountId);
-		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE).from(READER).where(byEmail.or(byAccount))
-			.orderBy(READER_ID).fetch(Subscriptions::reader);
+		return db.select(READER_ID, EMAIL, ACCOUNT_ID, LANGUAGE)
+			.from(READER)
+			.where(byEmail.or(byAccount))
+			.orderBy(READER_ID)
+			.fetch(Subscriptions::reader);
 	}
 
 	/** Forgets the address and everything it asked for. */
@@ -256,7 +288,8 @@ public class Subscriptions {
 	}
 
 	private static Subscriber reader(Record r) {
-		return new Subscriber(r.get(READER_ID), r.get(EMAIL), r.get(ACCOUNT_ID), Locale.forLanguageTag(r.get(LANGUAGE)));
+		return new Subscriber(r.get(READER_ID), r.get(EMAIL), r.get(ACCOUNT_ID),
+				Locale.forLanguageTag(r.get(LANGUAGE)));
 	}
 
 }

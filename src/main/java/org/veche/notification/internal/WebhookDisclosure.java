@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 import org.veche.privacy.Disclosure;
 
 /**
- * Tells the privacy page that the addresses an administrator registered as webhooks are told of comments, and
- * what they are told; nothing while none is registered.
+ * Tells the privacy page that the addresses an administrator registered as webhooks are
+ * told of comments, and what they are told; nothing while none is registered.
  */
 @Component
 class WebhookDisclosure implements Disclosure {

@@ -20,10 +20,11 @@ import org.veche.discussion.CommentStatusChanged;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Queues a webhook delivery for every new, held and decided comment inside the transaction that makes the
- * change, so a delivery exists if and only if the change commits; {@link WebhookSender} sends it afterwards. A
- * delivery says which comment and what became of it, never its text or anything about its author: a receiver
- * that needs more asks the moderation API with a token.
+ * Queues a webhook delivery for every new, held and decided comment inside the
+ * transaction that makes the change, so a delivery exists if and only if the change
+ * commits; {@link WebhookSender} sends it afterwards. A delivery says which comment and
+ * what became of it, never its text or anything about its author: a receiver that needs
+ * more asks the moderation API with a token.
  */
 @Component
 class WebhookEvents {
@@ -53,7 +54,9 @@ class WebhookEvents {
 				posted.status());
 	}
 
-	/** A decision of a moderator; a comment held again (by readers' reports) is "held". */
+	/**
+	 * A decision of a moderator; a comment held again (by readers' reports) is "held".
+	 */
 	@EventListener
 	void on(CommentStatusChanged changed) {
 		String type = changed.to() == CommentStatus.PENDING ? "comment.held" : "comment.decided";
@@ -66,7 +69,8 @@ class WebhookEvents {
 			CommentStatus to) {
 		try {
 			savepoint.executeWithoutResult(tx -> {
-				// one query first: most sites register no webhook, and this runs inside the comment's transaction
+				// one query first: most sites register no webhook, and this runs inside
+				// the comment's transaction
 				if (!webhooks.any()) {
 					return;
 				}

@@ -28,10 +28,11 @@ import org.veche.notification.NotificationProperties;
 import org.veche.site.PublicAddresses;
 
 /**
- * Sends due webhook deliveries, on one node of the cluster at a time (ShedLock): each is claimed, posted with its
- * signature and marked delivered on a 2xx answer; any other answer, or none, is tried again after the outbox's
- * backoff (twice as long each time) and given up after as many tries as a mail. Redirects are not followed, and
- * only public addresses are called unless the administrator allowed a private one for that webhook.
+ * Sends due webhook deliveries, on one node of the cluster at a time (ShedLock): each is
+ * claimed, posted with its signature and marked delivered on a 2xx answer; any other
+ * answer, or none, is tried again after the outbox's backoff (twice as long each time)
+ * and given up after as many tries as a mail. Redirects are not followed, and only public
+ * addresses are called unless the administrator allowed a private one for that webhook.
  */
 @Component
 class WebhookSender implements DisposableBean {
@@ -64,7 +65,8 @@ class WebhookSender implements DisposableBean {
 
 	private static CloseableHttpClient client(boolean publicOnly) {
 		var connections = PoolingHttpClientConnectionManagerBuilder.create()
-			.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(TIMEOUT).setSocketTimeout(TIMEOUT).build());
+			.setDefaultConnectionConfig(
+					ConnectionConfig.custom().setConnectTimeout(TIMEOUT).setSocketTimeout(TIMEOUT).build());
 		if (publicOnly) {
 			connections.setDnsResolver(new PublicAddresses(Set.of()));
 		}
@@ -132,7 +134,8 @@ class WebhookSender implements DisposableBean {
 		}
 		int tries = due.attempts() + 1;
 		if (tries >= settings.maxAttempts()) {
-			log.warn("Gave up webhook delivery {} to {} after {} tries: {}", due.id(), due.target().url(), tries, error);
+			log.warn("Gave up webhook delivery {} to {} after {} tries: {}", due.id(), due.target().url(), tries,
+					error);
 			webhooks.failed(due.id(), now, error);
 		}
 		else {

@@ -8,9 +8,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The signature of a webhook delivery, in Stripe's scheme: an HMAC-SHA256 under the webhook's secret of the
- * Unix time, a dot and the body, sent as {@code Veche-Signature: t=<time>,v1=<hex>}. The time is signed, so a
- * receiver can refuse an old delivery replayed to it.
+ * The signature of a webhook delivery, in Stripe's scheme: an HMAC-SHA256 under the
+ * webhook's secret of the Unix time, a dot and the body, sent as
+ * {@code Veche-Signature: t=<time>,v1=<hex>}. The time is signed, so a receiver can
+ * refuse an old delivery replayed to it.
  */
 public final class WebhookSignature {
 

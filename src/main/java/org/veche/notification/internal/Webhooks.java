@@ -22,15 +22,19 @@ import org.veche.schema.tables.WebhookDelivery;
 import org.veche.site.RejectedInput;
 
 /**
- * The webhooks an administrator registered (`webhook`) and the deliveries waiting for them
- * (`webhook_delivery`, one row per webhook and event, so an event handled twice is sent once).
+ * The webhooks an administrator registered (`webhook`) and the deliveries waiting for
+ * them (`webhook_delivery`, one row per webhook and event, so an event handled twice is
+ * sent once).
  */
 @Repository
 public class Webhooks {
 
 	static final org.veche.schema.tables.Webhook WEBHOOK = org.veche.schema.tables.Webhook.WEBHOOK;
 
-	/** Unqualified: the id of whichever of the two tables a query reads (the tests read deliveries by it too). */
+	/**
+	 * Unqualified: the id of whichever of the two tables a query reads (the tests read
+	 * deliveries by it too).
+	 */
 	static final Field<Long> ID = field(name("id"), Long.class);
 
 	static final Field<String> URL = WEBHOOK.URL;
@@ -83,6 +87,7 @@ public class Webhooks {
 
 	/**
 	 * A registered address.
+	 *
 	 * @param secret the key its deliveries are signed with
 	 * @param allowPrivate whether the administrator allowed a loopback or private address
 	 */
@@ -91,21 +96,27 @@ public class Webhooks {
 
 	/**
 	 * A delivery that is due, with where it goes.
+	 *
 	 * @param attempts how many times it failed
-	 * @param nextAttemptAt when it became due (epoch milliseconds), which claiming it compares
+	 * @param nextAttemptAt when it became due (epoch milliseconds), which claiming it
+	 * compares
 	 */
 	record Due(long id, Target target, String payload, int attempts, long nextAttemptAt) {
 	}
 
 	/**
 	 * Where a delivery goes, as its webhook says.
+	 *
 	 * @param secret the key the delivery is signed with
 	 * @param allowPrivate whether the administrator allowed a loopback or private address
 	 */
 	record Target(long webhookId, String url, String secret, boolean allowPrivate) {
 	}
 
-	/** Registers an http(s) address with a new secret; a loopback or private one only if allowed. */
+	/**
+	 * Registers an http(s) address with a new secret; a loopback or private one only if
+	 * allowed.
+	 */
 	@Transactional
 	public Webhook register(String url, boolean allowPrivate, long by) {
 		URI uri = checked(url);
@@ -201,7 +212,11 @@ public class Webhooks {
 	}
 
 	void delivered(long id, Instant at) {
-		db.update(DELIVERY).set(DELIVERED_AT, at.toEpochMilli()).set(ATTEMPTS, ATTEMPTS.plus(1)).where(ID.eq(id)).execute();
+		db.update(DELIVERY)
+			.set(DELIVERED_AT, at.toEpochMilli())
+			.set(ATTEMPTS, ATTEMPTS.plus(1))
+			.where(ID.eq(id))
+			.execute();
 	}
 
 	void retryAt(long id, Instant at, String error) {
@@ -222,7 +237,10 @@ public class Webhooks {
 			.execute();
 	}
 
-	/** Delivered and given-up rows older than the time go; their keys kept an event from being sent twice. */
+	/**
+	 * Delivered and given-up rows older than the time go; their keys kept an event from
+	 * being sent twice.
+	 */
 	int forget(Instant before) {
 		return db.deleteFrom(DELIVERY)
 			.where(DELIVERED_AT.lt(before.toEpochMilli()).or(FAILED_AT.lt(before.toEpochMilli())))

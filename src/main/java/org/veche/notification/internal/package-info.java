@@ -1,4 +1,5 @@
 /**
- * The notification module's tables, its outbox worker, its mail and the events it listens to.
+ * The notification module's tables, its outbox worker, its mail and the events it listens
+ * to.
  */
 package org.veche.notification.internal;

@@ -22,10 +22,10 @@ import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
- * The pages behind the links in notification mail, and the form for new articles by mail. A link's GET only
- * shows what it would do; the change is a POST, so that a mail scanner following links changes nothing. The
- * unsubscribe POST is RFC 8058's one-click target too: no session, no CSRF token, and the same answer however
- * often it comes.
+ * The pages behind the links in notification mail, and the form for new articles by mail.
+ * A link's GET only shows what it would do; the change is a POST, so that a mail scanner
+ * following links changes nothing. The unsubscribe POST is RFC 8058's one-click target
+ * too: no session, no CSRF token, and the same answer however often it comes.
  */
 @Controller
 class NotificationPages {
@@ -47,8 +47,8 @@ class NotificationPages {
 			Locale locale) {
 		Cadence chosen = Cadence.parse(cadence).orElse(Cadence.INSTANT);
 		try {
-			boolean on = notifications
-				.askForArticles(new ArticlesWanted(email, chosen, locale, signedIn == null ? null : signedIn.account()));
+			boolean on = notifications.askForArticles(
+					new ArticlesWanted(email, chosen, locale, signedIn == null ? null : signedIn.account()));
 			return notice("notify.articles.title", on ? "notify.articles.done" : "notify.articles.sent", email.strip(),
 					HttpStatus.OK);
 		}
@@ -75,13 +75,17 @@ class NotificationPages {
 	ModelAndView unsubscribePage(@PathVariable long id, @PathVariable String signature, Locale locale) {
 		return notifications.toUnsubscribe(id, signature, locale)
 			.map(found -> found
-				.map(described -> PageModel.of("notification/unsubscribe", new UnsubscribePage(
-						described.description(), "/notifications/unsubscribe/" + id + "/" + signature)))
+				.map(described -> PageModel.of("notification/unsubscribe",
+						new UnsubscribePage(described.description(),
+								"/notifications/unsubscribe/" + id + "/" + signature)))
 				.orElseGet(() -> notice("notify.unsubscribe.title", "notify.unsubscribe.done", "", HttpStatus.OK)))
 			.orElseGet(NotificationPages::failed);
 	}
 
-	/** The reader's button and the mail client's one-click POST (body List-Unsubscribe=One-Click) alike. */
+	/**
+	 * The reader's button and the mail client's one-click POST (body
+	 * List-Unsubscribe=One-Click) alike.
+	 */
 	@PostMapping("/notifications/unsubscribe/{id}/{signature}")
 	ModelAndView unsubscribe(@PathVariable long id, @PathVariable String signature) {
 		return notifications.unsubscribe(id, signature)
@@ -114,7 +118,8 @@ class NotificationPages {
 			var cadences = new LinkedHashMap<Long, Cadence>();
 			form.forEach((name, value) -> {
 				if (name.startsWith("cadence-")) {
-					Cadence.parse(value).ifPresent(c -> cadences.put(parseLong(name.substring("cadence-".length())), c));
+					Cadence.parse(value)
+						.ifPresent(c -> cadences.put(parseLong(name.substring("cadence-".length())), c));
 				}
 			});
 			change = new Change.Cadences(cadences);

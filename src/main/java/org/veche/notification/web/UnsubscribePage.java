@@ -2,6 +2,7 @@ package org.veche.notification.web;
 
 /**
  * The model of {@code notification/unsubscribe.jte}: what an unsubscribe link would end.
+ *
  * @param description the subscription in the reader's words
  * @param action the signed address the form posts to
  */

@@ -14,8 +14,8 @@ import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
- * Settings, Webhooks: the addresses told of new, held and decided comments, with their signing secrets, for
- * administrators (the path is under /admin).
+ * Settings, Webhooks: the addresses told of new, held and decided comments, with their
+ * signing secrets, for administrators (the path is under /admin).
  */
 @Controller
 class WebhookAdminController {
@@ -55,8 +55,8 @@ class WebhookAdminController {
 	}
 
 	private ModelAndView page(String url, boolean allowPrivate, String notice, RejectedInput error, HttpStatus status) {
-		return PageModel.of("notification/webhooks",
-				new WebhooksPage(webhooks.all(), url, allowPrivate, notice, error), status);
+		return PageModel.of("notification/webhooks", new WebhooksPage(webhooks.all(), url, allowPrivate, notice, error),
+				status);
 	}
 
 }

@@ -20,7 +20,8 @@ import org.veche.notification.internal.Webhooks;
 import org.veche.site.RejectedInput;
 
 /**
- * Administrators register, list and remove webhooks over JSON (the security chain lets only them in).
+ * Administrators register, list and remove webhooks over JSON (the security chain lets
+ * only them in).
  */
 @RestController
 @Tag(name = "webhooks", description = "Signed webhooks for new, held and decided comments; administrators only")

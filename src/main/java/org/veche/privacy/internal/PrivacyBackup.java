@@ -7,8 +7,9 @@ import org.veche.backup.BackupTable;
 import org.veche.backup.TableSection;
 
 /**
- * Guests' pending links for a copy or erasure of their data, and the audit of requests, in a backup: a restored
- * site still answers a link mailed before the move, and keeps its record of what it was asked.
+ * Guests' pending links for a copy or erasure of their data, and the audit of requests,
+ * in a backup: a restored site still answers a link mailed before the move, and keeps its
+ * record of what it was asked.
  */
 @Component
 @Order(60)

@@ -15,8 +15,9 @@ import org.springframework.stereotype.Repository;
 import org.veche.schema.tables.PrivacyLink;
 
 /**
- * The privacy_link table: single-use links mailed to guests. Only a SHA-256 of each token is stored, so a copy
- * of the database opens no one's data; the address is deleted with the row once the link is used or expires.
+ * The privacy_link table: single-use links mailed to guests. Only a SHA-256 of each token
+ * is stored, so a copy of the database opens no one's data; the address is deleted with
+ * the row once the link is used or expires.
  */
 @Repository
 public class PrivacyLinks {
@@ -43,7 +44,9 @@ public class PrivacyLinks {
 		this.db = db;
 	}
 
-	/** @return the token to put into the link */
+	/**
+	 * @return the token to put into the link
+	 */
 	public String issue(String email, Instant now, Instant expires) {
 		byte[] bytes = new byte[32];
 		RANDOM.nextBytes(bytes);
@@ -55,7 +58,10 @@ public class PrivacyLinks {
 		return token;
 	}
 
-	/** Whether a link for the address was issued since the instant (one at a time, so no one mails a stranger). */
+	/**
+	 * Whether a link for the address was issued since the instant (one at a time, so no
+	 * one mails a stranger).
+	 */
 	public boolean issuedSince(String email, Instant since) {
 		return db.fetchExists(LINK, EMAIL.eq(email).and(CREATED_AT.ge(since.toEpochMilli())));
 	}
@@ -68,7 +74,9 @@ public class PrivacyLinks {
 			.fetchOptional(EMAIL);
 	}
 
-	/** @return whether this call used the link (a second, racing call gets false) */
+	/**
+	 * @return whether this call used the link (a second, racing call gets false)
+	 */
 	public boolean use(String token, Instant now) {
 		return db.update(LINK)
 			.set(USED_AT, now.toEpochMilli())

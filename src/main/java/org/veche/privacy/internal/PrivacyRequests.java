@@ -9,8 +9,8 @@ import org.springframework.stereotype.Repository;
 import org.veche.schema.tables.PrivacyRequest;
 
 /**
- * The privacy_request table: the audit of exports and erasures. It says what was done, through which door and
- * how much, and never whose data it was.
+ * The privacy_request table: the audit of exports and erasures. It says what was done,
+ * through which door and how much, and never whose data it was.
  */
 @Repository
 public class PrivacyRequests {

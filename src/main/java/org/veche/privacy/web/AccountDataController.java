@@ -22,7 +22,8 @@ import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
- * A signed-in reader's own data: a copy as JSON, or erasure of everything, the account last.
+ * A signed-in reader's own data: a copy as JSON, or erasure of everything, the account
+ * last.
  */
 @Controller
 class AccountDataController {
@@ -66,7 +67,8 @@ class AccountDataController {
 	}
 
 	private Person person(Reader reader) {
-		return people.ofAccount(reader.accountId()).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "privacy.noAccount"));
+		return people.ofAccount(reader.accountId())
+			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "privacy.noAccount"));
 	}
 
 	private ModelAndView page(String error, HttpStatus status) {

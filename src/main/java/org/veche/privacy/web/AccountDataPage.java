@@ -1,7 +1,9 @@
 package org.veche.privacy.web;
 
 /**
- * The model of {@code privacy/account.jte}: a signed-in reader's own data, to download or erase.
+ * The model of {@code privacy/account.jte}: a signed-in reader's own data, to download or
+ * erase.
+ *
  * @param error the message key of a refusal, or empty
  * @param policy what erasure does to comments ({@code ErasurePolicy} in lower case)
  */

@@ -18,8 +18,9 @@ import org.veche.site.PageModel;
 import org.veche.site.RejectedInput;
 
 /**
- * An administrator acting for a person who asked by other means (a letter, a phone call): a copy of their data or
- * its erasure, by e-mail address, and the audit of past requests, which names no one.
+ * An administrator acting for a person who asked by other means (a letter, a phone call):
+ * a copy of their data or its erasure, by e-mail address, and the audit of past requests,
+ * which names no one.
  */
 @Controller
 class AdminDataController {
@@ -42,7 +43,8 @@ class AdminDataController {
 	}
 
 	@PostMapping(path = "/admin/privacy", params = "action=export")
-	ModelAndView export(@RequestParam(defaultValue = "") String email, HttpServletResponse response) throws IOException {
+	ModelAndView export(@RequestParam(defaultValue = "") String email, HttpServletResponse response)
+			throws IOException {
 		String address = email.strip().toLowerCase(Locale.ROOT);
 		if (!DataExports.plausibleEmail(address)) {
 			return page(email, "privacy.request.invalid", null, HttpStatus.BAD_REQUEST);

@@ -6,7 +6,9 @@ import java.util.Map;
 import org.veche.privacy.internal.PrivacyRequests.Line;
 
 /**
- * The model of {@code privacy/admin.jte}: an administrator's export and erasure for an address, and the audit.
+ * The model of {@code privacy/admin.jte}: an administrator's export and erasure for an
+ * address, and the audit.
+ *
  * @param email the address typed
  * @param error the message key of a refusal, or empty
  * @param done what an erasure just removed, by kind, or null

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes an export as a JSON file the browser saves, never cached on the way. Written straight to the response,
- * so that a form handler can answer either with the file or with its page shown again.
+ * Writes an export as a JSON file the browser saves, never cached on the way. Written
+ * straight to the response, so that a form handler can answer either with the file or
+ * with its page shown again.
  */
 @Component
 class DataExports {

@@ -22,9 +22,10 @@ import org.veche.privacy.PrivacyProperties;
 import org.veche.site.PageModel;
 
 /**
- * A guest's way to their data: they give an address, the site mails a single-use link to it, and the link's page
- * offers a copy or erasure. The first page answers the same whether or not the site knows the address; opening
- * the link changes nothing (mail scanners open links), only the button on its page does.
+ * A guest's way to their data: they give an address, the site mails a single-use link to
+ * it, and the link's page offers a copy or erasure. The first page answers the same
+ * whether or not the site knows the address; opening the link changes nothing (mail
+ * scanners open links), only the button on its page does.
  */
 @Controller
 class GuestRequestController {
@@ -82,8 +83,9 @@ class GuestRequestController {
 	@PostMapping(path = "/privacy/request/{token}", params = "action=erase")
 	ModelAndView erase(@PathVariable String token, @RequestParam(defaultValue = "") String confirm) {
 		if (!confirm.equals("yes")) {
-			return PageModel.of("privacy/choose", new ChoosePage(token, requests.linkOwner(token).isPresent(),
-					requests.policy().name().toLowerCase(Locale.ROOT), "privacy.erase.confirmFirst"),
+			return PageModel.of("privacy/choose",
+					new ChoosePage(token, requests.linkOwner(token).isPresent(),
+							requests.policy().name().toLowerCase(Locale.ROOT), "privacy.erase.confirmFirst"),
 					HttpStatus.BAD_REQUEST);
 		}
 		return requests.redeem(token)
@@ -102,6 +104,5 @@ class GuestRequestController {
 	private static ModelAndView ask(String email, String error, boolean sent, HttpStatus status) {
 		return PageModel.of("privacy/ask", new AskPage(email, error, sent), status);
 	}
-
 
 }

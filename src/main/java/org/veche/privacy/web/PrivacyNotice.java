@@ -7,7 +7,9 @@ import org.veche.privacy.Disclosure.Recipient;
 import org.veche.privacy.Disclosure.SiteCookie;
 
 /**
- * What the privacy page says, taken from the running site: the model of {@code privacy/page.jte}.
+ * What the privacy page says, taken from the running site: the model of
+ * {@code privacy/page.jte}.
+ *
  * @param addressDays how long an address hash is kept
  * @param linkMinutes how long a guest's e-mailed link works
  * @param policy what erasure does to comments: "anonymise" or "remove"

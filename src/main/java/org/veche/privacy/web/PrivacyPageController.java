@@ -17,8 +17,8 @@ import org.veche.privacy.PrivacyProperties;
 import org.veche.site.PageModel;
 
 /**
- * The privacy page, written from the running site's settings and from what each module discloses, so that
- * "Learn how your comment data is processed" leads to a true answer.
+ * The privacy page, written from the running site's settings and from what each module
+ * discloses, so that "Learn how your comment data is processed" leads to a true answer.
  */
 @Controller
 class PrivacyPageController {
@@ -39,8 +39,10 @@ class PrivacyPageController {
 	@GetMapping("/privacy")
 	ModelAndView page() {
 		var cookies = new ArrayList<SiteCookie>();
-		// the shell's language cookie: site cannot disclose it itself, since privacy sits above site
-		cookies.add(new SiteCookie("veche_lang", "privacy.cookie.lang", "privacy.cookie.lang.when", Duration.ofDays(365)));
+		// the shell's language cookie: site cannot disclose it itself, since privacy sits
+		// above site
+		cookies
+			.add(new SiteCookie("veche_lang", "privacy.cookie.lang", "privacy.cookie.lang.when", Duration.ofDays(365)));
 		var recipients = new ArrayList<Recipient>();
 		if (!mailHost.isEmpty()) {
 			recipients.add(new Recipient(mailHost, "privacy.recipient.mail"));
@@ -51,8 +53,9 @@ class PrivacyPageController {
 			cookies.addAll(disclosure.cookies());
 			recipients.addAll(disclosure.recipients());
 		}
-		var notice = new PrivacyNotice(Math.max(1, settings.addressRetention().toDays()), settings.linkLifetime().toMinutes(),
-				settings.erasure().name().toLowerCase(Locale.ROOT), cookies, recipients, kept);
+		var notice = new PrivacyNotice(Math.max(1, settings.addressRetention().toDays()),
+				settings.linkLifetime().toMinutes(), settings.erasure().name().toLowerCase(Locale.ROOT), cookies,
+				recipients, kept);
 		return PageModel.of("privacy/page", notice);
 	}
 

@@ -12,8 +12,9 @@ import org.veche.site.SiteAddress;
 import org.veche.site.SiteProperties;
 
 /**
- * The message that carries a guest's single-use link, in the language of the page they asked from. The link's
- * host is veche.base-url when set, so a forged Host header cannot send someone's data elsewhere.
+ * The message that carries a guest's single-use link, in the language of the page they
+ * asked from. The link's host is veche.base-url when set, so a forged Host header cannot
+ * send someone's data elsewhere.
  */
 @Component
 class RequestMail {
@@ -40,9 +41,9 @@ class RequestMail {
 		String body = messages.getMessage("privacy.mail.body", args, locale);
 		String ignore = messages.getMessage("privacy.mail.ignore", args, locale);
 		String text = body + "\n\n" + link + "\n\n" + ignore + "\n\n-- \n" + site.siteName() + "\n";
-		String html = "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><body><p>" + HtmlUtils.htmlEscape(body)
-				+ "</p><p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">" + HtmlUtils.htmlEscape(link) + "</a></p><p>"
-				+ HtmlUtils.htmlEscape(ignore) + "</p></body></html>";
+		String html = "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><body><p>"
+				+ HtmlUtils.htmlEscape(body) + "</p><p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">"
+				+ HtmlUtils.htmlEscape(link) + "</a></p><p>" + HtmlUtils.htmlEscape(ignore) + "</p></body></html>";
 		mailer.send(to, subject, text, html);
 	}
 

@@ -83,8 +83,8 @@ public class Articles {
 
 	static final Field<String> TAG = ARTICLE_TAG.TAG;
 
-	private static final List<Field<?>> SUMMARY_FIELDS = List.of(ID, SLUG, KIND, TITLE, LEAD, AUTHOR_NAME,
-			PUBLISHED_AT, COVER_PHOTO_ID);
+	private static final List<Field<?>> SUMMARY_FIELDS = List.of(ID, SLUG, KIND, TITLE, LEAD, AUTHOR_NAME, PUBLISHED_AT,
+			COVER_PHOTO_ID);
 
 	private static final List<Field<?>> ALL_FIELDS = List.of(ID, SLUG, KIND, TITLE, LEAD, BODY, BODY_HTML, AUTHOR_ID,
 			AUTHOR_NAME, STATUS, PUBLISHED_AT, UPDATED_AT, SOURCE_NAME, SOURCE_URL, COVER_PHOTO_ID, COMMENT_STATUS);
@@ -92,9 +92,11 @@ public class Articles {
 	private static final String TOPIC = "publishing.articles";
 
 	/**
-	 * Articles by slug, for what is asked on every comment post and page view. Every write here forgets them all
-	 * (writes are rare), once at once and once after the commit, so a read that overlapped the write is not kept;
-	 * other nodes forget them when they hear of it. The expiry bounds what a writer outside this class could leave.
+	 * Articles by slug, for what is asked on every comment post and page view. Every
+	 * write here forgets them all (writes are rare), once at once and once after the
+	 * commit, so a read that overlapped the write is not kept; other nodes forget them
+	 * when they hear of it. The expiry bounds what a writer outside this class could
+	 * leave.
 	 */
 	private final Cache<String, Optional<Article>> bySlug = Caffeine.newBuilder()
 		.expireAfterWrite(Duration.ofSeconds(30))
@@ -118,11 +120,11 @@ public class Articles {
 	}
 
 	/**
-	 * What is written into an article's row: its schedule's status and publication time (the update time is the
-	 * writer's instant).
+	 * What is written into an article's row: its schedule's status and publication time
+	 * (the update time is the writer's instant).
 	 */
-	public record Row(String slug, Article.Kind kind, Article.Copy copy, Article.Byline byline,
-			Article.Status status, Instant publishedAt, Long coverPhotoId) {
+	public record Row(String slug, Article.Kind kind, Article.Copy copy, Article.Byline byline, Article.Status status,
+			Instant publishedAt, Long coverPhotoId) {
 	}
 
 	public long add(Row row, Instant now) {
@@ -148,7 +150,12 @@ public class Articles {
 
 	/** The first article that names this link as its source. */
 	public Optional<Article> bySourceUrl(String url) {
-		return db.select(ID).from(ARTICLE).where(SOURCE_URL.eq(url)).orderBy(ID).limit(1).fetchOptional(ID)
+		return db.select(ID)
+			.from(ARTICLE)
+			.where(SOURCE_URL.eq(url))
+			.orderBy(ID)
+			.limit(1)
+			.fetchOptional(ID)
 			.flatMap(this::byId);
 	}
 
@@ -204,7 +211,10 @@ public class Articles {
 		return bySlug.get(slug, key -> one(SLUG.eq(key)));
 	}
 
-	/** Forgets the kept articles here now and after the commit, and on the other nodes after it. */
+	/**
+	 * Forgets the kept articles here now and after the commit, and on the other nodes
+	 * after it.
+	 */
 	private void changed() {
 		bySlug.invalidateAll();
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -226,7 +236,9 @@ public class Articles {
 			.map(r -> article(r, tagsOf(List.of(r.get(ID))).getOrDefault(r.get(ID), List.of())));
 	}
 
-	/** Pages of other sites discussed here are articles too, but no listing shows them. */
+	/**
+	 * Pages of other sites discussed here are articles too, but no listing shows them.
+	 */
 	static Condition listedAt(Instant now) {
 		return visibleAt(now).and(KIND.ne(Article.Kind.EXTERNAL_PAGE.name()));
 	}
@@ -268,7 +280,10 @@ public class Articles {
 			.fetch());
 	}
 
-	/** The tags of listed articles, most used first (then by name): the front page's tag menu. */
+	/**
+	 * The tags of listed articles, most used first (then by name): the front page's tag
+	 * menu.
+	 */
 	public List<String> topTags(Instant now, int limit) {
 		var uses = DSL.count();
 		return db.select(TAG, uses)
@@ -283,8 +298,9 @@ public class Articles {
 	}
 
 	/**
-	 * Listed articles matching the query, best first, with a marked snippet. SQLite: the FTS5 index kept by
-	 * triggers (V61); PostgreSQL: the expression index of V61, whose expression {@link #VECTOR} repeats.
+	 * Listed articles matching the query, best first, with a marked snippet. SQLite: the
+	 * FTS5 index kept by triggers (V61); PostgreSQL: the expression index of V61, whose
+	 * expression {@link #VECTOR} repeats.
 	 */
 	public List<ArticleHit> search(Instant now, SearchQuery query, int offset, int limit) {
 		var fields = new ArrayList<Field<?>>(SUMMARY_FIELDS);
@@ -295,23 +311,39 @@ public class Articles {
 					DSL.val(query.plain()), DSL.val(query.prefixes()), DSL.val(HEADLINE));
 			fields.add(snippet);
 			select = db.select(fields).from(ARTICLE).where(listedAt(now)).and(matches(query));
-			return hits(select.orderBy(DSL.field("ts_rank(" + VECTOR + ", " + TSQUERY + ")", Double.class, DSL.val(query.plain()),
-					DSL.val(query.prefixes())).desc(), PUBLISHED_AT.desc(), ID.desc()).limit(limit).offset(offset).fetch(), snippet);
+			return hits(
+					select
+						.orderBy(
+								DSL.field("ts_rank(" + VECTOR + ", " + TSQUERY + ")", Double.class,
+										DSL.val(query.plain()), DSL.val(query.prefixes()))
+									.desc(),
+								PUBLISHED_AT.desc(), ID.desc())
+						.limit(limit)
+						.offset(offset)
+						.fetch(),
+					snippet);
 		}
-		snippet = DSL.field("snippet(\"article_fts\", -1, {0}, {1}, '…', 24)", String.class,
-				DSL.val(Snippet.START), DSL.val(Snippet.STOP));
+		snippet = DSL.field("snippet(\"article_fts\", -1, {0}, {1}, '…', 24)", String.class, DSL.val(Snippet.START),
+				DSL.val(Snippet.STOP));
 		fields.add(snippet);
-		select = db.select(fields).from(FTS).join(ARTICLE).on(ID.eq(FTS_ROWID)).where(listedAt(now)).and(matches(query));
+		select = db.select(fields)
+			.from(FTS)
+			.join(ARTICLE)
+			.on(ID.eq(FTS_ROWID))
+			.where(listedAt(now))
+			.and(matches(query));
 		return hits(select.orderBy(DSL.field("bm25(\"article_fts\", 10.0, 4.0, 1.0)"), PUBLISHED_AT.desc(), ID.desc())
-			.limit(limit).offset(offset).fetch(), snippet);
+			.limit(limit)
+			.offset(offset)
+			.fetch(), snippet);
 	}
 
 	public long countFound(Instant now, SearchQuery query) {
 		if (postgres()) {
 			return db.fetchCount(db.selectOne().from(ARTICLE).where(listedAt(now)).and(matches(query)));
 		}
-		return db.fetchCount(db.selectOne().from(FTS).join(ARTICLE).on(ID.eq(FTS_ROWID)).where(listedAt(now))
-			.and(matches(query)));
+		return db.fetchCount(
+				db.selectOne().from(FTS).join(ARTICLE).on(ID.eq(FTS_ROWID)).where(listedAt(now)).and(matches(query)));
 	}
 
 	private Condition matches(SearchQuery query) {
@@ -342,14 +374,20 @@ public class Articles {
 
 	private static final String UKRAINIAN = DOCUMENT + " ~ '[іїєґІЇЄҐ]'";
 
-	/** The same expression as the index of V61 (PostgreSQL), or the planner would not use it. */
+	/**
+	 * The same expression as the index of V61 (PostgreSQL), or the planner would not use
+	 * it.
+	 */
 	private static final String VECTOR = "(CASE WHEN " + UKRAINIAN + " THEN to_tsvector('simple'::regconfig, "
 			+ DOCUMENT + ") ELSE to_tsvector('russian'::regconfig, " + DOCUMENT + ") END)";
 
 	private static final String CONFIG = "(CASE WHEN " + UKRAINIAN
 			+ " THEN 'simple'::regconfig ELSE 'russian'::regconfig END)";
 
-	/** Stemmed words (Russian, and English for Latin letters), or any word beginning with a word's stem. */
+	/**
+	 * Stemmed words (Russian, and English for Latin letters), or any word beginning with
+	 * a word's stem.
+	 */
 	private static final String TSQUERY = "(plainto_tsquery('russian'::regconfig, {0}) || to_tsquery('simple'::regconfig, {1}))";
 
 	private static final String HEADLINE = "StartSel=" + Snippet.START + ", StopSel=" + Snippet.STOP
@@ -366,7 +404,10 @@ public class Articles {
 		return found;
 	}
 
-	/** When each visible article was published and last changed, newest first: the sitemap. */
+	/**
+	 * When each visible article was published and last changed, newest first: the
+	 * sitemap.
+	 */
 	public List<ArticleStamp> stamps(Instant now, int offset, int limit) {
 		return db.select(SLUG, PUBLISHED_AT, UPDATED_AT)
 			.from(ARTICLE)
@@ -377,7 +418,10 @@ public class Articles {
 			.fetch(r -> new ArticleStamp(r.get(SLUG), instant(r.get(PUBLISHED_AT)), instant(r.get(UPDATED_AT))));
 	}
 
-	/** Everything, drafts included, newest change first: the editor's list; only one author's with authorId. */
+	/**
+	 * Everything, drafts included, newest change first: the editor's list; only one
+	 * author's with authorId.
+	 */
 	public List<Article> all(Long authorId, int offset, int limit) {
 		Condition condition = authorId == null ? noCondition() : AUTHOR_ID.eq(authorId);
 		var rows = db.select(ALL_FIELDS)
@@ -395,7 +439,10 @@ public class Articles {
 		return db.fetchCount(ARTICLE);
 	}
 
-	/** Every article, drafts included, in id order after the given id: a page of an export. */
+	/**
+	 * Every article, drafts included, in id order after the given id: a page of an
+	 * export.
+	 */
 	public List<Article> after(long afterId, int limit) {
 		var rows = db.select(ALL_FIELDS).from(ARTICLE).where(ID.gt(afterId)).orderBy(ID).limit(limit).fetch();
 		var tags = tagsOf(rows.map(r -> r.get(ID)));
@@ -435,8 +482,8 @@ public class Articles {
 
 	private List<ArticleSummary> summaries(org.jooq.Result<? extends Record> rows) {
 		var tags = tagsOf(rows.map(r -> r.get(ID)));
-		return rows.map(r -> new ArticleSummary(r.get(ID), r.get(SLUG), Article.Kind.valueOf(r.get(KIND)),
-				r.get(TITLE), r.get(LEAD), r.get(AUTHOR_NAME), instant(r.get(PUBLISHED_AT)), r.get(COVER_PHOTO_ID),
+		return rows.map(r -> new ArticleSummary(r.get(ID), r.get(SLUG), Article.Kind.valueOf(r.get(KIND)), r.get(TITLE),
+				r.get(LEAD), r.get(AUTHOR_NAME), instant(r.get(PUBLISHED_AT)), r.get(COVER_PHOTO_ID),
 				tags.getOrDefault(r.get(ID), List.of())));
 	}
 

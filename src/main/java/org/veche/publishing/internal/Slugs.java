@@ -5,8 +5,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Readable Latin slugs from titles in any of the site's languages: Cyrillic is transliterated (as Ukrainian
- * and Russian newsrooms do in their URLs), accents are dropped, the rest becomes hyphens.
+ * Readable Latin slugs from titles in any of the site's languages: Cyrillic is
+ * transliterated (as Ukrainian and Russian newsrooms do in their URLs), accents are
+ * dropped, the rest becomes hyphens.
  */
 public final class Slugs {
 

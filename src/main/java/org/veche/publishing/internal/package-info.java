@@ -1,4 +1,5 @@
 /**
- * Storage of articles and their tags, slugs, and the job that publishes scheduled articles.
+ * Storage of articles and their tags, slugs, and the job that publishes scheduled
+ * articles.
  */
 package org.veche.publishing.internal;

@@ -17,7 +17,8 @@ import org.veche.publishing.Newsroom;
 import org.veche.site.RejectedInput;
 
 /**
- * Editors and authors create articles over the API (authors only drafts: the facade refuses the rest); reading them is the reading module's API.
+ * Editors and authors create articles over the API (authors only drafts: the facade
+ * refuses the rest); reading them is the reading module's API.
  */
 @RestController
 class ArticleDeskApi {

@@ -14,8 +14,8 @@ public record ArticleForm(String kind, String title, String lead, String body, S
 		String sourceUrl, String status, String publishAt, String comments) {
 
 	static ArticleForm blank(Article.Kind kind) {
-		return new ArticleForm((kind == null ? Article.Kind.ARTICLE : kind).name(), "", "", "", "", "", "",
-				"DRAFT", "", Article.Discussion.OPEN.param());
+		return new ArticleForm((kind == null ? Article.Kind.ARTICLE : kind).name(), "", "", "", "", "", "", "DRAFT", "",
+				Article.Discussion.OPEN.param());
 	}
 
 	static ArticleForm of(Article a, SiteProperties site) {

@@ -23,7 +23,8 @@ import org.veche.site.RejectedInput;
 import org.veche.site.SiteProperties;
 
 /**
- * The minimal editor: a list of everything on the desk, and one form to write, preview, schedule and publish.
+ * The minimal editor: a list of everything on the desk, and one form to write, preview,
+ * schedule and publish.
  */
 @Controller
 class EditorController {
@@ -44,7 +45,8 @@ class EditorController {
 
 	@GetMapping("/editor")
 	ModelAndView desk(@RequestParam(defaultValue = "1") int page, @AuthenticationPrincipal SignedIn by) {
-		// an author's published or scheduled article is listed without a link: it is the editors' to change now
+		// an author's published or scheduled article is listed without a link: it is the
+		// editors' to change now
 		var articles = desk.desk(by, page, DESK_PAGE);
 		int pages = (int) Math.max(1, (desk.deskSize(by) + DESK_PAGE - 1) / DESK_PAGE);
 		return new ModelAndView("publishing/desk", "model",
@@ -57,7 +59,10 @@ class EditorController {
 		return form(form, null, "", null, null, by);
 	}
 
-	/** Another's article is refused with 403 (an author's), a missing one with 404: the site's error page. */
+	/**
+	 * Another's article is refused with 403 (an author's), a missing one with 404: the
+	 * site's error page.
+	 */
 	@GetMapping("/editor/articles/{id}")
 	ModelAndView edit(@PathVariable long id, @RequestParam(required = false) String saved,
 			@AuthenticationPrincipal SignedIn by) {
@@ -83,7 +88,8 @@ class EditorController {
 		}
 		catch (RejectedInput rejected) {
 			ModelAndView again = form(form, existing, "", null, FormError.of(rejected), editor);
-			// a refused permission keeps its 403; a form the site cannot accept is 422 as before
+			// a refused permission keeps its 403; a form the site cannot accept is 422 as
+			// before
 			again.setStatus(rejected.status() == HttpStatus.FORBIDDEN ? HttpStatus.FORBIDDEN
 					: HttpStatus.UNPROCESSABLE_CONTENT);
 			return again;

@@ -5,6 +5,7 @@ import org.veche.site.FormError;
 
 /**
  * What the editor's form (publishing/editor.jte) shows.
+ *
  * @param article the article as saved, or null for a new one
  * @param previewHtml the previewed text, empty when no preview was asked for
  * @param notice a message key of what just happened (saved), or null

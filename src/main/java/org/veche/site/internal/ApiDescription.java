@@ -11,9 +11,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The OpenAPI description of /api/v1, served as the file it was built into: springdoc builds it from the controllers
- * in the tests (ApiDescriptionIT fails when the file falls behind the code), so the site carries no generator
- * (springdoc, swagger-core and Jackson 2 loaded some 800 classes at every start).
+ * The OpenAPI description of /api/v1, served as the file it was built into: springdoc
+ * builds it from the controllers in the tests (ApiDescriptionIT fails when the file falls
+ * behind the code), so the site carries no generator (springdoc, swagger-core and Jackson
+ * 2 loaded some 800 classes at every start).
  */
 @RestController
 class ApiDescription {

@@ -17,8 +17,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.veche.site.RejectedInput;
 
 /**
- * The JSON API answers every error as RFC 9457 problem+json: Spring MVC's own exceptions keep their 4xx
- * status, anything unexpected is logged here and answered without internals.
+ * The JSON API answers every error as RFC 9457 problem+json: Spring MVC's own exceptions
+ * keep their 4xx status, anything unexpected is logged here and answered without
+ * internals.
  */
 @RestControllerAdvice(annotations = RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -34,14 +35,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(RejectedInput.class)
 	ResponseEntity<ProblemDetail> rejected(RejectedInput ex, Locale locale) {
-		var answer = problem(ex.status(), messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale));
+		var answer = problem(ex.status(),
+				messages.getMessage(ex.messageKey(), ex.arguments(), ex.messageKey(), locale));
 		if (ex.retryAfter().isPresent()) {
 			return ResponseEntity.status(answer.getStatusCode())
 				.header("Retry-After", ex.retryAfterSeconds().orElseThrow())
 				.body(answer.getBody());
 		}
 		if (ex.status() == HttpStatus.TOO_MANY_REQUESTS) {
-			// a limit of the discussion (the flood interval, in seconds, is its argument) or of signing in
+			// a limit of the discussion (the flood interval, in seconds, is its argument)
+			// or of signing in
 			long seconds = ex.messageKey().equals("comment.flood") && ex.arguments().length > 0
 					&& ex.arguments()[0] instanceof Number n ? Math.max(1, n.longValue()) : 60;
 			return ResponseEntity.status(answer.getStatusCode())

@@ -5,9 +5,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Tomcat writes a response to the socket in pieces no larger than its per-connection write buffer (8 KB by
- * default): the first page of a long thread (half a megabyte) took some seventy system calls. With 32 KB it
- * takes a quarter of them, for 24 KB more memory per open connection.
+ * Tomcat writes a response to the socket in pieces no larger than its per-connection
+ * write buffer (8 KB by default): the first page of a long thread (half a megabyte) took
+ * some seventy system calls. With 32 KB it takes a quarter of them, for 24 KB more memory
+ * per open connection.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectorTuning {

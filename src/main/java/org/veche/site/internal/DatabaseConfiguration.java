@@ -21,20 +21,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * The embedded default is one SQLite file: its folder is made before the first connection, and every
- * connection gets write-ahead logging and a busy timeout so that readers never wait on the single writer.
+ * The embedded default is one SQLite file: its folder is made before the first
+ * connection, and every connection gets write-ahead logging and a busy timeout so that
+ * readers never wait on the single writer.
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
 	/**
-	 * {@code veche.sqlite.synchronous}: NORMAL (the default) keeps every commit through a crash of the process
-	 * but may lose the last commits when the machine loses power; FULL keeps those too, at the cost of a sync
-	 * on every commit (see bench/sqlite-durability.sh and the README).
+	 * {@code veche.sqlite.synchronous}: NORMAL (the default) keeps every commit through a
+	 * crash of the process but may lose the last commits when the machine loses power;
+	 * FULL keeps those too, at the cost of a sync on every commit (see
+	 * bench/sqlite-durability.sh and the README).
 	 */
 	@Bean
 	static BeanPostProcessor sqliteTuning(Environment environment) {
-		String synchronous = environment.getProperty("veche.sqlite.synchronous", "NORMAL").strip().toUpperCase(java.util.Locale.ROOT);
+		String synchronous = environment.getProperty("veche.sqlite.synchronous", "NORMAL")
+			.strip()
+			.toUpperCase(java.util.Locale.ROOT);
 		if (!java.util.Set.of("NORMAL", "FULL", "EXTRA").contains(synchronous)) {
 			throw new IllegalArgumentException("veche.sqlite.synchronous is NORMAL, FULL or EXTRA, not " + synchronous);
 		}
@@ -48,7 +52,8 @@ class DatabaseConfiguration {
 					hikari.addDataSourceProperty("synchronous", synchronous);
 					hikari.addDataSourceProperty("busy_timeout", "30000");
 					hikari.addDataSourceProperty("foreign_keys", "true");
-					// A write transaction takes the lock when it begins, so two writers queue instead of deadlocking.
+					// A write transaction takes the lock when it begins, so two writers
+					// queue instead of deadlocking.
 					hikari.addDataSourceProperty("transaction_mode", "IMMEDIATE");
 				}
 				return bean;
@@ -75,8 +80,9 @@ class DatabaseConfiguration {
 	}
 
 	/**
-	 * Spring Boot's own transaction manager for PostgreSQL; for SQLite one that lets writers queue in Java
-	 * rather than in SQLite's busy handler (see {@link SingleWriterTransactions}).
+	 * Spring Boot's own transaction manager for PostgreSQL; for SQLite one that lets
+	 * writers queue in Java rather than in SQLite's busy handler (see
+	 * {@link SingleWriterTransactions}).
 	 */
 	@Bean
 	JdbcTransactionManager transactionManager(DataSource dataSource, Environment environment,

@@ -33,24 +33,29 @@ import org.apache.catalina.Globals;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Serves kept pages to guests before anything else runs (Spring Security, MVC, the database, jte; a current page
- * even before the filter chain is built, through {@link KeptPageValve}), and keeps
- * the pages that controllers mark ({@link PageVersions#KEEP}) when a guest's request renders them.
+ * Serves kept pages to guests before anything else runs (Spring Security, MVC, the
+ * database, jte; a current page even before the filter chain is built, through
+ * {@link KeptPageValve}), and keeps the pages that controllers mark
+ * ({@link PageVersions#KEEP}) when a guest's request renders them.
  * <p>
- * A request is a guest's when it has no session or remember-me cookie and no Authorization header, and no
- * query parameter that shows one reader their own state (a posted or held comment, a reply form, a language
- * choice). Everything else passes through untouched. A kept page is current while the counters it was built
- * under have not moved; when they have, the first reader rebuilds it and the others get the previous bytes for
- * at most {@code staleFor} meanwhile, so a storm of comments costs one render at a time per page, and no more
- * than one every {@code rebuildEvery}: a change shows within rebuildEvery and one render.
+ * A request is a guest's when it has no session or remember-me cookie and no
+ * Authorization header, and no query parameter that shows one reader their own state (a
+ * posted or held comment, a reply form, a language choice). Everything else passes
+ * through untouched. A kept page is current while the counters it was built under have
+ * not moved; when they have, the first reader rebuilds it and the others get the previous
+ * bytes for at most {@code staleFor} meanwhile, so a storm of comments costs one render
+ * at a time per page, and no more than one every {@code rebuildEvery}: a change shows
+ * within rebuildEvery and one render.
  * <p>
- * A successful write (any method but GET, HEAD, OPTIONS) that does not say what it changed is taken to have
- * changed everything: editors' writes are rare, and this way no module can forget to tell.
+ * A successful write (any method but GET, HEAD, OPTIONS) that does not say what it
+ * changed is taken to have changed everything: editors' writes are rare, and this way no
+ * module can forget to tell.
  * <p>
- * A big page (the first page of a long thread: over half a megabyte) is kept in a file and handed to Tomcat's
- * connector to send with sendfile, from the kernel's page cache to the socket: written from the heap, its bytes
- * were copied three times on their way (into the response buffer, the socket buffer, a direct buffer), which
- * held the page at half the rate at which nginx serves the same file.
+ * A big page (the first page of a long thread: over half a megabyte) is kept in a file
+ * and handed to Tomcat's connector to send with sendfile, from the kernel's page cache to
+ * the socket: written from the heap, its bytes were copied three times on their way (into
+ * the response buffer, the socket buffer, a direct buffer), which held the page at half
+ * the rate at which nginx serves the same file.
  */
 final class GuestPages extends HttpFilter {
 
@@ -88,7 +93,10 @@ final class GuestPages extends HttpFilter {
 
 	private final long fileThreshold;
 
-	/** Accept-Language header to language: parsing the header is the dearest step of a kept page's view. */
+	/**
+	 * Accept-Language header to language: parsing the header is the dearest step of a
+	 * kept page's view.
+	 */
 	private final Cache<String, Locale> languages = Caffeine.newBuilder().maximumSize(512).build();
 
 	GuestPages(PageVersions versions, LocaleResolver locales, Clock clock, PageCacheProperties properties,
@@ -105,7 +113,8 @@ final class GuestPages extends HttpFilter {
 		this.pages = Caffeine.newBuilder()
 			.maximumWeight(properties.keptBytes())
 			.<Key, KeptPage>weigher((key, page) -> page.weight())
-			// replaced, evicted or dropped: its files go after a grace period (told at once, on the writer's thread)
+			// replaced, evicted or dropped: its files go after a grace period (told at
+			// once, on the writer's thread)
 			.executor(Runnable::run)
 			.removalListener((key, page, cause) -> {
 				if (page != null) {
@@ -163,7 +172,8 @@ final class GuestPages extends HttpFilter {
 					serve(kept, request, response);
 				}
 				else {
-					// the rebuild is taking too long: this reader gets a page of their own
+					// the rebuild is taking too long: this reader gets a page of their
+					// own
 					chain.doFilter(request, response);
 				}
 				return;
@@ -181,8 +191,9 @@ final class GuestPages extends HttpFilter {
 	}
 
 	/**
-	 * For {@link KeptPageValve}, ahead of the filter chain: serves a guest's kept page that is servable as it is
-	 * and returns true; returns false (nothing written) for every other request, which the filter then handles.
+	 * For {@link KeptPageValve}, ahead of the filter chain: serves a guest's kept page
+	 * that is servable as it is and returns true; returns false (nothing written) for
+	 * every other request, which the filter then handles.
 	 */
 	boolean serveCurrent(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		if (!"GET".equals(request.getMethod())) {
@@ -197,10 +208,14 @@ final class GuestPages extends HttpFilter {
 		return true;
 	}
 
-	/** Current, or changed but built so recently that a storm of changes must wait its turn. */
+	/**
+	 * Current, or changed but built so recently that a storm of changes must wait its
+	 * turn.
+	 */
 	private boolean servable(KeptPage kept, long now) {
 		long age = now - kept.builtAt;
-		// a page that takes long to render (a thread of tens of thousands of comments) is rebuilt less often,
+		// a page that takes long to render (a thread of tens of thousands of comments) is
+		// rebuilt less often,
 		// so that rebuilding one page never takes more than a fifth of a core
 		long window = rebuildEveryMillis == 0 ? 0 : Math.max(rebuildEveryMillis, 5 * kept.renderMillis);
 		return versions.current(kept.stamp) && age < maxAgeMillis || age < window;
@@ -208,7 +223,8 @@ final class GuestPages extends HttpFilter {
 
 	private void rebuild(Key key, HttpServletRequest request, HttpServletResponse response, FilterChain chain, long now)
 			throws IOException, ServletException {
-		// read before rendering (the article's slot is read by the controller's mark, also before): a change
+		// read before rendering (the article's slot is read by the controller's mark,
+		// also before): a change
 		// made while the page renders leaves it stale, never marked current
 		long site = versions.site();
 		var capture = new Capture(response, request);
@@ -235,11 +251,12 @@ final class GuestPages extends HttpFilter {
 			}
 		}
 		String cacheControl = response.getHeader("Cache-Control");
-		// a guest's page holds nothing personal: browsers may keep it but must ask again (our ETag answers 304)
+		// a guest's page holds nothing personal: browsers may keep it but must ask again
+		// (our ETag answers 304)
 		headers.add(new String[] { "Cache-Control",
 				cacheControl == null || cacheControl.contains("no-store") ? "no-cache" : cacheControl });
-		var page = new KeptPage(body, response.getContentType(), response.getLocale(), List.copyOf(headers), stamp,
-				now, clock.millis() - now, files, fileThreshold);
+		var page = new KeptPage(body, response.getContentType(), response.getLocale(), List.copyOf(headers), stamp, now,
+				clock.millis() - now, files, fileThreshold);
 		pages.put(key, page);
 		response.reset();
 		serve(page, request, response);
@@ -268,13 +285,15 @@ final class GuestPages extends HttpFilter {
 			response.getOutputStream().write(body.bytes());
 		}
 		else if (Boolean.TRUE.equals(request.getAttribute(Globals.SENDFILE_SUPPORTED_ATTR))) {
-			// the connector opens the file as soon as this returns, and sends it once the headers are out
+			// the connector opens the file as soon as this returns, and sends it once the
+			// headers are out
 			request.setAttribute(Globals.SENDFILE_FILENAME_ATTR, body.file().path().toString());
 			request.setAttribute(Globals.SENDFILE_FILE_START_ATTR, 0L);
 			request.setAttribute(Globals.SENDFILE_FILE_END_ATTR, body.length());
 		}
 		else {
-			// no sendfile here (TLS in Tomcat, a test's mock request): the file through the output buffer
+			// no sendfile here (TLS in Tomcat, a test's mock request): the file through
+			// the output buffer
 			try (InputStream in = Files.newInputStream(body.file().path())) {
 				in.transferTo(response.getOutputStream());
 			}
@@ -317,7 +336,8 @@ final class GuestPages extends HttpFilter {
 			return locales.resolveLocale(request).getLanguage();
 		}
 		String accept = request.getHeader("Accept-Language");
-		// no header (a script, a crawler, wrk) resolves to the site's default every time: kept under ""
+		// no header (a script, a crawler, wrk) resolves to the site's default every time:
+		// kept under ""
 		return languages.get(accept == null ? "" : accept, header -> locales.resolveLocale(request)).getLanguage();
 	}
 
@@ -331,7 +351,8 @@ final class GuestPages extends HttpFilter {
 		for (String part : acceptEncoding.split(",")) {
 			int semicolon = part.indexOf(';');
 			String name = (semicolon < 0 ? part : part.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
-			boolean refused = semicolon >= 0 && part.substring(semicolon + 1).replace(" ", "").matches("(?i)q=0(\\.0*)?");
+			boolean refused = semicolon >= 0
+					&& part.substring(semicolon + 1).replace(" ", "").matches("(?i)q=0(\\.0*)?");
 			if (refused) {
 				continue;
 			}
@@ -348,7 +369,10 @@ final class GuestPages extends HttpFilter {
 		return gzip ? KeptPage.Coding.GZIP : KeptPage.Coding.IDENTITY;
 	}
 
-	/** If-Modified-Since, for pages that carry a Last-Modified (feeds); only when there is no If-None-Match. */
+	/**
+	 * If-Modified-Since, for pages that carry a Last-Modified (feeds); only when there is
+	 * no If-None-Match.
+	 */
 	private static boolean notModifiedSince(HttpServletRequest request, KeptPage page) {
 		if (page.lastModified < 0 || request.getHeader("If-Modified-Since") == null) {
 			return false;
@@ -361,7 +385,10 @@ final class GuestPages extends HttpFilter {
 		}
 	}
 
-	/** If-None-Match compares weakly (RFC 9110): any coding's tag of the same bytes names this page. */
+	/**
+	 * If-None-Match compares weakly (RFC 9110): any coding's tag of the same bytes names
+	 * this page.
+	 */
 	private static boolean matches(String ifNoneMatch, KeptPage page) {
 		for (String candidate : ifNoneMatch.split(",")) {
 			String tag = candidate.strip();
@@ -382,9 +409,9 @@ final class GuestPages extends HttpFilter {
 	}
 
 	/**
-	 * The guest's request as a controller sees it during a rebuild: once the page is marked to be kept, never
-	 * conditional, so that it renders in full (the kept page answers the condition itself). Pages not kept see
-	 * the request as it came.
+	 * The guest's request as a controller sees it during a rebuild: once the page is
+	 * marked to be kept, never conditional, so that it renders in full (the kept page
+	 * answers the condition itself). Pages not kept see the request as it came.
 	 */
 	private static final class Unconditional extends HttpServletRequestWrapper {
 
@@ -417,8 +444,9 @@ final class GuestPages extends HttpFilter {
 	}
 
 	/**
-	 * Keeps the body in memory when the controller marked the page to be kept (it does so before the body is
-	 * written), else passes everything through. Headers always go to the real response.
+	 * Keeps the body in memory when the controller marked the page to be kept (it does so
+	 * before the body is written), else passes everything through. Headers always go to
+	 * the real response.
 	 */
 	private final class Capture extends HttpServletResponseWrapper {
 
@@ -484,7 +512,8 @@ final class GuestPages extends HttpFilter {
 				return super.getWriter();
 			}
 			if (writer == null) {
-				String charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+				String charset = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name()
+						: getCharacterEncoding();
 				writer = new PrintWriter(new OutputStreamWriter(getOutputStream(), charset));
 			}
 			return writer;
@@ -528,7 +557,10 @@ final class GuestPages extends HttpFilter {
 			return keeping ? false : super.isCommitted();
 		}
 
-		/** Sends what was kept back as it was, for a page that is not to be kept after all. */
+		/**
+		 * Sends what was kept back as it was, for a page that is not to be kept after
+		 * all.
+		 */
 		void finish() throws IOException {
 			if (writer != null) {
 				writer.flush();

@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.veche.site.RejectedInput;
 
 /**
- * A page controller that refuses input it has no form for answers with the refusal's status and the site's
- * error page, not a 500. Forms catch their refusals themselves and show the form again. A storage that
- * cannot take a write answers 503.
+ * A page controller that refuses input it has no form for answers with the refusal's
+ * status and the site's error page, not a 500. Forms catch their refusals themselves and
+ * show the form again. A storage that cannot take a write answers 503.
  */
 @ControllerAdvice(annotations = Controller.class)
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -28,7 +28,10 @@ class HtmlProblems {
 		response.sendError(rejected.status().value());
 	}
 
-	/** A full disk or a read-only data directory: 503 and a page that says so; anything else goes on as before. */
+	/**
+	 * A full disk or a read-only data directory: 503 and a page that says so; anything
+	 * else goes on as before.
+	 */
 	@ExceptionHandler({ org.springframework.dao.DataAccessException.class, org.jooq.exception.DataAccessException.class,
 			org.springframework.transaction.TransactionException.class, java.io.UncheckedIOException.class })
 	void storage(RuntimeException failure, HttpServletResponse response) throws IOException {

@@ -11,8 +11,8 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 
 /**
- * Renders one jte template into bytes first, so that a failing template never leaves half a page on the wire
- * and the response gets an exact Content-Length.
+ * Renders one jte template into bytes first, so that a failing template never leaves half
+ * a page on the wire and the response gets an exact Content-Length.
  */
 record JteView(TemplateEngine engine, String template) implements View {
 

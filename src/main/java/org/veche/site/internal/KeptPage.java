@@ -17,15 +17,16 @@ import com.aayushatharva.brotli4j.Brotli4jLoader;
 import com.aayushatharva.brotli4j.encoder.Encoder;
 
 /**
- * One kept page: its bytes as rendered, the headers it was sent with, the counters it was built under. The
- * gzip and brotli copies are made when a reader first asks for them, once each, so a page rebuilt under a
- * storm of comments costs no compression until someone wants it compressed. A copy of at least the file
- * threshold is kept in a file of {@link PageFiles} (sent by the connector with sendfile), a smaller one in
- * memory.
+ * One kept page: its bytes as rendered, the headers it was sent with, the counters it was
+ * built under. The gzip and brotli copies are made when a reader first asks for them,
+ * once each, so a page rebuilt under a storm of comments costs no compression until
+ * someone wants it compressed. A copy of at least the file threshold is kept in a file of
+ * {@link PageFiles} (sent by the connector with sendfile), a smaller one in memory.
  */
 final class KeptPage {
 
 	enum Coding {
+
 		IDENTITY(""), GZIP("gzip"), BR("br");
 
 		final String token;
@@ -33,16 +34,20 @@ final class KeptPage {
 		Coding(String token) {
 			this.token = token;
 		}
+
 	}
 
-	/** Whether Brotli's native library loaded; asked only when a reader accepts br (see {@link Brotli}). */
+	/**
+	 * Whether Brotli's native library loaded; asked only when a reader accepts br (see
+	 * {@link Brotli}).
+	 */
 	static boolean brotli() {
 		return Brotli.AVAILABLE;
 	}
 
 	/**
-	 * Loads the native library on first use, not with the first kept page: a start whose first readers (or
-	 * checks) ask for no br pays nothing for it.
+	 * Loads the native library on first use, not with the first kept page: a start whose
+	 * first readers (or checks) ask for no br pays nothing for it.
 	 */
 	private static final class Brotli {
 
@@ -50,7 +55,10 @@ final class KeptPage {
 
 	}
 
-	/** One copy of the page as it is sent: bytes in memory, or a file that the connector sends itself. */
+	/**
+	 * One copy of the page as it is sent: bytes in memory, or a file that the connector
+	 * sends itself.
+	 */
 	record Body(byte[] bytes, PageFiles.File file) {
 
 		long length() {
@@ -65,20 +73,32 @@ final class KeptPage {
 
 	final Locale locale;
 
-	/** Header name and value pairs, in order, as the fresh response carried them (security headers too). */
+	/**
+	 * Header name and value pairs, in order, as the fresh response carried them (security
+	 * headers too).
+	 */
 	final List<String[]> headers;
 
 	final PageVersions.Stamp stamp;
 
 	final long builtAt;
 
-	/** How long the page took to render, which bounds how often it is rebuilt under a storm of changes. */
+	/**
+	 * How long the page took to render, which bounds how often it is rebuilt under a
+	 * storm of changes.
+	 */
 	final long renderMillis;
 
-	/** The strong entity tag of the identity bytes, without quotes; the compressed copies add a suffix. */
+	/**
+	 * The strong entity tag of the identity bytes, without quotes; the compressed copies
+	 * add a suffix.
+	 */
 	final String tag;
 
-	/** The quoted entity tags of the three codings (in the order of {@link Coding}), made once. */
+	/**
+	 * The quoted entity tags of the three codings (in the order of {@link Coding}), made
+	 * once.
+	 */
 	private final String[] etags;
 
 	/** The Last-Modified the page was sent with, in epoch milliseconds, or -1. */
@@ -92,7 +112,10 @@ final class KeptPage {
 
 	private volatile Body br;
 
-	/** Where copies of at least {@code fileThreshold} bytes are kept, or null: all in memory. */
+	/**
+	 * Where copies of at least {@code fileThreshold} bytes are kept, or null: all in
+	 * memory.
+	 */
 	private final PageFiles files;
 
 	private final long fileThreshold;
@@ -100,7 +123,9 @@ final class KeptPage {
 	/** Guards the compressed copies and {@link #retired}. */
 	private final ReentrantLock compressing = new ReentrantLock();
 
-	/** The page left the cache: its files are going, and a copy made now goes with them. */
+	/**
+	 * The page left the cache: its files are going, and a copy made now goes with them.
+	 */
 	private boolean retired;
 
 	KeptPage(byte[] identity, String contentType, Locale locale, List<String[]> headers, PageVersions.Stamp stamp,
@@ -149,15 +174,18 @@ final class KeptPage {
 	}
 
 	/**
-	 * Estimated bytes, in memory or in files, for the cache's bound (which so bounds the files too): the
-	 * compressed copies are a fraction of the page.
+	 * Estimated bytes, in memory or in files, for the cache's bound (which so bounds the
+	 * files too): the compressed copies are a fraction of the page.
 	 */
 	int weight() {
 		long length = identity.length();
 		return (int) Math.min(Integer.MAX_VALUE, length + length / 3 + 1024);
 	}
 
-	/** The page left the cache: its files are deleted after a grace period, so sends in flight keep theirs. */
+	/**
+	 * The page left the cache: its files are deleted after a grace period, so sends in
+	 * flight keep theirs.
+	 */
 	void retire() {
 		compressing.lock();
 		try {
@@ -173,7 +201,9 @@ final class KeptPage {
 		}
 	}
 
-	/** A big copy goes to a file (when one can be written), a small one stays in memory. */
+	/**
+	 * A big copy goes to a file (when one can be written), a small one stays in memory.
+	 */
 	private Body keep(byte[] bytes, String suffix) {
 		if (files != null && bytes.length >= fileThreshold) {
 			PageFiles.File file = files.write(bytes, suffix);

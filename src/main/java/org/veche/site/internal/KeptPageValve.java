@@ -9,10 +9,11 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 
 /**
- * Serves a guest's current kept page from Tomcat's context pipeline, before the request's filter chain is built:
- * building it takes the context's filter lock once per filter, on every request. Everything else (a page not
- * kept or out of date, a request not a guest's, any method but GET) goes on to the filters, where
- * {@link GuestPages} decides as it always did.
+ * Serves a guest's current kept page from Tomcat's context pipeline, before the request's
+ * filter chain is built: building it takes the context's filter lock once per filter, on
+ * every request. Everything else (a page not kept or out of date, a request not a
+ * guest's, any method but GET) goes on to the filters, where {@link GuestPages} decides
+ * as it always did.
  */
 final class KeptPageValve extends ValveBase {
 

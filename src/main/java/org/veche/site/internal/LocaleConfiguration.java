@@ -13,8 +13,9 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 import org.veche.site.Page;
 
 /**
- * The language comes from Accept-Language until the reader picks one with ?lang=, which a cookie then keeps
- * (choosing a language is the reader acting, so the cookie is set only then).
+ * The language comes from Accept-Language until the reader picks one with ?lang=, which a
+ * cookie then keeps (choosing a language is the reader acting, so the cookie is set only
+ * then).
  */
 @Configuration(proxyBeanMethods = false)
 class LocaleConfiguration implements WebMvcConfigurer {
@@ -43,7 +44,10 @@ class LocaleConfiguration implements WebMvcConfigurer {
 		return Locale.ENGLISH;
 	}
 
-	/** The best of the site's languages for an Accept-Language header; English when none fits or it is malformed. */
+	/**
+	 * The best of the site's languages for an Accept-Language header; English when none
+	 * fits or it is malformed.
+	 */
 	static Locale fromHeader(String header) {
 		if (header == null || header.isBlank()) {
 			return Locale.ENGLISH;

@@ -43,14 +43,17 @@ class PageAdvice {
 		if (authentication != null && authentication.getPrincipal() instanceof Reader signedIn) {
 			reader = signedIn;
 		}
-		// Asking for the token of a reader with no session would create one: guests get no cookie until they act.
-		// Sign-in and setup ask for the token even without a session, so their forms must carry one: opening
+		// Asking for the token of a reader with no session would create one: guests get
+		// no cookie until they act.
+		// Sign-in and setup ask for the token even without a session, so their forms must
+		// carry one: opening
 		// them is acting, and starts the session that holds it.
 		String within = request.getRequestURI().substring(request.getContextPath().length());
 		boolean formNeedsToken = FORMS_WITHOUT_SESSION.contains(within);
 		CsrfToken csrf = request.getSession(false) != null || formNeedsToken
 				? (CsrfToken) request.getAttribute(CsrfToken.class.getName()) : null;
-		String path = request.getRequestURI() + (request.getQueryString() != null ? "?" + request.getQueryString() : "");
+		String path = request.getRequestURI()
+				+ (request.getQueryString() != null ? "?" + request.getQueryString() : "");
 		return new Page(RequestContextUtils.getLocale(request), messages, site.siteName(), site.timeZone(), reader,
 				csrf, path);
 	}

@@ -17,19 +17,22 @@ import org.springframework.web.servlet.LocaleResolver;
 import org.veche.site.SiteProperties;
 
 /**
- * Puts the guests' page cache first among the servlet filters, ahead of Spring Security's chain and the request
- * observations, so that a kept page costs a lookup and a write; big pages are kept in files under the data
- * directory.
+ * Puts the guests' page cache first among the servlet filters, ahead of Spring Security's
+ * chain and the request observations, so that a kept page costs a lookup and a write; big
+ * pages are kept in files under the data directory.
  */
 @Configuration(proxyBeanMethods = false)
 class PageCacheConfiguration {
 
-	/** identity's remember-me cookie: a reader who has it is signed in on this request, whatever the session. */
+	/**
+	 * identity's remember-me cookie: a reader who has it is signed in on this request,
+	 * whatever the session.
+	 */
 	private static final String REMEMBER_ME_COOKIE = "veche_remember";
 
 	/**
-	 * discussion's cookies that show one guest their own held comments, their own name in the form, and the
-	 * comments they like as liked.
+	 * discussion's cookies that show one guest their own held comments, their own name in
+	 * the form, and the comments they like as liked.
 	 */
 	private static final List<String> OWN_VIEW_COOKIES = List.of("veche_held", "veche_commenter", "veche_reader");
 
@@ -45,7 +48,10 @@ class PageCacheConfiguration {
 		return new KeptPageValve();
 	}
 
-	/** The valve goes into the context's pipeline when the server is made, before the filter is: it is told later. */
+	/**
+	 * The valve goes into the context's pipeline when the server is made, before the
+	 * filter is: it is told later.
+	 */
 	@Bean
 	@ConditionalOnProperty(name = "veche.page-cache.enabled", havingValue = "true", matchIfMissing = true)
 	TomcatContextCustomizer keptPagesBeforeTheFilterChain(KeptPageValve valve) {
@@ -58,8 +64,8 @@ class PageCacheConfiguration {
 			PageCacheProperties properties, PageFiles files, KeptPageValve valve,
 			@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
 		var filter = new GuestPages(versions, locales, clock, properties,
-				Stream.concat(Stream.of(sessionCookie, "JSESSIONID", REMEMBER_ME_COOKIE),
-						OWN_VIEW_COOKIES.stream()).toList(),
+				Stream.concat(Stream.of(sessionCookie, "JSESSIONID", REMEMBER_ME_COOKIE), OWN_VIEW_COOKIES.stream())
+					.toList(),
 				files);
 		valve.serveFrom(filter);
 		var registration = new FilterRegistrationBean<>(filter);

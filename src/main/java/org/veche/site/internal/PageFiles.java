@@ -22,19 +22,24 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * The files behind big kept pages, which the connector sends with sendfile (no copy through the heap and
- * Tomcat's buffers). Each version of a page, and each of its compressed copies, is a file of its own, written
- * once under a name never used again and moved into place whole. A file is deleted only {@link #GRACE} after
- * its page left the cache, so a send that found the page just before never loses its file (the connector opens
- * it as soon as the filter returns, and an open file outlives its deletion). Each run writes in a folder of
- * its own under {@code data/page-cache}, locked while it runs; folders of runs that ended are deleted at start.
- * When the folder cannot be written, pages stay in memory.
+ * The files behind big kept pages, which the connector sends with sendfile (no copy
+ * through the heap and Tomcat's buffers). Each version of a page, and each of its
+ * compressed copies, is a file of its own, written once under a name never used again and
+ * moved into place whole. A file is deleted only {@link #GRACE} after its page left the
+ * cache, so a send that found the page just before never loses its file (the connector
+ * opens it as soon as the filter returns, and an open file outlives its deletion). Each
+ * run writes in a folder of its own under {@code data/page-cache}, locked while it runs;
+ * folders of runs that ended are deleted at start. When the folder cannot be written,
+ * pages stay in memory.
  */
 final class PageFiles implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(PageFiles.class);
 
-	/** How long a file outlives its page: ample beside the microseconds between lookup and open. */
+	/**
+	 * How long a file outlives its page: ample beside the microseconds between lookup and
+	 * open.
+	 */
 	static final Duration GRACE = Duration.ofSeconds(10);
 
 	private static final String LOCK = ".lock";
@@ -94,7 +99,10 @@ final class PageFiles implements AutoCloseable {
 		return folder;
 	}
 
-	/** Writes the bytes to a new file, or returns null (the caller keeps them in memory) when it cannot. */
+	/**
+	 * Writes the bytes to a new file, or returns null (the caller keeps them in memory)
+	 * when it cannot.
+	 */
 	File write(byte[] bytes, String suffix) {
 		if (folder == null) {
 			return null;
@@ -169,7 +177,10 @@ final class PageFiles implements AutoCloseable {
 		}
 	}
 
-	/** Deletes the folders of earlier runs, which hold no lock any more; a running one's is left alone. */
+	/**
+	 * Deletes the folders of earlier runs, which hold no lock any more; a running one's
+	 * is left alone.
+	 */
 	private static void deleteEndedRuns(Path root) throws IOException {
 		try (DirectoryStream<Path> runs = Files.newDirectoryStream(root, Files::isDirectory)) {
 			for (Path run : runs) {

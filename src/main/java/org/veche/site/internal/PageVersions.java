@@ -7,16 +7,21 @@ import org.springframework.stereotype.Component;
 import org.veche.site.Cluster;
 
 /**
- * What the kept pages depend on, as counters that move on every change: one for the whole site and one slot
- * per article (articles share 4,095 slots by hash, so a change may rebuild a neighbour's page too, never too
- * few), slot 0 for the listings. A kept page remembers the counters it was built under and is current while
- * they have not moved. Counters move after the change commits, so a page built under the new value shows it.
- * On PostgreSQL every change is told to the other nodes too, so that a guest on any node sees it at once.
+ * What the kept pages depend on, as counters that move on every change: one for the whole
+ * site and one slot per article (articles share 4,095 slots by hash, so a change may
+ * rebuild a neighbour's page too, never too few), slot 0 for the listings. A kept page
+ * remembers the counters it was built under and is current while they have not moved.
+ * Counters move after the change commits, so a page built under the new value shows it.
+ * On PostgreSQL every change is told to the other nodes too, so that a guest on any node
+ * sees it at once.
  */
 @Component
 public class PageVersions {
 
-	/** The request attribute a controller sets to have its page kept: the article id, or {@link #LISTING}. */
+	/**
+	 * The request attribute a controller sets to have its page kept: the article id, or
+	 * {@link #LISTING}.
+	 */
 	public static final String KEEP = PageVersions.class.getName() + ".keep";
 
 	public static final long LISTING = -1;
@@ -45,18 +50,24 @@ public class PageVersions {
 		});
 	}
 
-	/** Set while a write request runs; true once the write said precisely what it changed. */
+	/**
+	 * Set while a write request runs; true once the write said precisely what it changed.
+	 */
 	private static final ThreadLocal<boolean[]> WRITE = new ThreadLocal<>();
 
 	record Stamp(long site, int slot, long version) {
 	}
 
-	/** What a controller's mark remembers: its slot's counter before the page's content was read. */
+	/**
+	 * What a controller's mark remembers: its slot's counter before the page's content
+	 * was read.
+	 */
 	record Mark(int slot, long version) {
 	}
 
 	static int slot(long articleId) {
-		return articleId == LISTING ? 0 : 1 + (int) Math.floorMod(Long.hashCode(articleId * 0x9E3779B97F4A7C15L), SLOTS - 1);
+		return articleId == LISTING ? 0
+				: 1 + (int) Math.floorMod(Long.hashCode(articleId * 0x9E3779B97F4A7C15L), SLOTS - 1);
 	}
 
 	/** To be called before the page reads what it shows. */

@@ -29,12 +29,13 @@ import org.veche.site.Cluster;
 import org.veche.site.OnPostgreSql;
 
 /**
- * The nodes that share one PostgreSQL database tell each other through its LISTEN/NOTIFY: each node keeps two
- * connections of its own, outside the pool, one listening on one channel and one sending with pg_notify from a
- * queue, and reconnects either when it drops. Not the pool for sending: a message is often told from an
- * after-commit listener, whose thread still holds its transaction's pooled connection, and sixteen such threads
- * waiting for a second one would empty the pool and wait on each other. Each message carries the sending node's
- * id, so a node skips its own.
+ * The nodes that share one PostgreSQL database tell each other through its LISTEN/NOTIFY:
+ * each node keeps two connections of its own, outside the pool, one listening on one
+ * channel and one sending with pg_notify from a queue, and reconnects either when it
+ * drops. Not the pool for sending: a message is often told from an after-commit listener,
+ * whose thread still holds its transaction's pooled connection, and sixteen such threads
+ * waiting for a second one would empty the pool and wait on each other. Each message
+ * carries the sending node's id, so a node skips its own.
  */
 @Component
 @OnPostgreSql
@@ -44,7 +45,10 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(PostgresCluster.class);
 
-	/** How long the listening thread waits for a notification before it checks the connection is alive. */
+	/**
+	 * How long the listening thread waits for a notification before it checks the
+	 * connection is alive.
+	 */
 	private static final int POLL_MILLIS = 5_000;
 
 	/** The most messages the sender commits at once. */
@@ -68,7 +72,10 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 
 	private volatile Thread sending;
 
-	/** Messages waiting for the sender; bounded, so that a database that is away cannot fill the heap. */
+	/**
+	 * Messages waiting for the sender; bounded, so that a database that is away cannot
+	 * fill the heap.
+	 */
 	private final BlockingQueue<String> outgoing = new LinkedBlockingQueue<>(10_000);
 
 	PostgresCluster(@Value("${spring.datasource.url}") String url,
@@ -91,17 +98,19 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 			throw new IllegalArgumentException("a cluster message of more than " + MAX_MESSAGE_BYTES + " bytes");
 		}
 		if (!outgoing.offer(payload)) {
-			// other nodes miss one message: their pages catch up on the next load, their caches on expiry
+			// other nodes miss one message: their pages catch up on the next load, their
+			// caches on expiry
 			log.warn("The cluster's send queue is full: a message ({}) is dropped", topic);
 		}
 	}
 
 	/**
-	 * Sends the queue in order on the sender's own connection, as many waiting messages as there are (up to
-	 * {@link #BATCH}) in one transaction: each NOTIFY alone would be a commit of its own, and a commit waits for the
-	 * disk, so one message at a time could not keep up with a flood of posts (each tells the other nodes at least
-	 * once). Nothing waits for these commits to reach the disk either: a message is never the only record of
-	 * anything, and PostgreSQL delivers it at commit all the same.
+	 * Sends the queue in order on the sender's own connection, as many waiting messages
+	 * as there are (up to {@link #BATCH}) in one transaction: each NOTIFY alone would be
+	 * a commit of its own, and a commit waits for the disk, so one message at a time
+	 * could not keep up with a flood of posts (each tells the other nodes at least once).
+	 * Nothing waits for these commits to reach the disk either: a message is never the
+	 * only record of anything, and PostgreSQL delivers it at commit all the same.
 	 */
 	private void sendLoop() {
 		long backoff = 250;
@@ -139,8 +148,10 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 				break;
 			}
 			catch (SQLException | RuntimeException ex) {
-				// the batch was not committed, so none of it went: it is sent again, whole, on the next connection
-				log.warn("The cluster sender lost its connection ({}); reconnecting in {} ms", ex.getMessage(), backoff);
+				// the batch was not committed, so none of it went: it is sent again,
+				// whole, on the next connection
+				log.warn("The cluster sender lost its connection ({}); reconnecting in {} ms", ex.getMessage(),
+						backoff);
 				close(sender);
 				sender = null;
 				if (!running) {
@@ -186,7 +197,8 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 		Thread sender = sending;
 		if (sender != null) {
 			try {
-				// what is queued still goes (the loop ends once the queue is empty), for a moment at most
+				// what is queued still goes (the loop ends once the queue is empty), for
+				// a moment at most
 				sender.join(2_000);
 			}
 			catch (InterruptedException ex) {
@@ -211,7 +223,8 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 				while (running) {
 					PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
 					if (notifications == null || notifications.length == 0) {
-						// nothing for a while: a query notices a server that went away without a word
+						// nothing for a while: a query notices a server that went away
+						// without a word
 						try (Statement ping = connection.createStatement()) {
 							ping.execute("SELECT 1");
 						}
@@ -226,7 +239,8 @@ class PostgresCluster implements Cluster, SmartLifecycle {
 				if (!running) {
 					return;
 				}
-				log.warn("The cluster listener lost its connection ({}); reconnecting in {} ms", ex.getMessage(), backoff);
+				log.warn("The cluster listener lost its connection ({}); reconnecting in {} ms", ex.getMessage(),
+						backoff);
 				closeQuietly();
 				try {
 					Thread.sleep(backoff);

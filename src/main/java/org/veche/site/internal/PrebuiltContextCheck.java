@@ -10,12 +10,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.EnumerablePropertySource;
 
 /**
- * With {@code -Dspring.aot.enabled=true} the site starts from the context Spring AOT prepared when the jar was built
- * (see README, "Running it for real"), and in it every bean condition was decided then, with the defaults: one
- * node on SQLite, no SMTP server, no external sign-in, the guests' page cache on. A start with settings that
- * would have decided otherwise would run without the beans they ask for (no cluster on PostgreSQL, no mail, no
- * sign-in button), silently; so such a start is refused, naming the settings, and the site starts without that
- * flag instead.
+ * With {@code -Dspring.aot.enabled=true} the site starts from the context Spring AOT
+ * prepared when the jar was built (see README, "Running it for real"), and in it every
+ * bean condition was decided then, with the defaults: one node on SQLite, no SMTP server,
+ * no external sign-in, the guests' page cache on. A start with settings that would have
+ * decided otherwise would run without the beans they ask for (no cluster on PostgreSQL,
+ * no mail, no sign-in button), silently; so such a start is refused, naming the settings,
+ * and the site starts without that flag instead.
  */
 class PrebuiltContextCheck implements EnvironmentPostProcessor {
 

@@ -34,11 +34,12 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import io.github.bucket4j.Bucket;
 
 /**
- * A token bucket per network address (and per signed-in account) for each kind of write, and one for all
- * requests, so a flood from one address is answered 429 with Retry-After before it reaches the database and
- * leaves the site to everyone else. Staff accounts are not limited. The buckets live in this node's memory
- * (Bucket4j, kept in a Caffeine cache that forgets idle addresses); Bucket4j can keep the same buckets in
- * PostgreSQL when a cluster must share them.
+ * A token bucket per network address (and per signed-in account) for each kind of write,
+ * and one for all requests, so a flood from one address is answered 429 with Retry-After
+ * before it reaches the database and leaves the site to everyone else. Staff accounts are
+ * not limited. The buckets live in this node's memory (Bucket4j, kept in a Caffeine cache
+ * that forgets idle addresses); Bucket4j can keep the same buckets in PostgreSQL when a
+ * cluster must share them.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RateLimitProperties.class)
@@ -74,7 +75,10 @@ class RequestLimiter {
 
 	}
 
-	/** Files and the live stream are not counted: one page brings several, and a stream is one long request. */
+	/**
+	 * Files and the live stream are not counted: one page brings several, and a stream is
+	 * one long request.
+	 */
 	private static boolean uncounted(String path) {
 		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/media/")
 				|| path.startsWith("/avatars/") || path.startsWith("/live/") || path.equals("/favicon.ico")
@@ -120,10 +124,14 @@ class RequestLimiter {
 			limits.put(Kind.OTHER_WRITE, RateLimitProperties.Limit.parse("other-writes", p.otherWrites()));
 			limits.put(Kind.REQUEST, RateLimitProperties.Limit.parse("requests", p.requests()));
 			this.exempt = new HashSet<>(p.exemptAddresses());
-			// An idle address's bucket is full again after its own limit's period: forgetting it then changes nothing.
-			// So the buckets of a flood from many addresses (a raid, a spike of new readers) go a minute after their
-			// last request, not with the hour-long ones; and there are at most so many (about 8 MB of heap), the
-			// addresses seen most kept first (Caffeine's admission), so a flood cannot fill a small server's heap.
+			// An idle address's bucket is full again after its own limit's period:
+			// forgetting it then changes nothing.
+			// So the buckets of a flood from many addresses (a raid, a spike of new
+			// readers) go a minute after their
+			// last request, not with the hour-long ones; and there are at most so many
+			// (about 8 MB of heap), the
+			// addresses seen most kept first (Caffeine's admission), so a flood cannot
+			// fill a small server's heap.
 			this.buckets = Caffeine.newBuilder()
 				.expireAfter(Expiry.accessing((Key key, Bucket bucket) -> limits.get(key.kind()).period()))
 				.maximumSize(MOST_BUCKETS)
@@ -171,15 +179,18 @@ class RequestLimiter {
 			return false;
 		}
 
-		/** @return 0 when the request may go on, else the seconds until it may */
+		/**
+		 * @return 0 when the request may go on, else the seconds until it may
+		 */
 		private long consume(Kind kind, String who) {
 			RateLimitProperties.Limit limit = limits.get(kind);
 			if (limit.off()) {
 				return 0;
 			}
-			Bucket bucket = buckets.get(new Key(kind, who), key -> Bucket.builder()
-				.addLimit(l -> l.capacity(limit.count()).refillGreedy(limit.count(), limit.period()))
-				.build());
+			Bucket bucket = buckets.get(new Key(kind, who),
+					key -> Bucket.builder()
+						.addLimit(l -> l.capacity(limit.count()).refillGreedy(limit.count(), limit.period()))
+						.build());
 			var probe = bucket.tryConsumeAndReturnRemaining(1);
 			if (probe.isConsumed()) {
 				return 0;

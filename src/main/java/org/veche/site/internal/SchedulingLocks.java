@@ -15,9 +15,10 @@ import org.veche.site.OnPostgreSql;
 import org.veche.site.OnSqlite;
 
 /**
- * Scheduled jobs that change the site (scheduled publishing, retention, digests) carry ShedLock's
- * {@code @SchedulerLock}: on PostgreSQL the lock is a row of {@code shedlock}, so of several nodes one runs each
- * job at a time; one node on SQLite always gets it, without touching its database.
+ * Scheduled jobs that change the site (scheduled publishing, retention, digests) carry
+ * ShedLock's {@code @SchedulerLock}: on PostgreSQL the lock is a row of {@code shedlock},
+ * so of several nodes one runs each job at a time; one node on SQLite always gets it,
+ * without touching its database.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
@@ -29,7 +30,8 @@ class SchedulingLocks {
 		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 			.withJdbcTemplate(new JdbcTemplate(dataSource))
 			.withTableName("shedlock")
-			// the database's clock, not each node's: nodes whose clocks differ still agree on a lock's end
+			// the database's clock, not each node's: nodes whose clocks differ still
+			// agree on a lock's end
 			.usingDbTime()
 			.build());
 	}

@@ -9,8 +9,9 @@ import org.veche.backup.TableSection;
 import org.veche.schema.tables.SiteSetting;
 
 /**
- * The site's settings in a backup. A new site makes its keys on its first start, so they are replaced by the
- * backup's rather than counted as content: remember-me cookies and address hashes go on working after a restore.
+ * The site's settings in a backup. A new site makes its keys on its first start, so they
+ * are replaced by the backup's rather than counted as content: remember-me cookies and
+ * address hashes go on working after a restore.
  */
 @Component
 @Order(0)

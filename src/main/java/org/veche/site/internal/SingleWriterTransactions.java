@@ -18,16 +18,19 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
- * SQLite has one writer at a time, and every transaction here begins IMMEDIATE (takes the write lock at BEGIN).
- * Left to SQLite, writers that find the lock taken wait in its busy handler, which sleeps inside native code: a
- * virtual thread there cannot unmount, so a handful of waiting writers held both carrier threads of a two-core
- * machine while the writer that had the lock could not get one to commit, and posts came in bursts with
- * seconds-long gaps. Here writers queue first on a fair Java lock, where a waiting virtual thread gives its
- * carrier back, and reach BEGIN one at a time, in order of arrival; readers (write-ahead log) never wait.
- * The turn ends as soon as COMMIT or ROLLBACK is done, before the after-commit listeners (caches, the live
- * stream's rendering) run, so that their work does not hold the next writer back. The SQLite driver begins the
- * next transaction (IMMEDIATE, so with the write lock) right after a commit while auto-commit is off; auto-commit
- * is therefore switched back on at once, which ends that empty transaction and leaves the lock free.
+ * SQLite has one writer at a time, and every transaction here begins IMMEDIATE (takes the
+ * write lock at BEGIN). Left to SQLite, writers that find the lock taken wait in its busy
+ * handler, which sleeps inside native code: a virtual thread there cannot unmount, so a
+ * handful of waiting writers held both carrier threads of a two-core machine while the
+ * writer that had the lock could not get one to commit, and posts came in bursts with
+ * seconds-long gaps. Here writers queue first on a fair Java lock, where a waiting
+ * virtual thread gives its carrier back, and reach BEGIN one at a time, in order of
+ * arrival; readers (write-ahead log) never wait. The turn ends as soon as COMMIT or
+ * ROLLBACK is done, before the after-commit listeners (caches, the live stream's
+ * rendering) run, so that their work does not hold the next writer back. The SQLite
+ * driver begins the next transaction (IMMEDIATE, so with the write lock) right after a
+ * commit while auto-commit is off; auto-commit is therefore switched back on at once,
+ * which ends that empty transaction and leaves the lock free.
  */
 final class SingleWriterTransactions extends JdbcTransactionManager {
 
@@ -35,7 +38,10 @@ final class SingleWriterTransactions extends JdbcTransactionManager {
 
 	private final ReentrantLock writer = new ReentrantLock(true);
 
-	/** The transactions of this thread that hold a turn (a REQUIRES_NEW inside another holds a second one). */
+	/**
+	 * The transactions of this thread that hold a turn (a REQUIRES_NEW inside another
+	 * holds a second one).
+	 */
 	private final ThreadLocal<Set<Object>> turns = ThreadLocal
 		.withInitial(() -> Collections.newSetFromMap(new IdentityHashMap<>()));
 
@@ -96,8 +102,10 @@ final class SingleWriterTransactions extends JdbcTransactionManager {
 				}
 			}
 			catch (SQLException ex) {
-				// the connection is reset when it is released anyway; the lock is then freed there
-				LoggerFactory.getLogger(SingleWriterTransactions.class).debug("Could not end the driver's next transaction", ex);
+				// the connection is reset when it is released anyway; the lock is then
+				// freed there
+				LoggerFactory.getLogger(SingleWriterTransactions.class)
+					.debug("Could not end the driver's next transaction", ex);
 			}
 		}
 	}

@@ -21,8 +21,8 @@ import org.veche.site.PageModel;
 import org.veche.site.SiteProperties;
 
 /**
- * Errors that reach the servlet container: a page in the site's style for browsers, RFC 9457 problem+json for
- * everyone else, and never a stack trace.
+ * Errors that reach the servlet container: a page in the site's style for browsers, RFC
+ * 9457 problem+json for everyone else, and never a stack trace.
  */
 @Controller
 @RequestMapping("${server.error.path:/error}")
@@ -61,10 +61,13 @@ class SiteErrorController extends BasicErrorController {
 			problem.setDetail(message);
 		}
 		if (status == HttpStatus.SERVICE_UNAVAILABLE || status == HttpStatus.TOO_MANY_REQUESTS) {
-			// the site's own refusals (a full disk, a rate limit): say why, in the reader's language
+			// the site's own refusals (a full disk, a rate limit): say why, in the
+			// reader's language
 			var locale = org.springframework.web.servlet.support.RequestContextUtils.getLocale(request);
-			problem.setTitle(messages.getMessage("error." + status.value() + ".title", null, status.getReasonPhrase(), locale));
-			problem.setDetail(messages.getMessage("error." + status.value() + ".text", null, status.getReasonPhrase(), locale));
+			problem.setTitle(
+					messages.getMessage("error." + status.value() + ".title", null, status.getReasonPhrase(), locale));
+			problem.setDetail(
+					messages.getMessage("error." + status.value() + ".text", null, status.getReasonPhrase(), locale));
 		}
 		Object path = attributes.get("path");
 		if (path instanceof String p) {

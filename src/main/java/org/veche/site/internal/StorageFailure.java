@@ -4,9 +4,10 @@ import java.sql.SQLException;
 import java.util.Locale;
 
 /**
- * Tells a failure of the storage itself (the disk is full, the data directory or the database is read-only)
- * from a fault of the program: the first is the site's weather, answered 503 with Retry-After and a clear
- * message, and passes when space returns, because every request takes a new look at the disk.
+ * Tells a failure of the storage itself (the disk is full, the data directory or the
+ * database is read-only) from a fault of the program: the first is the site's weather,
+ * answered 503 with Retry-After and a clear message, and passes when space returns,
+ * because every request takes a new look at the disk.
  */
 final class StorageFailure {
 
@@ -23,8 +24,9 @@ final class StorageFailure {
 			}
 			String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
 			if (message.contains("no space left on device") || message.contains("read-only file system")
-					|| message.contains("database or disk is full") || message.contains("attempt to write a readonly database")
-					|| message.contains("sqlite_full") || message.contains("sqlite_readonly")) {
+					|| message.contains("database or disk is full")
+					|| message.contains("attempt to write a readonly database") || message.contains("sqlite_full")
+					|| message.contains("sqlite_readonly")) {
 				return true;
 			}
 		}
@@ -33,11 +35,13 @@ final class StorageFailure {
 
 	private static boolean isStorage(SQLException sql) {
 		String state = sql.getSQLState() == null ? "" : sql.getSQLState();
-		// PostgreSQL: 53100 disk full, 53xxx insufficient resources, 25006 read-only transaction (a standby)
+		// PostgreSQL: 53100 disk full, 53xxx insufficient resources, 25006 read-only
+		// transaction (a standby)
 		if (state.equals("53100") || state.equals("25006") || state.startsWith("58030")) {
 			return true;
 		}
-		// SQLite (xerial): the primary result code is the low byte; 13 FULL, 8 READONLY, 10 IOERR
+		// SQLite (xerial): the primary result code is the low byte; 13 FULL, 8 READONLY,
+		// 10 IOERR
 		int primary = sql.getErrorCode() & 0xFF;
 		return sql.getClass().getName().startsWith("org.sqlite.") && (primary == 13 || primary == 8 || primary == 10);
 	}

@@ -15,8 +15,8 @@ import gg.jte.TemplateEngine;
 import gg.jte.resolve.DirectoryCodeResolver;
 
 /**
- * jte templates are compiled at build time into the jar; in template development mode they are read from
- * src/main/jte and recompiled on change.
+ * jte templates are compiled at build time into the jar; in template development mode
+ * they are read from src/main/jte and recompiled on change.
  */
 @Configuration(proxyBeanMethods = false)
 class TemplateConfiguration {
@@ -36,7 +36,10 @@ class TemplateConfiguration {
 		return new JteViewResolver(engine);
 	}
 
-	/** A view name "discussion/thread" names the template src/main/jte/discussion/thread.jte. */
+	/**
+	 * A view name "discussion/thread" names the template
+	 * src/main/jte/discussion/thread.jte.
+	 */
 	private record JteViewResolver(TemplateEngine engine) implements ViewResolver, Ordered {
 
 		@Override

@@ -1,4 +1,5 @@
 /**
- * How the shell is wired into Spring MVC: template engine, locale handling, error pages, data directory.
+ * How the shell is wired into Spring MVC: template engine, locale handling, error pages,
+ * data directory.
  */
 package org.veche.site.internal;

@@ -23,9 +23,10 @@ import org.veche.archive.Progress;
 import org.veche.backup.BackupRefused;
 
 /**
- * A backup file is checked before anything of it is trusted: a file that is not a zip, names that climb out of
- * their folder, entries larger than allowed or larger than they say, broken JSON, a foreign format, and damaged
- * files are refused with a message that says which; what a failed restore wrote is removed again.
+ * A backup file is checked before anything of it is trusted: a file that is not a zip,
+ * names that climb out of their folder, entries larger than allowed or larger than they
+ * say, broken JSON, a foreign format, and damaged files are refused with a message that
+ * says which; what a failed restore wrote is removed again.
  */
 class BackupZipReaderTests {
 
@@ -40,7 +41,8 @@ class BackupZipReaderTests {
 		var out = new ByteArrayOutputStream();
 		var writer = new BackupZipWriter(out, new Progress(), 1L, "3", 2);
 		writer.beginSection("media");
-		writer.table("photo", Stream.of(row("id", 1L, "caption", "Crowd ]]> \"quoted\""), row("id", 2L, "caption", null)));
+		writer.table("photo",
+				Stream.of(row("id", 1L, "caption", "Crowd ]]> \"quoted\""), row("id", 2L, "caption", null)));
 		writer.table("model", Stream.of(row("task", "spam", "model", new byte[] { 0, 1, (byte) 0xff })));
 		writer.file("media/abc/320.jpg", photo);
 		writer.endSection();
@@ -59,7 +61,8 @@ class BackupZipReaderTests {
 			assertThat(reader.nextSection()).isNull();
 			reader.finish();
 		}
-		assertThat(rows).containsExactly(row("id", 1L, "caption", "Crowd ]]> \"quoted\""), row("id", 2L, "caption", null));
+		assertThat(rows).containsExactly(row("id", 1L, "caption", "Crowd ]]> \"quoted\""),
+				row("id", 2L, "caption", null));
 		assertThat(Files.readString(media.resolve("abc/320.jpg"))).isEqualTo("not really a jpeg");
 	}
 
@@ -80,7 +83,8 @@ class BackupZipReaderTests {
 				"not a plain relative path");
 		assertRefused(zip(Map.of("backup.json", header(), "/etc/passwd", bytes("x"))), "not a plain relative path");
 		assertRefused(zip(Map.of("backup.json", header(), "files\\..\\evil", bytes("x"))), "not a plain relative path");
-		assertRefused(zip(Map.of("backup.json", header(), "other.txt", bytes("x"))), "that a Veche backup does not have");
+		assertRefused(zip(Map.of("backup.json", header(), "other.txt", bytes("x"))),
+				"that a Veche backup does not have");
 	}
 
 	@Test
@@ -90,7 +94,8 @@ class BackupZipReaderTests {
 		Path zip = zip(Map.of("backup.json", bytes(json)));
 		try (var reader = BackupZipReader.open(zip, LIMITS, new Progress())) {
 			reader.nextSection();
-			assertThatThrownBy(() -> reader.files(Map.of("media", dir.resolve("media")))).isInstanceOf(BackupRefused.class)
+			assertThatThrownBy(() -> reader.files(Map.of("media", dir.resolve("media"))))
+				.isInstanceOf(BackupRefused.class)
 				.hasMessageContaining("not a plain relative path");
 		}
 		assertThat(dir.resolve("outside.jpg")).doesNotExist();
@@ -99,7 +104,8 @@ class BackupZipReaderTests {
 	@Test
 	void hugeEntriesAndTooManyEntriesAreRefused() throws Exception {
 		byte[] big = new byte[(1 << 20) + 1];
-		assertRefused(zip(Map.of("backup.json", header(), "files/media/big.jpg", big)), "more than the 1048576 allowed");
+		assertRefused(zip(Map.of("backup.json", header(), "files/media/big.jpg", big)),
+				"more than the 1048576 allowed");
 		var many = new LinkedHashMap<String, byte[]>();
 		many.put("backup.json", header());
 		for (int i = 0; i < 100; i++) {
@@ -110,9 +116,11 @@ class BackupZipReaderTests {
 
 	@Test
 	void anEntryThatUnpacksToMoreThanItDeclaresIsStopped() throws Exception {
-		// a zip bomb's trick: the central directory says 64 bytes, the data inflates to far more
+		// a zip bomb's trick: the central directory says 64 bytes, the data inflates to
+		// far more
 		byte[] json = ("{\"format\":\"veche-backup\",\"version\":1,\"schema\":\"3\",\"rows\":0,\"padding\":\""
-				+ "a".repeat(100_000) + "\",\"sections\":[]}").getBytes(StandardCharsets.UTF_8);
+				+ "a".repeat(100_000) + "\",\"sections\":[]}")
+			.getBytes(StandardCharsets.UTF_8);
 		byte[] zip = Files.readAllBytes(zip(Map.of("backup.json", json)));
 		patchDeclaredSize(zip, 64);
 		Path file = Files.write(dir.resolve("bomb.zip"), zip);
@@ -134,8 +142,9 @@ class BackupZipReaderTests {
 		byte[] good = bytes("first file");
 		byte[] bad = bytes("second file");
 		String json = "{\"format\":\"veche-backup\",\"version\":1,\"schema\":\"3\",\"rows\":0,\"sections\":[{\"name\":\"media\","
-				+ "\"tables\":[],\"files\":[{\"name\":\"media/k/1.jpg\",\"size\":" + good.length + ",\"sha256\":\"" + sha256(good)
-				+ "\"},{\"name\":\"media/k/2.jpg\",\"size\":" + bad.length + ",\"sha256\":\"" + sha256(bytes("other")) + "\"}]}]}";
+				+ "\"tables\":[],\"files\":[{\"name\":\"media/k/1.jpg\",\"size\":" + good.length + ",\"sha256\":\""
+				+ sha256(good) + "\"},{\"name\":\"media/k/2.jpg\",\"size\":" + bad.length + ",\"sha256\":\""
+				+ sha256(bytes("other")) + "\"}]}]}";
 		var entries = new LinkedHashMap<String, byte[]>();
 		entries.put("backup.json", bytes(json));
 		entries.put("files/media/media/k/1.jpg", good);
@@ -143,7 +152,8 @@ class BackupZipReaderTests {
 		Path media = Files.createDirectories(dir.resolve("media"));
 		try (var reader = BackupZipReader.open(zip(entries), LIMITS, new Progress())) {
 			reader.nextSection();
-			assertThatThrownBy(() -> reader.files(Map.of("media", media))).isInstanceOf(BackupRefused.class).hasMessageContaining("damaged");
+			assertThatThrownBy(() -> reader.files(Map.of("media", media))).isInstanceOf(BackupRefused.class)
+				.hasMessageContaining("damaged");
 			assertThat(media.resolve("k/1.jpg")).exists();
 			reader.undo();
 		}
@@ -188,7 +198,9 @@ class BackupZipReaderTests {
 		return file;
 	}
 
-	/** Rewrites the uncompressed size in the central directory record of the (only) entry. */
+	/**
+	 * Rewrites the uncompressed size in the central directory record of the (only) entry.
+	 */
 	private static void patchDeclaredSize(byte[] zip, int size) {
 		for (int i = zip.length - 22; i >= 0; i--) {
 			if ((zip[i] & 0xff) == 0x50 && zip[i + 1] == 0x4b && zip[i + 2] == 0x01 && zip[i + 3] == 0x02) {

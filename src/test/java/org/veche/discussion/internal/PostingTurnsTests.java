@@ -14,7 +14,8 @@ import org.veche.site.Cluster;
 import org.veche.site.RejectedInput;
 
 /**
- * The turns themselves, without a server: nested turns on one thread, the rest after a post, the defaults.
+ * The turns themselves, without a server: nested turns on one thread, the rest after a
+ * post, the defaults.
  */
 class PostingTurnsTests {
 
@@ -43,7 +44,8 @@ class PostingTurnsTests {
 	@Test
 	void aThreadHoldingATurnTakesNoSecond() {
 		var turns = turns(1, Duration.ofMillis(200), 1.0);
-		// the form's turn around the post, the post's own inside it: one turn, no wait for itself
+		// the form's turn around the post, the post's own inside it: one turn, no wait
+		// for itself
 		String answer = turns.take(() -> turns.take(() -> "posted"));
 		assertThat(answer).isEqualTo("posted");
 	}

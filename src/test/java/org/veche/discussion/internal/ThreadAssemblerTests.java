@@ -22,8 +22,10 @@ class ThreadAssemblerTests {
 
 	@Test
 	void repliesNestUnderTheirParentOldestFirst() {
-		var thread = new ThreadAssembler(List.of(comment(1, null, 0), comment(2, 1L, 0), comment(3, null, 0),
-				comment(4, 1L, 0)), ThreadOrder.OLDEST).page(1, ThreadOrder.OLDEST, 1, 50, 5);
+		var thread = new ThreadAssembler(
+				List.of(comment(1, null, 0), comment(2, 1L, 0), comment(3, null, 0), comment(4, 1L, 0)),
+				ThreadOrder.OLDEST)
+			.page(1, ThreadOrder.OLDEST, 1, 50, 5);
 		assertThat(thread.roots()).extracting(n -> n.comment().id()).containsExactly(1L, 3L);
 		assertThat(thread.roots().get(0).replies()).extracting(n -> n.comment().id()).containsExactly(2L, 4L);
 		assertThat(thread.total()).isEqualTo(4);
@@ -34,7 +36,8 @@ class ThreadAssemblerTests {
 		var comments = List.of(comment(1, null, 1), comment(2, null, 5), comment(3, 1L, 9), comment(4, 1L, 0),
 				comment(5, null, 5));
 		assertThat(new ThreadAssembler(comments, ThreadOrder.NEWEST).page(1, ThreadOrder.NEWEST, 1, 50, 5).roots())
-			.extracting(n -> n.comment().id()).containsExactly(5L, 2L, 1L);
+			.extracting(n -> n.comment().id())
+			.containsExactly(5L, 2L, 1L);
 		ThreadPage liked = new ThreadAssembler(comments, ThreadOrder.LIKED).page(1, ThreadOrder.LIKED, 1, 50, 5);
 		assertThat(liked.roots()).extracting(n -> n.comment().id()).containsExactly(2L, 5L, 1L);
 		assertThat(liked.roots().get(2).replies()).extracting(n -> n.comment().id()).containsExactly(3L, 4L);
@@ -54,10 +57,12 @@ class ThreadAssemblerTests {
 			var page = new ThreadAssembler(comments, order).page(1, order, 1, 50, 5);
 			assertThat(page.roots()).as("%s", order).extracting(n -> n.comment().id()).startsWith(4L, 2L);
 			assertThat(page.roots().stream().filter(n -> n.comment().id() == 1L).findFirst().orElseThrow().replies())
-				.extracting(n -> n.comment().id()).containsExactly(5L);
+				.extracting(n -> n.comment().id())
+				.containsExactly(5L);
 		}
 		assertThat(new ThreadAssembler(comments, ThreadOrder.OLDEST).page(1, ThreadOrder.OLDEST, 1, 50, 5).roots())
-			.extracting(n -> n.comment().id()).containsExactly(4L, 2L, 1L, 3L);
+			.extracting(n -> n.comment().id())
+			.containsExactly(4L, 2L, 1L, 3L);
 	}
 
 	@Test
@@ -67,7 +72,9 @@ class ThreadAssemblerTests {
 		for (long id = 2; id <= 8; id++) {
 			chain.add(comment(id, id - 1, 0));
 		}
-		ThreadNode node = new ThreadAssembler(chain, ThreadOrder.OLDEST).page(1, ThreadOrder.OLDEST, 1, 50, 3).roots().get(0);
+		ThreadNode node = new ThreadAssembler(chain, ThreadOrder.OLDEST).page(1, ThreadOrder.OLDEST, 1, 50, 3)
+			.roots()
+			.get(0);
 		// levels 0 and 1 nest; level 2 is the last one shown
 		ThreadNode deepest = node.replies().get(0).replies().get(0);
 		assertThat(deepest.comment().id()).isEqualTo(3L);
@@ -82,8 +89,8 @@ class ThreadAssemblerTests {
 	@Test
 	void aReplyWhoseParentIsNotShownStandsAtTheTopSoItIsNeverLost() {
 		// comment 1 is held or removed: its reply 2 must still be reachable
-		var thread = new ThreadAssembler(List.of(comment(2, 1L, 0), comment(3, null, 0)), ThreadOrder.OLDEST)
-			.page(1, ThreadOrder.OLDEST, 1, 50, 5);
+		var thread = new ThreadAssembler(List.of(comment(2, 1L, 0), comment(3, null, 0)), ThreadOrder.OLDEST).page(1,
+				ThreadOrder.OLDEST, 1, 50, 5);
 		assertThat(thread.roots()).extracting(n -> n.comment().id()).containsExactly(2L, 3L);
 	}
 

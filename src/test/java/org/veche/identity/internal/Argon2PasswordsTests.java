@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 
 class Argon2PasswordsTests {
 
-	/** Written by Spring Security's Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8() (Bouncy Castle). */
+	/**
+	 * Written by Spring Security's Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()
+	 * (Bouncy Castle).
+	 */
 	private static final String STORED_BY_SPRING = "$argon2id$v=19$m=16384,t=2,p=1$8cY5Y7WdN38vGe7qPbEo6Q$cetBO1zHrf9unQa36MPMmfAzbztKzGjEcUH1+key/mQ";
 
 	private final Argon2Passwords passwords = new Argon2Passwords();

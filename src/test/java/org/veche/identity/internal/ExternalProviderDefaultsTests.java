@@ -14,15 +14,14 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 
 /**
- * X and WordPress.com work from a client id and secret alone, through Spring Boot's own property mapping, and
- * what the owner sets wins over the defaults.
+ * X and WordPress.com work from a client id and secret alone, through Spring Boot's own
+ * property mapping, and what the owner sets wins over the defaults.
  */
 class ExternalProviderDefaultsTests {
 
 	@Test
 	void xAndWordPressNeedOnlyTheClientIdAndSecret() {
-		var registrations = registrations(Map.of(
-				"spring.security.oauth2.client.registration.x.client-id", "x-id",
+		var registrations = registrations(Map.of("spring.security.oauth2.client.registration.x.client-id", "x-id",
 				"spring.security.oauth2.client.registration.x.client-secret", "x-secret",
 				"spring.security.oauth2.client.registration.wordpress.client-id", "wp-id",
 				"spring.security.oauth2.client.registration.wordpress.client-secret", "wp-secret"));
@@ -39,7 +38,8 @@ class ExternalProviderDefaultsTests {
 		ClientRegistration wordpress = registrations.get("wordpress");
 		assertThat(wordpress.getProviderDetails().getAuthorizationUri())
 			.isEqualTo("https://public-api.wordpress.com/oauth2/authorize");
-		assertThat(wordpress.getProviderDetails().getTokenUri()).isEqualTo("https://public-api.wordpress.com/oauth2/token");
+		assertThat(wordpress.getProviderDetails().getTokenUri())
+			.isEqualTo("https://public-api.wordpress.com/oauth2/token");
 		assertThat(wordpress.getProviderDetails().getUserInfoEndpoint().getUri())
 			.isEqualTo("https://public-api.wordpress.com/rest/v1/me");
 		assertThat(wordpress.getProviderDetails().getUserInfoEndpoint().getUserNameAttributeName()).isEqualTo("ID");
@@ -48,13 +48,13 @@ class ExternalProviderDefaultsTests {
 
 	@Test
 	void theOwnersSettingsWinAndUnconfiguredProvidersGetNothing() {
-		var registrations = registrations(Map.of(
-				"spring.security.oauth2.client.registration.x.client-id", "x-id",
+		var registrations = registrations(Map.of("spring.security.oauth2.client.registration.x.client-id", "x-id",
 				"spring.security.oauth2.client.registration.x.client-name", "Twitter",
 				"spring.security.oauth2.client.provider.x.token-uri", "https://proxy.example.org/token"));
 		assertThat(registrations).containsOnlyKeys("x");
 		assertThat(registrations.get("x").getClientName()).isEqualTo("Twitter");
-		assertThat(registrations.get("x").getProviderDetails().getTokenUri()).isEqualTo("https://proxy.example.org/token");
+		assertThat(registrations.get("x").getProviderDetails().getTokenUri())
+			.isEqualTo("https://proxy.example.org/token");
 	}
 
 	@Test

@@ -42,12 +42,17 @@ class LoginThrottleTests {
 	private final LoginThrottle throttle = new LoginThrottle(clock, a -> "hash-" + a, failures(), 5, 20,
 			Duration.ofMinutes(15));
 
-	/** The failures table in an in-memory SQLite database, made by the site's own migration. */
+	/**
+	 * The failures table in an in-memory SQLite database, made by the site's own
+	 * migration.
+	 */
 	private static SignInFailures failures() {
 		try {
 			var connection = java.sql.DriverManager.getConnection("jdbc:sqlite::memory:");
-			var migration = new String(LoginThrottleTests.class
-				.getResourceAsStream("/db/migration/sqlite/V41__shared_limits.sql").readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			var migration = new String(
+					LoginThrottleTests.class.getResourceAsStream("/db/migration/sqlite/V41__shared_limits.sql")
+						.readAllBytes(),
+					java.nio.charset.StandardCharsets.UTF_8);
 			for (String statement : migration.replaceAll("(?m)^--.*$", "").split(";")) {
 				if (!statement.isBlank()) {
 					connection.createStatement().execute(statement);

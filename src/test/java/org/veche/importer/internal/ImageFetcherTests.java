@@ -19,10 +19,11 @@ import org.springframework.util.unit.DataSize;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The importer's image fetching never reaches a private address, whether named at first or after a redirect,
- * follows only a few redirects, and stops a body that is too large or too slow. Two servers on loopback: one
- * on 127.0.0.1, exempted as the owner of an intranet image host would, and an "internal service" on 127.0.0.2,
- * which must never see a request.
+ * The importer's image fetching never reaches a private address, whether named at first
+ * or after a redirect, follows only a few redirects, and stops a body that is too large
+ * or too slow. Two servers on loopback: one on 127.0.0.1, exempted as the owner of an
+ * intranet image host would, and an "internal service" on 127.0.0.2, which must never see
+ * a request.
  */
 class ImageFetcherTests {
 

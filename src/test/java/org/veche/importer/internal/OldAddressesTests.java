@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /**
- * An old address is spelt one way whether it comes from the export or from a reader's request.
+ * An old address is spelt one way whether it comes from the export or from a reader's
+ * request.
  */
 class OldAddressesTests {
 

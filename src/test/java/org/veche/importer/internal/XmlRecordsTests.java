@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.veche.importer.ImportFailed;
 
 /**
- * The reader every import goes through refuses what no real export holds and what could harm the site: a DTD
- * (the carrier of entity expansion and external entities), undeclared entities, broken XML and huge texts.
+ * The reader every import goes through refuses what no real export holds and what could
+ * harm the site: a DTD (the carrier of entity expansion and external entities),
+ * undeclared entities, broken XML and huge texts.
  */
 class XmlRecordsTests {
 
@@ -46,11 +47,12 @@ class XmlRecordsTests {
 
 	@Test
 	void recordsComeOneByOneWithNamespacesShortened() throws IOException {
-		Path file = file("""
-				<rss xmlns:wp="http://wordpress.org/export/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
-				<channel><item><title>A &amp; B</title><wp:post_id>7</wp:post_id>
-				<content:encoded><![CDATA[<p>x</p>]]></content:encoded></item><item><wp:post_id>8</wp:post_id></item></channel></rss>
-				""");
+		Path file = file(
+				"""
+						<rss xmlns:wp="http://wordpress.org/export/1.1/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+						<channel><item><title>A &amp; B</title><wp:post_id>7</wp:post_id>
+						<content:encoded><![CDATA[<p>x</p>]]></content:encoded></item><item><wp:post_id>8</wp:post_id></item></channel></rss>
+						""");
 		var ids = new ArrayList<String>();
 		var titles = new ArrayList<String>();
 		String[] root = { null };
@@ -105,7 +107,8 @@ class XmlRecordsTests {
 
 	@Test
 	void brokenXmlNamesTheLine() throws IOException {
-		Path file = file("<rss>\n<channel>\n<item><title>One</title></item>\n<item><title>Two</item>\n</channel></rss>");
+		Path file = file(
+				"<rss>\n<channel>\n<item><title>One</title></item>\n<item><title>Two</item>\n</channel></rss>");
 		var failure = refusal(file);
 		assertThat(failure.messageKey()).isEqualTo("importer.error.malformed");
 		assertThat(failure.getMessage()).contains("line 4");

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.veche.media.Box;
 
 /**
- * Pixelation changes every box to flat cells and leaves each pixel outside the boxes exactly as it was.
+ * Pixelation changes every box to flat cells and leaves each pixel outside the boxes
+ * exactly as it was.
  */
 class BlurTests {
 

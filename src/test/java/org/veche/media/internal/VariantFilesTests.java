@@ -14,7 +14,8 @@ import org.veche.media.MediaProperties;
 import org.veche.site.SiteProperties;
 
 /**
- * Originals are kept only when the owner says so, and then outside the served media folder.
+ * Originals are kept only when the owner says so, and then outside the served media
+ * folder.
  */
 class VariantFilesTests {
 

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The audit's lines and the offline check ({@code moderation verify-audit}): an untouched export holds; a changed,
- * deleted, inserted or reordered line is found where it breaks the chain; a changed last line is found against the
- * head; odd characters hash the same every time.
+ * The audit's lines and the offline check ({@code moderation verify-audit}): an untouched
+ * export holds; a changed, deleted, inserted or reordered line is found where it breaks
+ * the chain; a changed last line is found against the head; odd characters hash the same
+ * every time.
  */
 class AuditCommandTests {
 
@@ -44,8 +45,9 @@ class AuditCommandTests {
 		String prev = AuditLine.GENESIS;
 		for (int i = 1; i <= n; i++) {
 			var line = new AuditLine(i, 100 + i, Instant.ofEpochMilli(1_796_000_000_000L + i * 1000L),
-					i % 3 == 0 ? null : 7L, i % 3 == 0 ? "" : "Оксана \"Ox\" \\ Moderator", i % 2 == 0 ? "spam" : "approve",
-					i % 3 == 0 ? null : (long) (500 + i), "pending \u2192 spam\n\ttab\u2028\u0001", prev);
+					i % 3 == 0 ? null : 7L, i % 3 == 0 ? "" : "Оксана \"Ox\" \\ Moderator",
+					i % 2 == 0 ? "spam" : "approve", i % 3 == 0 ? null : (long) (500 + i),
+					"pending \u2192 spam\n\ttab\u2028\u0001", prev);
 			lines.add(line.text());
 			prev = line.hash();
 		}
@@ -54,7 +56,8 @@ class AuditCommandTests {
 
 	private Path file(List<String> lines) throws IOException {
 		Path file = Files.createTempFile(dir, "audit", ".jsonl");
-		// as the site writes it: every line ends with a line break, and an empty log is an empty file
+		// as the site writes it: every line ends with a line break, and an empty log is
+		// an empty file
 		Files.writeString(file, lines.stream().map(line -> line + "\n").collect(java.util.stream.Collectors.joining()),
 				StandardCharsets.UTF_8);
 		return file;
@@ -131,7 +134,8 @@ class AuditCommandTests {
 		var line = new AuditLine(1, 2, Instant.parse("2026-12-07T02:16:57.123Z"), null, "", "settings", null, "",
 				AuditLine.GENESIS);
 		assertThat(line.text()).isEqualTo("{\"seq\":1,\"id\":2,\"at\":\"2026-12-07T02:16:57.123Z\",\"moderator\":null,"
-				+ "\"name\":\"\",\"action\":\"settings\",\"comment\":null,\"detail\":\"\",\"prev\":\"" + "0".repeat(64) + "\"}");
+				+ "\"name\":\"\",\"action\":\"settings\",\"comment\":null,\"detail\":\"\",\"prev\":\"" + "0".repeat(64)
+				+ "\"}");
 		assertThat(line.hash()).hasSize(64).isEqualTo(AuditLine.sha256(line.text()));
 	}
 

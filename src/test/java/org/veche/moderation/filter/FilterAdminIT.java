@@ -15,7 +15,10 @@ import org.veche.support.BrowserSession;
 import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
-/** The administrator's filter page: training from an uploaded CSV file, its refusals, and who may use it. */
+/**
+ * The administrator's filter page: training from an uploaded CSV file, its refusals, and
+ * who may use it.
+ */
 class FilterAdminIT extends IntegrationTest {
 
 	@Autowired
@@ -31,7 +34,8 @@ class FilterAdminIT extends IntegrationTest {
 	@BeforeEach
 	@AfterEach
 	void leaveTheFilterCold() {
-		// the context is shared: other tests' decisions teach it, and their comments must meet no opinion
+		// the context is shared: other tests' decisions teach it, and their comments must
+		// meet no opinion
 		filter.reset(FilterTask.SPAM);
 		filter.reset(FilterTask.ABUSE);
 	}
@@ -56,9 +60,10 @@ class FilterAdminIT extends IntegrationTest {
 	private static String toyCsv() {
 		var csv = new StringBuilder("text,label,author\n");
 		// five copies: a classifier gives no opinion before it has learned 100 examples
-		for (int copy = 0; copy < 5; copy++) for (Example e : LinearModelTests.TOY) {
-			csv.append('"').append(e.input().text()).append("\",").append(e.bad() ? 1 : 0).append(",Someone\n");
-		}
+		for (int copy = 0; copy < 5; copy++)
+			for (Example e : LinearModelTests.TOY) {
+				csv.append('"').append(e.input().text()).append("\",").append(e.bad() ? 1 : 0).append(",Someone\n");
+			}
 		return csv.toString();
 	}
 
@@ -68,7 +73,8 @@ class FilterAdminIT extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(200);
 		var notice = response.html().selectFirst("[role=status]");
 		assertThat(notice).isNotNull();
-		assertThat(notice.text()).isEqualTo("The Spam classifier was trained. Examples in the file: 120 (bad: 60, fine: 60).");
+		assertThat(notice.text())
+			.isEqualTo("The Spam classifier was trained. Examples in the file: 120 (bad: 60, fine: 60).");
 		assertThat(response.html().selectFirst("li[data-task=SPAM]").text()).contains("Examples learned: 120");
 		assertThat(response.html().selectFirst("li[data-task=ABUSE]").text()).contains("Not trained yet");
 
@@ -121,7 +127,8 @@ class FilterAdminIT extends IntegrationTest {
 				Map.of("_csrf", BrowserSession.csrfToken(page.html()), "task", "SPAM"));
 		assertThat(reset.status()).isEqualTo(302);
 		assertThat(filter.examples(FilterTask.SPAM)).isZero();
-		assertThat(admin.get("/admin/filter").html().selectFirst("li[data-task=SPAM]").text()).contains("Not trained yet");
+		assertThat(admin.get("/admin/filter").html().selectFirst("li[data-task=SPAM]").text())
+			.contains("Not trained yet");
 	}
 
 	@Test
@@ -130,8 +137,8 @@ class FilterAdminIT extends IntegrationTest {
 		var editor = signedIn(Role.EDITOR);
 		assertThat(editor.get("/admin/filter").status()).isEqualTo(403);
 		var page = editor.get("/account");
-		var post = editor.postMultipart("/admin/filter", Map.of("_csrf", BrowserSession.csrfToken(page.html()),
-				"task", "SPAM", "file", new Http.FilePart("x.csv", "text/csv", toyCsv().getBytes(StandardCharsets.UTF_8))));
+		var post = editor.postMultipart("/admin/filter", Map.of("_csrf", BrowserSession.csrfToken(page.html()), "task",
+				"SPAM", "file", new Http.FilePart("x.csv", "text/csv", toyCsv().getBytes(StandardCharsets.UTF_8))));
 		assertThat(post.status()).isEqualTo(403);
 		assertThat(filter.examples(FilterTask.SPAM)).isZero();
 	}

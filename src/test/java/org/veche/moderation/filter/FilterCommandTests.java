@@ -65,7 +65,8 @@ class FilterCommandTests {
 		assertThat(run("judge")).isEqualTo(FilterCommand.USAGE);
 		assertThat(run("evaluate", "--task", "ham", "--data", "x.csv")).isEqualTo(FilterCommand.USAGE);
 		assertThat(run("evaluate", "--task", "spam")).isEqualTo(FilterCommand.USAGE);
-		assertThat(run("evaluate", "--task", "spam", "--data", "x.csv", "--folds", "one")).isEqualTo(FilterCommand.USAGE);
+		assertThat(run("evaluate", "--task", "spam", "--data", "x.csv", "--folds", "one"))
+			.isEqualTo(FilterCommand.USAGE);
 		assertThat(run("evaluate", "--task", "spam", "--data")).isEqualTo(FilterCommand.USAGE);
 		assertThat(out.size()).isZero();
 		assertThat(err.toString(StandardCharsets.UTF_8)).contains("--task is spam or abuse, not ham", "usage:")

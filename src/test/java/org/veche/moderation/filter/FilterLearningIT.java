@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.support.IntegrationTest;
 
-/** Learning from moderators' decisions: at once, stored in the database, and still there after a restart. */
+/**
+ * Learning from moderators' decisions: at once, stored in the database, and still there
+ * after a restart.
+ */
 class FilterLearningIT extends IntegrationTest {
 
 	@Autowired
@@ -94,7 +97,8 @@ class FilterLearningIT extends IntegrationTest {
 			filter.learn(FilterTask.ABUSE, comment("thanks for the piece, number " + i), false);
 		}
 		filter.saveChanged();
-		// the bytes issue 4's filter saved: format 1, the old feature set, weights that mean nothing now
+		// the bytes issue 4's filter saved: format 1, the old feature set, weights that
+		// mean nothing now
 		var bytes = new java.io.ByteArrayOutputStream();
 		try (var out = new java.io.DataOutputStream(new java.util.zip.DeflaterOutputStream(bytes))) {
 			out.writeInt(0x56434846);

@@ -20,9 +20,10 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * The filter on the shared benchmark data (never copied into the repository): it still catches YouTube spam
- * across folds, and abusive tweets it holds stay held when their strongest word is disguised. Skipped, with
- * a message, where ../shared/data is absent. No database: the model alone, as `moderation evaluate` runs it.
+ * The filter on the shared benchmark data (never copied into the repository): it still
+ * catches YouTube spam across folds, and abusive tweets it holds stay held when their
+ * strongest word is disguised. Skipped, with a message, where ../shared/data is absent.
+ * No database: the model alone, as `moderation evaluate` runs it.
  */
 class FilterOnSharedDataIT {
 
@@ -74,8 +75,8 @@ class FilterOnSharedDataIT {
 		d.put("Greek look-alikes", w -> map(w, "aoiuk", "αοιυκ"));
 		d.put("spaced letters", w -> String.join(" ", w.split("")));
 		d.put("dotted letters", w -> String.join(".", w.split("")));
-		d.put("leetspeak", w -> w.charAt(0) + map(w.substring(1, w.length() - 1), "aeios", "4310$")
-				+ w.charAt(w.length() - 1));
+		d.put("leetspeak",
+				w -> w.charAt(0) + map(w.substring(1, w.length() - 1), "aeios", "4310$") + w.charAt(w.length() - 1));
 		d.put("stretched vowels", w -> w.replaceAll("([aeiou])", "$1$1$1$1"));
 		d.put("doubled letter", w -> w.substring(0, 2) + w.substring(1));
 		return d;
@@ -109,7 +110,8 @@ class FilterOnSharedDataIT {
 		}
 		LinearModel model = Training.train(vectors, labels, 1);
 
-		// held-out abusive tweets the filter holds, and the word that weighed most in each, as written in it
+		// held-out abusive tweets the filter holds, and the word that weighed most in
+		// each, as written in it
 		var held = new ArrayList<String[]>();
 		for (int i = 0; i < examples.size() && held.size() < 400; i++) {
 			String text = examples.get(i).input().text();
@@ -127,7 +129,8 @@ class FilterOnSharedDataIT {
 			}
 		}
 		assertThat(held).hasSizeGreaterThan(200);
-		// the word matters: put a word the filter never saw in its place, and far fewer stay held (about 70%)
+		// the word matters: put a word the filter never saw in its place, and far fewer
+		// stay held (about 70%)
 		assertThat(stillHeld(model, held, w -> "xqzv")).as("the word replaced").isLessThan(0.85);
 		for (var disguise : DISGUISES.entrySet()) {
 			assertThat(stillHeld(model, held, disguise.getValue())).as(disguise.getKey()).isGreaterThan(0.95);

@@ -18,7 +18,10 @@ import org.veche.support.BrowserSession;
 import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
 
-/** The filter in the comment's path: screening asks it, and a moderator's decision teaches it. */
+/**
+ * The filter in the comment's path: screening asks it, and a moderator's decision teaches
+ * it.
+ */
 class FilterScreeningIT extends IntegrationTest {
 
 	@Autowired
@@ -45,9 +48,10 @@ class FilterScreeningIT extends IntegrationTest {
 	private static String toyCsv() {
 		var csv = new StringBuilder("text,label\n");
 		// five copies: a classifier gives no opinion before it has learned 100 examples
-		for (int copy = 0; copy < 5; copy++) for (Example e : LinearModelTests.TOY) {
-			csv.append('"').append(e.input().text()).append("\",").append(e.bad() ? 1 : 0).append('\n');
-		}
+		for (int copy = 0; copy < 5; copy++)
+			for (Example e : LinearModelTests.TOY) {
+				csv.append('"').append(e.input().text()).append("\",").append(e.bad() ? 1 : 0).append('\n');
+			}
 		return csv.toString();
 	}
 
@@ -66,7 +70,8 @@ class FilterScreeningIT extends IntegrationTest {
 		var fine = post(slug, "Thanks for the report on the court hearing");
 		assertThat(fine.status()).as("%s", fine).isEqualTo(201);
 
-		// the moderator says it was not spam after all: both classifiers learn one "fine" example
+		// the moderator says it was not spam after all: both classifiers learn one "fine"
+		// example
 		String email = "moderator" + unique() + "@example.org";
 		identity.createAccount(email, "correct horse battery staple", "Moderator", Role.MODERATOR);
 		var moderator = BrowserSession.signIn(http, email, "correct horse battery staple");

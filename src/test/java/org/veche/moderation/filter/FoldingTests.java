@@ -30,7 +30,8 @@ class FoldingTests {
 	@Test
 	void doubledLettersAndSpellingsOfOneSoundAreOne() {
 		assertThat(Folding.skeleton("fuuck")).isEqualTo(Folding.skeleton("fuck")).isEqualTo("fuk");
-		assertThat(Folding.skeleton("idiot")).isEqualTo(Folding.skeleton("идиот")).isEqualTo(Folding.skeleton("iddiot"));
+		assertThat(Folding.skeleton("idiot")).isEqualTo(Folding.skeleton("идиот"))
+			.isEqualTo(Folding.skeleton("iddiot"));
 		assertThat(Folding.skeleton("phone")).isEqualTo("fone");
 		// what carries no letters is left as it is
 		assertThat(Folding.skeleton("2024")).isEqualTo("2024");

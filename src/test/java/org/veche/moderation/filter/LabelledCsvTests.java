@@ -29,8 +29,8 @@ class LabelledCsvTests {
 				"""));
 		assertThat(examples).hasSize(2);
 		assertThat(examples.get(0).bad()).isTrue();
-		assertThat(examples.get(0).input())
-			.isEqualTo(new FilterInput("Buy \"now\"\ntwo lines", "Spammer", "s@example.org", "http://spam.example", false, false));
+		assertThat(examples.get(0).input()).isEqualTo(new FilterInput("Buy \"now\"\ntwo lines", "Spammer",
+				"s@example.org", "http://spam.example", false, false));
 		assertThat(examples.get(1).input()).isEqualTo(FilterInput.ofText("fine comment"));
 	}
 
@@ -52,7 +52,8 @@ class LabelledCsvTests {
 	void refusesAFileThatIsNotUtf8() {
 		byte[] latin1 = "text,label\ncaf\u00e9,0\nspam,1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 		assertThatThrownBy(() -> LabelledCsv.read(LabelledCsv.utf8(new ByteArrayInputStream(latin1))))
-			.isInstanceOfSatisfying(RejectedInput.class, r -> assertThat(r.messageKey()).isEqualTo("filter.csv.encoding"));
+			.isInstanceOfSatisfying(RejectedInput.class,
+					r -> assertThat(r.messageKey()).isEqualTo("filter.csv.encoding"));
 	}
 
 }

@@ -35,7 +35,8 @@ class LinearModelTests {
 		var model = trained();
 		var spam = model.score(Features.of(FilterInput.ofText("Casino bonus and viagra for the reporters")), 3);
 		var fine = model.score(Features.of(FilterInput.ofText("Thanks, the hearing was calm")), 3);
-		// 24 examples: the L2 pull keeps so small a model modest, but the separation is clear
+		// 24 examples: the L2 pull keeps so small a model modest, but the separation is
+		// clear
 		assertThat(spam.probability()).isGreaterThan(0.6);
 		assertThat(fine.probability()).isLessThan(0.2);
 		assertThat(spam.strongest()).hasSizeLessThanOrEqualTo(3).containsAnyOf("casino", "viagra", "bonus");

@@ -10,13 +10,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * A filter taught a small labelled set in English, Russian and Ukrainian still holds what it holds when the
- * words are disguised: look-alike letters of another script, letters spaced out, leetspeak, stretched letters,
- * and Russian or Ukrainian typed in Latin letters. None of the disguised spellings is in the training set.
+ * A filter taught a small labelled set in English, Russian and Ukrainian still holds what
+ * it holds when the words are disguised: look-alike letters of another script, letters
+ * spaced out, leetspeak, stretched letters, and Russian or Ukrainian typed in Latin
+ * letters. None of the disguised spellings is in the training set.
  */
 class ObfuscationTests {
 
-	/** The site's default probability above which the filter holds a comment ({@code filter-hold}). */
+	/**
+	 * The site's default probability above which the filter holds a comment
+	 * ({@code filter-hold}).
+	 */
 	static final double HOLD = 0.7;
 
 	static LinearModel model;
@@ -70,29 +74,17 @@ class ObfuscationTests {
 	}
 
 	/** Each held comment and its disguises. */
-	static final Map<String, List<String>> DISGUISES = Map.of(
-			"you pathetic idiot", List.of(
-					"you pathetic \u0456d\u0456\u043Et", // Cyrillic і and о
+	static final Map<String, List<String>> DISGUISES = Map.of("you pathetic idiot",
+			List.of("you pathetic \u0456d\u0456\u043Et", // Cyrillic і and о
 					"you p\u03B1thetic \u03B9di\u03BFt", // Greek alpha, iota, omicron
-					"you pathetic i d i o t",
-					"you pathetic i.d.i.o.t",
-					"you p4thet1c id10t",
-					"you paaaathetic idiiiiot",
-					"you patthetic iddiot"),
-			"ты тупая сука", List.of(
-					"ты тупая cyka", // Latin letters drawn like Cyrillic ones
+					"you pathetic i d i o t", "you pathetic i.d.i.o.t", "you p4thet1c id10t",
+					"you paaaathetic idiiiiot", "you patthetic iddiot"),
+			"ты тупая сука", List.of("ты тупая cyka", // Latin letters drawn like Cyrillic
+														// ones
 					"ты тупaя сукa", // Latin a inside Cyrillic words
-					"ты тупая с у к а",
-					"ты туп@я сук@",
-					"ты тууупая сууука",
-					"ty tupaya suka",
-					"ti tupaja suka"),
-			"ти тупий дурень", List.of(
-					"ти тупий дуpeнь", // Latin p and e
-					"ти тупий д у р е н ь",
-					"ти тупий дуууурень",
-					"ty tupyi duren",
-					"ti tupij duren"));
+					"ты тупая с у к а", "ты туп@я сук@", "ты тууупая сууука", "ty tupaya suka", "ti tupaja suka"),
+			"ти тупий дурень", List.of("ти тупий дуpeнь", // Latin p and e
+					"ти тупий д у р е н ь", "ти тупий дуууурень", "ty tupyi duren", "ti tupij duren"));
 
 	@Test
 	void theDisguisedSpellingsAreNotInTheTrainingSet() {
@@ -114,7 +106,8 @@ class ObfuscationTests {
 
 	@Test
 	void fineCommentsOnTheSameTopicsAreNotHeld() {
-		// the disguises must not make everything look bad: fine comments, in plain and in Latin-typed Russian
+		// the disguises must not make everything look bad: fine comments, in plain and in
+		// Latin-typed Russian
 		for (String fine : List.of("you are right about the bridge", "thanks for the report",
 				"ты прав, спасибо за статью", "ty prav, spasibo za statyu", "дякую за статтю про бюджет")) {
 			assertThat(probability(fine)).as(fine).isLessThan(0.5);

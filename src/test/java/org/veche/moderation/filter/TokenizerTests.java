@@ -13,8 +13,7 @@ class TokenizerTests {
 	@Test
 	void foldsCaseOfLatinCyrillicAndUkrainianLetters() {
 		assertThat(words("ПРИВЕТ, Мир! Hello")).containsExactly("привет", "мир", "!", "hello");
-		assertThat(words("Їжак ҐАНОК Єдність і Ёжик")).containsExactly("їжак", "ґанок", "єдність",
-				"і", "ежик");
+		assertThat(words("Їжак ҐАНОК Єдність і Ёжик")).containsExactly("їжак", "ґанок", "єдність", "і", "ежик");
 	}
 
 	@Test
@@ -57,8 +56,10 @@ class TokenizerTests {
 
 	@Test
 	void linksAndAddressesAreTokensOfTheirOwn() {
-		var tokens = Tokenizer.tokenize("Visit https://www.Spam.example.com/win?x=1 or cheap-pills.ru, mail joe@mail.ru");
-		assertThat(tokens.words()).containsExactly("visit", Tokenizer.LINK, "or", Tokenizer.LINK, "mail", Tokenizer.EMAIL);
+		var tokens = Tokenizer
+			.tokenize("Visit https://www.Spam.example.com/win?x=1 or cheap-pills.ru, mail joe@mail.ru");
+		assertThat(tokens.words()).containsExactly("visit", Tokenizer.LINK, "or", Tokenizer.LINK, "mail",
+				Tokenizer.EMAIL);
 		assertThat(tokens.hosts()).containsExactly("spam.example.com", "cheap-pills.ru", "mail.ru");
 		assertThat(tokens.links()).isEqualTo(2);
 		assertThat(tokens.emails()).isEqualTo(1);

@@ -11,7 +11,8 @@ import org.veche.moderation.statistics.DayChart.Segment;
 
 class DayChartTests {
 
-	// 30 days across the plot's 660 units (52 to 712): 22 units a day; values 0 to 8 from y 194 up to y 10
+	// 30 days across the plot's 660 units (52 to 712): 22 units a day; values 0 to 8 from
+	// y 194 up to y 10
 	private final DayChart month = new DayChart(30, new ChartScale(8, 2));
 
 	@Test
@@ -48,7 +49,8 @@ class DayChartTests {
 		assertThat(month.labelledDays()).containsExactly(1, 8, 15, 22, 29);
 		assertThat(new DayChart(90, ChartScale.PERCENT).labelledDays()).containsExactly(5, 19, 33, 47, 61, 75, 89);
 		assertThat(new DayChart(1, ChartScale.PERCENT).labelledDays()).containsExactly(0);
-		// today's date ends at the right edge of the plot instead of running past the picture
+		// today's date ends at the right edge of the plot instead of running past the
+		// picture
 		assertThat(month.labelX(29)).isEqualTo(712);
 		assertThat(month.labelAnchor(29)).isEqualTo("end");
 		assertThat(month.labelX(22)).isEqualTo(month.centre(22));
@@ -59,8 +61,7 @@ class DayChartTests {
 	void aLineBreaksWhereADayHasNoValue() {
 		var chart = new DayChart(4, new ChartScale(8, 2));
 		// 165 units a day: centres at 134.5, 299.5, 464.5, 629.5
-		assertThat(chart.lines(Arrays.asList(2.0, null, 4.0, 8.0))).containsExactly("134.5,148",
-				"464.5,102 629.5,10");
+		assertThat(chart.lines(Arrays.asList(2.0, null, 4.0, 8.0))).containsExactly("134.5,148", "464.5,102 629.5,10");
 		assertThat(chart.lines(Arrays.asList(null, null, null, null))).isEmpty();
 	}
 

@@ -15,8 +15,8 @@ class StatisticsTests {
 
 	private static Statistics.Day day(int offset, int approved, int held, int spam, int trash, Duration median,
 			Duration ninetieth) {
-		return new Statistics.Day(MONDAY.plusDays(offset), approved, held, spam, trash, median == null ? 0 : 3,
-				median, ninetieth);
+		return new Statistics.Day(MONDAY.plusDays(offset), approved, held, spam, trash, median == null ? 0 : 3, median,
+				ninetieth);
 	}
 
 	@Test
@@ -35,8 +35,7 @@ class StatisticsTests {
 	@Test
 	void theWaitChartCountsInTheUnitOfTheLongestNinetiethPercentile() {
 		var stats = new Statistics(StatisticsPeriod.LAST_30_DAYS,
-				List.of(day(0, 1, 0, 0, 0, Duration.ofMinutes(30), Duration.ofHours(3)),
-						day(1, 0, 0, 0, 0, null, null),
+				List.of(day(0, 1, 0, 0, 0, Duration.ofMinutes(30), Duration.ofHours(3)), day(1, 0, 0, 0, 0, null, null),
 						day(2, 1, 0, 0, 0, Duration.ofMinutes(45), Duration.ofMinutes(90))),
 				List.of());
 		assertThat(stats.longestWait()).isEqualTo(Duration.ofHours(3));

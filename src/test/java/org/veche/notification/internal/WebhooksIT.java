@@ -33,9 +33,10 @@ import org.veche.support.IntegrationTest;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Webhooks against a real receiver on loopback: deliveries are signed (Stripe's scheme), tried again after a
- * 500, sent for new, held and decided comments, refused to a private address unless the administrator allowed
- * it; the API is for administrators only and answers bad input with problems.
+ * Webhooks against a real receiver on loopback: deliveries are signed (Stripe's scheme),
+ * tried again after a 500, sent for new, held and decided comments, refused to a private
+ * address unless the administrator allowed it; the API is for administrators only and
+ * answers bad input with problems.
  */
 class WebhooksIT extends IntegrationTest {
 
@@ -113,7 +114,10 @@ class WebhooksIT extends IntegrationTest {
 		return response.json().get("id").asLong();
 	}
 
-	/** The next delivery about this comment, sending what is due at the time given until it comes. */
+	/**
+	 * The next delivery about this comment, sending what is due at the time given until
+	 * it comes.
+	 */
 	private Received next(long commentId, String type, Instant at) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
 		while (System.nanoTime() < deadline) {
@@ -247,8 +251,8 @@ class WebhooksIT extends IntegrationTest {
 		assertThat(refused.html().selectFirst(".form-error").text()).startsWith("Give an http or https address");
 		assertThat(refused.html().selectFirst("#url").attr("value")).isEqualTo("ftp://tools.example/hook");
 
-		var added = admin.postForm("/admin/webhooks", Map.of("url", hookUrl(), "allowPrivate", "true", "_csrf",
-				BrowserSession.csrfToken(page.html())));
+		var added = admin.postForm("/admin/webhooks",
+				Map.of("url", hookUrl(), "allowPrivate", "true", "_csrf", BrowserSession.csrfToken(page.html())));
 		assertThat(added.status()).isEqualTo(302);
 		var listed = admin.get("/admin/webhooks").html();
 		var row = listed.selectFirst("tr[data-webhook]");
@@ -282,7 +286,10 @@ class WebhooksIT extends IntegrationTest {
 		return Long.parseLong(t.substring(2));
 	}
 
-	/** Verifies as a receiver would: HMAC-SHA256 of "t.body" under the secret, and a fresh time. */
+	/**
+	 * Verifies as a receiver would: HMAC-SHA256 of "t.body" under the secret, and a fresh
+	 * time.
+	 */
 	private static void assertSigned(Received r, String secret) throws Exception {
 		assertThat(r.signature()).matches("t=\\d+,v1=[0-9a-f]{64}");
 		long t = timestamp(r);

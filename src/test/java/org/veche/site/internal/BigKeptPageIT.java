@@ -27,16 +27,20 @@ import org.veche.site.PageCache;
 import org.veche.support.IntegrationTest;
 
 /**
- * A kept page bigger than the file threshold (48 KB), over HTTP: it is sent from a file (sendfile) byte for byte
- * as the application renders it, and so are its gzip and brotli copies; it answers If-None-Match with 304; a new
- * comment shows on the next guest view; and the files of replaced versions are deleted after the grace period, so
- * the folder holds only what the cache keeps.
+ * A kept page bigger than the file threshold (48 KB), over HTTP: it is sent from a file
+ * (sendfile) byte for byte as the application renders it, and so are its gzip and brotli
+ * copies; it answers If-None-Match with 304; a new comment shows on the next guest view;
+ * and the files of replaced versions are deleted after the grace period, so the folder
+ * holds only what the cache keeps.
  */
 class BigKeptPageIT extends IntegrationTest {
 
 	private static final HttpClient CLIENT = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-	/** A cookie that makes the request pass the cache (it is the servlet default's, not Veche's session cookie). */
+	/**
+	 * A cookie that makes the request pass the cache (it is the servlet default's, not
+	 * Veche's session cookie).
+	 */
 	private static final String[] PASS_THE_CACHE = { "Cookie", "JSESSIONID=not-a-session" };
 
 	@Autowired
@@ -62,7 +66,10 @@ class BigKeptPageIT extends IntegrationTest {
 		}
 	}
 
-	/** An article whose page is about 100 KB of text that compresses poorly, so its gzip and brotli copies are big too. */
+	/**
+	 * An article whose page is about 100 KB of text that compresses poorly, so its gzip
+	 * and brotli copies are big too.
+	 */
 	private String bigArticle(String title) {
 		String slug = publishArticle(tokenFor(Role.EDITOR), title + " " + unique());
 		var random = new Random(slug.hashCode());
@@ -103,7 +110,8 @@ class BigKeptPageIT extends IntegrationTest {
 		assertThat(kept.body()).isEqualTo(rendered.body());
 		assertThat(kept.headers().firstValue("Content-Length")).hasValue(String.valueOf(rendered.body().length));
 		assertThat(kept.headers().firstValue("ETag")).isEqualTo(first.headers().firstValue("ETag")).isPresent();
-		assertThat(kept.headers().firstValue("Content-Security-Policy")).isEqualTo(rendered.headers().firstValue("Content-Security-Policy"));
+		assertThat(kept.headers().firstValue("Content-Security-Policy"))
+			.isEqualTo(rendered.headers().firstValue("Content-Security-Policy"));
 		assertThat(kept.headers().firstValue("Vary")).hasValue("Accept-Encoding, Accept-Language, Cookie");
 		assertThat(kept.headers().firstValue("Content-Type")).hasValue("text/html;charset=UTF-8");
 
@@ -116,12 +124,16 @@ class BigKeptPageIT extends IntegrationTest {
 		Brotli4jLoader.ensureAvailability();
 		assertThat(Decoder.decompress(br.body()).getDecompressedData()).isEqualTo(rendered.body());
 
-		// the three copies were big enough to be kept in files, and those files hold exactly what was sent
+		// the three copies were big enough to be kept in files, and those files hold
+		// exactly what was sent
 		assertThat(gzip.body().length).isGreaterThan(48 * 1024);
 		assertThat(br.body().length).isGreaterThan(48 * 1024);
-		assertThat(filesEndingWith(".html")).anySatisfy(file -> assertThat(Files.readAllBytes(file)).isEqualTo(rendered.body()));
-		assertThat(filesEndingWith(".gz")).anySatisfy(file -> assertThat(Files.readAllBytes(file)).isEqualTo(gzip.body()));
-		assertThat(filesEndingWith(".br")).anySatisfy(file -> assertThat(Files.readAllBytes(file)).isEqualTo(br.body()));
+		assertThat(filesEndingWith(".html"))
+			.anySatisfy(file -> assertThat(Files.readAllBytes(file)).isEqualTo(rendered.body()));
+		assertThat(filesEndingWith(".gz"))
+			.anySatisfy(file -> assertThat(Files.readAllBytes(file)).isEqualTo(gzip.body()));
+		assertThat(filesEndingWith(".br"))
+			.anySatisfy(file -> assertThat(Files.readAllBytes(file)).isEqualTo(br.body()));
 	}
 
 	@Test
@@ -175,13 +187,15 @@ class BigKeptPageIT extends IntegrationTest {
 
 		files.sweep(System.currentTimeMillis() + PageFiles.GRACE.toMillis() + 1_000);
 
-		// 15 versions of the page and of its gzip copy were replaced: their 30 files are gone, the last one's kept
+		// 15 versions of the page and of its gzip copy were replaced: their 30 files are
+		// gone, the last one's kept
 		List<Path> afterSweep = listing();
 		assertThat(afterSweep).doesNotContainAnyElementsOf(firstVersion);
 		assertThat(afterSweep.size()).isLessThanOrEqualTo(beforeSweep.size() - 30);
 		var kept = get(path);
 		assertThat(kept.statusCode()).isEqualTo(200);
-		assertThat(kept.body()).as("the current version's file outlives the sweep").isEqualTo(get(path, PASS_THE_CACHE).body());
+		assertThat(kept.body()).as("the current version's file outlives the sweep")
+			.isEqualTo(get(path, PASS_THE_CACHE).body());
 	}
 
 	private List<Path> listing() throws IOException {

@@ -21,9 +21,10 @@ import org.veche.site.Cluster;
 import org.veche.support.TestDatabase;
 
 /**
- * Two nodes' cluster channels on one PostgreSQL database: what one tells, the other hears (and not itself), after
- * the listening connection is cut as well; and how long a message takes, printed for the record of the latency
- * that live events gain across nodes (the figure of a loaded machine is noise: bench/two-nodes.sh reports it).
+ * Two nodes' cluster channels on one PostgreSQL database: what one tells, the other hears
+ * (and not itself), after the listening connection is cut as well; and how long a message
+ * takes, printed for the record of the latency that live events gain across nodes (the
+ * figure of a loaded machine is noise: bench/two-nodes.sh reports it).
  */
 class ClusterMessagesIT {
 
@@ -81,8 +82,9 @@ class ClusterMessagesIT {
 		try (var pool = new HikariDataSource()) {
 			pool.setJdbcUrl(url);
 			try (Connection c = pool.getConnection()) {
-				c.createStatement().execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-						+ "WHERE application_name LIKE 'veche-cluster-%' AND datname = current_database()");
+				c.createStatement()
+					.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+							+ "WHERE application_name LIKE 'veche-cluster-%' AND datname = current_database()");
 			}
 		}
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
@@ -101,7 +103,8 @@ class ClusterMessagesIT {
 		BlockingQueue<String> heard = new LinkedBlockingQueue<>();
 		b.listen("flood", heard::add);
 		awaitListening(a, b);
-		// what a flood of posts tells: more messages than a commit (a disk flush) each could carry in seconds
+		// what a flood of posts tells: more messages than a commit (a disk flush) each
+		// could carry in seconds
 		int count = 5_000;
 		long started = System.nanoTime();
 		for (int i = 0; i < count; i++) {
@@ -115,7 +118,8 @@ class ClusterMessagesIT {
 		}
 		long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 		System.out.printf("cluster messages: %d told at once arrived in %d ms%n", count, millis);
-		assertThat(got).containsExactlyElementsOf(java.util.stream.IntStream.range(0, count).mapToObj(i -> "article " + i).toList());
+		assertThat(got).containsExactlyElementsOf(
+				java.util.stream.IntStream.range(0, count).mapToObj(i -> "article " + i).toList());
 		assertThat(millis).as("5,000 messages, one flush per batch").isLessThan(10_000);
 	}
 

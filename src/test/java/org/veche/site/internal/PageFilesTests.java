@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The files of big kept pages on a real folder: written whole under names never used again, deleted only after
- * the grace period that follows their page's removal, and a run's folder left alone while it runs and deleted
- * by the next start once it has ended.
+ * The files of big kept pages on a real folder: written whole under names never used
+ * again, deleted only after the grace period that follows their page's removal, and a
+ * run's folder left alone while it runs and deleted by the next start once it has ended.
  */
 class PageFilesTests {
 
@@ -68,7 +68,8 @@ class PageFilesTests {
 		}
 		assertThat(ended.folder()).as("deleted when its run closes").doesNotExist();
 
-		// a run that ended without closing (killed): its folder and lock are left, the lock no longer held
+		// a run that ended without closing (killed): its folder and lock are left, the
+		// lock no longer held
 		Path crashed = Files.createDirectories(dataDir.resolve("page-cache").resolve("crashed-run"));
 		Files.createFile(crashed.resolve(".lock"));
 		Files.write(crashed.resolve("1.html"), new byte[] { 9 });

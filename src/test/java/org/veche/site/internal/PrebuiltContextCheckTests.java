@@ -11,9 +11,9 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * A start from Spring AOT's prebuilt context is refused when its settings would have decided other beans than the
- * defaults the jar was processed with; every other start (the usual one, without -Dspring.aot.enabled) is not
- * looked at.
+ * A start from Spring AOT's prebuilt context is refused when its settings would have
+ * decided other beans than the defaults the jar was processed with; every other start
+ * (the usual one, without -Dspring.aot.enabled) is not looked at.
  */
 class PrebuiltContextCheckTests {
 
@@ -55,8 +55,8 @@ class PrebuiltContextCheckTests {
 	void aUsualStartIsNotLookedAt() {
 		var postgresql = environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/veche"));
 
-		assertThatNoException().isThrownBy(
-				() -> new PrebuiltContextCheck().postProcessEnvironment(postgresql, new SpringApplication()));
+		assertThatNoException()
+			.isThrownBy(() -> new PrebuiltContextCheck().postProcessEnvironment(postgresql, new SpringApplication()));
 	}
 
 }
