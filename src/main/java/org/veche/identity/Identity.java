@@ -62,10 +62,13 @@ public class Identity {
 		if (accounts.any()) {
 			return Optional.empty();
 		}
-		return Optional.of(createAccount(email, password, displayName, Role.ADMINISTRATOR));
+		return Optional.of(createAccount(new NewAccount(email, password, displayName, Role.ADMINISTRATOR)));
 	}
 
-	public Account createAccount(String email, String password, String displayName, Role role) {
+	public Account createAccount(NewAccount account) {
+		String email = account.email();
+		String password = account.password();
+		String displayName = account.displayName();
 		String address = email == null ? "" : email.strip();
 		if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 254) {
 			throw new RejectedInput("identity.email.invalid");
@@ -78,7 +81,7 @@ public class Identity {
 		if (accounts.credentials(address).isPresent()) {
 			throw new RejectedInput(HttpStatus.CONFLICT, "identity.email.taken");
 		}
-		long id = accounts.add(address, password == null ? null : passwords.encode(password), name, role,
+		long id = accounts.add(address, password == null ? null : passwords.encode(password), name, account.role(),
 				clock.instant());
 		return accounts.byId(id).orElseThrow();
 	}

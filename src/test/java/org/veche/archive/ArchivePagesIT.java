@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
@@ -22,7 +23,7 @@ class ArchivePagesIT extends IntegrationTest {
 	private BrowserSession administrator() {
 		String email = "archive-admin" + unique() + "@example.org";
 		String password = "a long password " + unique();
-		identity.createAccount(email, password, "Archive Admin", Role.ADMINISTRATOR);
+		identity.createAccount(new NewAccount(email, password, "Archive Admin", Role.ADMINISTRATOR));
 		return BrowserSession.signIn(http, email, password);
 	}
 
@@ -71,7 +72,7 @@ class ArchivePagesIT extends IntegrationTest {
 	void onlyAdministratorsReachThePage() {
 		assertThat(http.get("/admin/archive").status()).isEqualTo(302);
 		String email = "archive-editor" + unique() + "@example.org";
-		identity.createAccount(email, "a long password x", "Editor", Role.EDITOR);
+		identity.createAccount(new NewAccount(email, "a long password x", "Editor", Role.EDITOR));
 		var editor = BrowserSession.signIn(http, email, "a long password x");
 		assertThat(editor.get("/admin/archive").status()).isEqualTo(403);
 		assertThat(editor.get("/admin/archive/download").status()).isEqualTo(403);

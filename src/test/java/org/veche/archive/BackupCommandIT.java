@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.veche.VecheApplication;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.IntegrationTest;
 import org.veche.support.TestDatabase;
@@ -64,8 +65,8 @@ class BackupCommandIT extends IntegrationTest {
 			.isEqualTo(200);
 		try (Connection db = dataSource.getConnection()) {
 			long account = identity
-				.createAccount("linked" + unique() + "@example.org", "a long password " + unique(), "Linked Reader",
-						Role.READER)
+				.createAccount(new NewAccount("linked" + unique() + "@example.org", "a long password " + unique(),
+						"Linked Reader", Role.READER))
 				.id();
 			db.createStatement()
 				.execute("INSERT INTO account_identity (account_id, provider, subject, email, "

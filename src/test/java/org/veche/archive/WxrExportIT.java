@@ -21,6 +21,7 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.identity.Account;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.publishing.Newsroom;
 import org.veche.support.IntegrationTest;
@@ -57,7 +58,8 @@ class WxrExportIT extends IntegrationTest {
 	void theExportCarriesEveryFieldWordPressImports() throws Exception {
 		int n = unique();
 		String email = "wxr-editor" + n + "@example.org";
-		Account editorAccount = identity.createAccount(email, "a long password " + n, "Olena Editor " + n, Role.EDITOR);
+		Account editorAccount = identity
+			.createAccount(new NewAccount(email, "a long password " + n, "Olena Editor " + n, Role.EDITOR));
 		String token = http.postJson("/api/v1/auth/token", Map.of("email", email, "password", "a long password " + n))
 			.json()
 			.get("token")

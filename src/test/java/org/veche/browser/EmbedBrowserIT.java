@@ -20,6 +20,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.embed.EmbedSupport;
 import org.veche.embed.EmbeddedPages;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.IntegrationTest;
 
@@ -172,7 +173,7 @@ class EmbedBrowserIT extends IntegrationTest {
 	void aReaderSignsInThroughTheVecheWindowAndCommentsAsTheirAccount() {
 		String email = "embedded" + unique() + "@example.org";
 		String password = "correct horse battery staple";
-		identity.createAccount(email, password, "Window Reader", Role.READER);
+		identity.createAccount(new NewAccount(email, password, "Window Reader", Role.READER));
 		driver.get(otherOrigin + POST_PATH);
 		String hostWindow = driver.getWindowHandle();
 

@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.Http;
 
@@ -29,7 +30,7 @@ class FaceBlurBrowserIT extends ScriptedBrowserTest {
 	@Test
 	void aBoxDrawnOnThePhotoBecomesNumbersInThePhotosPixelsAndIsBlurred() throws Exception {
 		String email = "drawer" + unique() + "@example.org";
-		identity.createAccount(email, "correct horse battery staple", "Drawer", Role.EDITOR);
+		identity.createAccount(new NewAccount(email, "correct horse battery staple", "Drawer", Role.EDITOR));
 		String token = tokenFor(Role.EDITOR);
 		String slug = publishArticle(token, "Drawn " + unique());
 		var image = new BufferedImage(1600, 1000, BufferedImage.TYPE_INT_RGB);

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.ArticleLookup;
@@ -30,7 +31,7 @@ class GalleryUploadBrowserIT extends ScriptedBrowserTest {
 	@Test
 	void eachChosenPhotoHasItsProgressAndARefusedOneSaysWhy() throws Exception {
 		String email = "gallery" + unique() + "@example.org";
-		identity.createAccount(email, "correct horse battery staple", "Gallery editor", Role.EDITOR);
+		identity.createAccount(new NewAccount(email, "correct horse battery staple", "Gallery editor", Role.EDITOR));
 		String slug = publishArticle(tokenFor(Role.EDITOR), "Gallery upload " + unique());
 		long id = publishing.article(slug).orElseThrow().id();
 		Path folder = Files.createTempDirectory("veche-upload");

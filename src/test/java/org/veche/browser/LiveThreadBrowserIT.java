@@ -13,6 +13,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.veche.identity.Account;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
@@ -44,7 +45,7 @@ class LiveThreadBrowserIT extends IntegrationTest {
 	void aCommentAndALiveUpdateAppearInTheOtherSessionWithoutAReload() {
 		String email = "live-desk" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		Account editor = identity.createAccount(email, password, "Live desk " + unique(), Role.EDITOR);
+		Account editor = identity.createAccount(new NewAccount(email, password, "Live desk " + unique(), Role.EDITOR));
 		var created = http.bearer(identity.createToken(editor.id(), "browser"))
 			.postJson("/api/v1/articles",
 					Map.of("title", "Two readers " + unique(), "lead", "Live", "body", "Body", "status", "published"));

@@ -14,6 +14,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.moderation.DiscussionRules;
 import org.veche.moderation.filter.FilterTask;
@@ -76,7 +77,7 @@ class ModerationQueueBrowserIT extends IntegrationTest {
 
 		String email = "moderator" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Mira Moderator", Role.MODERATOR);
+		identity.createAccount(new NewAccount(email, password, "Mira Moderator", Role.MODERATOR));
 		driver.get(http.url("/login"));
 		driver.findElement(By.id("username")).sendKeys(email);
 		driver.findElement(By.id("password")).sendKeys(password);

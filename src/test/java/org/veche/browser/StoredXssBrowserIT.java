@@ -22,6 +22,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
@@ -338,7 +339,7 @@ class StoredXssBrowserIT extends IntegrationTest {
 			// and spam comments
 			String email = "moderator" + unique() + "@example.org";
 			String password = "correct horse battery " + unique();
-			identity.createAccount(email, password, "Moderator " + unique(), Role.MODERATOR);
+			identity.createAccount(new NewAccount(email, password, "Moderator " + unique(), Role.MODERATOR));
 			browsers.now.driver().get(http.url("/login"));
 			browsers.now.driver().findElement(org.openqa.selenium.By.id("username")).sendKeys(email);
 			browsers.now.driver().findElement(org.openqa.selenium.By.id("password")).sendKeys(password);

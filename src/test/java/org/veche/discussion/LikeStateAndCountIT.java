@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.veche.identity.NewAccount;
 import org.veche.support.Http;
 
 /**
@@ -61,7 +62,7 @@ class LikeStateAndCountIT extends DiscussionSupport {
 		long id = comment(slug, null, "Liked", "Liked by a member");
 		String email = "member" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Member " + unique(), org.veche.identity.Role.READER);
+		identity.createAccount(new NewAccount(email, password, "Member " + unique(), org.veche.identity.Role.READER));
 		var member = org.veche.support.BrowserSession.signIn(http, email, password);
 		var form = member.get("/articles/" + slug);
 		var press = member.postForm("/comments/" + id + "/like",

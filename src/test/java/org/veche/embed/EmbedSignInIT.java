@@ -12,6 +12,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
@@ -43,7 +44,7 @@ class EmbedSignInIT extends IntegrationTest {
 		String site = "https://signed" + unique() + ".example";
 		EmbedSupport.allow(pages, site);
 		String email = "embed" + unique() + "@example.org";
-		identity.createAccount(email, PASSWORD, "Embedded Reader", Role.READER);
+		identity.createAccount(new NewAccount(email, PASSWORD, "Embedded Reader", Role.READER));
 		String token = "ve_" + UUID.randomUUID() + UUID.randomUUID();
 		String window = "/embed/sign-in?origin=" + q(site) + "&token=" + sha256(token);
 
@@ -95,7 +96,7 @@ class EmbedSignInIT extends IntegrationTest {
 	@Test
 	void theWindowRefusesASiteThatMayNotEmbed() throws Exception {
 		String email = "refused" + unique() + "@example.org";
-		identity.createAccount(email, PASSWORD, "Careful Reader", Role.READER);
+		identity.createAccount(new NewAccount(email, PASSWORD, "Careful Reader", Role.READER));
 		var browser = BrowserSession.signIn(http, email, PASSWORD);
 		var refused = browser.get("/embed/sign-in?origin=" + q("https://evil" + unique() + ".example") + "&token="
 				+ sha256("anything at all, long enough"));
@@ -106,11 +107,11 @@ class EmbedSignInIT extends IntegrationTest {
 	@Test
 	void onlyAdministratorsSetTheAllowedSitesAndBadEntriesChangeNothing() {
 		String readerEmail = "notadmin" + unique() + "@example.org";
-		identity.createAccount(readerEmail, PASSWORD, "Reader", Role.READER);
+		identity.createAccount(new NewAccount(readerEmail, PASSWORD, "Reader", Role.READER));
 		assertThat(BrowserSession.signIn(http, readerEmail, PASSWORD).get("/admin/embed").status()).isEqualTo(403);
 
 		String adminEmail = "admin" + unique() + "@example.org";
-		identity.createAccount(adminEmail, PASSWORD, "Admin", Role.ADMINISTRATOR);
+		identity.createAccount(new NewAccount(adminEmail, PASSWORD, "Admin", Role.ADMINISTRATOR));
 		var admin = BrowserSession.signIn(http, adminEmail, PASSWORD);
 		var page = admin.get("/admin/embed").html();
 		assertThat(page.select(".embed-snippet").text()).contains("/embed.js");

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
 import org.veche.identity.Account;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.Http;
 import org.veche.support.IntegrationTest;
@@ -41,8 +42,8 @@ abstract class FeedSupport extends IntegrationTest {
 	}
 
 	protected Author newEditor() {
-		Account account = identity.createAccount("feed-editor" + unique() + "@example.org",
-				"correct horse battery " + unique(), "Editor " + unique(), Role.EDITOR);
+		Account account = identity.createAccount(new NewAccount("feed-editor" + unique() + "@example.org",
+				"correct horse battery " + unique(), "Editor " + unique(), Role.EDITOR));
 		return new Author(account, identity.createToken(account.id(), "feed tests"));
 	}
 

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
@@ -58,7 +59,7 @@ class FormsCarryCsrfIT extends IntegrationTest {
 		var comment = postComment(slug, null, "Reader", "A comment with forms under it");
 		String email = "admin" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Admin " + unique(), Role.ADMINISTRATOR);
+		identity.createAccount(new NewAccount(email, password, "Admin " + unique(), Role.ADMINISTRATOR));
 		BrowserSession admin = BrowserSession.signIn(http, email, password);
 
 		List<String> seeds = List.of("/", "/articles/" + slug,

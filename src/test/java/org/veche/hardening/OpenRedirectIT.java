@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
@@ -42,7 +43,7 @@ class OpenRedirectIT extends IntegrationTest {
 	void signingOutNeverGoesElsewhere() {
 		String email = "leaving" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Leaving " + unique(), Role.READER);
+		identity.createAccount(new NewAccount(email, password, "Leaving " + unique(), Role.READER));
 		for (String target : HOSTILE) {
 			BrowserSession session = BrowserSession.signIn(http, email, password);
 			String token = BrowserSession.csrfToken(session.get("/account").html());

@@ -37,7 +37,7 @@ class AccountPageIT extends IntegrationTest {
 	@Test
 	void theAccountPageLinksToThePersonalTokens() {
 		String email = "tokens" + unique() + "@example.org";
-		identity.createAccount(email, PASSWORD, "Token Reader", Role.READER);
+		identity.createAccount(new NewAccount(email, PASSWORD, "Token Reader", Role.READER));
 		var session = BrowserSession.signIn(http, email, PASSWORD);
 
 		var link = session.get("/account").html().selectFirst("a[href=/account/tokens]");
@@ -51,7 +51,7 @@ class AccountPageIT extends IntegrationTest {
 	void aNewAddressIsConfirmedFromTheNewMailboxAndOnlyThenSignsIn() throws Exception {
 		String old = "moving" + unique() + "@example.org";
 		String fresh = "moved" + unique() + "@example.org";
-		identity.createAccount(old, PASSWORD, "Mover", Role.READER);
+		identity.createAccount(new NewAccount(old, PASSWORD, "Mover", Role.READER));
 		var session = BrowserSession.signIn(http, old, PASSWORD);
 
 		var asked = post(session, "/account/email", Map.of("email", fresh, "current", PASSWORD));
@@ -83,7 +83,7 @@ class AccountPageIT extends IntegrationTest {
 	void changingTheAddressNeedsTheCurrentPassword() {
 		String email = "careful" + unique() + "@example.org";
 		String fresh = "wanted" + unique() + "@example.org";
-		identity.createAccount(email, PASSWORD, "Careful", Role.READER);
+		identity.createAccount(new NewAccount(email, PASSWORD, "Careful", Role.READER));
 		var session = BrowserSession.signIn(http, email, PASSWORD);
 
 		var refused = post(session, "/account/email", Map.of("email", fresh, "current", "not my password"));
@@ -97,8 +97,8 @@ class AccountPageIT extends IntegrationTest {
 	void anAddressOfAnotherAccountGetsTheSameAnswerAndANoticeInsteadOfALink() throws Exception {
 		String email = "grabber" + unique() + "@example.org";
 		String taken = "taken" + unique() + "@example.org";
-		identity.createAccount(email, PASSWORD, "Grabber", Role.READER);
-		identity.createAccount(taken, PASSWORD, "Taken", Role.READER);
+		identity.createAccount(new NewAccount(email, PASSWORD, "Grabber", Role.READER));
+		identity.createAccount(new NewAccount(taken, PASSWORD, "Taken", Role.READER));
 		var session = BrowserSession.signIn(http, email, PASSWORD);
 
 		var asked = post(session, "/account/email", Map.of("email", taken, "current", PASSWORD));
@@ -113,7 +113,7 @@ class AccountPageIT extends IntegrationTest {
 	@Test
 	void aPasswordChangeNeedsTheCurrentOneAndSignsOutOtherDevices() {
 		String email = "changer" + unique() + "@example.org";
-		identity.createAccount(email, PASSWORD, "Changer", Role.READER);
+		identity.createAccount(new NewAccount(email, PASSWORD, "Changer", Role.READER));
 		var here = BrowserSession.signIn(http, email, PASSWORD);
 		var elsewhere = BrowserSession.signIn(http, email, PASSWORD);
 
@@ -135,7 +135,7 @@ class AccountPageIT extends IntegrationTest {
 	@Test
 	void aNewDisplayNameShowsInTheMastheadAtOnce() {
 		String email = "renamed" + unique() + "@example.org";
-		identity.createAccount(email, PASSWORD, "Old Name", Role.READER);
+		identity.createAccount(new NewAccount(email, PASSWORD, "Old Name", Role.READER));
 		var session = BrowserSession.signIn(http, email, PASSWORD);
 
 		var saved = post(session, "/account/name", Map.of("name", "Новое Имя"));
@@ -151,10 +151,10 @@ class AccountPageIT extends IntegrationTest {
 
 	@Test
 	void theAvatarIsACacheableSvgOfTheInitialsOnTheAccountsOwnColour() {
-		var first = identity.createAccount("avatar" + unique() + "@example.org", PASSWORD, "Тарас Шевченко",
-				Role.READER);
-		var second = identity.createAccount("avatar" + unique() + "@example.org", PASSWORD, "ada lovelace",
-				Role.READER);
+		var first = identity.createAccount(
+				new NewAccount("avatar" + unique() + "@example.org", PASSWORD, "Тарас Шевченко", Role.READER));
+		var second = identity
+			.createAccount(new NewAccount("avatar" + unique() + "@example.org", PASSWORD, "ada lovelace", Role.READER));
 
 		var one = http.get("/avatars/" + first.id() + ".svg");
 		var two = http.get("/avatars/" + second.id() + ".svg");
@@ -186,7 +186,7 @@ class AccountPageIT extends IntegrationTest {
 	@Test
 	void theMastheadShowsTheAvatarAndAnAccountLinkWhenSignedIn() {
 		String email = "masthead" + unique() + "@example.org";
-		var account = identity.createAccount(email, PASSWORD, "Masthead Reader", Role.READER);
+		var account = identity.createAccount(new NewAccount(email, PASSWORD, "Masthead Reader", Role.READER));
 		var session = BrowserSession.signIn(http, email, PASSWORD);
 
 		var front = session.get("/");

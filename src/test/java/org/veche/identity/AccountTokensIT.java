@@ -21,7 +21,7 @@ class AccountTokensIT extends IntegrationTest {
 	void signIn() {
 		String email = "tokens" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Token Keeper", Role.AUTHOR);
+		identity.createAccount(new NewAccount(email, password, "Token Keeper", Role.AUTHOR));
 		author = BrowserSession.signIn(http, email, password);
 	}
 
@@ -94,7 +94,7 @@ class AccountTokensIT extends IntegrationTest {
 		String id = page.selectFirst("tr[data-token]").attr("data-token");
 		String email = "other" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Someone Else", Role.READER);
+		identity.createAccount(new NewAccount(email, password, "Someone Else", Role.READER));
 		var other = BrowserSession.signIn(http, email, password);
 		String csrf = BrowserSession.csrfToken(other.get("/account/tokens").html());
 
@@ -109,7 +109,7 @@ class AccountTokensIT extends IntegrationTest {
 	void aReaderHasTheTokensPageAndAGuestIsSentToSignIn() {
 		String email = "reader" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Plain Reader", Role.READER);
+		identity.createAccount(new NewAccount(email, password, "Plain Reader", Role.READER));
 
 		assertThat(BrowserSession.signIn(http, email, password).get("/account/tokens").status()).isEqualTo(200);
 		var guest = new BrowserSession(http).get("/account/tokens");

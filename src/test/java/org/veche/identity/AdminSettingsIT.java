@@ -73,7 +73,7 @@ class AdminSettingsIT extends IntegrationTest {
 		// with a second administrator the first may step down, and the second can restore
 		// them
 		String secondEmail = "second-admin" + unique() + "@example.org";
-		identity.createAccount(secondEmail, PASSWORD, "Second Admin", Role.ADMINISTRATOR);
+		identity.createAccount(new NewAccount(secondEmail, PASSWORD, "Second Admin", Role.ADMINISTRATOR));
 		var stepDown = admin.postForm("/admin/users/" + adminId + "/role", Map.of("_csrf", csrf, "role", "EDITOR"));
 		assertThat(stepDown.status()).isEqualTo(302);
 		assertThat(admin.get("/admin").status()).as("an editor now").isEqualTo(403);

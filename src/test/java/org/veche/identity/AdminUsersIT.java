@@ -23,7 +23,7 @@ class AdminUsersIT extends IntegrationTest {
 	void signInAsAdministrator() {
 		String email = "admin" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Site Admin", Role.ADMINISTRATOR);
+		identity.createAccount(new NewAccount(email, password, "Site Admin", Role.ADMINISTRATOR));
 		admin = BrowserSession.signIn(http, email, password);
 	}
 
@@ -33,7 +33,7 @@ class AdminUsersIT extends IntegrationTest {
 	private Person person(Role role) {
 		int n = unique();
 		var person = new Person(0, "person" + n + "@example.org", "correct horse battery " + n, "Person Number" + n);
-		long id = identity.createAccount(person.email(), person.password(), person.name(), role).id();
+		long id = identity.createAccount(new NewAccount(person.email(), person.password(), person.name(), role)).id();
 		return new Person(id, person.email(), person.password(), person.name());
 	}
 

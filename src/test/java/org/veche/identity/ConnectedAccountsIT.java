@@ -94,7 +94,7 @@ class ConnectedAccountsIT extends OidcIntegrationTest {
 	void anAccountWithAPasswordMayUnlinkItsOnlyIdentity() {
 		String email = "password" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Password Reader " + unique(), Role.READER);
+		identity.createAccount(new NewAccount(email, password, "Password Reader " + unique(), Role.READER));
 		var session = BrowserSession.signIn(http.from(newAddress()), email, password);
 		assertThat(session.get("/account").html().select(".connected").text())
 			.contains("No external account is connected");
@@ -140,7 +140,7 @@ class ConnectedAccountsIT extends OidcIntegrationTest {
 		String firstIdentity = first.get("/account").html().selectFirst(".connected .identities form").attr("action");
 		String email = "stranger" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Stranger", Role.READER);
+		identity.createAccount(new NewAccount(email, password, "Stranger", Role.READER));
 		var stranger = BrowserSession.signIn(http.from(newAddress()), email, password);
 
 		assertThat(post(stranger, firstIdentity, Map.of()).status()).isEqualTo(404);

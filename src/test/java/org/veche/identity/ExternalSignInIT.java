@@ -84,7 +84,8 @@ class ExternalSignInIT extends OidcIntegrationTest {
 	void aVerifiedEmailOfAnExistingAccountAsksBeforeLinkingAndLinksOnlyWithThePassword() {
 		String email = "existing" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		Account existing = identity.createAccount(email, password, "Existing Reader " + unique(), Role.READER);
+		Account existing = identity
+			.createAccount(new NewAccount(email, password, "Existing Reader " + unique(), Role.READER));
 		String subject = UUID.randomUUID().toString();
 		Map<String, Object> claims = new HashMap<>(
 				Map.of("name", "Claimed Name", "email", email, "email_verified", true));
@@ -124,8 +125,8 @@ class ExternalSignInIT extends OidcIntegrationTest {
 	@Test
 	void continuingWithASeparateAccountLeavesTheExistingOneAlone() {
 		String email = "separate" + unique() + "@example.org";
-		Account existing = identity.createAccount(email, "correct horse battery " + unique(), "Owner " + unique(),
-				Role.READER);
+		Account existing = identity.createAccount(
+				new NewAccount(email, "correct horse battery " + unique(), "Owner " + unique(), Role.READER));
 		String subject = UUID.randomUUID().toString();
 		Map<String, Object> claims = Map.of("name", "Separate Person", "email", email, "email_verified", true);
 		nextSignIn("oidc", OIDC_CLIENT, subject, claims);
@@ -148,8 +149,8 @@ class ExternalSignInIT extends OidcIntegrationTest {
 	@Test
 	void anUnverifiedEmailOfAnExistingAccountNeverLinksButMakesASeparateAccount() {
 		String email = "unverified" + unique() + "@example.org";
-		Account existing = identity.createAccount(email, "correct horse battery " + unique(), "Owner " + unique(),
-				Role.READER);
+		Account existing = identity.createAccount(
+				new NewAccount(email, "correct horse battery " + unique(), "Owner " + unique(), Role.READER));
 		nextSignIn("oidc", OIDC_CLIENT, UUID.randomUUID().toString(),
 				Map.of("name", "Someone Else", "email", email, "email_verified", false));
 		var session = new BrowserSession(http.from(newAddress()));
@@ -186,7 +187,7 @@ class ExternalSignInIT extends OidcIntegrationTest {
 		String slug = publishArticle(tokenFor(Role.EDITOR), "Draft local sign-in " + unique());
 		String email = "local" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Local Reader " + unique(), Role.READER);
+		identity.createAccount(new NewAccount(email, password, "Local Reader " + unique(), Role.READER));
 		var session = new BrowserSession(http.from(newAddress()));
 		var start = session.postForm("/articles/" + slug + "/comments/sign-in",
 				Map.of("provider", "local", "comment", "Typed before the password"));

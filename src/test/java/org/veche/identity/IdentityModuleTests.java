@@ -52,9 +52,11 @@ class IdentityModuleTests {
 	@Test
 	@Order(2)
 	void aTokenIsIssuedForTheRightPasswordOnlyAndNotToASuspendedAccount() {
-		Account administrator = identity.createAccount("admin@example.org", PASSWORD, "Admin", Role.ADMINISTRATOR);
-		Account editor = identity.createAccount("editor@example.org", PASSWORD, "Editor", Role.EDITOR);
-		assertThatThrownBy(() -> identity.createAccount("EDITOR@example.org", PASSWORD, "Again", Role.EDITOR))
+		Account administrator = identity
+			.createAccount(new NewAccount("admin@example.org", PASSWORD, "Admin", Role.ADMINISTRATOR));
+		Account editor = identity.createAccount(new NewAccount("editor@example.org", PASSWORD, "Editor", Role.EDITOR));
+		assertThatThrownBy(
+				() -> identity.createAccount(new NewAccount("EDITOR@example.org", PASSWORD, "Again", Role.EDITOR)))
 			.isInstanceOf(RejectedInput.class);
 
 		assertThat(passwordTokens.issue(new TokenRequest("editor@example.org", PASSWORD, "module test", null)))

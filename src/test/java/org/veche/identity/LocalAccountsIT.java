@@ -77,7 +77,7 @@ class LocalAccountsIT extends IntegrationTest {
 	@Test
 	void signingUpWithAnAddressThatHasAnAccountAnswersTheSameAndMailsItsOwnerInstead() throws Exception {
 		String email = "owner" + unique() + "@example.org";
-		identity.createAccount(email, PASSWORD, "Owner", Role.READER);
+		identity.createAccount(new NewAccount(email, PASSWORD, "Owner", Role.READER));
 
 		var answer = signUp(new BrowserSession(http), "Impostor", email, "another long password");
 
@@ -119,7 +119,7 @@ class LocalAccountsIT extends IntegrationTest {
 	@Test
 	void aForgottenPasswordIsResetOnceThroughTheMailedLinkAndEndsOtherSessions() throws Exception {
 		String email = "forgetful" + unique() + "@example.org";
-		identity.createAccount(email, PASSWORD, "Forgetful", Role.READER);
+		identity.createAccount(new NewAccount(email, PASSWORD, "Forgetful", Role.READER));
 		var elsewhere = BrowserSession.signIn(http, email, PASSWORD);
 		assertThat(elsewhere.get("/account").status()).isEqualTo(200);
 
@@ -156,7 +156,7 @@ class LocalAccountsIT extends IntegrationTest {
 	@Test
 	void aResetRequestForAnUnknownAddressAnswersTheSameAndSendsNothing() {
 		String known = "known" + unique() + "@example.org";
-		identity.createAccount(known, PASSWORD, "Known", Role.READER);
+		identity.createAccount(new NewAccount(known, PASSWORD, "Known", Role.READER));
 		String unknown = "nobody" + unique() + "@example.org";
 
 		var session = new BrowserSession(http);
@@ -175,7 +175,7 @@ class LocalAccountsIT extends IntegrationTest {
 	@Test
 	void aResetFormWithAShortPasswordComesBackAndTheLinkStillWorks() throws Exception {
 		String email = "shortreset" + unique() + "@example.org";
-		identity.createAccount(email, PASSWORD, "Short Reset", Role.READER);
+		identity.createAccount(new NewAccount(email, PASSWORD, "Short Reset", Role.READER));
 		var session = new BrowserSession(http);
 		var form = session.get("/password/forgot");
 		session.postForm("/password/forgot", Map.of("email", email, "_csrf", BrowserSession.csrfToken(form.html())));

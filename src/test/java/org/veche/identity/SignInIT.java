@@ -17,7 +17,7 @@ class SignInIT extends IntegrationTest {
 	private void makeEditor() {
 		editorEmail = "signin" + unique() + "@example.org";
 		editorPassword = "correct horse battery " + unique();
-		identity.createAccount(editorEmail, editorPassword, "Signing Editor", Role.EDITOR);
+		identity.createAccount(new NewAccount(editorEmail, editorPassword, "Signing Editor", Role.EDITOR));
 	}
 
 	@Test
@@ -102,7 +102,7 @@ class SignInIT extends IntegrationTest {
 	void aReaderAccountIsNotLetIntoTheEditor() {
 		String email = "reader" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Just A Reader", Role.READER);
+		identity.createAccount(new NewAccount(email, password, "Just A Reader", Role.READER));
 		var session = BrowserSession.signIn(http, email, password);
 
 		assertThat(session.get("/editor").status()).isEqualTo(403);

@@ -19,7 +19,7 @@ class SignInSecurityIT extends IntegrationTest {
 
 	private String account() {
 		String email = "guarded" + unique() + "@example.org";
-		identity.createAccount(email, PASSWORD, "Guarded", Role.READER);
+		identity.createAccount(new NewAccount(email, PASSWORD, "Guarded", Role.READER));
 		return email;
 	}
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
@@ -24,7 +25,7 @@ class ImportAdminPageIT extends ImportTest {
 	void signInAsAdministrator() {
 		String email = "importer" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Import Admin", Role.ADMINISTRATOR);
+		identity.createAccount(new NewAccount(email, password, "Import Admin", Role.ADMINISTRATOR));
 		admin = BrowserSession.signIn(http, email, password);
 	}
 
@@ -127,7 +128,7 @@ class ImportAdminPageIT extends ImportTest {
 	void onlyAdministratorsReachIt() {
 		assertThat(http.get("/admin/import").status()).isEqualTo(302);
 		String email = "editor" + unique() + "@example.org";
-		identity.createAccount(email, "correct horse battery staple", "Editor", Role.EDITOR);
+		identity.createAccount(new NewAccount(email, "correct horse battery staple", "Editor", Role.EDITOR));
 		var editor = BrowserSession.signIn(http, email, "correct horse battery staple");
 		assertThat(editor.get("/admin/import").status()).isEqualTo(403);
 		var form = editor.get("/account");

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.veche.identity.Account;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
@@ -38,7 +39,8 @@ class LiveBlogIT extends IntegrationTest {
 	private Desk editorWithArticle(Role role) {
 		String email = "live-editor" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		Account account = identity.createAccount(email, password, "Live " + role + " " + unique(), role);
+		Account account = identity
+			.createAccount(new NewAccount(email, password, "Live " + role + " " + unique(), role));
 		String editorToken = role == Role.EDITOR ? identity.createToken(account.id(), "live") : tokenFor(Role.EDITOR);
 		var created = http.bearer(editorToken)
 			.postJson("/api/v1/articles", Map.of("title", "Protest, live " + unique(), "lead", "As it happens", "body",

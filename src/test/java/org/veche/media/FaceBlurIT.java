@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
@@ -44,7 +45,7 @@ class FaceBlurIT extends IntegrationTest {
 	void signIn() {
 		String email = "blur" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Blur Editor", Role.EDITOR);
+		identity.createAccount(new NewAccount(email, password, "Blur Editor", Role.EDITOR));
 		editor = BrowserSession.signIn(http, email, password);
 		editorToken = tokenFor(Role.EDITOR);
 		slug = publishArticle(editorToken, "Crowd " + unique());
@@ -279,7 +280,7 @@ class FaceBlurIT extends IntegrationTest {
 	void anotherEditorsReaderCannotOpenTheBlurPage() throws Exception {
 		long id = upload().get("id").asLong();
 		String email = "reader" + unique() + "@example.org";
-		identity.createAccount(email, "correct horse battery staple", "Reader", Role.READER);
+		identity.createAccount(new NewAccount(email, "correct horse battery staple", "Reader", Role.READER));
 		var reader = BrowserSession.signIn(http, email, "correct horse battery staple");
 
 		assertThat(reader.get("/editor/photos/" + id + "/blur").status()).isIn(403, 404);

@@ -12,6 +12,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.publishing.ArticleLookup;
 import org.veche.support.BrowserSession;
@@ -45,7 +46,7 @@ class SeveralPhotosUploadIT extends IntegrationTest {
 	@Test
 	void severalFilesInOnePostAreAllStoredInTheirOrder() throws Exception {
 		String email = "uploader" + unique() + "@example.org";
-		identity.createAccount(email, "correct horse battery staple", "Uploader", Role.EDITOR);
+		identity.createAccount(new NewAccount(email, "correct horse battery staple", "Uploader", Role.EDITOR));
 		String slug = publishArticle(tokenFor(Role.EDITOR), "Several photos " + unique());
 		long id = publishing.article(slug).orElseThrow().id();
 		var session = BrowserSession.signIn(http.from(newAddress()), email, "correct horse battery staple");

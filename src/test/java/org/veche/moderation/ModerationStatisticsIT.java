@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.xml.sax.InputSource;
@@ -198,7 +199,7 @@ class ModerationStatisticsIT extends ModerationSupport {
 	void thePageSpeaksTheModeratorsLanguage() {
 		String email = "moderator" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Модератор " + unique(), Role.MODERATOR);
+		identity.createAccount(new NewAccount(email, password, "Модератор " + unique(), Role.MODERATOR));
 		var ukrainian = BrowserSession.signIn(http.with("Accept-Language", "uk"), email, password);
 		Document page = ukrainian.get("/moderation/stats?days=90").html();
 		assertThat(page.selectFirst("h1").text()).isEqualTo("Статистика модерації");

@@ -12,6 +12,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.moderation.filter.FilterTask;
 import org.veche.moderation.filter.LearningFilter;
@@ -60,7 +61,7 @@ abstract class ModerationSupport extends IntegrationTest {
 	protected BrowserSession session(Role role) {
 		String email = role.name().toLowerCase() + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, role.name() + " " + unique(), role);
+		identity.createAccount(new NewAccount(email, password, role.name() + " " + unique(), role));
 		return BrowserSession.signIn(http, email, password);
 	}
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
@@ -90,7 +91,8 @@ class SurgeIT extends ModerationSupport {
 	@Test
 	void aRaidAcrossFiveThreadsTurnsOnSurgeModeWidensItAndLiftsItselfWhenQuiet() throws Exception {
 		String moderatorEmail = "surge-moderator" + unique() + "@example.org";
-		identity.createAccount(moderatorEmail, "moderator password 7", "Surge Moderator", Role.MODERATOR);
+		identity
+			.createAccount(new NewAccount(moderatorEmail, "moderator password 7", "Surge Moderator", Role.MODERATOR));
 		subscribeToHeldComments(moderatorEmail, "moderator password 7");
 
 		String text = "Wake up people, the council sold the river park to developers, sign the petition now!";

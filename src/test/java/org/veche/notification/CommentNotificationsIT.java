@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.veche.discussion.CommentPosted;
 import org.veche.discussion.CommentStatus;
+import org.veche.identity.NewAccount;
 import org.veche.support.TestMail;
 
 /**
@@ -83,7 +84,8 @@ class CommentNotificationsIT extends NotificationSupport {
 	@Test
 	void aSignedInAccountWithAVerifiedAddressNeedsNoConfirmationAndManagesFromTheAccountPage() throws Exception {
 		String email = newEmail("account");
-		identity.createAccount(email, "a long enough password", "Account Reader", org.veche.identity.Role.READER);
+		identity.createAccount(
+				new NewAccount(email, "a long enough password", "Account Reader", org.veche.identity.Role.READER));
 		var session = org.veche.support.BrowserSession.signIn(http.from(newAddress()), email, "a long enough password");
 		String slug = newArticle("Account article");
 		var article = session.get("/articles/" + slug);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
@@ -153,7 +154,8 @@ class MentionsIT extends NotificationSupport {
 		String email = newEmail("mykola");
 		postByForm(slug, null, "Mykola", email, "Follow me.", true, false);
 		confirm(TestMail.awaitMessage(email, 1));
-		var editor = identity.createAccount(newEmail("editor"), "editor password 12", "Editor", Role.EDITOR);
+		var editor = identity
+			.createAccount(new NewAccount(newEmail("editor"), "editor password 12", "Editor", Role.EDITOR));
 		newsroom.setDiscussion(publishing.article(slug).orElseThrow().id(), Article.Discussion.PREMODERATED,
 				new SignedIn(editor, null));
 

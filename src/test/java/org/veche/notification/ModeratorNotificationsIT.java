@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
@@ -35,7 +36,8 @@ class ModeratorNotificationsIT extends NotificationSupport {
 
 	/** The editor's switch: every new comment on the article waits for a moderator. */
 	private void premoderate(String slug) {
-		var editor = identity.createAccount(newEmail("editor"), "editor password 12", "Editor", Role.EDITOR);
+		var editor = identity
+			.createAccount(new NewAccount(newEmail("editor"), "editor password 12", "Editor", Role.EDITOR));
 		long id = publishing.article(slug).orElseThrow().id();
 		newsroom.setDiscussion(id, Article.Discussion.PREMODERATED, new SignedIn(editor, null));
 	}
@@ -64,7 +66,7 @@ class ModeratorNotificationsIT extends NotificationSupport {
 	@Test
 	void aHeldReplyIsAnnouncedOnlyOnceApprovedAndModeratorsWhoAskedHearOfItAtOnce() throws Exception {
 		String moderator = newEmail("moderator");
-		identity.createAccount(moderator, "moderator password 1", "Moderator", Role.MODERATOR);
+		identity.createAccount(new NewAccount(moderator, "moderator password 1", "Moderator", Role.MODERATOR));
 		assertThat(subscribeFromTheAccount(moderator, "moderator password 1", "held", "instant").status())
 			.isEqualTo(302);
 		assertThat(managePage.html().select(".subscription").text()).contains("Comments held for moderation on Veche");
@@ -101,7 +103,7 @@ class ModeratorNotificationsIT extends NotificationSupport {
 	@Test
 	void aModeratorsDailyDigestOfReportsListsEachReportOnce() throws Exception {
 		String moderator = newEmail("digester");
-		identity.createAccount(moderator, "moderator password 2", "Digester", Role.ADMINISTRATOR);
+		identity.createAccount(new NewAccount(moderator, "moderator password 2", "Digester", Role.ADMINISTRATOR));
 		assertThat(subscribeFromTheAccount(moderator, "moderator password 2", "reports", "daily").status())
 			.isEqualTo(302);
 		String slug = newArticle("Reported");
@@ -132,7 +134,7 @@ class ModeratorNotificationsIT extends NotificationSupport {
 	@Test
 	void readersAreNotOfferedModeratorMailAndCannotAddIt() {
 		String reader = newEmail("plain");
-		identity.createAccount(reader, "reader password 12", "Reader", Role.READER);
+		identity.createAccount(new NewAccount(reader, "reader password 12", "Reader", Role.READER));
 
 		var refused = subscribeFromTheAccount(reader, "reader password 12", "held", "instant");
 

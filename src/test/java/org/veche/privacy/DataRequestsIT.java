@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
@@ -164,7 +165,7 @@ class DataRequestsIT extends IntegrationTest {
 	void aSignedInReaderDownloadsAndErasesTheirAccountWithItsCommentsAndLikes() {
 		String email = "account" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		var account = identity.createAccount(email, password, "Оксана Reader", Role.READER);
+		var account = identity.createAccount(new NewAccount(email, password, "Оксана Reader", Role.READER));
 		var reader = BrowserSession.signIn(http, email, password);
 		String token = http.postJson("/api/v1/auth/token", Map.of("email", email, "password", password))
 			.json()
@@ -213,7 +214,7 @@ class DataRequestsIT extends IntegrationTest {
 	@Test
 	void anAdministratorExportsAndErasesForAPersonByEmail() {
 		String admin = "admin" + unique() + "@example.org";
-		identity.createAccount(admin, "correct horse battery staple", "Admin", Role.ADMINISTRATOR);
+		identity.createAccount(new NewAccount(admin, "correct horse battery staple", "Admin", Role.ADMINISTRATOR));
 		var session = BrowserSession.signIn(http, admin, "correct horse battery staple");
 		String email = "byletter" + unique() + "@example.org";
 		long mine = guestComment(email, "Letter Writer", "Asked by letter", null);
@@ -234,7 +235,7 @@ class DataRequestsIT extends IntegrationTest {
 		assertThat(erased.html().select("table.audit td").text()).contains("administrator").doesNotContain(email);
 		assertThat(comment(mine).get("author").get("name").asString()).isEmpty();
 		String readerEmail = "notadmin" + unique() + "@example.org";
-		identity.createAccount(readerEmail, "correct horse battery staple", "Reader", Role.READER);
+		identity.createAccount(new NewAccount(readerEmail, "correct horse battery staple", "Reader", Role.READER));
 		assertThat(
 				BrowserSession.signIn(http, readerEmail, "correct horse battery staple").get("/admin/privacy").status())
 			.isEqualTo(403);
@@ -244,7 +245,7 @@ class DataRequestsIT extends IntegrationTest {
 	void aStaffAccountIsNotErasedAndNothingElseIsEither() {
 		String email = "desk" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Desk", Role.EDITOR);
+		identity.createAccount(new NewAccount(email, password, "Desk", Role.EDITOR));
 		long mine = guestComment(email, "Desk", "Staff words", null);
 		var session = BrowserSession.signIn(http, email, password);
 		String csrf = BrowserSession.csrfToken(session.get("/account/data").html());

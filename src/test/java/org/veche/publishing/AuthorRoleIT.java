@@ -14,6 +14,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.media.PhotoLibrary;
 import org.veche.support.BrowserSession;
@@ -45,7 +46,7 @@ class AuthorRoleIT extends IntegrationTest {
 		authorEmail = "author" + unique() + "@example.org";
 		authorPassword = "correct horse battery " + unique();
 		authorName = "Staff Writer " + unique();
-		identity.createAccount(authorEmail, authorPassword, authorName, Role.AUTHOR);
+		identity.createAccount(new NewAccount(authorEmail, authorPassword, authorName, Role.AUTHOR));
 		author = BrowserSession.signIn(http, authorEmail, authorPassword);
 	}
 
@@ -195,7 +196,7 @@ class AuthorRoleIT extends IntegrationTest {
 		long id = createOverApi(authorToken(), title, "draft").get("id").asLong();
 		String editorEmail = "editor" + unique() + "@example.org";
 		String editorPassword = "correct horse battery " + unique();
-		identity.createAccount(editorEmail, editorPassword, "Chief Editor", Role.EDITOR);
+		identity.createAccount(new NewAccount(editorEmail, editorPassword, "Chief Editor", Role.EDITOR));
 		var editor = BrowserSession.signIn(http, editorEmail, editorPassword);
 
 		var open = editor.get("/editor/articles/" + id);

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.veche.support.IntegrationTest;
@@ -23,7 +24,7 @@ class EditorIT extends IntegrationTest {
 	void signIn() {
 		String email = "desk" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Desk Editor", Role.EDITOR);
+		identity.createAccount(new NewAccount(email, password, "Desk Editor", Role.EDITOR));
 		editor = BrowserSession.signIn(http, email, password);
 	}
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.site.PageCache;
 import org.veche.support.BrowserSession;
@@ -183,7 +184,7 @@ class GuestPageCacheIT extends IntegrationTest {
 
 		String email = "reader" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Signed Reader " + unique(), Role.READER);
+		identity.createAccount(new NewAccount(email, password, "Signed Reader " + unique(), Role.READER));
 		var session = BrowserSession.signIn(http, email, password);
 		var signedIn = session.get(path);
 		assertThat(signedIn.status()).isEqualTo(200);

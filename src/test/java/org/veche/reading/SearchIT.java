@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
@@ -92,7 +93,8 @@ class SearchIT extends IntegrationTest {
 		String slug = publish("Discussion " + unique(), "Lead", "Body", "published");
 		long approved = postComment(slug, null, "Olena", "I saw the " + word + " too").get("id").asLong();
 		String held = publish("Held discussion " + unique(), "Lead", "Body", "published");
-		var by = identity.createAccount("ed" + unique() + "@example.org", "editor password 12", "Editor", Role.EDITOR);
+		var by = identity.createAccount(
+				new NewAccount("ed" + unique() + "@example.org", "editor password 12", "Editor", Role.EDITOR));
 		newsroom.setDiscussion(publishing.article(held).orElseThrow().id(), Article.Discussion.PREMODERATED,
 				new SignedIn(by, null));
 		var waiting = http.from(newAddress())

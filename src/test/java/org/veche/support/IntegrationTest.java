@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import org.veche.identity.Identity;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 
 import tools.jackson.databind.JsonNode;
@@ -79,7 +80,7 @@ public abstract class IntegrationTest {
 	protected String tokenFor(Role role) {
 		String email = role.name().toLowerCase() + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, role.name() + " " + unique(), role);
+		identity.createAccount(new NewAccount(email, password, role.name() + " " + unique(), role));
 		var response = http.postJson("/api/v1/auth/token", Map.of("email", email, "password", password));
 		if (response.status() != 200) {
 			throw new AssertionError("no token: " + response);

@@ -9,6 +9,7 @@ import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
 import org.veche.identity.Identity;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.identity.SignedIn;
 import org.veche.publishing.Article;
@@ -61,8 +62,10 @@ public final class TestDesk {
 	public static SignedIn staff(ApplicationContext site, Role role) {
 		int n = SEQUENCE.incrementAndGet();
 		String name = role.name().toLowerCase(java.util.Locale.ROOT) + n;
-		return new SignedIn(site.getBean(Identity.class)
-			.createAccount(name + "@example.org", "correct horse battery staple", name, role), null);
+		return new SignedIn(
+				site.getBean(Identity.class)
+					.createAccount(new NewAccount(name + "@example.org", "correct horse battery staple", name, role)),
+				null);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
@@ -43,7 +44,7 @@ class FilterAdminIT extends IntegrationTest {
 	private BrowserSession signedIn(Role role) {
 		String email = "filter" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Filter " + role, role);
+		identity.createAccount(new NewAccount(email, password, "Filter " + role, role));
 		return BrowserSession.signIn(http, email, password);
 	}
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.moderation.Reason;
 import org.veche.moderation.internal.Reasons;
@@ -73,7 +74,7 @@ class FilterScreeningIT extends IntegrationTest {
 		// the moderator says it was not spam after all: both classifiers learn one "fine"
 		// example
 		String email = "moderator" + unique() + "@example.org";
-		identity.createAccount(email, "correct horse battery staple", "Moderator", Role.MODERATOR);
+		identity.createAccount(new NewAccount(email, "correct horse battery staple", "Moderator", Role.MODERATOR));
 		var moderator = BrowserSession.signIn(http, email, "correct horse battery staple");
 		var queue = moderator.get("/moderation?tab=spam");
 		assertThat(queue.status()).isEqualTo(200);

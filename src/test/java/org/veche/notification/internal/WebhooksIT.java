@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.moderation.DiscussionRules;
 import org.veche.moderation.internal.RuleSettings;
@@ -239,7 +240,7 @@ class WebhooksIT extends IntegrationTest {
 	void anAdministratorAddsAndRemovesAWebhookOnTheAdminPage() {
 		String email = "webhooks" + unique() + "@example.org";
 		String password = "correct horse battery " + unique();
-		identity.createAccount(email, password, "Admin " + unique(), Role.ADMINISTRATOR);
+		identity.createAccount(new NewAccount(email, password, "Admin " + unique(), Role.ADMINISTRATOR));
 		var admin = BrowserSession.signIn(http, email, password);
 		var page = admin.get("/admin/webhooks");
 		assertThat(page.status()).isEqualTo(200);
