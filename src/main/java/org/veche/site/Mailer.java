@@ -69,18 +69,27 @@ public class Mailer {
 	}
 
 	/**
+	 * One message to send: its recipient, subject, and the same words as plain text and
+	 * as HTML.
+	 */
+	public record Letter(String to, String subject, String text, String html) {
+
+	}
+
+	/**
 	 * Sends one message, multipart text and HTML, from the site's name. A mail server
 	 * that refuses is logged, not thrown: the reader's page must answer the same whether
 	 * or not the message went out.
 	 * @return whether the message was handed to the server or written to its file
 	 */
-	public boolean send(String to, String subject, String text, String html) {
+	public boolean send(Letter letter) {
 		try {
-			deliver(to, subject, text, html, Map.of());
+			deliver(letter, Map.of());
 			return true;
 		}
 		catch (NotSent ex) {
-			log.warn("Could not send a message to {}: {}", to.replaceAll("^[^@]*", "***"), ex.getCause().toString());
+			log.warn("Could not send a message to {}: {}", letter.to().replaceAll("^[^@]*", "***"),
+					ex.getCause().toString());
 			return false;
 		}
 	}
@@ -90,16 +99,15 @@ public class Mailer {
 	 * says why when it could not: for callers that keep the message and try again later.
 	 * @throws NotSent when the server could not be reached or refused the message
 	 */
-	public void deliver(String to, String subject, String text, String html, Map<String, String> headers)
-			throws NotSent {
+	public void deliver(Letter letter, Map<String, String> headers) throws NotSent {
 		try {
 			MimeMessage message = sender != null ? sender.createMimeMessage()
 					: new MimeMessage(Session.getInstance(new Properties()));
 			var helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
 			helper.setFrom(new InternetAddress(from, siteName, StandardCharsets.UTF_8.name()));
-			helper.setTo(to);
-			helper.setSubject(subject);
-			helper.setText(text, html);
+			helper.setTo(letter.to());
+			helper.setSubject(letter.subject());
+			helper.setText(letter.text(), letter.html());
 			helper.setSentDate(java.util.Date.from(Instant.now()));
 			// RFC 3834: tells auto-responders not to answer the site's robot
 			message.setHeader("Auto-Submitted", "auto-generated");

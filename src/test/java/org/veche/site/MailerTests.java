@@ -26,9 +26,9 @@ class MailerTests {
 		Path mailDir = dataDir.resolve("mail");
 		var mailer = new Mailer(null, mailDir, "Вечірня газета", "desk@example.org");
 
-		boolean sent = mailer.send("reader@example.org", "Підтвердіть адресу",
+		boolean sent = mailer.send(new Mailer.Letter("reader@example.org", "Підтвердіть адресу",
 				"Text body with https://site/verify?token=abc",
-				"<p>HTML <a href=\"https://site/verify?token=abc\">body</a></p>");
+				"<p>HTML <a href=\"https://site/verify?token=abc\">body</a></p>"));
 
 		assertThat(sent).isTrue();
 		List<Path> files;
@@ -57,8 +57,8 @@ class MailerTests {
 		Path mailDir = dataDir.resolve("mail");
 		var mailer = new Mailer(null, mailDir, "Veche", "");
 
-		mailer.send("a@example.org", "One", "one", "<p>one</p>");
-		mailer.send("b@example.org", "Two", "two", "<p>two</p>");
+		mailer.send(new Mailer.Letter("a@example.org", "One", "one", "<p>one</p>"));
+		mailer.send(new Mailer.Letter("b@example.org", "Two", "two", "<p>two</p>"));
 
 		try (var listing = Files.list(mailDir)) {
 			assertThat(listing.count()).isEqualTo(2);
@@ -70,8 +70,8 @@ class MailerTests {
 		Path mailDir = dataDir.resolve("mail");
 		var mailer = new Mailer(null, mailDir, "Veche", "desk@example.org");
 
-		mailer.deliver("reader@example.org", "Subject", "text", "<p>html</p>", java.util.Map.of("List-Unsubscribe",
-				"<https://site/u/1/sig>", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+		mailer.deliver(new Mailer.Letter("reader@example.org", "Subject", "text", "<p>html</p>"), java.util.Map
+			.of("List-Unsubscribe", "<https://site/u/1/sig>", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
 
 		MimeMessage message;
 		try (var listing = Files.list(mailDir);
@@ -94,14 +94,14 @@ class MailerTests {
 		sender.setPort(closedPort);
 		var mailer = new Mailer(sender, dataDir.resolve("mail"), "Veche", "desk@example.org");
 
-		var down = org.assertj.core.api.Assertions.catchThrowableOfType(Mailer.NotSent.class,
-				() -> mailer.deliver("reader@example.org", "S", "t", "<p>h</p>", java.util.Map.of()));
+		var down = org.assertj.core.api.Assertions.catchThrowableOfType(Mailer.NotSent.class, () -> mailer
+			.deliver(new Mailer.Letter("reader@example.org", "S", "t", "<p>h</p>"), java.util.Map.of()));
 		var refused = org.assertj.core.api.Assertions.catchThrowableOfType(Mailer.NotSent.class,
-				() -> mailer.deliver("not an address", "S", "t", "<p>h</p>", java.util.Map.of()));
+				() -> mailer.deliver(new Mailer.Letter("not an address", "S", "t", "<p>h</p>"), java.util.Map.of()));
 
 		assertThat(down.serverUnavailable()).isTrue();
 		assertThat(refused.serverUnavailable()).isFalse();
-		assertThat(mailer.send("reader@example.org", "S", "t", "<p>h</p>")).isFalse();
+		assertThat(mailer.send(new Mailer.Letter("reader@example.org", "S", "t", "<p>h</p>"))).isFalse();
 	}
 
 	private static String flatten(jakarta.mail.Part part) throws Exception {

@@ -46,7 +46,7 @@ class SiteModuleTests {
 	@Test
 	void mailGoesToTheConfiguredServer() throws Exception {
 		String to = "site-module@example.org";
-		assertThat(mailer.send(to, "Module test", "plain text", "<p>html</p>")).isTrue();
+		assertThat(mailer.send(new Mailer.Letter(to, "Module test", "plain text", "<p>html</p>"))).isTrue();
 		assertThat(TestMail.awaitMessage(to, 1).getSubject()).isEqualTo("Module test");
 	}
 

@@ -75,7 +75,7 @@ public class AccountMail {
 			.append("</p><p>")
 			.append(HtmlUtils.htmlEscape(signature))
 			.append("</p></body></html>");
-		mailer.send(to, subject, text.toString(), html.toString());
+		mailer.send(new Mailer.Letter(to, subject, text.toString(), html.toString()));
 	}
 
 }

@@ -136,8 +136,8 @@ public class OutboxWorker implements SmartLifecycle {
 	 */
 	private Duration send(Outbox.Queued message, Instant now) {
 		try {
-			mailer.deliver(message.recipient(), message.mail().subject(), message.mail().text(), message.mail().html(),
-					headers(message));
+			mailer.deliver(new Mailer.Letter(message.recipient(), message.mail().subject(), message.mail().text(),
+					message.mail().html()), headers(message));
 			outbox.sent(message.id(), clock.instant());
 			if (outages > 0) {
 				log.info("The mail server answers again; the outbox is sending.");

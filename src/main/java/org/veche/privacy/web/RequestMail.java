@@ -44,7 +44,7 @@ class RequestMail {
 		String html = "<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><body><p>"
 				+ HtmlUtils.htmlEscape(body) + "</p><p><a href=\"" + HtmlUtils.htmlEscape(link) + "\">"
 				+ HtmlUtils.htmlEscape(link) + "</a></p><p>" + HtmlUtils.htmlEscape(ignore) + "</p></body></html>";
-		mailer.send(to, subject, text, html);
+		mailer.send(new Mailer.Letter(to, subject, text, html));
 	}
 
 }
