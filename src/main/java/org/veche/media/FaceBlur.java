@@ -51,12 +51,12 @@ public class FaceBlur {
 	 * check.
 	 */
 	public List<Box> findFaces(long photoId) {
-		Photo photo = photo(photoId);
-		BufferedImage image = variant(photo, photo.largestWidth());
-		double toPhoto = (double) photo.width() / image.getWidth();
+		Photo.Image stored = photo(photoId).image();
+		BufferedImage image = variant(stored, stored.largestWidth());
+		double toPhoto = (double) stored.width() / image.getWidth();
 		return FaceDetector.detect(image)
 			.stream()
-			.map(b -> b.scaled(toPhoto).within(photo.width(), photo.height()))
+			.map(b -> b.scaled(toPhoto).within(stored.width(), stored.height()))
 			.toList();
 	}
 
@@ -67,6 +67,7 @@ public class FaceBlur {
 	@Transactional
 	public Photo blur(long photoId, List<Box> boxes) {
 		Photo photo = photo(photoId);
+		Photo.Image stored = photo.image();
 		if (boxes.isEmpty()) {
 			throw new RejectedInput("photo.blur.noBoxes");
 		}
@@ -75,9 +76,9 @@ public class FaceBlur {
 		}
 		var onPhoto = new ArrayList<Box>();
 		for (Box box : boxes) {
-			Box inside = box.within(photo.width(), photo.height());
+			Box inside = box.within(stored.width(), stored.height());
 			if (inside.width() < 1 || inside.height() < 1) {
-				throw new RejectedInput("photo.blur.outside", box.toString(), photo.width(), photo.height());
+				throw new RejectedInput("photo.blur.outside", box.toString(), stored.width(), stored.height());
 			}
 			onPhoto.add(inside);
 		}
@@ -85,14 +86,14 @@ public class FaceBlur {
 		try {
 			// each width from its own served pixels, so outside the boxes every variant
 			// stays as it was
-			for (int w : photo.widths()) {
-				BufferedImage image = variant(photo, w);
-				double toVariant = (double) image.getWidth() / photo.width();
+			for (int w : stored.widths()) {
+				BufferedImage image = variant(stored, w);
+				double toVariant = (double) image.getWidth() / stored.width();
 				Blur.pixelate(image, onPhoto.stream().map(b -> b.scaled(toVariant)).toList());
 				files.writeVariant(key, image);
 			}
 			boolean webp = Webp.available();
-			files.moveOriginal(photo.storageKey(), key);
+			files.moveOriginal(stored.storageKey(), key);
 			photos.replaceFiles(photoId, key, webp, photo.blurredRegions() + onPhoto.size());
 		}
 		catch (IOException | RuntimeException ex) {
@@ -102,7 +103,7 @@ public class FaceBlur {
 			}
 			throw new UncheckedIOException((IOException) ex);
 		}
-		files.deleteVariants(photo.storageKey());
+		files.deleteVariants(stored.storageKey());
 		return photos.byId(photoId).orElseThrow();
 	}
 
@@ -110,9 +111,9 @@ public class FaceBlur {
 		return photos.byId(photoId).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "photo.notFound"));
 	}
 
-	private BufferedImage variant(Photo photo, int width) {
+	private BufferedImage variant(Photo.Image stored, int width) {
 		try {
-			return ImageVariants.readVariant(files.variant(photo.storageKey(), width));
+			return ImageVariants.readVariant(files.variant(stored.storageKey(), width));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -139,7 +139,7 @@ public class PhotoLibrary {
 	public void remove(long id) {
 		photos.byId(id).ifPresent(photo -> {
 			photos.remove(id);
-			files.delete(photo.storageKey());
+			files.delete(photo.image().storageKey());
 		});
 	}
 

@@ -123,8 +123,8 @@ class ArticlePageController {
 		var following = new ArticlePage.Live(livePosition, liveRoots(order, thread.page(), thread.pages()),
 				liveBlog.view(article.id()));
 		Photo shown = cover != null ? cover : gallery.isEmpty() ? null : gallery.get(0);
-		var card = share.card(article, shown == null ? null : shown.src(shown.largestWidth()),
-				shown == null ? null : shown.alt(), request);
+		var card = share.card(article, shown == null ? null : shown.image().src(shown.image().largestWidth()),
+				shown == null ? null : shown.text().alt(), request);
 		return new ModelAndView("reading/article", "model",
 				new ArticlePage(article, shownPhotos, discussion, card, following));
 	}

@@ -73,8 +73,8 @@ class ArticlesApi {
 	}
 
 	private static PhotoView photo(Photo p) {
-		return new PhotoView(p.id(), p.caption(), p.credit(), p.alt(), p.width(), p.height(),
-				url(p.src(p.largestWidth())), p.srcset());
+		return new PhotoView(p.id(), p.text().caption(), p.text().credit(), p.text().alt(), p.image().width(),
+				p.image().height(), url(p.image().src(p.image().largestWidth())), p.image().srcset());
 	}
 
 	private static String url(String path) {

@@ -105,10 +105,10 @@ class WordPressImportIT extends ImportTest {
 		var gallery = photos.gallery(post.id());
 		assertThat(gallery).hasSize(2);
 		assertThat(gallery.get(0).id()).isEqualTo(post.coverPhotoId());
-		assertThat(gallery.get(0).caption()).isEqualTo("The square at noon");
-		assertThat(gallery.get(0).alt()).isEqualTo("Crowd on the square");
-		assertThat(gallery.get(1).caption()).isEqualTo("Banners");
-		var variant = http.get(gallery.get(0).src());
+		assertThat(gallery.get(0).text().caption()).isEqualTo("The square at noon");
+		assertThat(gallery.get(0).text().alt()).isEqualTo("Crowd on the square");
+		assertThat(gallery.get(1).text().caption()).isEqualTo("Banners");
+		var variant = http.get(gallery.get(0).image().src());
 		assertThat(variant.status()).isEqualTo(200);
 		assertThat(variant.body().getBytes(StandardCharsets.ISO_8859_1).length).isPositive();
 		assertThat(variant.body()).doesNotContain(ImageServer.SECRET);

@@ -133,9 +133,9 @@ class FaceBlurIT extends IntegrationTest {
 		long id = stored.get("id").asLong();
 		Photo before = library.photo(id).orElseThrow();
 		var beforeImages = new HashMap<String, BufferedImage>();
-		for (int w : before.widths()) {
-			beforeImages.put(w + ".jpg", served(before.src(w)));
-			beforeImages.put(w + ".webp", served("/media/" + before.storageKey() + "/" + w + ".webp"));
+		for (int w : before.image().widths()) {
+			beforeImages.put(w + ".jpg", served(before.image().src(w)));
+			beforeImages.put(w + ".webp", served("/media/" + before.image().storageKey() + "/" + w + ".webp"));
 		}
 
 		var answer = post(id, "blur", FACE.x() + ", " + FACE.y() + ", " + FACE.width() + ", " + FACE.height());
@@ -143,15 +143,17 @@ class FaceBlurIT extends IntegrationTest {
 		assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
 		assertThat(answer.html().select(".notice").text()).contains("blurred in every copy");
 		Photo after = library.photo(id).orElseThrow();
-		assertThat(after.storageKey()).as("new files under a new key").isNotEqualTo(before.storageKey());
+		assertThat(after.image().storageKey()).as("new files under a new key")
+			.isNotEqualTo(before.image().storageKey());
 		assertThat(after.blurredRegions()).isEqualTo(1);
-		assertThat(after.widths()).isEqualTo(before.widths());
-		for (int w : before.widths()) {
-			assertThat(PhotoUploadIT.fetch(http.url(before.src(w))).status()).as("old JPEG gone").isEqualTo(404);
+		assertThat(after.image().widths()).isEqualTo(before.image().widths());
+		for (int w : before.image().widths()) {
+			assertThat(PhotoUploadIT.fetch(http.url(before.image().src(w))).status()).as("old JPEG gone")
+				.isEqualTo(404);
 			for (String format : new String[] { "jpg", "webp" }) {
 				var old = beforeImages.get(w + "." + format);
-				var now = served("/media/" + after.storageKey() + "/" + w + "." + format);
-				double scale = (double) w / after.width();
+				var now = served("/media/" + after.image().storageKey() + "/" + w + "." + format);
+				double scale = (double) w / after.image().width();
 				Box box = FACE.scaled(scale);
 				assertThat(detail(old, box)).as(w + format + " had detail in the box").isGreaterThan(40);
 				assertThat(detail(now, box)).as(w + format + " has none left in the box").isLessThan(12);
@@ -174,7 +176,7 @@ class FaceBlurIT extends IntegrationTest {
 	@Test
 	void boxesThatAreNotFourNumbersOrLieOffThePhotoAreRefusedWithAReason() throws Exception {
 		long id = upload().get("id").asLong();
-		String key = library.photo(id).orElseThrow().storageKey();
+		String key = library.photo(id).orElseThrow().image().storageKey();
 
 		var words = post(id, "blur", "left face");
 		var outside = post(id, "blur", "5000, 5000, 10, 10");
@@ -187,7 +189,7 @@ class FaceBlurIT extends IntegrationTest {
 		assertThat(outside.status()).isEqualTo(400);
 		assertThat(outside.html().select(".form-error").text()).contains("not on the photo");
 		assertThat(none.status()).isEqualTo(400);
-		assertThat(library.photo(id).orElseThrow().storageKey()).as("nothing changed").isEqualTo(key);
+		assertThat(library.photo(id).orElseThrow().image().storageKey()).as("nothing changed").isEqualTo(key);
 	}
 
 	/**
@@ -256,8 +258,8 @@ class FaceBlurIT extends IntegrationTest {
 		assertThat(blurred.status()).isEqualTo(200);
 		Photo after = library.photo(id).orElseThrow();
 		assertThat(after.blurredRegions()).isEqualTo(2);
-		var largest = served(after.src(after.largestWidth()));
-		double scale = (double) largest.getWidth() / after.width();
+		var largest = served(after.image().src(after.image().largestWidth()));
+		double scale = (double) largest.getWidth() / after.image().width();
 		for (Box box : boxes) {
 			assertThat(detail(largest, box.scaled(scale))).as("no features left in " + box).isLessThan(6);
 		}
@@ -266,14 +268,14 @@ class FaceBlurIT extends IntegrationTest {
 	@Test
 	void findingFacesOnAPhotoWithoutFacesProposesNoneAndChangesNothing() throws Exception {
 		long id = upload().get("id").asLong();
-		String key = library.photo(id).orElseThrow().storageKey();
+		String key = library.photo(id).orElseThrow().image().storageKey();
 
 		var answer = post(id, "detect", "10, 10, 20, 20");
 
 		assertThat(answer.status()).isEqualTo(200);
 		assertThat(answer.html().select(".notice").text()).contains("No face was found");
 		assertThat(answer.html().selectFirst("textarea[name=boxes]").text()).isEqualTo("10, 10, 20, 20");
-		assertThat(library.photo(id).orElseThrow().storageKey()).isEqualTo(key);
+		assertThat(library.photo(id).orElseThrow().image().storageKey()).isEqualTo(key);
 	}
 
 	@Test

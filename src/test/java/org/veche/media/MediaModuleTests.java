@@ -50,11 +50,11 @@ class MediaModuleTests {
 				new PhotoText("The embankment", "Photo: Desk", "A river at dusk"));
 
 		Photo photo = upload.photo();
-		assertThat(photo.width()).isEqualTo(1000);
-		assertThat(photo.widths()).containsExactly(480, 960);
-		assertThat(photo.creditName()).isEqualTo("Desk");
-		for (int width : photo.widths()) {
-			Path variant = settings.mediaDir().resolve(photo.storageKey()).resolve(width + ".jpg");
+		assertThat(photo.image().width()).isEqualTo(1000);
+		assertThat(photo.image().widths()).containsExactly(480, 960);
+		assertThat(photo.text().creditName()).isEqualTo("Desk");
+		for (int width : photo.image().widths()) {
+			Path variant = settings.mediaDir().resolve(photo.image().storageKey()).resolve(width + ".jpg");
 			assertThat(variant).exists();
 			assertThat(ImageIO.read(variant.toFile()).getWidth()).isEqualTo(width);
 		}

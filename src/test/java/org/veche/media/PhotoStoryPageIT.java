@@ -109,7 +109,7 @@ class PhotoStoryPageIT extends IntegrationTest {
 	}
 
 	private static String credit(String stored) {
-		return new Photo(1, 1, 0, "", stored, "", 1, 1, "k", List.of(1), false, 0).creditName();
+		return new PhotoText("", stored, "").creditName();
 	}
 
 }

@@ -64,7 +64,7 @@ class SeveralPhotosUploadIT extends IntegrationTest {
 		assertThat(posted.html().select("ol.gallery-items > li")).hasSize(3);
 		var stored = photos.gallery(id);
 		assertThat(stored).hasSize(3);
-		assertThat(stored).extracting(Photo::caption).containsOnly("Same caption");
+		assertThat(stored).extracting(photo -> photo.text().caption()).containsOnly("Same caption");
 		assertThat(stored).extracting(Photo::position).isSorted();
 
 		var refused = session.postMultipart(path,

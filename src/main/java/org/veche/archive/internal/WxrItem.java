@@ -141,9 +141,10 @@ final class WxrItem {
 	}
 
 	void attachment(Photo photo, Article article, String login) throws XMLStreamException {
-		String url = baseUrl + photo.src(photo.largestWidth());
+		String url = baseUrl + photo.image().src(photo.image().largestWidth());
 		Instant date = article.publishedAt() != null ? article.publishedAt() : article.updatedAt();
-		String title = !photo.caption().isBlank() ? photo.caption() : "photo-" + photo.id();
+		String caption = photo.text().caption();
+		String title = !caption.isBlank() ? caption : "photo-" + photo.id();
 		xml.writeCharacters("\n");
 		xml.writeStartElement("item");
 		w.cdata(null, "title", title);
@@ -154,8 +155,8 @@ final class WxrItem {
 		w.text("description", "");
 		// WordPress keeps an image's description as its content and the caption as its
 		// excerpt
-		w.cdata(CONTENT, "encoded", photo.credit());
-		w.cdata(EXCERPT, "encoded", photo.caption());
+		w.cdata(CONTENT, "encoded", photo.text().credit());
+		w.cdata(EXCERPT, "encoded", photo.text().caption());
 		w.text(WP, "post_id", String.valueOf(ATTACHMENT_IDS + photo.id()));
 		dates("post_date", date, false);
 		dates("post_modified", date, false);
@@ -169,8 +170,8 @@ final class WxrItem {
 		w.cdata(WP, "post_password", "");
 		w.text(WP, "is_sticky", "0");
 		w.cdata(WP, "attachment_url", url);
-		meta("postmeta", "_wp_attachment_image_alt", photo.alt());
-		meta("postmeta", "veche_credit", photo.credit());
+		meta("postmeta", "_wp_attachment_image_alt", photo.text().alt());
+		meta("postmeta", "veche_credit", photo.text().credit());
 		xml.writeCharacters("\n");
 		xml.writeEndElement();
 	}

@@ -14,6 +14,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.springframework.stereotype.Repository;
 import org.veche.media.Photo;
+import org.veche.media.PhotoText;
 
 /**
  * The photo table.
@@ -116,8 +117,10 @@ public class Photos {
 
 	private static Photo photo(Record r) {
 		List<Integer> widths = Arrays.stream(r.get(WIDTHS).split(",")).map(Integer::valueOf).toList();
-		return new Photo(r.get(ID), r.get(ARTICLE_ID), r.get(POSITION), r.get(CAPTION), r.get(CREDIT), r.get(ALT),
-				r.get(WIDTH), r.get(HEIGHT), r.get(STORAGE_KEY), widths, r.get(WEBP) == 1, r.get(BLURRED_REGIONS));
+		return new Photo(r.get(ID), r.get(ARTICLE_ID), r.get(POSITION),
+				new PhotoText(r.get(CAPTION), r.get(CREDIT), r.get(ALT)),
+				new Photo.Image(r.get(WIDTH), r.get(HEIGHT), r.get(STORAGE_KEY), widths, r.get(WEBP) == 1),
+				r.get(BLURRED_REGIONS));
 	}
 
 }

@@ -56,13 +56,14 @@ class PhotoApi {
 		}
 		Upload upload = library.add(articleId, file.getBytes(), new PhotoText(caption, credit, alt));
 		Photo photo = upload.photo();
+		Photo.Image image = photo.image();
 		URI url = ServletUriComponentsBuilder.fromCurrentContextPath()
-			.path(photo.src(photo.largestWidth()))
+			.path(image.src(image.largestWidth()))
 			.build()
 			.toUri();
 		return ResponseEntity.created(url)
-			.body(new Stored(photo.id(), photo.width(), photo.height(), url.toString(), photo.srcset(),
-					photo.webp() ? photo.webpSrcset() : null, photo.widths(), upload.removed()));
+			.body(new Stored(photo.id(), image.width(), image.height(), url.toString(), image.srcset(),
+					image.webp() ? image.webpSrcset() : null, image.widths(), upload.removed()));
 	}
 
 }
