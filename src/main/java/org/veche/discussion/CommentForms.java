@@ -59,14 +59,14 @@ public class CommentForms {
 		if (session != null && session.getAttribute(CommentDraft.ATTRIBUTE) instanceof CommentDraft draft
 				&& draft.articlePath().equals(articlePath)) {
 			session.removeAttribute(CommentDraft.ATTRIBUTE);
-			form = new CommentForm(form.action(), parent, draft.name(), draft.email(), draft.url(), draft.body(), null,
-					new Object[0]);
+			form = new CommentForm(form.action(), parent,
+					new CommentForm.Typed(draft.name(), draft.email(), draft.url(), draft.body()), null);
 		}
 		else {
 			GuestCookies.Remembered kept = cookies.remembered(request);
 			if (kept != null) {
-				form = new CommentForm(form.action(), parent, kept.name(), kept.email(), kept.url(), "", null,
-						new Object[0])
+				form = new CommentForm(form.action(), parent,
+						new CommentForm.Typed(kept.name(), kept.email(), kept.url(), ""), null)
 					.withRemembered(true);
 			}
 		}

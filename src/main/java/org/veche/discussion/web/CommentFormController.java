@@ -35,6 +35,7 @@ import org.veche.identity.SignInProviders;
 import org.veche.identity.SignInReturn;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleCatalogue;
+import org.veche.site.FormError;
 import org.veche.site.RejectedInput;
 
 /**
@@ -138,12 +139,9 @@ class CommentFormController {
 					.body(problem);
 			}
 			Comment parentComment = parentId == null ? null : discussions.comment(parentId).orElse(null);
-			var form = forms
-				.complete(
-						forms.complete(new CommentForm(article.path() + "/comments", parentComment, author, email, url,
-								comment, rejected.messageKey(), rejected.arguments())
-							.withRemembered(rememberMe)),
-						article);
+			var form = forms.complete(forms.complete(new CommentForm(article.path() + "/comments", parentComment,
+					new CommentForm.Typed(author, email, url, comment), FormError.of(rejected))
+				.withRemembered(rememberMe)), article);
 			return new ModelAndView("discussion/reply", Map.of("model", new ReplyPage(article, form)),
 					rejected.status());
 		}
