@@ -138,9 +138,8 @@ class DemoContent implements ApplicationRunner {
 
 	private Article publish(String title, String lead, String body, List<String> tags, Article.Source source,
 			Instant at, Article.Kind kind) {
-		return publishing.create(
-				new ArticleDraft(kind, title, lead, body, tags, source, Article.Status.PUBLISHED, at, null), null,
-				DESK);
+		return publishing.create(new ArticleDraft(kind, new ArticleDraft.Words(title, lead, body), tags, source,
+				new ArticleDraft.Plan(Article.Status.PUBLISHED, at), null), null, DESK);
 	}
 
 	private void discuss(Article article) {

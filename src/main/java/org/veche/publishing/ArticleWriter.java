@@ -80,12 +80,12 @@ class ArticleWriter {
 	Article importArticle(ImportedArticle imported) {
 		Instant now = clock.instant();
 		ArticleDraft draft = imported.draft();
-		Article.Status status = draft.status();
-		if (status == Article.Status.SCHEDULED && !draft.publishAt().isAfter(now)) {
+		Article.Status status = draft.plan().status();
+		if (status == Article.Status.SCHEDULED && !draft.plan().publishAt().isAfter(now)) {
 			status = Article.Status.PUBLISHED;
 		}
-		Checked checked = check(new ArticleDraft(draft.kind(), draft.title(), draft.lead(), draft.body(), draft.tags(),
-				draft.source(), status, draft.publishAt(), null), now, null);
+		Checked checked = check(new ArticleDraft(draft.kind(), draft.words(), draft.tags(), draft.source(),
+				new ArticleDraft.Plan(status, draft.plan().publishAt()), null), now, null);
 		String slugBase = imported.slug() == null || imported.slug().isBlank() ? checked.title() : imported.slug();
 		long id = articles.add(
 				row(checked, uniqueSlug(slugBase, null), null, text(imported.authorName(), 200, "article.author")),
@@ -150,12 +150,12 @@ class ArticleWriter {
 	}
 
 	private static Checked check(ArticleDraft draft, Instant now, Article before) {
-		String title = text(draft.title(), MAX_TITLE, "article.title");
+		String title = text(draft.words().title(), MAX_TITLE, "article.title");
 		if (title.isEmpty()) {
 			throw new RejectedInput("article.title.required");
 		}
-		String lead = text(draft.lead(), MAX_LEAD, "article.lead");
-		String body = draft.body() == null ? "" : draft.body();
+		String lead = text(draft.words().lead(), MAX_LEAD, "article.lead");
+		String body = draft.words().body() == null ? "" : draft.words().body();
 		if (body.length() > MAX_BODY) {
 			throw new RejectedInput("article.body.tooLong", MAX_BODY);
 		}
@@ -178,8 +178,8 @@ class ArticleWriter {
 					: checkedUrl(draft.source().url().strip());
 			source = new Article.Source(text(draft.source().name(), 200, "article.source"), url);
 		}
-		Article.Status status = draft.status() == null ? Article.Status.DRAFT : draft.status();
-		Instant publishAt = draft.publishAt();
+		Article.Status status = draft.plan().status() == null ? Article.Status.DRAFT : draft.plan().status();
+		Instant publishAt = draft.plan().publishAt();
 		if (status == Article.Status.SCHEDULED && (publishAt == null || !publishAt.isAfter(now))) {
 			throw new RejectedInput("article.schedule.future");
 		}

@@ -55,8 +55,8 @@ public class Newsroom {
 		Article before = desk.editable(id, by);
 		if (before.isExternalPage()) {
 			// an editor may retitle a discussed page, but it stays that page's discussion
-			draft = new ArticleDraft(Article.Kind.EXTERNAL_PAGE, draft.title(), draft.lead(), draft.body(),
-					draft.tags(), before.source(), draft.status(), draft.publishAt(), draft.coverPhotoId());
+			draft = new ArticleDraft(Article.Kind.EXTERNAL_PAGE, draft.words(), draft.tags(), before.source(),
+					draft.plan(), draft.coverPhotoId());
 		}
 		else {
 			refuseExternalKind(draft);
@@ -73,7 +73,7 @@ public class Newsroom {
 	}
 
 	private void requireMayPublish(ArticleDraft draft, SignedIn by) {
-		if (draft.status() != null && draft.status() != Article.Status.DRAFT && !desk.mayPublish(by)) {
+		if (draft.plan().status() != null && draft.plan().status() != Article.Status.DRAFT && !desk.mayPublish(by)) {
 			throw new RejectedInput(HttpStatus.FORBIDDEN, "article.publish.forbidden");
 		}
 	}

@@ -88,8 +88,10 @@ abstract class FeedSupport extends IntegrationTest {
 		var by = new org.veche.identity.SignedIn(editor.account(), null);
 		var article = desk.editable(slug, by);
 		newsroom.revise(article.id(),
-				new org.veche.publishing.ArticleDraft(article.kind(), article.title(), article.lead(), article.body(),
-						article.tags(), article.source(), org.veche.publishing.Article.Status.valueOf(status), null,
+				new org.veche.publishing.ArticleDraft(article.kind(),
+						new org.veche.publishing.ArticleDraft.Words(article.title(), article.lead(), article.body()),
+						article.tags(), article.source(), new org.veche.publishing.ArticleDraft.Plan(
+								org.veche.publishing.Article.Status.valueOf(status), null),
 						article.coverPhotoId()),
 				by);
 	}

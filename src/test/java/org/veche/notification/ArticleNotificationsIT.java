@@ -55,8 +55,11 @@ class ArticleNotificationsIT extends NotificationSupport {
 		assertThat(TestMail.text(mail)).contains("/articles/" + slug).contains("Lead of Breaking");
 		assertThat(header(mail, "List-Unsubscribe")).contains("/notifications/unsubscribe/");
 
-		Article scheduled = intake.create(new ArticleDraft(Article.Kind.ARTICLE, "Scheduled " + unique(), "Later",
-				"Body", List.of(), null, Article.Status.SCHEDULED, Instant.now().plusMillis(1500), null), null, "Desk");
+		Article scheduled = intake.create(
+				new ArticleDraft(Article.Kind.ARTICLE, new ArticleDraft.Words("Scheduled " + unique(), "Later", "Body"),
+						List.of(), null,
+						new ArticleDraft.Plan(Article.Status.SCHEDULED, Instant.now().plusMillis(1500)), null),
+				null, "Desk");
 		awaitOutboxEmpty();
 		assertThat(TestMail.to(email)).as("nothing before its time").hasSize(2);
 		Thread.sleep(1600);

@@ -44,10 +44,10 @@ class PublishingModuleTests {
 
 	@Test
 	void aPublishedArticleIsAnnouncedListedAndFound(AssertablePublishedEvents events) {
-		Article article = intake
-			.create(new ArticleDraft(Article.Kind.ARTICLE, "Riverside park approved", "The council voted.",
-					"The boathouse **stays**.", List.of("City", "Parks"), null, Article.Status.PUBLISHED, null, null),
-					null, "Module desk");
+		Article article = intake.create(new ArticleDraft(Article.Kind.ARTICLE,
+				new ArticleDraft.Words("Riverside park approved", "The council voted.", "The boathouse **stays**."),
+				List.of("City", "Parks"), null, new ArticleDraft.Plan(Article.Status.PUBLISHED, null), null), null,
+				"Module desk");
 
 		assertThat(events).contains(ArticlePublished.class)
 			.matchingValue(ArticlePublished::articleId, article.id())
@@ -65,8 +65,9 @@ class PublishingModuleTests {
 
 	@Test
 	void aDraftIsNeitherAnnouncedNorShown(AssertablePublishedEvents events) {
-		Article draft = intake.create(new ArticleDraft(Article.Kind.ARTICLE, "Not yet", "", "Unfinished", List.of(),
-				null, Article.Status.DRAFT, null, null), null, "Module desk");
+		Article draft = intake
+			.create(new ArticleDraft(Article.Kind.ARTICLE, new ArticleDraft.Words("Not yet", "", "Unfinished"),
+					List.of(), null, new ArticleDraft.Plan(Article.Status.DRAFT, null), null), null, "Module desk");
 
 		assertThat(events.ofType(ArticlePublished.class)).isEmpty();
 		assertThat(catalogue.published(draft.slug())).isEmpty();
@@ -75,9 +76,9 @@ class PublishingModuleTests {
 
 	@Test
 	void aScheduledArticleGoesOutWhenItsTimeHasCome(Scenario scenario) throws InterruptedException {
-		Article scheduled = intake.create(
-				new ArticleDraft(Article.Kind.ARTICLE, "Scheduled story", "", "Later", List.of(), null,
-						Article.Status.SCHEDULED, Instant.now().plus(Duration.ofMillis(1500)), null),
+		Article scheduled = intake.create(new ArticleDraft(Article.Kind.ARTICLE,
+				new ArticleDraft.Words("Scheduled story", "", "Later"), List.of(), null,
+				new ArticleDraft.Plan(Article.Status.SCHEDULED, Instant.now().plus(Duration.ofMillis(1500))), null),
 				null, "Module desk");
 		assertThat(catalogue.published(scheduled.slug())).isEmpty();
 		Thread.sleep(1600);

@@ -32,8 +32,8 @@ public final class TestDesk {
 	/** A published article by the site itself (no account), visible at once. */
 	public static Article article(ApplicationContext site, String title, String lead, String body, String... tags) {
 		return site.getBean(ArticleIntake.class)
-			.create(new ArticleDraft(Article.Kind.ARTICLE, title, lead, body, List.of(tags), null,
-					Article.Status.PUBLISHED, null, null), null, "Module desk");
+			.create(new ArticleDraft(Article.Kind.ARTICLE, new ArticleDraft.Words(title, lead, body), List.of(tags),
+					null, new ArticleDraft.Plan(Article.Status.PUBLISHED, null), null), null, "Module desk");
 	}
 
 	/** A published article with no lead. */

@@ -298,8 +298,8 @@ public class WxrImport {
 		WxrPost.Story story = post.story();
 		Instant date = post.schedule().date();
 		Article article = publishing.importArticle(new ImportedArticle(
-				new ArticleDraft(Article.Kind.ARTICLE, title, story.lead(), body + unreachable, story.tags(), null,
-						post.schedule().status(), post.publishedAt(), null),
+				new ArticleDraft(Article.Kind.ARTICLE, new ArticleDraft.Words(title, story.lead(), body + unreachable),
+						story.tags(), null, new ArticleDraft.Plan(post.schedule().status(), post.publishedAt()), null),
 				post.addresses().slug(), story.authorName(), date, date));
 		report.count(post.type().equals("page") ? "importer.count.pages" : "importer.count.posts");
 		report.count("importer.count.status." + article.status().name().toLowerCase(java.util.Locale.ROOT));

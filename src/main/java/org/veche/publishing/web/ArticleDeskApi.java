@@ -41,10 +41,12 @@ class ArticleDeskApi {
 
 	@PostMapping("/api/v1/articles")
 	ResponseEntity<Created> create(@RequestBody ArticleBody body, @AuthenticationPrincipal SignedIn editor) {
-		var draft = new ArticleDraft(parse(Article.Kind.class, body.kind(), "article.kind.invalid"), body.title(),
-				body.lead(), body.body(), body.tags(),
+		var draft = new ArticleDraft(parse(Article.Kind.class, body.kind(), "article.kind.invalid"),
+				new ArticleDraft.Words(body.title(), body.lead(), body.body()), body.tags(),
 				body.source() == null ? null : new Article.Source(body.source().name(), body.source().url()),
-				parse(Article.Status.class, body.status(), "article.status.invalid"), body.publishAt(), null);
+				new ArticleDraft.Plan(parse(Article.Status.class, body.status(), "article.status.invalid"),
+						body.publishAt()),
+				null);
 		Article article = newsroom.create(draft, editor);
 		URI url = ServletUriComponentsBuilder.fromCurrentContextPath().path(article.path()).build().toUri();
 		return ResponseEntity.created(url).body(new Created(article.id(), article.slug(), url.toString()));

@@ -30,10 +30,11 @@ public record ArticleForm(String kind, String title, String lead, String body, S
 	ArticleDraft toDraft(SiteProperties site, Long coverPhotoId) {
 		Instant at = publishAt == null || publishAt.isBlank() ? null
 				: LocalDateTime.parse(publishAt.strip()).atZone(site.timeZone()).toInstant();
-		return new ArticleDraft(ArticleDeskApi.parse(Article.Kind.class, kind, "article.kind.invalid"), title, lead,
-				body, tags == null ? List.of() : Arrays.asList(tags.split(",")),
+		return new ArticleDraft(ArticleDeskApi.parse(Article.Kind.class, kind, "article.kind.invalid"),
+				new ArticleDraft.Words(title, lead, body), tags == null ? List.of() : Arrays.asList(tags.split(",")),
 				new Article.Source(sourceName, sourceUrl),
-				ArticleDeskApi.parse(Article.Status.class, status, "article.status.invalid"), at, coverPhotoId);
+				new ArticleDraft.Plan(ArticleDeskApi.parse(Article.Status.class, status, "article.status.invalid"), at),
+				coverPhotoId);
 	}
 
 }
