@@ -51,7 +51,7 @@ class ArticleWriter {
 	Article create(ArticleDraft draft, Long authorId, String authorName) {
 		Instant now = clock.instant();
 		Checked checked = check(draft, now, null);
-		long id = articles.add(row(checked, uniqueSlug(checked.title(), null), authorId, authorName), now);
+		long id = articles.add(row(checked, uniqueSlug(checked.words().title(), null), authorId, authorName), now);
 		articles.replaceTags(id, checked.tags());
 		Article article = articles.byId(id).orElseThrow();
 		announceIfVisible(article, now);
@@ -86,7 +86,8 @@ class ArticleWriter {
 		}
 		Checked checked = check(new ArticleDraft(draft.kind(), draft.words(), draft.tags(), draft.source(),
 				new ArticleDraft.Plan(status, draft.plan().publishAt()), null), now, null);
-		String slugBase = imported.slug() == null || imported.slug().isBlank() ? checked.title() : imported.slug();
+		String slugBase = imported.slug() == null || imported.slug().isBlank() ? checked.words().title()
+				: imported.slug();
 		long id = articles.add(
 				row(checked, uniqueSlug(slugBase, null), null, text(imported.authorName(), 200, "article.author")),
 				imported.createdAt(), imported.updatedAt());
@@ -131,9 +132,11 @@ class ArticleWriter {
 	}
 
 	private Articles.Row row(Checked c, String slug, Long authorId, String authorName) {
+		ArticleDraft.Words words = c.words();
 		return new Articles.Row(slug, c.kind(),
-				new Article.Copy(c.title(), c.lead(), c.body(), markdown.article(c.body())),
-				new Article.Byline(authorId, authorName, c.source()), c.status(), c.publishAt(), c.coverPhotoId());
+				new Article.Copy(words.title(), words.lead(), words.body(), markdown.article(words.body())),
+				new Article.Byline(authorId, authorName, c.source()), c.plan().status(), c.plan().publishAt(),
+				c.coverPhotoId());
 	}
 
 	private String uniqueSlug(String title, Long exceptId) {
@@ -145,8 +148,8 @@ class ArticleWriter {
 		return slug;
 	}
 
-	private record Checked(Article.Kind kind, String title, String lead, String body, List<String> tags,
-			Article.Source source, Article.Status status, Instant publishAt, Long coverPhotoId) {
+	private record Checked(Article.Kind kind, ArticleDraft.Words words, List<String> tags, Article.Source source,
+			ArticleDraft.Plan plan, Long coverPhotoId) {
 	}
 
 	private static Checked check(ArticleDraft draft, Instant now, Article before) {
@@ -188,7 +191,8 @@ class ArticleWriter {
 					: now;
 		}
 		Article.Kind kind = draft.kind() == null ? Article.Kind.ARTICLE : draft.kind();
-		return new Checked(kind, title, lead, body, List.copyOf(tags), source, status, publishAt, draft.coverPhotoId());
+		return new Checked(kind, new ArticleDraft.Words(title, lead, body), List.copyOf(tags), source,
+				new ArticleDraft.Plan(status, publishAt), draft.coverPhotoId());
 	}
 
 	private static String text(String value, int max, String field) {
