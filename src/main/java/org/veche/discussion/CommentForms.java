@@ -21,16 +21,16 @@ public class CommentForms {
 
 	private final DiscussionProperties settings;
 
-	private final Discussions discussions;
+	private final CommentRecords records;
 
 	private final GuestCookies cookies;
 
-	CommentForms(SignInProviders providers, DiscussionProperties settings, Discussions discussions,
+	CommentForms(SignInProviders providers, DiscussionProperties settings, CommentRecords records,
 			GuestCookies cookies) {
 		this.cookies = cookies;
 		this.providers = providers;
 		this.settings = settings;
-		this.discussions = discussions;
+		this.records = records;
 	}
 
 	/**
@@ -43,7 +43,7 @@ public class CommentForms {
 
 	/** The same form with the sign-in part and the article's rules filled in. */
 	public CommentForm complete(CommentForm form, Article article) {
-		CommentScreen.Openness openness = discussions.openness(article);
+		CommentScreen.Openness openness = records.openness(article);
 		CommentForm open = form.withOpenness(openness);
 		return open.withSignIn(new SignInChoices(open.signIn().providers(), openness.guestsMayComment(),
 				open.signIn().signedInWith()));

@@ -62,7 +62,9 @@ public class GuestCookies {
 
 	private final SiteSettings settings;
 
-	private final Discussions discussions;
+	private final CommentRecords records;
+
+	private final OwnCommentEdits ownEdits;
 
 	private final CommentLikes likes;
 
@@ -70,9 +72,11 @@ public class GuestCookies {
 
 	private volatile byte[] key;
 
-	GuestCookies(SiteSettings settings, Discussions discussions, CommentLikes likes, Clock clock) {
+	GuestCookies(SiteSettings settings, CommentRecords records, OwnCommentEdits ownEdits, CommentLikes likes,
+			Clock clock) {
 		this.settings = settings;
-		this.discussions = discussions;
+		this.records = records;
+		this.ownEdits = ownEdits;
 		this.likes = likes;
 		this.clock = clock;
 	}
@@ -106,7 +110,7 @@ public class GuestCookies {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return discussions.comments(ids)
+		return records.comments(ids)
 			.stream()
 			.filter(c -> c.articleId() == articleId
 					&& (c.status() == CommentStatus.PENDING || c.status() == CommentStatus.SPAM))
@@ -124,7 +128,7 @@ public class GuestCookies {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return discussions.comments(ids)
+		return records.comments(ids)
 			.stream()
 			.filter(c -> c.articleId() == articleId && c.status() == CommentStatus.TRASH && !c.deleted()
 					&& c.kind() == CommentKind.COMMENT)
@@ -164,7 +168,7 @@ public class GuestCookies {
 		if (account == null && own.isEmpty()) {
 			return java.util.Set.of();
 		}
-		return discussions.changeableOn(articleId, new Commenter(account, null, null, false, null, null), own);
+		return ownEdits.changeableOn(articleId, new Commenter(account, null, null, false, null, null), own);
 	}
 
 	/**

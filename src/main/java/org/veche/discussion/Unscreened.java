@@ -1,5 +1,7 @@
 package org.veche.discussion;
 
+import java.util.Optional;
+
 import org.veche.publishing.Article;
 
 /**
@@ -7,6 +9,14 @@ import org.veche.publishing.Article;
  * refuses.
  */
 record Unscreened(boolean guestsMayComment) implements CommentScreen {
+
+	/**
+	 * The moderating module's screen, or without one (a module test of discussion alone)
+	 * this: every facade that asks the screen must ask the same one.
+	 */
+	static CommentScreen unlessModerated(Optional<CommentScreen> screen, DiscussionProperties settings) {
+		return screen.orElseGet(() -> new Unscreened(settings.guestsMayComment()));
+	}
 
 	@Override
 	public Openness openness(Article article) {

@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentAuthor;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.Commenter;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
@@ -71,6 +72,8 @@ public class ModerationDesk {
 
 	private final Discussions discussions;
 
+	private final CommentRecords records;
+
 	private final ArticleLookup publishing;
 
 	private final Clock clock;
@@ -80,12 +83,13 @@ public class ModerationDesk {
 	private final Akismet akismet;
 
 	ModerationDesk(Reasons reasons, Reports reports, Bans bans, ActionLog log, Discussions discussions,
-			ArticleLookup publishing, Clock clock, LearningFilter filter, Akismet akismet) {
+			CommentRecords records, ArticleLookup publishing, Clock clock, LearningFilter filter, Akismet akismet) {
 		this.reasons = reasons;
 		this.reports = reports;
 		this.bans = bans;
 		this.log = log;
 		this.discussions = discussions;
+		this.records = records;
 		this.publishing = publishing;
 		this.clock = clock;
 		this.filter = filter;
@@ -116,7 +120,7 @@ public class ModerationDesk {
 		// Akismet learns from corrections only; the address was never kept, so none is
 		// sent
 		if (akismet.enabled() && (decision == Decision.SPAM || decision == Decision.NOT_SPAM)) {
-			String email = discussions.author(commentId).map(CommentAuthor::email).orElse("");
+			String email = records.author(commentId).map(CommentAuthor::email).orElse("");
 			var submission = new Akismet.Submission(comment.body(), comment.authorName(), email, comment.authorUrl(),
 					"", null);
 			afterCommit(decision == Decision.SPAM ? () -> akismet.submitSpam(submission)
@@ -147,7 +151,7 @@ public class ModerationDesk {
 	 * back teaches nothing.
 	 */
 	private void teach(Comment comment, Decision decision) {
-		String email = discussions.author(comment.id()).map(CommentAuthor::email).orElse(null);
+		String email = records.author(comment.id()).map(CommentAuthor::email).orElse(null);
 		boolean first = reasons.of(List.of(comment.id()))
 			.getOrDefault(comment.id(), List.of())
 			.stream()
@@ -226,7 +230,7 @@ public class ModerationDesk {
 		Duration length = terms.length();
 		String note = terms.note();
 		comment(commentId);
-		CommentAuthor author = discussions.author(commentId).orElseThrow();
+		CommentAuthor author = records.author(commentId).orElseThrow();
 		Instant now = clock.instant();
 		long id = bans.add(author.accountId(), author.email(), author.addressHash(), note == null ? "" : note.strip(),
 				by.accountId(), now, length == null ? null : now.plus(length));
@@ -244,7 +248,7 @@ public class ModerationDesk {
 	}
 
 	private Comment comment(long id) {
-		return discussions.comment(id).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
+		return records.comment(id).orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
 	}
 
 	private void log(SignedIn by, String action, Long commentId, String detail) {

@@ -13,8 +13,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentAuthor;
+import org.veche.discussion.CommentQueues;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.CommentStatus;
-import org.veche.discussion.Discussions;
 import org.veche.moderation.internal.HeldClusters;
 import org.veche.moderation.internal.RaidDetector;
 import org.veche.moderation.internal.Reasons;
@@ -37,7 +38,9 @@ public class ModerationQueue {
 
 	private final Reports reports;
 
-	private final Discussions discussions;
+	private final CommentQueues queues;
+
+	private final CommentRecords records;
 
 	private final ArticleLookup publishing;
 
@@ -47,11 +50,12 @@ public class ModerationQueue {
 
 	private final HeldClusters clusters;
 
-	ModerationQueue(Reasons reasons, Reports reports, Discussions discussions, ArticleLookup publishing, Clock clock,
-			RaidDetector raids, HeldClusters clusters) {
+	ModerationQueue(Reasons reasons, Reports reports, CommentQueues queues, CommentRecords records,
+			ArticleLookup publishing, Clock clock, RaidDetector raids, HeldClusters clusters) {
 		this.reasons = reasons;
 		this.reports = reports;
-		this.discussions = discussions;
+		this.queues = queues;
+		this.records = records;
 		this.publishing = publishing;
 		this.clock = clock;
 		this.raids = raids;
@@ -59,7 +63,7 @@ public class ModerationQueue {
 	}
 
 	public Map<QueueTab, Integer> counts() {
-		Map<CommentStatus, Integer> byStatus = discussions.statusCounts();
+		Map<CommentStatus, Integer> byStatus = queues.statusCounts();
 		var counts = new java.util.EnumMap<QueueTab, Integer>(QueueTab.class);
 		for (QueueTab tab : QueueTab.values()) {
 			counts.put(tab, tab.status() == null ? reports.reportedCount() : byStatus.getOrDefault(tab.status(), 0));
@@ -74,7 +78,7 @@ public class ModerationQueue {
 	public List<QueueItem> queue(QueueTab tab, int page) {
 		int offset = Math.max(0, page - 1) * QUEUE_PAGE;
 		List<Comment> comments = tab.status() == null ? ordered(reports.reported(offset, QUEUE_PAGE))
-				: discussions.withStatus(tab.status(), page, QUEUE_PAGE);
+				: queues.withStatus(tab.status(), page, QUEUE_PAGE);
 		return items(comments);
 	}
 
@@ -84,7 +88,7 @@ public class ModerationQueue {
 	 * other held comments, newest first.
 	 */
 	public PendingPage pendingPage(int page) {
-		List<Comment> newest = discussions.withStatus(CommentStatus.PENDING, 1, HeldClusters.GROUPED);
+		List<Comment> newest = queues.withStatus(CommentStatus.PENDING, 1, HeldClusters.GROUPED);
 		List<List<Comment>> groups = clusters.among(newest)
 			.stream()
 			.sorted(java.util.Comparator.comparingInt((List<Comment> group) -> group.size()).reversed())
@@ -93,7 +97,7 @@ public class ModerationQueue {
 		groups.forEach(group -> group.forEach(c -> grouped.add(c.id())));
 		List<Comment> singles = newest.stream().filter(c -> !grouped.contains(c.id())).toList();
 		int beyond = newest.size() < HeldClusters.GROUPED ? 0
-				: Math.max(0, discussions.statusCounts().getOrDefault(CommentStatus.PENDING, 0) - newest.size());
+				: Math.max(0, queues.statusCounts().getOrDefault(CommentStatus.PENDING, 0) - newest.size());
 		int rows = groups.size() + singles.size() + beyond;
 		int from = Math.max(0, page - 1) * QUEUE_PAGE;
 		int to = from + QUEUE_PAGE;
@@ -102,7 +106,7 @@ public class ModerationQueue {
 		var onPage = new ArrayList<Comment>(
 				singles.subList(clamp(from - g, singles.size()), clamp(to - g, singles.size())));
 		if (to > s && beyond > 0) {
-			onPage.addAll(discussions.withStatusFrom(CommentStatus.PENDING, newest.size() + Math.max(0, from - s),
+			onPage.addAll(queues.withStatusFrom(CommentStatus.PENDING, newest.size() + Math.max(0, from - s),
 					to - Math.max(from, s)));
 		}
 		var articles = new HashMap<Long, Article>();
@@ -128,11 +132,11 @@ public class ModerationQueue {
 	}
 
 	public Optional<QueueItem> item(long commentId) {
-		return discussions.comment(commentId).map(c -> items(List.of(c)).getFirst());
+		return records.comment(commentId).map(c -> items(List.of(c)).getFirst());
 	}
 
 	private List<Comment> ordered(List<Long> ids) {
-		Map<Long, Comment> byId = discussions.comments(ids)
+		Map<Long, Comment> byId = records.comments(ids)
 			.stream()
 			.collect(Collectors.toMap(Comment::id, Function.identity()));
 		return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
@@ -143,19 +147,19 @@ public class ModerationQueue {
 		Map<Long, List<Reason>> why = reasons.of(ids);
 		Map<Long, Map<ReportReason, Integer>> reported = reports.openByReason(ids);
 		List<Long> parentIds = comments.stream().map(Comment::parentId).filter(java.util.Objects::nonNull).toList();
-		Map<Long, Comment> parents = discussions.comments(parentIds)
+		Map<Long, Comment> parents = records.comments(parentIds)
 			.stream()
 			.collect(Collectors.toMap(Comment::id, Function.identity()));
 		var articles = new HashMap<Long, Optional<Article>>();
 		var items = new ArrayList<QueueItem>();
 		for (Comment c : comments) {
 			Article article = articles.computeIfAbsent(c.articleId(), publishing::article).orElse(null);
-			CommentAuthor author = discussions.author(c.id()).orElseThrow();
+			CommentAuthor author = records.author(c.id()).orElseThrow();
 			items.add(new QueueItem(c, article, c.parentId() == null ? null : parents.get(c.parentId()), author,
 					why.getOrDefault(c.id(), List.of()), reported.getOrDefault(c.id(), Map.of()),
 					// only a comment its author changed has earlier texts: no query for
 					// the others
-					c.editedAt() != null || c.deleted() ? discussions.revisions(c.id()) : List.of()));
+					c.editedAt() != null || c.deleted() ? records.revisions(c.id()) : List.of()));
 		}
 		return items;
 	}
@@ -174,10 +178,10 @@ public class ModerationQueue {
 	 * moderator's way back.
 	 */
 	public String threadLink(long commentId) {
-		Comment comment = discussions.comment(commentId)
+		Comment comment = records.comment(commentId)
 			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
 		String path = publishing.article(comment.articleId()).map(Article::path).orElse("/");
-		return path + "?cpage=" + discussions.pageOf(comment, org.veche.discussion.ThreadOrder.OLDEST) + "#"
+		return path + "?cpage=" + records.pageOf(comment, org.veche.discussion.ThreadOrder.OLDEST) + "#"
 				+ comment.anchor();
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.veche.discussion.Comment;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
 import org.veche.moderation.internal.ActionLog;
@@ -34,17 +35,20 @@ public class ReaderReports {
 
 	private final Discussions discussions;
 
+	private final CommentRecords records;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
 	ReaderReports(RuleSettings settings, Reasons reasons, Reports reports, ActionLog log, Discussions discussions,
-			ApplicationEventPublisher events, Clock clock) {
+			CommentRecords records, ApplicationEventPublisher events, Clock clock) {
 		this.settings = settings;
 		this.reasons = reasons;
 		this.reports = reports;
 		this.log = log;
 		this.discussions = discussions;
+		this.records = records;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -56,7 +60,7 @@ public class ReaderReports {
 	 */
 	@Transactional
 	public CommentReported report(long commentId, ReportReason reason, String reporter) {
-		Comment comment = discussions.comment(commentId)
+		Comment comment = records.comment(commentId)
 			.filter(Comment::isApproved)
 			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
 		Instant now = clock.instant();

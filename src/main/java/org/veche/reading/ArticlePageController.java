@@ -14,7 +14,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentForms;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.GuestCookies;
 import org.veche.discussion.ThreadFragments;
 import org.veche.discussion.ThreadOrder;
@@ -38,7 +38,7 @@ class ArticlePageController {
 
 	private final PhotoLibrary photos;
 
-	private final Discussions discussions;
+	private final CommentRecords records;
 
 	private final ThreadFragments threads;
 
@@ -54,7 +54,7 @@ class ArticlePageController {
 
 	private final GuestCookies guests;
 
-	ArticlePageController(ArticleCatalogue catalogue, PhotoLibrary photos, Discussions discussions,
+	ArticlePageController(ArticleCatalogue catalogue, PhotoLibrary photos, CommentRecords records,
 			ThreadFragments threads, CommentForms forms, ShareTags share, LiveThreads live, LiveBlog liveBlog,
 			PageCache pages, GuestCookies guests) {
 		this.guests = guests;
@@ -64,7 +64,7 @@ class ArticlePageController {
 		this.live = live;
 		this.catalogue = catalogue;
 		this.photos = photos;
-		this.discussions = discussions;
+		this.records = records;
 		this.threads = threads;
 		this.forms = forms;
 	}
@@ -103,7 +103,7 @@ class ArticlePageController {
 		List<Photo> gallery = photos.gallery(article.id());
 		Photo cover = article.coverPhotoId() == null ? null : photos.photo(article.coverPhotoId()).orElse(null);
 		Comment parent = replyTo == null ? null
-				: discussions.comment(number(replyTo))
+				: records.comment(number(replyTo))
 					.filter(c -> c.articleId() == article.id() && c.isApproved())
 					.orElse(null);
 		// the reader's own comments awaiting moderation: on their page alone (the cookie

@@ -12,8 +12,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentHit;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.CommentSearch;
-import org.veche.discussion.Discussions;
 import org.veche.discussion.ThreadOrder;
 import org.veche.publishing.ArticleCatalogue;
 import org.veche.publishing.ArticleHit;
@@ -38,15 +38,15 @@ class SearchController {
 
 	private final ArticleSearch articleSearch;
 
-	private final Discussions discussions;
+	private final CommentRecords records;
 
 	private final CommentSearch commentSearch;
 
-	SearchController(ArticleCatalogue catalogue, ArticleSearch articleSearch, Discussions discussions,
+	SearchController(ArticleCatalogue catalogue, ArticleSearch articleSearch, CommentRecords records,
 			CommentSearch commentSearch) {
 		this.catalogue = catalogue;
 		this.articleSearch = articleSearch;
-		this.discussions = discussions;
+		this.records = records;
 		this.commentSearch = commentSearch;
 	}
 
@@ -56,14 +56,14 @@ class SearchController {
 	 */
 	@GetMapping("/comments/{id}")
 	String comment(@PathVariable String id) {
-		var comment = discussions.comment(ArticlePageController.number(id))
+		var comment = records.comment(ArticlePageController.number(id))
 			.filter(Comment::isApproved)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		var article = catalogue.visibleAmong(List.of(comment.articleId())).get(comment.articleId());
 		if (article == null) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}
-		int page = discussions.pageOf(comment, ThreadOrder.OLDEST);
+		int page = records.pageOf(comment, ThreadOrder.OLDEST);
 		return "redirect:" + article.path() + (page > 1 ? "?cpage=" + page : "") + "#" + comment.anchor();
 	}
 

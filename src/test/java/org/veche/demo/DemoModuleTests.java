@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentRecords;
 import org.veche.media.PhotoLibrary;
 import org.veche.publishing.ArticleSummary;
 import org.veche.support.ModuleTestSite;
@@ -36,7 +36,7 @@ class DemoModuleTests {
 	PhotoLibrary photos;
 
 	@Autowired
-	Discussions discussions;
+	CommentRecords records;
 
 	@Autowired
 	Threads threads;
@@ -49,7 +49,7 @@ class DemoModuleTests {
 			assertThat(photos.gallery(story.id())).hasSizeGreaterThan(1);
 		});
 		long mostDiscussed = threads.mostDiscussed(1).getFirst();
-		assertThat(discussions.approved(mostDiscussed)).hasSizeGreaterThan(3);
+		assertThat(records.approved(mostDiscussed)).hasSizeGreaterThan(3);
 
 		demo.run(null);
 

@@ -57,8 +57,8 @@ class PostingTurnsIT extends DiscussionSupport {
 	static class Watch {
 
 		@Bean
-		TurnWatcher turnWatcher(Discussions discussions) {
-			return new TurnWatcher(discussions);
+		TurnWatcher turnWatcher(CommentRecords records) {
+			return new TurnWatcher(records);
 		}
 
 	}
@@ -69,19 +69,17 @@ class PostingTurnsIT extends DiscussionSupport {
 	 */
 	static class TurnWatcher {
 
-		private final Discussions discussions;
+		private final CommentRecords records;
 
-		TurnWatcher(Discussions discussions) {
-			this.discussions = discussions;
+		TurnWatcher(CommentRecords records) {
+			this.records = records;
 		}
 
 		@TransactionalEventListener(fallbackExecution = true)
 		void on(CommentPosted posted) throws InterruptedException {
 			most.accumulateAndGet(inside.incrementAndGet(), Math::max);
 			try {
-				boolean hold = discussions.comment(posted.commentId())
-					.filter(c -> c.body().startsWith(HOLD))
-					.isPresent();
+				boolean hold = records.comment(posted.commentId()).filter(c -> c.body().startsWith(HOLD)).isPresent();
 				if (hold) {
 					release.await(30, TimeUnit.SECONDS);
 				}

@@ -142,7 +142,7 @@ class DisqusImportIT extends ImportTest {
 		assertThat(again.report().counted("importer.count.comments")).isZero();
 		assertThat(again.report().counted("importer.count.commentsAlreadyThere")).isEqualTo(9);
 		assertThat(again.report().counted("importer.count.embeddedPages")).isZero();
-		assertThat(discussions.approved(ownId)).hasSize(3);
+		assertThat(records.approved(ownId)).hasSize(3);
 	}
 
 	@Test

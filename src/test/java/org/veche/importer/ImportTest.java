@@ -10,7 +10,7 @@ import java.nio.file.Path;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.veche.discussion.Comment;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentRecords;
 import org.veche.importer.internal.ImportedIds;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleCatalogue;
@@ -36,7 +36,7 @@ abstract class ImportTest extends IntegrationTest {
 	protected ArticleCatalogue catalogue;
 
 	@Autowired
-	protected Discussions discussions;
+	protected CommentRecords records;
 
 	static Path write(String xml) {
 		try {
@@ -83,7 +83,7 @@ abstract class ImportTest extends IntegrationTest {
 	protected Comment comment(String source, String sourceId) {
 		long id = ids.find(source, ImportedIds.Kind.COMMENT, sourceId)
 			.orElseThrow(() -> new AssertionError("comment " + sourceId + " was not imported"));
-		return discussions.comment(id).orElseThrow();
+		return records.comment(id).orElseThrow();
 	}
 
 	protected boolean commentImported(String source, String sourceId) {

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
 import org.veche.discussion.Comment;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentRecords;
 import org.veche.publishing.Article;
 import org.veche.support.ModuleTestSite;
 import org.veche.publishing.ArticleCatalogue;
@@ -38,7 +38,7 @@ class ImporterModuleTests {
 	ArticleLookup articles;
 
 	@Autowired
-	Discussions discussions;
+	CommentRecords records;
 
 	@Test
 	void aWordPressExportIsBroughtInOnce(@TempDir Path folder) throws IOException {
@@ -60,7 +60,7 @@ class ImporterModuleTests {
 		assertThat(article.authorName()).isEqualTo("Olena Editor");
 		assertThat(article.publishedAt()).isEqualTo(Instant.parse("2019-05-06T10:00:00Z"));
 		assertThat(article.tags()).containsExactly("protest");
-		assertThat(discussions.approved(article.id())).extracting(Comment::authorName)
+		assertThat(records.approved(article.id())).extracting(Comment::authorName)
 			.containsExactlyInAnyOrder("First", "Second");
 
 		long desk = articles.deskSize();
@@ -68,7 +68,7 @@ class ImporterModuleTests {
 
 		assertThat(again.failure()).isNull();
 		assertThat(articles.deskSize()).isEqualTo(desk);
-		assertThat(discussions.approved(article.id())).hasSize(2);
+		assertThat(records.approved(article.id())).hasSize(2);
 	}
 
 }

@@ -161,7 +161,7 @@ class WordPressImportIT extends ImportTest {
 		assertThat(comment(source, "107").kind()).isEqualTo(CommentKind.TRACKBACK);
 		assertThat(comment(source, "108").parentId()).isNull();
 		assertThat(comment(source, "100").createdAt()).isEqualTo(Instant.parse("2019-05-06T11:00:00Z"));
-		assertThat(discussions.approved(post.id())).hasSize(6);
+		assertThat(records.approved(post.id())).hasSize(6);
 
 		// the page shows the approved thread, the trackback marked, no spam or pending
 		// text
@@ -190,14 +190,14 @@ class WordPressImportIT extends ImportTest {
 		importWxr(wxr.xml());
 		long articles = publishing.deskSize();
 		long postId = article(wxr.site(), 10).id();
-		var thread = discussions.approved(postId);
+		var thread = records.approved(postId);
 		var gallery = photos.gallery(postId);
 		int fetched = images.requests.size();
 
 		ImportRun again = importWxr(wxr.xml());
 
 		assertThat(publishing.deskSize()).isEqualTo(articles);
-		assertThat(discussions.approved(postId)).isEqualTo(thread);
+		assertThat(records.approved(postId)).isEqualTo(thread);
 		assertThat(photos.gallery(postId)).isEqualTo(gallery);
 		assertThat(images.requests).hasSize(fetched);
 		assertThat(again.report().counted("importer.count.posts")).isZero();

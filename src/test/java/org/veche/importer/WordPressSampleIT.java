@@ -113,7 +113,7 @@ class WordPressSampleIT extends ImportTest {
 		assertThat(reply.body()).contains("\"Mekkatorque\" was over in that tent");
 		assertThat(reply.createdAt()).isEqualTo(Instant.parse("2010-08-18T15:19:14Z"));
 
-		assertThat(discussions.approved(articleId)).extracting(c -> c.id())
+		assertThat(records.approved(articleId)).extracting(c -> c.id())
 			.containsExactlyInAnyOrder(approved.id(), pingback.id(), reply.id());
 		assertThat(first.report().counted("importer.count.comments")).isEqualTo(4);
 		assertThat(first.report().counted("importer.count.comments.pending")).isEqualTo(1);
@@ -153,12 +153,12 @@ class WordPressSampleIT extends ImportTest {
 	void importingTheSameFileAgainChangesNothing() {
 		long articles = publishing.deskSize();
 		long articleId = article(SITE, 100).id();
-		var before = discussions.approved(articleId);
+		var before = records.approved(articleId);
 
 		var again = succeeded(imports.run(ExportFormat.WXR, sample));
 
 		assertThat(publishing.deskSize()).isEqualTo(articles);
-		assertThat(discussions.approved(articleId)).isEqualTo(before);
+		assertThat(records.approved(articleId)).isEqualTo(before);
 		assertThat(comment(SOURCE, "9").status()).isEqualTo(CommentStatus.PENDING);
 		assertThat(again.report().counted("importer.count.posts")).isZero();
 		assertThat(again.report().counted("importer.count.comments")).isZero();

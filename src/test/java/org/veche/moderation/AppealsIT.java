@@ -10,8 +10,8 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.CommentStatus;
-import org.veche.discussion.Discussions;
 import org.veche.identity.Role;
 import org.veche.support.BrowserSession;
 import org.veche.support.Http;
@@ -27,7 +27,7 @@ class AppealsIT extends ModerationSupport {
 	private static final String HELD = "veche_held";
 
 	@Autowired
-	private Discussions discussions;
+	private CommentRecords records;
 
 	@Autowired
 	private org.veche.privacy.DataRequests requests;
@@ -147,7 +147,7 @@ class AppealsIT extends ModerationSupport {
 
 		var reversed = answer(appealId, "reversed");
 		assertThat(reversed.status()).as("%s", reversed).isEqualTo(302);
-		assertThat(discussions.comment(posted.id()).orElseThrow().status()).isEqualTo(CommentStatus.APPROVED);
+		assertThat(records.comment(posted.id()).orElseThrow().status()).isEqualTo(CommentStatus.APPROVED);
 		assertThat(page(http, "/articles/" + slug).getElementById("comment-" + posted.id())).as("published for all")
 			.isNotNull();
 		Document told = why(posted.author(), posted.id());
@@ -187,7 +187,7 @@ class AppealsIT extends ModerationSupport {
 		assertThat(item.selectFirst(".appeal-message").text()).isEqualTo("(no message)");
 		assertThat(answer(Long.parseLong(item.attr("data-appeal")), "upheld").status()).isEqualTo(302);
 
-		assertThat(discussions.comment(posted.id()).orElseThrow().status()).isEqualTo(CommentStatus.SPAM);
+		assertThat(records.comment(posted.id()).orElseThrow().status()).isEqualTo(CommentStatus.SPAM);
 		Document told = why(posted.author(), posted.id());
 		assertThat(told.selectFirst("section.appeal").attr("data-appeal")).isEqualTo("upheld");
 		assertThat(told.selectFirst("section.appeal .outcome").text())

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.CommentStatus;
-import org.veche.discussion.Discussions;
 import org.veche.identity.NewAccount;
 import org.veche.identity.Role;
 import org.veche.moderation.internal.RaidDetector;
@@ -54,7 +54,7 @@ class SurgeIT extends ModerationSupport {
 	private Reasons reasons;
 
 	@Autowired
-	private Discussions discussions;
+	private CommentRecords records;
 
 	@BeforeEach
 	void surgeOfSixOnThreeThreadsSiteWideAtFive() {
@@ -116,7 +116,7 @@ class SurgeIT extends ModerationSupport {
 		assertThat(reasons.of(List.of(showed)).get(showed)).contains(SurgeMode.REASON);
 		// what of the attack was shown before is taken down with it
 		for (long earlier : before) {
-			assertThat(discussions.comment(earlier).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
+			assertThat(records.comment(earlier).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
 			assertThat(reasons.of(List.of(earlier)).get(earlier)).contains(SurgeMode.REASON);
 		}
 		Surge surge = surges.surge().orElseThrow();

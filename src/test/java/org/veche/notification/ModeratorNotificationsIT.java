@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
 import org.veche.identity.NewAccount;
@@ -27,6 +28,9 @@ class ModeratorNotificationsIT extends NotificationSupport {
 
 	@Autowired
 	private Discussions discussions;
+
+	@Autowired
+	private CommentRecords records;
 
 	@Autowired
 	private ArticleLookup publishing;
@@ -79,7 +83,7 @@ class ModeratorNotificationsIT extends NotificationSupport {
 		String heldEmail = newEmail("held");
 
 		long held = postByForm(slug, mine, "Held Replier", heldEmail, "A reply that waits", true, false);
-		assertThat(discussions.comment(held).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
+		assertThat(records.comment(held).orElseThrow().status()).isEqualTo(CommentStatus.PENDING);
 
 		var alert = TestMail.awaitMessage(moderator, 1);
 		assertThat(TestMail.subject(alert)).startsWith("A comment waits for moderation on \u201cHeld");

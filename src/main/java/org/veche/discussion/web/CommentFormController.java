@@ -24,6 +24,7 @@ import org.veche.discussion.Comment;
 import org.veche.discussion.CommentDraft;
 import org.veche.discussion.CommentForm;
 import org.veche.discussion.CommentForms;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.GuestCookies;
 import org.veche.discussion.Reply;
@@ -49,6 +50,8 @@ class CommentFormController {
 
 	private final Discussions discussions;
 
+	private final CommentRecords records;
+
 	private final Threads threads;
 
 	private final ArticleCatalogue catalogue;
@@ -63,11 +66,12 @@ class CommentFormController {
 
 	private final GuestCookies cookies;
 
-	CommentFormController(Discussions discussions, Threads threads, ArticleCatalogue catalogue,
+	CommentFormController(Discussions discussions, CommentRecords records, Threads threads, ArticleCatalogue catalogue,
 			ThreadFragments fragments, MessageSource messages, CommentForms forms, SignInProviders providers,
 			GuestCookies cookies) {
 		this.cookies = cookies;
 		this.discussions = discussions;
+		this.records = records;
 		this.threads = threads;
 		this.catalogue = catalogue;
 		this.fragments = fragments;
@@ -138,7 +142,7 @@ class CommentFormController {
 					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 					.body(problem);
 			}
-			Comment parentComment = parentId == null ? null : discussions.comment(parentId).orElse(null);
+			Comment parentComment = parentId == null ? null : records.comment(parentId).orElse(null);
 			var form = forms.complete(forms.complete(new CommentForm(article.path() + "/comments", parentComment,
 					new CommentForm.Typed(author, email, url, comment), FormError.of(rejected))
 				.withRemembered(rememberMe)), article);
@@ -183,7 +187,7 @@ class CommentFormController {
 		if (!posted.isApproved()) {
 			return "redirect:" + article.path() + "?held=" + posted.id() + "#comment-held";
 		}
-		int page = discussions.pageOf(posted, ThreadOrder.OLDEST);
+		int page = records.pageOf(posted, ThreadOrder.OLDEST);
 		return "redirect:" + article.path() + "?cpage=" + page + "&posted=" + posted.id() + "#" + posted.anchor();
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentLikes;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
 import org.veche.publishing.Article;
@@ -31,12 +32,15 @@ class CommentsApi {
 
 	private final Discussions discussions;
 
+	private final CommentRecords records;
+
 	private final CommentLikes likes;
 
 	private final ArticleCatalogue catalogue;
 
-	CommentsApi(Discussions discussions, CommentLikes likes, ArticleCatalogue catalogue) {
+	CommentsApi(Discussions discussions, CommentRecords records, CommentLikes likes, ArticleCatalogue catalogue) {
 		this.discussions = discussions;
+		this.records = records;
 		this.likes = likes;
 		this.catalogue = catalogue;
 	}
@@ -72,7 +76,7 @@ class CommentsApi {
 
 	@GetMapping("/api/v1/articles/{slug}/comments")
 	CommentList list(@PathVariable String slug) {
-		List<CommentView> comments = discussions.approved(article(slug).id()).stream().map(CommentView::of).toList();
+		List<CommentView> comments = records.approved(article(slug).id()).stream().map(CommentView::of).toList();
 		return new CommentList(comments.size(), comments);
 	}
 

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentLikes;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.ThreadOrder;
 import org.veche.publishing.ArticleLookup;
 import org.veche.site.RejectedInput;
@@ -29,21 +29,21 @@ import org.veche.site.RejectedInput;
 @Controller
 class LikeController {
 
-	private final Discussions discussions;
+	private final CommentRecords records;
 
 	private final CommentLikes likes;
 
 	private final ArticleLookup articles;
 
-	LikeController(Discussions discussions, CommentLikes likes, ArticleLookup articles) {
-		this.discussions = discussions;
+	LikeController(CommentRecords records, CommentLikes likes, ArticleLookup articles) {
+		this.records = records;
 		this.likes = likes;
 		this.articles = articles;
 	}
 
 	@PostMapping("/comments/{id}/like")
 	Object toggle(@PathVariable long id, HttpServletRequest request, HttpServletResponse response) {
-		Comment comment = discussions.comment(id)
+		Comment comment = records.comment(id)
 			.filter(Comment::isApproved)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		var who = Commenters.withBrowser(Commenters.of(request), request, response);
@@ -61,7 +61,7 @@ class LikeController {
 			throw new ResponseStatusException(rejected.status());
 		}
 		String slug = articles.article(comment.articleId()).orElseThrow().slug();
-		return "redirect:/articles/" + slug + "?cpage=" + discussions.pageOf(comment, ThreadOrder.OLDEST) + "#"
+		return "redirect:/articles/" + slug + "?cpage=" + records.pageOf(comment, ThreadOrder.OLDEST) + "#"
 				+ comment.anchor();
 	}
 

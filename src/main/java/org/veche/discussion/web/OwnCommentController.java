@@ -13,9 +13,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.Comment;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.GuestCookies;
 import org.veche.discussion.OwnComment;
+import org.veche.discussion.OwnCommentEdits;
 import org.veche.discussion.ThreadOrder;
 import org.veche.publishing.Article;
 import org.veche.publishing.ArticleLookup;
@@ -30,14 +31,18 @@ import org.veche.site.RejectedInput;
 @Controller
 class OwnCommentController {
 
-	private final Discussions discussions;
+	private final CommentRecords records;
+
+	private final OwnCommentEdits ownEdits;
 
 	private final ArticleLookup articles;
 
 	private final GuestCookies cookies;
 
-	OwnCommentController(Discussions discussions, ArticleLookup articles, GuestCookies cookies) {
-		this.discussions = discussions;
+	OwnCommentController(CommentRecords records, OwnCommentEdits ownEdits, ArticleLookup articles,
+			GuestCookies cookies) {
+		this.records = records;
+		this.ownEdits = ownEdits;
 		this.articles = articles;
 		this.cookies = cookies;
 	}
@@ -47,7 +52,7 @@ class OwnCommentController {
 		Comment comment = comment(id);
 		Article article = article(comment);
 		var who = Commenters.of(request);
-		if (!discussions.mayChange(comment, who, cookies.heldIds(request))) {
+		if (!ownEdits.mayChange(comment, who, cookies.heldIds(request))) {
 			return view(article, comment, comment.body(), "comment.edit.closed", HttpStatus.FORBIDDEN);
 		}
 		return view(article, comment, comment.body(), null, HttpStatus.OK);
@@ -59,7 +64,7 @@ class OwnCommentController {
 		Comment before = comment(id);
 		Article article = article(before);
 		try {
-			Comment edited = discussions
+			Comment edited = ownEdits
 				.editOwn(new OwnComment(article, id, Commenters.of(request), cookies.heldIds(request)), comment);
 			return new ModelAndView("redirect:" + where(article, edited));
 		}
@@ -73,7 +78,7 @@ class OwnCommentController {
 		Comment before = comment(id);
 		Article article = article(before);
 		try {
-			Comment deleted = discussions
+			Comment deleted = ownEdits
 				.deleteOwn(new OwnComment(article, id, Commenters.of(request), cookies.heldIds(request)));
 			return new ModelAndView(
 					"redirect:" + (deleted.isApproved() ? where(article, deleted) : article.path() + "#comments"));
@@ -87,16 +92,16 @@ class OwnCommentController {
 		if (!comment.isApproved()) {
 			return article.path() + "?held=" + comment.id() + "#comment-held";
 		}
-		return article.path() + "?cpage=" + discussions.pageOf(comment, ThreadOrder.OLDEST) + "#" + comment.anchor();
+		return article.path() + "?cpage=" + records.pageOf(comment, ThreadOrder.OLDEST) + "#" + comment.anchor();
 	}
 
 	private ModelAndView view(Article article, Comment comment, String text, String error, HttpStatus status) {
-		var model = new EditCommentPage(article, comment, text, error, discussions.editWindow().toMinutes());
+		var model = new EditCommentPage(article, comment, text, error, ownEdits.editWindow().toMinutes());
 		return new ModelAndView("discussion/edit", Map.of("model", model), status);
 	}
 
 	private Comment comment(long id) {
-		return discussions.comment(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return records.comment(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private Article article(Comment comment) {

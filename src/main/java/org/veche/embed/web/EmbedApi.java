@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentLikes;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.Commenter;
-import org.veche.discussion.Discussions;
 import org.veche.discussion.Reply;
 import org.veche.discussion.ThreadNode;
 import org.veche.discussion.ThreadOrder;
@@ -48,7 +48,7 @@ class EmbedApi {
 
 	private final EmbeddedPages pages;
 
-	private final Discussions discussions;
+	private final CommentRecords records;
 
 	private final CommentLikes likes;
 
@@ -64,11 +64,11 @@ class EmbedApi {
 
 	private final Clock clock;
 
-	EmbedApi(EmbeddedPages pages, Discussions discussions, CommentLikes likes, Threads threads, ArticleLookup articles,
+	EmbedApi(EmbeddedPages pages, CommentRecords records, CommentLikes likes, Threads threads, ArticleLookup articles,
 			EmbedReaders readers, EmbedTexts texts, EmbedTokens tokens, Clock clock) {
 		this.clock = clock;
 		this.pages = pages;
-		this.discussions = discussions;
+		this.records = records;
 		this.likes = likes;
 		this.threads = threads;
 		this.articles = articles;
@@ -123,13 +123,13 @@ class EmbedApi {
 		var found = pages.find(address.url());
 		Reader reader = reader(request, locale);
 		if (found.isEmpty()) {
-			var rules = discussions.openness(notStarted(address));
+			var rules = records.openness(notStarted(address));
 			return new Thread(address.url(), null, 0, texts.comments(locale, 0), 1, 1, List.of(), reader,
 					rules.closed(), rules.guestsMayComment(), rules.nameAndEmailRequired(), texts.forScript(locale));
 		}
 		EmbeddedPage embedded = found.get();
 		Article article = articles.article(embedded.articleId()).orElseThrow();
-		var rules = discussions.openness(article);
+		var rules = records.openness(article);
 		ThreadPage thread = threads.thread(embedded.articleId(), ThreadOrder.OLDEST, Math.max(1, page));
 		Set<Long> liked = likes.likedBy(who, embedded.articleId());
 		List<Node> nodes = thread.roots().stream().map(n -> node(n, liked, locale)).toList();

@@ -8,9 +8,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentLiked;
 import org.veche.discussion.CommentPosted;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.CommentStatusChanged;
-import org.veche.discussion.Discussions;
 import org.veche.discussion.ThreadFragments;
 import org.veche.live.LiveEvent;
 import org.veche.live.LiveEvents;
@@ -25,7 +25,7 @@ import org.veche.site.Cluster;
 @Component
 class ThreadWatcher {
 
-	private final Discussions discussions;
+	private final CommentRecords records;
 
 	private final ThreadFragments fragments;
 
@@ -35,9 +35,9 @@ class ThreadWatcher {
 
 	private final Cluster cluster;
 
-	ThreadWatcher(Discussions discussions, ThreadFragments fragments, LiveEvents events, Broadcasters broadcasters,
+	ThreadWatcher(CommentRecords records, ThreadFragments fragments, LiveEvents events, Broadcasters broadcasters,
 			Cluster cluster) {
-		this.discussions = discussions;
+		this.records = records;
 		this.fragments = fragments;
 		this.events = events;
 		this.broadcasters = broadcasters;
@@ -85,7 +85,7 @@ class ThreadWatcher {
 	 * there has the article open).
 	 */
 	Optional<LiveEvent> event(long commentId) {
-		return discussions.comment(commentId)
+		return records.comment(commentId)
 			.filter(Comment::isApproved)
 			.map(comment -> new LiveEvent(comment.articleId(), LiveEvent.Kind.COMMENT, comment.id(), comment.parentId(),
 					0, new RenderedOnDemand(language -> fragments.renderOne(comment, language))));

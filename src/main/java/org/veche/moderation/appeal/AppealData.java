@@ -11,7 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentRecords;
 import org.veche.privacy.ErasurePolicy;
 import org.veche.privacy.Person;
 import org.veche.privacy.PersonalData;
@@ -30,15 +30,15 @@ class AppealData implements PersonalData {
 
 	private final Appeals appeals;
 
-	private final Discussions discussions;
+	private final CommentRecords records;
 
 	private final AppealProperties properties;
 
 	private final Clock clock;
 
-	AppealData(Appeals appeals, Discussions discussions, AppealProperties properties, Clock clock) {
+	AppealData(Appeals appeals, CommentRecords records, AppealProperties properties, Clock clock) {
 		this.appeals = appeals;
-		this.discussions = discussions;
+		this.records = records;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -97,7 +97,7 @@ class AppealData implements PersonalData {
 			do {
 				batch = appeals.guestsAfter(after, BATCH);
 				for (Appeal a : batch) {
-					if (discussions.writtenBy(a.commentId(), person.email())) {
+					if (records.writtenBy(a.commentId(), person.email())) {
 						found.add(a);
 					}
 					after = a.id();

@@ -12,8 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentKind;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.CommentStatus;
-import org.veche.discussion.Discussions;
 import org.veche.identity.SignedIn;
 import org.veche.moderation.Decision;
 import org.veche.moderation.LoggedAction;
@@ -45,7 +45,7 @@ public class AppealDesk {
 
 	private final Appeals appeals;
 
-	private final Discussions discussions;
+	private final CommentRecords records;
 
 	private final ArticleLookup publishing;
 
@@ -61,10 +61,10 @@ public class AppealDesk {
 
 	private final Clock clock;
 
-	AppealDesk(Appeals appeals, Discussions discussions, ArticleLookup publishing, ModerationQueue queue,
+	AppealDesk(Appeals appeals, CommentRecords records, ArticleLookup publishing, ModerationQueue queue,
 			ModerationDesk desk, Reasons reasons, ActionLog log, AppealProperties properties, Clock clock) {
 		this.appeals = appeals;
-		this.discussions = discussions;
+		this.records = records;
 		this.publishing = publishing;
 		this.queue = queue;
 		this.desk = desk;
@@ -109,7 +109,7 @@ public class AppealDesk {
 	 * (not even that it exists).
 	 */
 	public Optional<AuthorView> forAuthor(long commentId, Author author) {
-		Optional<Comment> found = discussions.comment(commentId).filter(author::wrote);
+		Optional<Comment> found = records.comment(commentId).filter(author::wrote);
 		if (found.isEmpty()) {
 			return Optional.empty();
 		}
@@ -140,7 +140,7 @@ public class AppealDesk {
 	 */
 	@Transactional
 	public Appeal file(long commentId, Author author, String message) {
-		Comment comment = discussions.comment(commentId)
+		Comment comment = records.comment(commentId)
 			.filter(author::wrote)
 			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
 		String text = message == null ? "" : message.strip();
@@ -203,7 +203,7 @@ public class AppealDesk {
 		if (!appeals.decide(appealId, outcome, by.accountId(), clock.instant())) {
 			throw new RejectedInput(HttpStatus.CONFLICT, "appeal.answered");
 		}
-		Optional<Comment> comment = discussions.comment(appeal.commentId());
+		Optional<Comment> comment = records.comment(appeal.commentId());
 		if (comment.isPresent()) {
 			CommentStatus now = comment.get().status();
 			if (outcome == AppealOutcome.REVERSED && now != CommentStatus.APPROVED) {

@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.veche.discussion.Comment;
 import org.veche.discussion.CommentScreen.Candidate;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.CommentScreened;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.Discussions;
@@ -34,14 +35,17 @@ class ScreenedComments {
 
 	private final Discussions discussions;
 
+	private final CommentRecords records;
+
 	ScreenedComments(Reasons reasons, RuleSettings settings, RaidDetector raids, SurgeMode surges, Sightings sightings,
-			Discussions discussions) {
+			Discussions discussions, CommentRecords records) {
 		this.reasons = reasons;
 		this.settings = settings;
 		this.raids = raids;
 		this.surges = surges;
 		this.sightings = sightings;
 		this.discussions = discussions;
+		this.records = records;
 	}
 
 	@EventListener
@@ -65,7 +69,7 @@ class ScreenedComments {
 			Reason reason = SurgeMode.REASON;
 			Map<Long, List<Reason>> known = reasons.of(checked.surge().earlier());
 			for (long earlier : checked.surge().earlier()) {
-				var status = discussions.comment(earlier).map(Comment::status).orElse(null);
+				var status = records.comment(earlier).map(Comment::status).orElse(null);
 				if (status == CommentStatus.APPROVED) {
 					discussions.changeStatus(earlier, CommentStatus.PENDING);
 				}
@@ -83,7 +87,7 @@ class ScreenedComments {
 		Reason reason = Screening.raidReason(raid.cluster());
 		Map<Long, List<Reason>> known = reasons.of(joined);
 		for (long earlier : joined) {
-			discussions.comment(earlier)
+			records.comment(earlier)
 				.filter(Comment::isApproved)
 				.ifPresent(shown -> discussions.changeStatus(earlier, CommentStatus.PENDING));
 			if (!known.getOrDefault(earlier, List.of()).contains(reason)) {

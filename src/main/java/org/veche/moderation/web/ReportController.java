@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.veche.discussion.Comment;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentRecords;
 import org.veche.identity.SignedIn;
 import org.veche.moderation.ReaderReports;
 import org.veche.moderation.ReportReason;
@@ -32,16 +32,15 @@ class ReportController {
 
 	private final ReaderReports reports;
 
-	private final Discussions discussions;
+	private final CommentRecords records;
 
 	private final ArticleLookup publishing;
 
 	private final AddressHasher addresses;
 
-	ReportController(ReaderReports reports, Discussions discussions, ArticleLookup publishing,
-			AddressHasher addresses) {
+	ReportController(ReaderReports reports, CommentRecords records, ArticleLookup publishing, AddressHasher addresses) {
 		this.reports = reports;
-		this.discussions = discussions;
+		this.records = records;
 		this.publishing = publishing;
 		this.addresses = addresses;
 	}
@@ -75,7 +74,7 @@ class ReportController {
 	}
 
 	private Comment visible(long id) {
-		return discussions.comment(id)
+		return records.comment(id)
 			.filter(Comment::isApproved)
 			.orElseThrow(() -> new RejectedInput(HttpStatus.NOT_FOUND, "comment.notFound"));
 	}

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.veche.discussion.Comment;
-import org.veche.discussion.Discussions;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.ThreadOrder;
 import org.veche.identity.Identity;
 import org.veche.identity.Role;
@@ -44,7 +44,7 @@ public class Notices {
 
 	private final MailLinks links;
 
-	private final Discussions discussions;
+	private final CommentRecords records;
 
 	private final ArticleLookup publishing;
 
@@ -55,14 +55,14 @@ public class Notices {
 	private final SurgeWatch surges;
 
 	Notices(Subscriptions subscriptions, Outbox outbox, DigestItems digestItems, Letters letters, MailLinks links,
-			Discussions discussions, ArticleLookup publishing, Identity identity, Clock clock, SurgeWatch surges) {
+			CommentRecords records, ArticleLookup publishing, Identity identity, Clock clock, SurgeWatch surges) {
 		this.surges = surges;
 		this.subscriptions = subscriptions;
 		this.outbox = outbox;
 		this.digestItems = digestItems;
 		this.letters = letters;
 		this.links = links;
-		this.discussions = discussions;
+		this.records = records;
 		this.publishing = publishing;
 		this.identity = identity;
 		this.clock = clock;
@@ -106,7 +106,7 @@ public class Notices {
 		String key = "notify.topic." + subscription.topic().param();
 		return switch (subscription.topic()) {
 			case REPLIES -> letters.t(language, key,
-					discussions.comment(subscription.targetId())
+					records.comment(subscription.targetId())
 						.flatMap(c -> publishing.article(c.articleId()))
 						.map(Article::title)
 						.orElse("…"));
@@ -121,7 +121,7 @@ public class Notices {
 	 * never its own author.
 	 */
 	public void commentVisible(long commentId) {
-		Comment comment = discussions.comment(commentId).filter(Comment::isApproved).orElse(null);
+		Comment comment = records.comment(commentId).filter(Comment::isApproved).orElse(null);
 		Article article = comment == null ? null : publishing.article(comment.articleId()).orElse(null);
 		if (article == null || !article.isVisibleAt(clock.instant())) {
 			return;
@@ -135,7 +135,7 @@ public class Notices {
 		if (comment.parentId() != null) {
 			subscriptions.confirmed(Topic.REPLIES, comment.parentId()).forEach(s -> add(recipients, kinds, s, "reply"));
 		}
-		for (long mentioned : discussions.mentionedIn(comment)) {
+		for (long mentioned : records.mentionedIn(comment)) {
 			subscriptions.confirmed(Topic.REPLIES, mentioned).forEach(s -> add(recipients, kinds, s, "mention"));
 		}
 		subscriptions.confirmed(Topic.COMMENTS, article.id()).forEach(s -> add(recipients, kinds, s, "comment"));
@@ -147,7 +147,7 @@ public class Notices {
 			return;
 		}
 		String url = links.absolute(
-				article.path() + "?cpage=" + discussions.pageOf(comment, ThreadOrder.OLDEST) + "#" + comment.anchor());
+				article.path() + "?cpage=" + records.pageOf(comment, ThreadOrder.OLDEST) + "#" + comment.anchor());
 		for (Subscription subscription : recipients.values()) {
 			if (isAuthor(comment, subscription)) {
 				continue;
@@ -172,7 +172,7 @@ public class Notices {
 	private boolean isAuthor(Comment comment, Subscription subscription) {
 		return subscription.subscriber().accountId() != null
 				&& subscription.subscriber().accountId().equals(comment.accountId())
-				|| discussions.writtenBy(comment.id(), subscription.subscriber().email());
+				|| records.writtenBy(comment.id(), subscription.subscriber().email());
 	}
 
 	/**
@@ -184,7 +184,7 @@ public class Notices {
 		if (surges.heldInSurge(commentId)) {
 			return;
 		}
-		discussions.comment(commentId).filter(c -> !c.isApproved()).ifPresent(comment -> {
+		records.comment(commentId).filter(c -> !c.isApproved()).ifPresent(comment -> {
 			String title = publishing.article(comment.articleId()).map(Article::title).orElse("…");
 			for (Subscription subscription : moderators(Topic.HELD)) {
 				Locale language = subscription.subscriber().language();
@@ -231,7 +231,7 @@ public class Notices {
 	 * reports)
 	 */
 	public void commentReported(long commentId, String reasonKey, String reportKey) {
-		discussions.comment(commentId).ifPresent(comment -> {
+		records.comment(commentId).ifPresent(comment -> {
 			String title = publishing.article(comment.articleId()).map(Article::title).orElse("…");
 			for (Subscription subscription : moderators(Topic.REPORTS)) {
 				Locale language = subscription.subscriber().language();

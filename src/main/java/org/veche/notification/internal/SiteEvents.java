@@ -13,9 +13,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.veche.discussion.CommentNotificationsRequested;
 import org.veche.discussion.CommentPosted;
+import org.veche.discussion.CommentRecords;
 import org.veche.discussion.CommentStatus;
 import org.veche.discussion.CommentStatusChanged;
-import org.veche.discussion.Discussions;
 import org.veche.identity.Identity;
 import org.veche.moderation.CommentReported;
 import org.veche.moderation.SurgeStarted;
@@ -38,17 +38,17 @@ class SiteEvents {
 
 	private final Subscriptions subscriptions;
 
-	private final Discussions discussions;
+	private final CommentRecords records;
 
 	private final Identity identity;
 
 	private final TransactionTemplate savepoint;
 
-	SiteEvents(Notices notices, Subscriptions subscriptions, Discussions discussions, Identity identity,
+	SiteEvents(Notices notices, Subscriptions subscriptions, CommentRecords records, Identity identity,
 			PlatformTransactionManager transactions) {
 		this.notices = notices;
 		this.subscriptions = subscriptions;
-		this.discussions = discussions;
+		this.records = records;
 		this.identity = identity;
 		this.savepoint = new TransactionTemplate(transactions);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -130,7 +130,7 @@ class SiteEvents {
 				subscriptions.add(reader.id(), Topic.COMMENTS, requested.articleId(), Cadence.INSTANT,
 						requested.commentId(), own, n.now());
 			}
-			boolean approved = discussions.comment(requested.commentId()).filter(c -> c.isApproved()).isPresent();
+			boolean approved = records.comment(requested.commentId()).filter(c -> c.isApproved()).isPresent();
 			if (approved) {
 				// only those made by this comment wait for it; one asked for before keeps
 				// its own state
