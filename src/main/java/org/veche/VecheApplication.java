@@ -23,11 +23,9 @@ public class VecheApplication {
 
 	public static void main(String[] args) {
 		// Spring Boot warms some libraries on a second thread while the context starts: a
-		// full set of message
-		// converters with XSLT, charsets and time zones. On two cores that thread takes
-		// the
-		// core the JIT compilers need, and it loads classes that no page asks for.
-		// Set the property to false to have it back.
+		// full set of message converters with XSLT, charsets and time zones. On two cores
+		// that thread takes the core the JIT compilers need, and it loads classes that no
+		// page asks for. Set the property to false to have it back.
 		if (System.getProperty(NO_BACKGROUND_WARM_UP) == null) {
 			System.setProperty(NO_BACKGROUND_WARM_UP, "true");
 		}

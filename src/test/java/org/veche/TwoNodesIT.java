@@ -146,8 +146,7 @@ class TwoNodesIT {
 		a = new Node("a");
 		b = new Node("b");
 		// one after the other: the first start migrates (Flyway's lock would make the
-		// second wait anyway) and
-		// makes the first administrator
+		// second wait anyway) and makes the first administrator
 		a.start();
 		b.start();
 		startNginx();

@@ -50,9 +50,8 @@ public final class ArchiveCommand {
 		}
 		var app = new SpringApplication(application);
 		// The site's beans are web beans, so the context stays a web one, but port -1
-		// starts no HTTP connector;
-		// and a command must not fill the site it is about to restore into with demo
-		// articles.
+		// starts no HTTP connector; and a command must not fill the site it is about to
+		// restore into with demo articles.
 		app.setDefaultProperties(
 				Map.of("server.port", "-1", "veche.demo-content", "false", "spring.main.banner-mode", "off"));
 		app.setLogStartupInfo(false);

@@ -155,8 +155,8 @@ public abstract class TableSection implements BackupSection {
 								+ " that this site does not have: is the backup from a newer version of Veche?");
 					}
 					// untyped, so that the driver binds what the backup holds: a SQLite
-					// INTEGER column reads as a Java
-					// int, and binding through it would cut epoch milliseconds short
+					// INTEGER column reads as a Java int, and binding through it would
+					// cut epoch milliseconds short
 					fields.add(field(DSL.name(known.getName())));
 				}
 				batch = newBatch();

@@ -49,9 +49,8 @@ public class ThreadFragments {
 	private final Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
 
 	// an eighth of the heap (16 MB in the 128 MB README recommends): the page cache in
-	// front keeps
-	// guests' whole pages, so this one mostly serves signed-in readers and the page
-	// cache's rebuilds
+	// front keeps guests' whole pages, so this one mostly serves signed-in readers and
+	// the page cache's rebuilds
 	private final Cache<Key, Rendered> cache = Caffeine.newBuilder()
 		.maximumWeight(Math.max(4L << 20, Runtime.getRuntime().maxMemory() / 8))
 		.<Key, Rendered>weigher((key, value) -> value.utf8().length + 200)
@@ -95,15 +94,24 @@ public class ThreadFragments {
 
 	}
 
-	public Rendered render(long articleId, ThreadOrder order, int page, Locale locale) {
+	/**
+	 * Which page of which article's thread a reader asks for, in which order and
+	 * language.
+	 */
+	public record Wanted(long articleId, ThreadOrder order, int page, Locale locale) {
+	}
+
+	public Rendered render(Wanted wanted) {
+		long articleId = wanted.articleId();
 		long version = versions.computeIfAbsent(articleId, id -> new AtomicLong()).get();
-		var key = new Key(articleId, order, Math.max(1, page), locale.getLanguage(), version);
+		var key = new Key(articleId, wanted.order(), Math.max(1, wanted.page()), wanted.locale().getLanguage(),
+				version);
 		return cache.get(key, k -> {
-			ThreadPage thread = threads.thread(articleId, order, k.page());
+			ThreadPage thread = threads.thread(articleId, wanted.order(), k.page());
 			var output = new Utf8ByteOutput();
-			var fragmentPage = new Page(locale, messages, site.siteName(), site.timeZone(), null, null, "");
+			var fragmentPage = new Page(wanted.locale(), messages, site.siteName(), site.timeZone(), null, null, "");
 			templates.render("discussion/thread.jte", Map.of("page", fragmentPage, "thread", thread), output);
-			return new Rendered(output.toByteArray(), thread.total(), thread.page(), thread.pages(), order);
+			return new Rendered(output.toByteArray(), thread.total(), thread.page(), thread.pages(), wanted.order());
 		});
 	}
 
@@ -273,8 +281,7 @@ public class ThreadFragments {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(CommentPosted posted) {
 		// a held comment is in no rendered thread (they show approved comments only):
-		// nothing to render again,
-		// here or on the other nodes, however many a raid brings
+		// nothing to render again, here or on the other nodes, however many a raid brings
 		if (posted.status() == CommentStatus.APPROVED) {
 			changed(posted.articleId());
 		}

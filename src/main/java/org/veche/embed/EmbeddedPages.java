@@ -124,8 +124,7 @@ public class EmbeddedPages {
 		PageUrl page = allowedPage(named.url());
 		String title = named.title();
 		// the turn first: inside the transaction (on SQLite, the single writer) it would
-		// wait for posts that wait
-		// for the writer
+		// wait for posts that wait for the writer
 		return discussions.inPostingTurn(() -> retryingRace(() -> transactions.execute(status -> {
 			Article article = pages.byUrl(page.url())
 				.flatMap(row -> lookup.article(row.articleId()))

@@ -13,4 +13,11 @@ import java.util.List;
  */
 public record ShareCard(String url, String title, String description, String siteName, String imageUrl, String imageAlt,
 		String publishedAt, String modifiedAt, String author, List<String> tags, String jsonLd, String commentFeed) {
+
+	/**
+	 * The photo a link preview shows: its path on this site and its alternative text.
+	 */
+	public record Picture(String path, String alt) {
+	}
+
 }

@@ -36,11 +36,12 @@ public class ShareTags {
 	}
 
 	/**
-	 * @param imagePath the cover photo's path on this site, or null
+	 * @param picture the cover photo, or null
 	 */
-	public ShareCard card(Article article, String imagePath, String imageAlt, HttpServletRequest request) {
+	public ShareCard card(Article article, ShareCard.Picture picture, HttpServletRequest request) {
 		String url = address.absolute(request, article.path());
-		String image = imagePath == null ? null : address.absolute(request, imagePath);
+		String image = picture == null ? null : address.absolute(request, picture.path());
+		String imageAlt = picture == null ? null : picture.alt();
 		Instant modified = article.updatedAt() != null && article.updatedAt().isAfter(article.publishedAt())
 				? article.updatedAt() : article.publishedAt();
 		String published = DateTimeFormatter.ISO_INSTANT.format(article.publishedAt());

@@ -42,9 +42,8 @@ public final class ImportCommand {
 		}
 		String[] rest = Arrays.copyOfRange(args, 3, args.length);
 		// An import into a new data directory is the site's content: no demo articles
-		// beside it. The web
-		// application context is built (the site's beans expect it) but server.port=-1
-		// opens no port at all.
+		// beside it. The web application context is built (the site's beans expect it)
+		// but server.port=-1 opens no port at all.
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
 			.properties("veche.demo-content=false", "spring.main.banner-mode=off", "server.port=-1")
 			.run(rest)) {

@@ -107,8 +107,8 @@ public class DataRequests {
 	public Map<String, Integer> erase(Person person, Channel channel) {
 		var done = new TreeMap<String, Integer>();
 		// the module that owns accounts goes last whatever its order, so that every other
-		// module can still find
-		// what refers to the account (a stable sort keeps the rest in their order)
+		// module can still find what refers to the account (a stable sort keeps the rest
+		// in their order)
 		List<PersonalData> all = new java.util.ArrayList<>(modules.orderedStream().toList());
 		all.sort(java.util.Comparator.comparing(module -> module instanceof People));
 		for (PersonalData module : all) {

@@ -18,6 +18,7 @@ import org.veche.discussion.CommentRecords;
 import org.veche.discussion.GuestCookies;
 import org.veche.discussion.ThreadFragments;
 import org.veche.discussion.ThreadOrder;
+import org.veche.feed.ShareCard;
 import org.veche.feed.ShareTags;
 import org.veche.live.LiveBlog;
 import org.veche.live.LiveThreads;
@@ -85,11 +86,13 @@ class ArticlePageController {
 		// through the stream
 		String livePosition = live.position(article.id());
 		var changeable = guests.changeableOn(article.id(), request);
-		var thread = threads.changeableBy(
-				threads.likedBy(
-						threads.render(article.id(), order, number(cpage), RequestContextUtils.getLocale(request)),
-						guests.likedOn(article.id(), request), RequestContextUtils.getLocale(request)),
-				changeable, RequestContextUtils.getLocale(request));
+		var thread = threads
+			.changeableBy(
+					threads.likedBy(
+							threads.render(new ThreadFragments.Wanted(article.id(), order, number(cpage),
+									RequestContextUtils.getLocale(request))),
+							guests.likedOn(article.id(), request), RequestContextUtils.getLocale(request)),
+					changeable, RequestContextUtils.getLocale(request));
 		var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
 			.getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof org.veche.identity.SignedIn signedIn
@@ -123,8 +126,10 @@ class ArticlePageController {
 		var following = new ArticlePage.Live(livePosition, liveRoots(order, thread.page(), thread.pages()),
 				liveBlog.view(article.id()));
 		Photo shown = cover != null ? cover : gallery.isEmpty() ? null : gallery.get(0);
-		var card = share.card(article, shown == null ? null : shown.image().src(shown.image().largestWidth()),
-				shown == null ? null : shown.text().alt(), request);
+		var card = share.card(article,
+				shown == null ? null
+						: new ShareCard.Picture(shown.image().src(shown.image().largestWidth()), shown.text().alt()),
+				request);
 		return new ModelAndView("reading/article", "model",
 				new ArticlePage(article, shownPhotos, discussion, card, following));
 	}

@@ -120,11 +120,9 @@ class WxrRoundTripIT extends IntegrationTest {
 		}
 		lines.add("tags " + tags);
 		// WordPress has no field for a photo's credit, so the credit is not compared (the
-		// export keeps it as
-		// veche_credit meta, which the importer does not read); the file that travels is
-		// the largest variant the
-		// site serves (it keeps no original by default), so the shape is compared, not
-		// the size
+		// export keeps it as veche_credit meta, which the importer does not read); the
+		// file that travels is the largest variant the site serves (it keeps no original
+		// by default), so the shape is compared, not the size
 		try (var q = db
 			.prepareStatement("SELECT caption, alt, width, height FROM photo WHERE article_id = ? ORDER BY position")) {
 			q.setLong(1, id);

@@ -91,8 +91,8 @@ class RateLimitIT extends IntegrationTest {
 		assertThat(readerRequests).isGreaterThanOrEqualTo(20);
 		int refused = statuses.getOrDefault(429, new AtomicInteger()).get();
 		// 7,500 of the flood are writes, past their limits from the first few dozen on;
-		// its 2,500 page views are
-		// guests' kept pages, answered ahead of the limits for the price of a lookup
+		// its 2,500 page views are guests' kept pages, answered ahead of the limits for
+		// the price of a lookup
 		assertThat(refused).as("answers 429 of %s", statuses).isGreaterThan(7_400);
 		assertThat(statuses.keySet()).as("no server error").allMatch(status -> status < 500);
 	}

@@ -122,8 +122,8 @@ class SoakIT {
 			assertThat(end.threads()).as("server threads after the load (after warm-up: %d)", warm.threads())
 				.isLessThanOrEqualTo(warm.threads() + 10);
 			// on PostgreSQL every pooled connection is a socket, and the pool (at most 8)
-			// may still be filling after
-			// a short warm-up; a leak grows past that over the full-length run
+			// may still be filling after a short warm-up; a leak grows past that over the
+			// full-length run
 			int poolGrowth = TestDatabase.postgresql() ? 8 : 0;
 			assertThat(end.sockets()).as("server sockets after the load (after warm-up: %d)", warm.sockets())
 				.isLessThanOrEqualTo(warm.sockets() + 5 + poolGrowth);

@@ -96,8 +96,7 @@ final class TestImages {
 			bits.write(isRed ? 0 : 1, 1); // blue
 		}
 		// TwelveMonkeys' decoder reads ahead eight bytes at a time: trailing zero bytes,
-		// which decoders ignore,
-		// keep it from running off the end of so short a stream.
+		// which decoders ignore, keep it from running off the end of so short a stream.
 		byte[] coded = bits.bytes();
 		byte[] vp8l = Arrays.copyOf(coded, coded.length + 8);
 		int padded = vp8l.length + (vp8l.length & 1);

@@ -71,8 +71,7 @@ class ModerationStatisticsIT extends ModerationSupport {
 		busy = newArticle("Busy thread");
 
 		// 40 days ago: one approved, one held then approved (30 min) and later trashed,
-		// one held then spam (2 h),
-		// one still held
+		// one held then spam (2 h), one still held
 		long approved = approvedComment(quiet);
 		posted(approved, EARLY, 9, 0);
 		long approvedThenTrashed = heldComment(quiet);

@@ -139,8 +139,8 @@ class RaidIT extends ModerationSupport {
 			raids.remember(thread, id, signature, at, raid);
 		}
 		// the fourth post finds the burst and takes the three before it in; every later
-		// one joins alone, so a
-		// post costs the same at the end of a long raid as at its start
+		// one joins alone, so a post costs the same at the end of a long raid as at its
+		// start
 		assertThat(joined.getFirst()).isEqualTo(3);
 		assertThat(joined.subList(1, joined.size())).containsOnly(0);
 		assertThat(raids.premoderatedUntil(thread, at)).isPresent();

@@ -47,8 +47,7 @@ class ApiDescriptionIT extends IntegrationTest {
 		JsonNode served = fetch("/api/openapi.json");
 		var built = (ObjectNode) fetch("/api/openapi-from-code.json");
 		// springdoc names the server the request came to (a random test port): the file
-		// names none, so clients
-		// take the address they read it from
+		// names none, so clients take the address they read it from
 		built.remove("servers");
 		if (!built.equals(served)) {
 			Files.writeString(BUILT, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(built) + "\n");

@@ -24,9 +24,8 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "veche.demo-content=false", "logging.level.org.veche=info",
 				// WordPress's holding rules and the raid detector are on by default;
-				// tests that are not about them
-				// post and see at once (many post bursts on one thread), and the
-				// moderation tests switch them on
+				// tests that are not about them post and see at once (many post bursts on
+				// one thread), and the moderation tests switch them on
 				"veche.moderation.hold-first-comment=false", "veche.moderation.hold-links=0",
 				"veche.moderation.raid-size=0", "veche.moderation.surge.size=0",
 				// a surge's quiet period is shortened by the surge tests, which then wait

@@ -75,9 +75,9 @@ public abstract class OidcIntegrationTest extends IntegrationTest {
 						prefix + "provider.google.jwk-set-uri=" + google + "/jwks",
 						prefix + "provider.google.user-info-uri=" + google + "/userinfo",
 						// Google's template names https://accounts.google.com as the
-						// issuer its id tokens must carry;
-						// this issuer signs its own name, so the registration is told it
-						// (its endpoints stay as set)
+						// issuer its id tokens must carry; this issuer signs its own
+						// name, so the registration is told it (its endpoints stay as
+						// set)
 						prefix + "provider.google.issuer-uri=" + google)
 				.applyTo(context);
 		}

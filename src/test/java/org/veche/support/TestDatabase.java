@@ -34,9 +34,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", TestMail.smtpPort());
 		// Contexts close together at JVM exit, while the PostgreSQL databases are
-		// dropped: waiting there for open
-		// live streams to drain (graceful shutdown) only outlasts the test runner's
-		// patience.
+		// dropped: waiting there for open live streams to drain (graceful shutdown) only
+		// outlasts the test runner's patience.
 		properties.put("server.shutdown", "immediate");
 		properties.put("spring.lifecycle.timeout-per-shutdown-phase", "5s");
 		if (postgresql()) {

@@ -47,9 +47,8 @@ final class WxrItem {
 		String content = article.bodyHtml();
 		if (!gallery.isEmpty()) {
 			// Veche shows an article's photos under it; WordPress shows a post's attached
-			// photos where its
-			// gallery shortcode stands (an importer that brings in only the photos a post
-			// shows needs it too)
+			// photos where its gallery shortcode stands (an importer that brings in only
+			// the photos a post shows needs it too)
 			content = content + "\n[gallery]";
 		}
 		xml.writeCharacters("\n");

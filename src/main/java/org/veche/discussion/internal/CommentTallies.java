@@ -35,8 +35,7 @@ public class CommentTallies {
 
 	public List<CommentDay> perDay(long from, long to, long offset) {
 		// the offset and day length are written into the SQL: PostgreSQL would see two
-		// bind parameters in SELECT
-		// and GROUP BY as two different expressions
+		// bind parameters in SELECT and GROUP BY as two different expressions
 		Field<Long> day = Comments.CREATED_AT.plus(inline(offset)).div(inline(DAY));
 		var days = new LinkedHashMap<Long, Map<CommentStatus, Integer>>();
 		db.select(day, Comments.STATUS, count())

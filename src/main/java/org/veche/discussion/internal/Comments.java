@@ -109,9 +109,8 @@ public class Comments {
 
 	public long add(NewRow row, CommentKind kind) {
 		// every post runs this: plain SQL through Spring's JdbcClient on the
-		// transaction's connection, as jOOQ
-		// would render the same statement afresh each time (about half of the insert's
-		// cost)
+		// transaction's connection, as jOOQ would render the same statement afresh each
+		// time (about half of the insert's cost)
 		return jdbc.sql(INSERT)
 			.params(row.articleId(), row.parentId(), row.depth(), row.authorName(), row.authorEmail(), row.authorUrl(),
 					row.accountId(), row.body(), row.bodyHtml(), row.status().name(), row.createdAt().toEpochMilli(),
@@ -351,8 +350,8 @@ public class Comments {
 	public Optional<Instant> lastPostBy(String addressHash, String email) {
 		if (addressHash != null && db.dialect().family() == SQLDialect.POSTGRES) {
 			// nodes sharing the database: two posts from one address at once queue here
-			// until the first commits,
-			// so the second sees it (SQLite's write transactions queue anyway)
+			// until the first commits, so the second sees it (SQLite's write transactions
+			// queue anyway)
 			db.select(DSL.field("pg_advisory_xact_lock(hashtext({0}))", Object.class, DSL.val(addressHash))).fetch();
 		}
 		boolean byEmail = email != null && !email.isEmpty();
@@ -360,8 +359,8 @@ public class Comments {
 			return Optional.empty();
 		}
 		// every post asks this and the next question: plain JDBC on the transaction's
-		// connection, as jOOQ would
-		// render the same SQL afresh each time (a third of these queries' cost)
+		// connection, as jOOQ would render the same SQL afresh each time (a third of
+		// these queries' cost)
 		String sql = byEmail && addressHash != null ? LAST_BY_EMAIL_OR_ADDRESS
 				: byEmail ? LAST_BY_EMAIL : LAST_BY_ADDRESS;
 		Long last = db.connectionResult(connection -> {

@@ -172,10 +172,8 @@ class CommentFormController {
 			var locale = RequestContextUtils.getLocale(request);
 			body.put("html", fragments.renderOne(posted, locale));
 			// the heading as its author now sees it: the approved comments, and their own
-			// held ones (counted,
-			// not read: the thread's first page was rendered before this comment, and a
-			// long thread costs much
-			// to render again)
+			// held ones (counted, not read: the thread's first page was rendered before
+			// this comment, and a long thread costs much to render again)
 			int approved = threads.counts(List.of(article.id())).getOrDefault(article.id(), 0);
 			long ownHeld = cookies.heldOn(article.id(), request).stream().filter(c -> c.id() != posted.id()).count()
 					+ (posted.isApproved() ? 0 : 1);

@@ -61,9 +61,8 @@ public final class Subscriber {
 		}
 		catch (IOException | RuntimeException ex) {
 			// The reader closed the page or the network dropped. The container ends the
-			// request and tells the
-			// emitter (onError); completing it here would write to a connection Tomcat
-			// may already have recycled.
+			// request and tells the emitter (onError); completing it here would write to
+			// a connection Tomcat may already have recycled.
 			gone = true;
 			return false;
 		}

@@ -171,10 +171,9 @@ public class AuditChain {
 		long[] broken = { 0 };
 		walk((line, stored) -> {
 			// the line as the row's columns say now, after the hash kept for the row
-			// before: a changed row no
-			// longer hashes to its own stored hash, a changed hash no longer matches the
-			// next row's, a removed row
-			// leaves a gap in the numbers
+			// before: a changed row no longer hashes to its own stored hash, a changed
+			// hash no longer matches the next row's, a removed row leaves a gap in the
+			// numbers
 			if (line.seq() != expected[0] || !line.hash().equals(stored)) {
 				broken[0] = expected[0];
 				return false;

@@ -72,8 +72,7 @@ class AuditController {
 			return page(new AuditModel(head, null, null, null, "audit.upload.unreadable"), HttpStatus.BAD_REQUEST);
 		}
 		// an intact file must also end where the database's chain says that line ended: a
-		// changed or cut last
-		// line shows here
+		// changed or cut last line shows here
 		Boolean matches = check.intact() && check.lastSeq() > 0
 				? chain.hashAt(check.lastSeq()).map(check.head()::equals).orElse(false) : null;
 		return page(new AuditModel(head, check, matches, null, null), HttpStatus.OK);

@@ -31,9 +31,8 @@ final class Features {
 	static final int VERSION = 2;
 
 	// Word pairs came back in issue 16 as a block of their own, shorter than the words'
-	// (LinearModel): so they
-	// no longer dilute the words, and they raised spam F1 and the Russian pairs' ROC AUC
-	// (docs/BENCHMARKS.md).
+	// (LinearModel): so they no longer dilute the words, and they raised spam F1 and the
+	// Russian pairs' ROC AUC (docs/BENCHMARKS.md).
 
 	private static final int MIN_GRAM = 2;
 

@@ -252,9 +252,8 @@ public class LearningFilter {
 			}
 			catch (IllegalArgumentException ex) {
 				// an older model (another feature set or format) is no use to this
-				// version: it is ignored, and
-				// the moderators' stored decisions teach a new one; a training file has
-				// to be uploaded again
+				// version: it is ignored, and the moderators' stored decisions teach a
+				// new one; a training file has to be uploaded again
 				log.warn("The saved {} filter model cannot be read ({}); it is rebuilt from the stored decisions", task,
 						ex.getMessage());
 			}

@@ -188,9 +188,8 @@ public class RaidDetector {
 		Condition unmarked = COMMENT_ID.in(raid.earlier()).and(CLUSTER.ne(raid.cluster()));
 		if (db.dialect().family() == SQLDialect.POSTGRES) {
 			// concurrent posts of a raid find the same earlier comments; waiting for each
-			// other's commits to mark
-			// them would queue every post behind the others (and could deadlock), so rows
-			// being marked are skipped
+			// other's commits to mark them would queue every post behind the others (and
+			// could deadlock), so rows being marked are skipped
 			var free = db.select(COMMENT_ID).from(RECENT).where(unmarked).forUpdate().skipLocked();
 			return db.update(RECENT)
 				.set(CLUSTER, raid.cluster())

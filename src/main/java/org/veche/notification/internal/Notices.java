@@ -127,9 +127,8 @@ public class Notices {
 			return;
 		}
 		// one mail per address: a direct reply first, then a mention (to those following
-		// replies to the comment
-		// mentioned), then the article's followers; the kind of each mail is the first
-		// reason it is sent
+		// replies to the comment mentioned), then the article's followers; the kind of
+		// each mail is the first reason it is sent
 		var recipients = new LinkedHashMap<String, Subscription>();
 		var kinds = new java.util.HashMap<String, String>();
 		if (comment.parentId() != null) {
@@ -141,9 +140,8 @@ public class Notices {
 		subscriptions.confirmed(Topic.COMMENTS, article.id()).forEach(s -> add(recipients, kinds, s, "comment"));
 		if (recipients.isEmpty()) {
 			// the page of the comment needs the whole thread: not read for a comment
-			// nobody follows (most of
-			// them), since this runs inside the comment's transaction, where it held
-			// every other writer back
+			// nobody follows (most of them), since this runs inside the comment's
+			// transaction, where it held every other writer back
 			return;
 		}
 		String url = links.absolute(

@@ -58,9 +58,8 @@ class SiteEvents {
 	void on(CommentPosted posted) {
 		if (posted.status() == CommentStatus.APPROVED) {
 			// one query first: most comments have no follower, and this runs inside the
-			// comment's transaction;
-			// a comment that mentions someone is looked at whole (its mentioned readers
-			// may follow their comment)
+			// comment's transaction; a comment that mentions someone is looked at whole
+			// (its mentioned readers may follow their comment)
 			if (!posted.mentioned().isEmpty() || subscriptions.followed(posted.articleId(), posted.parentId())) {
 				safely("comment " + posted.commentId(), n -> n.commentVisible(posted.commentId()));
 			}

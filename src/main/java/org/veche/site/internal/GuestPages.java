@@ -215,8 +215,8 @@ final class GuestPages extends HttpFilter {
 	private boolean servable(KeptPage kept, long now) {
 		long age = now - kept.builtAt;
 		// a page that takes long to render (a thread of tens of thousands of comments) is
-		// rebuilt less often,
-		// so that rebuilding one page never takes more than a fifth of a core
+		// rebuilt less often, so that rebuilding one page never takes more than a fifth
+		// of a core
 		long window = rebuildEveryMillis == 0 ? 0 : Math.max(rebuildEveryMillis, 5 * kept.renderMillis);
 		return versions.current(kept.stamp) && age < maxAgeMillis || age < window;
 	}
@@ -224,8 +224,8 @@ final class GuestPages extends HttpFilter {
 	private void rebuild(Key key, HttpServletRequest request, HttpServletResponse response, FilterChain chain, long now)
 			throws IOException, ServletException {
 		// read before rendering (the article's slot is read by the controller's mark,
-		// also before): a change
-		// made while the page renders leaves it stale, never marked current
+		// also before): a change made while the page renders leaves it stale, never
+		// marked current
 		long site = versions.site();
 		var capture = new Capture(response, request);
 		chain.doFilter(new Unconditional(request), capture);

@@ -44,10 +44,9 @@ class PageAdvice {
 			reader = signedIn;
 		}
 		// Asking for the token of a reader with no session would create one: guests get
-		// no cookie until they act.
-		// Sign-in and setup ask for the token even without a session, so their forms must
-		// carry one: opening
-		// them is acting, and starts the session that holds it.
+		// no cookie until they act. Sign-in and setup ask for the token even without a
+		// session, so their forms must carry one: opening them is acting, and starts the
+		// session that holds it.
 		String within = request.getRequestURI().substring(request.getContextPath().length());
 		boolean formNeedsToken = FORMS_WITHOUT_SESSION.contains(within);
 		CsrfToken csrf = request.getSession(false) != null || formNeedsToken

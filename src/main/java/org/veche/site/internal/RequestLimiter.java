@@ -125,13 +125,11 @@ class RequestLimiter {
 			limits.put(Kind.REQUEST, RateLimitProperties.Limit.parse("requests", p.requests()));
 			this.exempt = new HashSet<>(p.exemptAddresses());
 			// An idle address's bucket is full again after its own limit's period:
-			// forgetting it then changes nothing.
-			// So the buckets of a flood from many addresses (a raid, a spike of new
-			// readers) go a minute after their
-			// last request, not with the hour-long ones; and there are at most so many
-			// (about 8 MB of heap), the
-			// addresses seen most kept first (Caffeine's admission), so a flood cannot
-			// fill a small server's heap.
+			// forgetting it then changes nothing. So the buckets of a flood from many
+			// addresses (a raid, a spike of new readers) go a minute after their last
+			// request, not with the hour-long ones; and there are at most so many (about
+			// 8 MB of heap), the addresses seen most kept first (Caffeine's admission),
+			// so a flood cannot fill a small server's heap.
 			this.buckets = Caffeine.newBuilder()
 				.expireAfter(Expiry.accessing((Key key, Bucket bucket) -> limits.get(key.kind()).period()))
 				.maximumSize(MOST_BUCKETS)
