@@ -98,7 +98,7 @@ class ArticleNotificationsIT extends NotificationSupport {
 		subscribe(email, "instant");
 		newArticle("Before the change");
 		var mail = TestMail.awaitMessage(email, 2);
-		String manage = linkTo(mail, "/notifications/manage/");
+		String manage = TestMail.linkTo(mail, "/notifications/manage/");
 		var page = http.get(manage);
 		assertThat(page.status()).isEqualTo(200);
 		String select = page.html().selectFirst("select[name^=cadence-]").attr("name");

@@ -75,12 +75,7 @@ abstract class NotificationSupport extends IntegrationTest {
 	 * Follows a confirmation mail's link as a reader would: the page, then its button.
 	 */
 	protected void confirm(MimeMessage confirmation) {
-		String link = TestMail.links(confirmation)
-			.stream()
-			.filter(l -> l.contains("/notifications/confirm/"))
-			.findFirst()
-			.orElseThrow()
-			.replaceFirst("^https?://[^/]+", "");
+		String link = TestMail.linkTo(confirmation, "/notifications/confirm/");
 		var page = http.get(link);
 		assertThat(page.status()).isEqualTo(200);
 		assertThat(page.html().select("form[action='" + link + "'] button")).hasSize(1);
@@ -106,19 +101,6 @@ abstract class NotificationSupport extends IntegrationTest {
 		catch (MessagingException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/**
-	 * The one link of the body to a path starting so, made relative to follow it on the
-	 * test server.
-	 */
-	protected static String linkTo(MimeMessage message, String pathStart) {
-		return TestMail.links(message)
-			.stream()
-			.map(l -> l.replaceFirst("^https?://[^/]+", ""))
-			.filter(l -> l.startsWith(pathStart))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("no link to " + pathStart + " in " + TestMail.text(message)));
 	}
 
 	/**

@@ -52,7 +52,7 @@ class UnsubscribeIT extends NotificationSupport {
 	@Test
 	void theLinkInTheBodyShowsAButtonThatUnsubscribes() throws Exception {
 		var subscribed = subscribedWithOneNotice("By the link");
-		String link = linkTo(subscribed.notice(), "/notifications/unsubscribe/");
+		String link = TestMail.linkTo(subscribed.notice(), "/notifications/unsubscribe/");
 
 		var page = http.get(link);
 		assertThat(page.status()).isEqualTo(200);
@@ -73,7 +73,7 @@ class UnsubscribeIT extends NotificationSupport {
 	@Test
 	void aLinkWithAnotherSignatureIsRefusedAndChangesNothing() throws Exception {
 		var subscribed = subscribedWithOneNotice("Forged link");
-		String link = linkTo(subscribed.notice(), "/notifications/unsubscribe/");
+		String link = TestMail.linkTo(subscribed.notice(), "/notifications/unsubscribe/");
 		String forged = link.substring(0, link.lastIndexOf('/') + 1) + "AAAAAAAAAAAAAAAAAAAAAA";
 
 		assertThat(http.postForm(forged, Map.of("List-Unsubscribe", "One-Click")).status()).isEqualTo(400);

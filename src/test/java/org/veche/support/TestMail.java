@@ -113,6 +113,18 @@ public final class TestMail {
 		return links.get(0).replaceFirst("^https?://[^/]+", "");
 	}
 
+	/**
+	 * The first link of the message to a path starting so, made relative to follow it on
+	 * the test server.
+	 */
+	public static String linkTo(MimeMessage message, String pathStart) {
+		return links(message).stream()
+			.map(l -> l.replaceFirst("^https?://[^/]+", ""))
+			.filter(l -> l.startsWith(pathStart))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("no link to " + pathStart + " in " + text(message)));
+	}
+
 	private static String part(Part part, String type) {
 		try {
 			if (part.isMimeType(type)) {
