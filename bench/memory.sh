@@ -68,7 +68,9 @@ curl -sf --max-time 2 "$BASE/actuator/health" | grep -q '"UP"' || die "the serve
 # RSS from the kernel; heap used and committed from the JVM itself (after no forced collection: as it stands)
 report() {
 	local when=$1 rss heap
-	rss=$(awk '/^VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$SERVER_PID/status")
+	# the total, then its parts: anonymous memory (heap, code, malloc) and mapped files (the AOT cache, libraries)
+	rss=$(awk '/^VmRSS/ {t = $2} /^RssAnon/ {a = $2} /^RssFile/ {f = $2}
+		END {printf "%.0f (anon %.0f, files %.0f)", t / 1024, a / 1024, f / 1024}' "/proc/$SERVER_PID/status")
 	heap=$("$JCMD" "$SERVER_PID" GC.heap_info 2>/dev/null | awk '
 		/total/ && /used/ { for (i = 1; i <= NF; i++) { if ($i == "total") t = $(i + 1); if ($i == "used") u = $(i + 1) } tt += t + 0; uu += u + 0 }
 		END { printf "heap used %.0f MB of %.0f MB committed", uu / 1024, tt / 1024 }')
@@ -121,6 +123,12 @@ if [[ $JAVA_OPTS == *NativeMemoryTracking* ]]; then
 fi
 "$JCMD" "$SERVER_PID" GC.run >/dev/null 2>&1 || true
 report "after a full collection (the live set)"
+# The mappings that hold most of the resident memory (SMAPS=1): where the pages are, by file or [anon]
+if [[ ${SMAPS:-0} == 1 ]]; then
+	awk '/^[0-9a-f]+-[0-9a-f]+ / {name = (NF >= 6 ? $6 : "[anon]")} /^Rss:/ {rss[name] += $2}
+		END {for (n in rss) if (rss[n] >= 1024) printf "  smaps %6.1f MB %s\n", rss[n] / 1024, n}' \
+		"/proc/$SERVER_PID/smaps" | sort -k2 -nr | head -20 >&2
+fi
 if [[ $JAVA_OPTS == *NativeMemoryTracking* ]]; then
 	"$JCMD" "$SERVER_PID" GC.class_histogram 2>/dev/null | sed -n '4,18p' | sed 's/^/  live /' >&2
 fi

@@ -290,6 +290,9 @@ final class GuestPages extends HttpFilter {
 			request.setAttribute(Globals.SENDFILE_FILENAME_ATTR, body.file().path().toString());
 			request.setAttribute(Globals.SENDFILE_FILE_START_ATTR, 0L);
 			request.setAttribute(Globals.SENDFILE_FILE_END_ATTR, body.length());
+			if ("GET".equals(request.getMethod())) {
+				HeldHeadersChannel.fileFollows();
+			}
 		}
 		else {
 			// no sendfile here (TLS in Tomcat, a test's mock request): the file through

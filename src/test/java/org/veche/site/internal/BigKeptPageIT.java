@@ -97,6 +97,7 @@ class BigKeptPageIT extends IntegrationTest {
 	void aBigKeptPageAndItsCompressedCopiesAreSentFromFilesAsRendered() throws IOException {
 		String path = "/articles/" + bigArticle("Big");
 		var rendered = get(path, PASS_THE_CACHE);
+		long heldBefore = HeldHeadersChannel.heldHeaders();
 		var first = get(path);
 		var kept = get(path);
 		var gzip = get(path, "Accept-Encoding", "gzip");
@@ -106,6 +107,9 @@ class BigKeptPageIT extends IntegrationTest {
 		assertThat(rendered.headers().firstValue("ETag")).as("a request that passed the cache").isEmpty();
 		assertThat(rendered.body().length).as("bigger than the file threshold").isGreaterThan(90_000);
 		assertThat(first.body()).isEqualTo(rendered.body());
+		assertThat(HeldHeadersChannel.heldHeaders() - heldBefore)
+			.as("the sendfile responses had their headers held for the file")
+			.isGreaterThanOrEqualTo(2);
 		assertThat(kept.statusCode()).isEqualTo(200);
 		assertThat(kept.body()).isEqualTo(rendered.body());
 		assertThat(kept.headers().firstValue("Content-Length")).hasValue(String.valueOf(rendered.body().length));
