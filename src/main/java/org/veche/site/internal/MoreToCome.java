@@ -67,9 +67,8 @@ final class MoreToCome {
 				Array.set(arguments, 3, javaInt);
 				Object function = functionType.getMethod("of", layoutType, layoutType.arrayType())
 					.invoke(null, javaLong, arguments);
-				// a critical call may read Tomcat's buffer on the Java heap where it is:
-				// a
-				// non-blocking send returns at once
+				// a critical call may read Tomcat's buffer on the Java heap where it
+				// is: a non-blocking send returns at once
 				Object options = Array.newInstance(optionType, 1);
 				Array.set(options, 0, optionType.getMethod("critical", boolean.class).invoke(null, true));
 				Object linker = linkerType.getMethod("nativeLinker").invoke(null);
@@ -84,8 +83,7 @@ final class MoreToCome {
 				segment = MethodHandles.publicLookup()
 					.unreflect(segmentType.getMethod("ofBuffer", Buffer.class))
 					.asType(MethodType.methodType(Object.class, ByteBuffer.class));
-				// exported to this (unnamed) module only, so not through the public
-				// lookup
+				// exported to this (unnamed) module only: not through the public lookup
 				descriptor = MethodHandles.lookup()
 					.unreflect(Class.forName("sun.nio.ch.SelChImpl").getMethod("getFDVal"))
 					.asType(MethodType.methodType(int.class, SocketChannel.class));
