@@ -130,7 +130,7 @@ if [[ ${SMAPS:-0} == 1 ]]; then
 		"/proc/$SERVER_PID/smaps" | sort -k2 -nr | head -20 >&2
 fi
 if [[ $JAVA_OPTS == *NativeMemoryTracking* ]]; then
-	"$JCMD" "$SERVER_PID" GC.class_histogram 2>/dev/null | sed -n '4,18p' | sed 's/^/  live /' >&2
+	"$JCMD" "$SERVER_PID" GC.class_histogram 2>/dev/null | sed -n '4,28p' | sed 's/^/  live /' >&2
 fi
 
 echo

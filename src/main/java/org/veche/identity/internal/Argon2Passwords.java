@@ -1,7 +1,9 @@
 package org.veche.identity.internal;
 
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.concurrent.Semaphore;
 
 import com.password4j.Argon2Function;
@@ -20,15 +22,50 @@ final class Argon2Passwords implements PasswordEncoder {
 
 	private static final int SALT_LENGTH = 16;
 
-	/**
-	 * Asked for at each hash, not held from the start: an Argon2 function keeps a
-	 * template of its whole memory (16 MB of zeros for m=16384, copied for each hash),
-	 * and Password4j keeps every function it made for the life of the process. So a site
-	 * where nobody has signed in since the start does not carry those 16 MB; after the
-	 * first sign-in it does (Password4j's factory is the only way to the function).
-	 */
+	/** The template's field, or null where this Password4j has none. */
+	private static final Field TEMPLATE = templateField();
+
+	private static Field templateField() {
+		try {
+			Field field = Argon2Function.class.getDeclaredField("initialBlockMemory");
+			if (field.getType() != long[][].class) {
+				return null;
+			}
+			field.setAccessible(true);
+			return field;
+		}
+		catch (ReflectiveOperationException | RuntimeException ex) {
+			return null;
+		}
+	}
+
 	private static Argon2Function argon2id() {
-		return Argon2Function.getInstance(1 << 14, 2, 1, 32, Argon2.ID, Argon2Function.ARGON2_VERSION_13);
+		return slim(Argon2Function.getInstance(1 << 14, 2, 1, 32, Argon2.ID, Argon2Function.ARGON2_VERSION_13));
+	}
+
+	/**
+	 * Password4j's Argon2 function keeps a template of its whole memory, 16,384 blocks of
+	 * zeros for m=16384, which it only ever copies into a fresh array for each hash; and
+	 * it keeps every function it made for the life of the process (its factory is the
+	 * only way to one). So the first sign-in left 16 MB in the heap for good: a third of
+	 * the live heap of a small server, which the collector then had to carry and copy.
+	 * Each row of the template is pointed at one shared block of zeros instead: what each
+	 * hash copies is the same zeros, and the template holds 64 KB. Should a later
+	 * Password4j keep the template otherwise, the function is used as it is.
+	 */
+	static Argon2Function slim(Argon2Function function) {
+		if (TEMPLATE != null) {
+			try {
+				if (TEMPLATE.get(function) instanceof long[][] rows && rows.length > 1 && rows[0] != rows[1]) {
+					long[] zeros = new long[rows[0].length];
+					Arrays.fill(rows, zeros);
+				}
+			}
+			catch (ReflectiveOperationException | RuntimeException ex) {
+				// the template stays as it is: more memory, the same hashes
+			}
+		}
+		return function;
 	}
 
 	/*
@@ -64,7 +101,7 @@ final class Argon2Passwords implements PasswordEncoder {
 		}
 		AT_ONCE.acquireUninterruptibly();
 		try {
-			return Argon2Function.getInstanceFromHash(encodedPassword).check(rawPassword, encodedPassword);
+			return slim(Argon2Function.getInstanceFromHash(encodedPassword)).check(rawPassword, encodedPassword);
 		}
 		catch (RuntimeException ex) { // a malformed hash matches nothing
 			return false;

@@ -2,6 +2,11 @@ package org.veche.identity.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Field;
+import java.util.Arrays;
+
+import com.password4j.Argon2Function;
+import com.password4j.types.Argon2;
 import org.junit.jupiter.api.Test;
 
 class Argon2PasswordsTests {
@@ -29,6 +34,26 @@ class Argon2PasswordsTests {
 		assertThat(first).isNotEqualTo(second);
 		assertThat(passwords.matches("пароль на кириллице", first)).isTrue();
 		assertThat(passwords.matches("пароль на кириллицe", first)).as("Latin e").isFalse();
+	}
+
+	@Test
+	void theFunctionKeepsNoCopyOfItsWholeMemoryAndStillHashesTheSame() throws ReflectiveOperationException {
+		String hashed = passwords.encode("correct horse battery staple");
+
+		Field template = Argon2Function.class.getDeclaredField("initialBlockMemory");
+		template.setAccessible(true);
+		for (Argon2Function function : new Argon2Function[] {
+				Argon2Function.getInstance(1 << 14, 2, 1, 32, Argon2.ID, Argon2Function.ARGON2_VERSION_13),
+				Argon2Function.getInstanceFromHash(STORED_BY_SPRING) }) {
+			long[][] rows = (long[][]) template.get(function);
+			assertThat(rows.length).isEqualTo(16384);
+			// one block of zeros shared by every row, not 16 MB of them
+			assertThat(Arrays.stream(rows).distinct()).hasSize(1);
+			assertThat(rows[0]).hasSize(128).containsOnly(0L);
+		}
+		assertThat(passwords.matches("correct horse battery staple", hashed)).isTrue();
+		assertThat(passwords.matches("correct horse battery staple", STORED_BY_SPRING)).isTrue();
+		assertThat(passwords.matches("correct horse battery stapler", STORED_BY_SPRING)).isFalse();
 	}
 
 	@Test
