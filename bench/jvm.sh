@@ -1,11 +1,13 @@
 # Shared by startup.sh and memory.sh: the JDK, the jar, a free port, and the JVM flags README recommends.
 
-# The recommended flags (README, "Running it for real"): a bounded heap that the serial collector gives back when
-# it is mostly free, compact object headers (JDK 25), a smaller code cache and thread stacks, and the C heap
-# trimmed every 5 s (the JIT compilers' freed arenas otherwise stay resident). Override with JAVA_OPTS; README's
-# variant for a host short of memory is SMALL_JAVA_OPTS (the C1 compiler only, an 80 MB heap).
-RECOMMENDED_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TrimNativeHeapInterval=5000"
-SMALL_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx80m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=32m -Xss512k -XX:TrimNativeHeapInterval=5000"
+# The recommended flags (README, "Running it for real"): the C1 compiler only (its code and profiles take some 20 MB
+# less than C2's), a bounded 80 MB heap that the serial collector gives back when it is mostly free, compact object
+# headers (JDK 25), thread stacks of 512 KB, and the C heap trimmed every 5 s (freed compiler arenas otherwise stay
+# resident). The code cache is reserved at 48 MB, not committed: a smaller one made the collector run full
+# collections to unload code. Override with JAVA_OPTS; README's variant for a host with memory to spare is
+# FAST_JAVA_OPTS (the C2 compiler, a 128 MB heap; more than 250 MB resident after a load).
+RECOMMENDED_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx80m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TrimNativeHeapInterval=5000"
+FAST_JAVA_OPTS="-XX:+UseSerialGC -Xms32m -Xmx128m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:+UseCompactObjectHeaders -XX:ReservedCodeCacheSize=48m -Xss512k -XX:TrimNativeHeapInterval=5000"
 JAVA_OPTS=${JAVA_OPTS-$RECOMMENDED_JAVA_OPTS}
 # glibc gives every thread that allocates its own malloc arena (64 MB reserved, touched in part): two are enough
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}

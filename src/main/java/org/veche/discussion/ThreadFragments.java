@@ -48,7 +48,7 @@ public class ThreadFragments {
 
 	private final Map<Long, AtomicLong> versions = new ConcurrentHashMap<>();
 
-	// an eighth of the heap (16 MB in the 128 MB README recommends): the page cache in
+	// an eighth of the heap (10 MB in the 80 MB README recommends): the page cache in
 	// front keeps guests' whole pages, so this one mostly serves signed-in readers and
 	// the page cache's rebuilds
 	private final Cache<Key, Rendered> cache = Caffeine.newBuilder()

@@ -23,7 +23,7 @@ public record PageCacheProperties(@DefaultValue("true") boolean enabled, DataSiz
 
 	/**
 	 * The bytes kept pages may take: as set, else an eighth of the heap the JVM may grow
-	 * to (16 MB with the 128 MB README recommends for a small server, 128 MB in a 1 GB
+	 * to (10 MB with the 80 MB README recommends for a small server, 128 MB in a 1 GB
 	 * heap), so the cache grows with the memory it is given.
 	 */
 	long keptBytes() {
