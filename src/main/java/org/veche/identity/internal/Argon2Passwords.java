@@ -53,7 +53,7 @@ final class Argon2Passwords implements PasswordEncoder {
 	 * hash copies is the same zeros, and the template holds 64 KB. Should a later
 	 * Password4j keep the template otherwise, the function is used as it is.
 	 */
-	static Argon2Function slim(Argon2Function function) {
+	private static Argon2Function slim(Argon2Function function) {
 		if (TEMPLATE != null) {
 			try {
 				if (TEMPLATE.get(function) instanceof long[][] rows && rows.length > 1 && rows[0] != rows[1]) {
