@@ -40,20 +40,31 @@ class Argon2PasswordsTests {
 	void theFunctionKeepsNoCopyOfItsWholeMemoryAndStillHashesTheSame() throws ReflectiveOperationException {
 		String hashed = passwords.encode("correct horse battery staple");
 
+		// a stored hash with other parameters is checked with a function of its own,
+		// which Password4j makes (whole) on the first check
+		Argon2Function other = Argon2Function.getInstance(1 << 12, 3, 1, 32, Argon2.ID,
+				Argon2Function.ARGON2_VERSION_13);
+		String storedWithOthers = other.hash("correct horse battery staple", "saltsaltsaltsalt").getResult();
+		assertThat(passwords.matches("correct horse battery staple", storedWithOthers)).isTrue();
+		assertThat(passwords.matches("correct horse battery stapler", storedWithOthers)).isFalse();
+
 		Field template = Argon2Function.class.getDeclaredField("initialBlockMemory");
 		template.setAccessible(true);
-		for (Argon2Function function : new Argon2Function[] {
-				Argon2Function.getInstance(1 << 14, 2, 1, 32, Argon2.ID, Argon2Function.ARGON2_VERSION_13),
-				Argon2Function.getInstanceFromHash(STORED_BY_SPRING) }) {
+		var functions = new Argon2Function[] {
+				Argon2Function.getInstance(1 << 14, 2, 1, 32, Argon2.ID, Argon2Function.ARGON2_VERSION_13), other };
+		for (Argon2Function function : functions) {
 			long[][] rows = (long[][]) template.get(function);
-			assertThat(rows.length).isEqualTo(16384);
-			// one block of zeros shared by every row, not 16 MB of them
+			assertThat(rows.length).isEqualTo(function.getMemory());
+			// one block of zeros shared by every row, not a megabyte per 1,024 of them
 			assertThat(Arrays.stream(rows).distinct()).hasSize(1);
 			assertThat(rows[0]).hasSize(128).containsOnly(0L);
 		}
 		assertThat(passwords.matches("correct horse battery staple", hashed)).isTrue();
 		assertThat(passwords.matches("correct horse battery staple", STORED_BY_SPRING)).isTrue();
 		assertThat(passwords.matches("correct horse battery stapler", STORED_BY_SPRING)).isFalse();
+		assertThat(other.hash("correct horse battery staple", "saltsaltsaltsalt").getResult())
+			.as("the same hash after the template was shared")
+			.isEqualTo(storedWithOthers);
 	}
 
 	@Test

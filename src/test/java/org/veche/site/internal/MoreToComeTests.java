@@ -40,8 +40,7 @@ class MoreToComeTests {
 			assertThat(MoreToCome.send(descriptor, direct)).isEqualTo(11);
 			assertThat(direct.hasRemaining()).isFalse();
 			// on loopback a plain send is in the peer's queue when the call returns;
-			// these
-			// wait for what follows (or the kernel's 200 ms)
+			// these wait for what follows (or the kernel's 200 ms)
 			client.configureBlocking(false);
 			assertThat(client.read(ByteBuffer.allocate(64))).as("the kernel holds them back").isZero();
 			client.configureBlocking(true);
