@@ -65,7 +65,7 @@ class SecurityConfiguration {
 
 	/**
 	 * Forms a guest posts; their pages start a session for the token (see
-	 * site.internal.PageAdvice).
+	 * site.internal.PageAttribute).
 	 */
 	private static final Set<String> FORMS_WITHOUT_SESSION = Set.of("/login", "/setup", "/signup", "/password/forgot",
 			"/password/reset");

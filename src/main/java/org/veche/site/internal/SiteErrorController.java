@@ -43,7 +43,7 @@ class SiteErrorController extends BasicErrorController {
 	public ModelAndView errorHtml(HttpServletRequest request, HttpServletResponse response) {
 		HttpStatus status = getStatus(request);
 		response.setStatus(status.value());
-		return new ModelAndView("site/error", Map.of("page", PageAdvice.pageFor(request, messages, site),
+		return new ModelAndView("site/error", Map.of("page", PageAttribute.pageFor(request, messages, site),
 				PageModel.NAME, new ErrorPage(status.value())));
 	}
 
