@@ -29,7 +29,12 @@ public class AddressHasher {
 
 	private final Clock clock;
 
-	private record DayKey(LocalDate day, byte[] key) {
+	/**
+	 * The day's keyed function, ready: each hash works on a copy of it, which costs less
+	 * than looking the algorithm up and keying it again (a comment post hashes one or two
+	 * addresses).
+	 */
+	private record DayKey(LocalDate day, Mac keyed) {
 	}
 
 	private volatile DayKey dayKey;
@@ -50,21 +55,29 @@ public class AddressHasher {
 		LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
 		DayKey key = dayKey;
 		if (key == null || !key.day().equals(day)) {
-			// derived once a day rather than for every address: a comment post hashes one
-			// or two
-			key = new DayKey(day, hmac(secret, day.toString().getBytes(StandardCharsets.US_ASCII)));
+			// derived once a day rather than for every address
+			key = new DayKey(day, keyed(keyed(secret).doFinal(day.toString().getBytes(StandardCharsets.US_ASCII))));
 			dayKey = key;
 		}
-		return HexFormat.of().formatHex(hmac(key.key(), address.getBytes(StandardCharsets.UTF_8)), 0, 16);
+		return HexFormat.of().formatHex(copy(key.keyed()).doFinal(address.getBytes(StandardCharsets.UTF_8)), 0, 16);
 	}
 
-	private static byte[] hmac(byte[] key, byte[] data) {
+	private static Mac keyed(byte[] key) {
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));
-			return mac.doFinal(data);
+			return mac;
 		}
 		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Mac copy(Mac keyed) {
+		try {
+			return (Mac) keyed.clone();
+		}
+		catch (CloneNotSupportedException ex) {
 			throw new IllegalStateException(ex);
 		}
 	}

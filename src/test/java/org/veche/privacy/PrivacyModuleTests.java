@@ -2,6 +2,17 @@ package org.veche.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -36,6 +47,30 @@ class PrivacyModuleTests {
 			.doesNotContain("203")
 			.hasSize(32);
 		assertThat(settings.get("privacy.address-secret")).isPresent();
+	}
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void theHashIsTheAddressKeyedWithTheDaysKeyAsItAlwaysWas() throws Exception {
+		// hashes stored earlier the same day must still match after an upgrade
+		byte[] secret = Base64.getDecoder().decode(settings.get("privacy.address-secret").orElseGet(() -> {
+			addresses.hash("198.51.100.1");
+			return settings.get("privacy.address-secret").orElseThrow();
+		}));
+		for (String address : List.of("203.0.113.7", "2001:db8::1", "198.51.100.200")) {
+			String day = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toString();
+			byte[] dayKey = hmac(secret, day.getBytes(StandardCharsets.US_ASCII));
+			String expected = HexFormat.of().formatHex(hmac(dayKey, address.getBytes(StandardCharsets.UTF_8)), 0, 16);
+			assertThat(addresses.hash(address)).as(address).isEqualTo(expected);
+		}
+	}
+
+	private static byte[] hmac(byte[] key, byte[] data) throws Exception {
+		Mac mac = Mac.getInstance("HmacSHA256");
+		mac.init(new SecretKeySpec(key, "HmacSHA256"));
+		return mac.doFinal(data);
 	}
 
 	@Test
