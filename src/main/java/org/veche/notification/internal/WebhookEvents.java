@@ -68,12 +68,12 @@ class WebhookEvents {
 	private void queue(String type, String key, long commentId, long articleId, Long parentId, CommentStatus from,
 			CommentStatus to) {
 		try {
+			// one query first, outside the savepoint (two more statements): most sites
+			// register no webhook, and this runs inside the comment's transaction
+			if (!webhooks.any()) {
+				return;
+			}
 			savepoint.executeWithoutResult(tx -> {
-				// one query first: most sites register no webhook, and this runs inside
-				// the comment's transaction
-				if (!webhooks.any()) {
-					return;
-				}
 				Instant now = clock.instant();
 				var comment = new LinkedHashMap<String, Object>();
 				comment.put("id", commentId);
