@@ -49,9 +49,15 @@ class WebhookSender implements DisposableBean {
 
 	private final NotificationProperties settings;
 
-	private final CloseableHttpClient publicOnly;
+	/**
+	 * Built for the first delivery that needs it (under this object's lock, as every
+	 * delivery is): most sites register no webhook, and a client's TLS set-up (the
+	 * trusted certificates read and parsed) would cost every start a good part of a
+	 * second on a small machine.
+	 */
+	private CloseableHttpClient publicOnly;
 
-	private final CloseableHttpClient anyAddress;
+	private CloseableHttpClient anyAddress;
 
 	private Instant lastForgotten = Instant.EPOCH;
 
@@ -59,8 +65,19 @@ class WebhookSender implements DisposableBean {
 		this.webhooks = webhooks;
 		this.clock = clock;
 		this.settings = settings;
-		this.publicOnly = client(true);
-		this.anyAddress = client(false);
+	}
+
+	private CloseableHttpClient clientFor(Webhooks.Target target) {
+		if (target.allowPrivate()) {
+			if (anyAddress == null) {
+				anyAddress = client(false);
+			}
+			return anyAddress;
+		}
+		if (publicOnly == null) {
+			publicOnly = client(true);
+		}
+		return publicOnly;
 	}
 
 	private static CloseableHttpClient client(boolean publicOnly) {
@@ -119,7 +136,7 @@ class WebhookSender implements DisposableBean {
 		post.setHeader("Veche-Delivery", String.valueOf(due.id()));
 		String error;
 		try {
-			int status = (due.target().allowPrivate() ? anyAddress : publicOnly).execute(post, response -> {
+			int status = clientFor(due.target()).execute(post, response -> {
 				EntityUtils.consume(response.getEntity());
 				return response.getCode();
 			});
@@ -145,9 +162,12 @@ class WebhookSender implements DisposableBean {
 	}
 
 	@Override
-	public void destroy() throws IOException {
-		publicOnly.close();
-		anyAddress.close();
+	public synchronized void destroy() throws IOException {
+		for (CloseableHttpClient client : new CloseableHttpClient[] { publicOnly, anyAddress }) {
+			if (client != null) {
+				client.close();
+			}
+		}
 	}
 
 }
