@@ -51,9 +51,9 @@ class WebhookSender implements DisposableBean {
 
 	/**
 	 * Built for the first delivery that needs it (under this object's lock, as every
-	 * delivery is): most sites register no webhook, and a client's TLS set-up (the
-	 * trusted certificates read and parsed) would cost every start a good part of a
-	 * second on a small machine.
+	 * delivery is): most sites register no webhook, and the two clients' TLS set-up (the
+	 * trusted certificates read and parsed) took 0.3 s of a start measured without the
+	 * AOT cache.
 	 */
 	private CloseableHttpClient publicOnly;
 
