@@ -153,14 +153,22 @@ class HandlerLookup {
 
 		@Override
 		protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-			boolean plain = lookupPath.startsWith("/") && lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0;
-			lookup.set(plain ? candidates.of(lookupPath) : null);
+			lookup.set(candidatesFor(lookupPath));
 			try {
 				return super.lookupHandlerMethod(lookupPath, request);
 			}
 			finally {
 				lookup.remove();
 			}
+		}
+
+		/**
+		 * The mappings a path may match; null: all of them (a percent-encoded or
+		 * ;-parameter path).
+		 */
+		Set<RequestMappingInfo> candidatesFor(String lookupPath) {
+			boolean plain = lookupPath.startsWith("/") && lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0;
+			return plain ? candidates.of(lookupPath) : null;
 		}
 
 		@Override

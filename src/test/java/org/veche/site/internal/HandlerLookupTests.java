@@ -81,6 +81,21 @@ class HandlerLookupTests {
 		assertThat(handler("GET", "/api/v2/nothing/here")).isNull();
 	}
 
+	@Test
+	void onlyTheMappingsOfThePathsFirstSegmentAndThoseWithoutALiteralStartAreTried() {
+		var prefixed = (HandlerLookup.PrefixedMappings) mappings;
+		assertThat(names(prefixed.candidatesFor("/api/v1/articles/a-story/comments"))).containsExactlyInAnyOrder("post",
+				"list", "page");
+		assertThat(names(prefixed.candidatesFor("/media/a.jpg"))).containsExactlyInAnyOrder("media", "page");
+		assertThat(names(prefixed.candidatesFor("/nowhere/at/all"))).containsExactly("page");
+		assertThat(prefixed.candidatesFor("/%61pi/v1/articles")).as("every mapping: matched decoded").isNull();
+	}
+
+	private List<String> names(java.util.Set<org.springframework.web.servlet.mvc.method.RequestMappingInfo> infos) {
+		var methods = mappings.getHandlerMethods();
+		return infos.stream().map(info -> methods.get(info).getMethod().getName()).toList();
+	}
+
 	private String handler(String method, String path) throws Exception {
 		return handler(mappings, method, path);
 	}
